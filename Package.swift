@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// lakemake: make for a data lake. No package dependencies: Foundation, Glibc, the toolchain,
+// and three system C libraries through module maps.
+import PackageDescription
+
+let package = Package(
+    name: "lakemake",
+    products: [
+        .executable(name: "lakemake", targets: ["lakemake"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "LakeFormats", targets: ["LakeFormats"]),
+        .library(name: "Arguments", targets: ["Arguments"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+
+        .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
+        .target(name: "LakeFormats"),
+        .target(name: "Arguments"),
+        .target(name: "Catalog", dependencies: ["CSQLite", "LakeFormats"]),
+        .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats"]),
+        .target(name: "Pipelines", dependencies: ["LakeBuild", "LakeFormats", "Parquet"]),
+        .executableTarget(
+            name: "lakemake",
+            dependencies: ["Pipelines", "LakeBuild", "Catalog", "LakeFormats", "Parquet", "Arguments"]),
+
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+        .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
+        .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog"]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
+        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats"]),
+    ]
+)
