@@ -43,10 +43,10 @@ extension SHA256 {
                     var e = state.e, f = state.f, g = state.g, h = state.h
                     for t in 0..<64 {
                         let bigSigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let choice = (e & f) ^ (~e & g)
+                        let choice = g ^ (e & (f ^ g))  // (e AND f) XOR (NOT e AND g)
                         let t1 = h &+ bigSigma1 &+ choice &+ k[t] &+ w[t]
                         let bigSigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let majority = (a & b) | (c & (a | b))  // (a AND b) XOR (a AND c) XOR (b AND c)
                         let t2 = bigSigma0 &+ majority
                         h = g; g = f; f = e; e = d &+ t1
                         d = c; c = b; b = a; a = t1 &+ t2
