@@ -1,0 +1,153 @@
+// Reading strings, numbers and literals. Strings take a fast path when they contain no
+// escapes: one scan that also validates UTF-8, then one String built from the slice.
+
+extension JSONReader {
+    /// Reads the string whose opening quote is at `index`.
+    mutating func readString() throws(JSONError) -> String {
+        let start = index + 1
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                return String(decoding: bytes[start..<cursor], as: UTF8.self)
+            } else if byte == UInt8(ascii: "\\") {
+                return try readEscapedString(contentStart: start, firstEscape: cursor)
+            } else if byte < 0x20 {
+                throw failure(.controlCharacterInString(byte), at: cursor)
+            } else if byte < 0x80 {
+                cursor += 1
+            } else {
+                cursor = try utf8SequenceEnd(at: cursor)
+            }
+        }
+        throw failure(.unterminatedString, at: index)
+    }
+
+    /// The slow path: copies the string into `scratch`, decoding escapes.
+    private mutating func readEscapedString(contentStart: Int, firstEscape: Int) throws(JSONError) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: bytes[contentStart..<firstEscape])
+        var cursor = firstEscape
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                index = cursor + 1
+                return String(decoding: scratch, as: UTF8.self)
+            } else if byte == UInt8(ascii: "\\") {
+                cursor = try decodeEscape(at: cursor)
+            } else if byte < 0x20 {
+                throw failure(.controlCharacterInString(byte), at: cursor)
+            } else if byte < 0x80 {
+                scratch.append(byte)
+                cursor += 1
+            } else {
+                let end = try utf8SequenceEnd(at: cursor)
+                scratch.append(contentsOf: bytes[cursor..<end])
+                cursor = end
+            }
+        }
+        throw failure(.unterminatedString, at: index)
+    }
+
+    /// Decodes the escape at `start` (a backslash) into `scratch`; returns the offset after it.
+    private mutating func decodeEscape(at start: Int) throws(JSONError) -> Int {
+        guard start + 1 < bytes.count else { throw failure(.unterminatedString, at: index) }
+        let simple: UInt8
+        switch bytes[start + 1] {
+        case UInt8(ascii: "\""): simple = UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): simple = UInt8(ascii: "\\")
+        case UInt8(ascii: "/"): simple = UInt8(ascii: "/")
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "u"): return try decodeUnicodeEscape(at: start)
+        case let other: throw failure(.invalidEscape(other), at: start)
+        }
+        scratch.append(simple)
+        return start + 2
+    }
+
+    /// Decodes `\uXXXX`, or a surrogate pair `\uD8xx\uDCxx`, at `start`.
+    private mutating func decodeUnicodeEscape(at start: Int) throws(JSONError) -> Int {
+        guard let unit = hexQuad(at: start + 2) else { throw failure(.invalidUnicodeEscape, at: start) }
+        var end = start + 6
+        var scalarValue = UInt32(unit)
+        if (0xDC00...0xDFFF).contains(unit) { throw failure(.loneSurrogate(unit), at: start) }
+        if (0xD800...0xDBFF).contains(unit) {
+            guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == UInt8(ascii: "u"),
+                let low = hexQuad(at: end + 2), (0xDC00...0xDFFF).contains(low)
+            else { throw failure(.loneSurrogate(unit), at: start) }
+            scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+            end += 6
+        }
+        guard let scalar = Unicode.Scalar(scalarValue) else { throw failure(.invalidUnicodeEscape, at: start) }
+        scratch.append(contentsOf: UTF8.encode(scalar).map { Array($0) } ?? [])
+        return end
+    }
+
+    private func hexQuad(at start: Int) -> UInt16? {
+        guard start + 4 <= bytes.count else { return nil }
+        var value: UInt16 = 0
+        for byte in bytes[start..<start + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    /// Validates one multi-byte UTF-8 sequence starting at `start` (RFC 3629 table 3-7:
+    /// no overlong forms, no surrogates, nothing above U+10FFFF) and returns its end.
+    func utf8SequenceEnd(at start: Int) throws(JSONError) -> Int {
+        let lead = bytes[start]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: throw failure(.invalidUTF8, at: start)
+        }
+        guard start + length <= bytes.count, secondRange.contains(bytes[start + 1]) else {
+            throw failure(.invalidUTF8, at: start)
+        }
+        for offset in start + 2..<start + length where !(0x80...0xBF).contains(bytes[offset]) {
+            throw failure(.invalidUTF8, at: start)
+        }
+        return start + length
+    }
+
+    /// Reads the number starting at `index`.
+    mutating func readNumber() throws(JSONError) -> JSONNumber {
+        switch JSONNumber.scan(bytes, from: index) {
+        case let .invalid(reason, offset):
+            throw failure(reason, at: offset)
+        case let .end(end):
+            let literal = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end
+            return JSONNumber(validLiteral: literal)
+        }
+    }
+
+    /// Reads the literal `word` (`true`, `false` or `null`) starting at `index`.
+    mutating func readLiteral(_ word: StaticString) throws(JSONError) {
+        let count = word.utf8CodeUnitCount
+        let matches = word.withUTF8Buffer { expected in
+            index + count <= bytes.count && bytes[index..<index + count].elementsEqual(expected)
+        }
+        guard matches else { throw failure(.invalidLiteral, at: index) }
+        index += count
+    }
+}

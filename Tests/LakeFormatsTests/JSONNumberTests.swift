@@ -1,0 +1,87 @@
+import XCTest
+@testable import LakeFormats
+
+/// Expected values are computed by hand from the decimal literals.
+final class JSONNumberTests: XCTestCase {
+    private func cents(_ literal: String, file: StaticString = #filePath, line: UInt = #line) throws -> Int64 {
+        let number = try XCTUnwrap(JSONNumber(literal), "not a JSON number: \(literal)", file: file, line: line)
+        return try number.cents()
+    }
+
+    func testCentsOfTypicalPrices() throws {
+        XCTAssertEqual(try cents("27.49"), 2749)
+        XCTAssertEqual(try cents("54.98"), 5498)
+        XCTAssertEqual(try cents("0.0"), 0)
+        XCTAssertEqual(try cents("0"), 0)
+        XCTAssertEqual(try cents("12"), 1200)
+        XCTAssertEqual(try cents("0.07"), 7)
+        XCTAssertEqual(try cents("-0.5"), -50)
+        XCTAssertEqual(try cents("-0"), 0)
+    }
+
+    func testCentsWithExponents() throws {
+        XCTAssertEqual(try cents("1e2"), 10000)
+        XCTAssertEqual(try cents("1E+2"), 10000)
+        XCTAssertEqual(try cents("150e-2"), 150)
+        XCTAssertEqual(try cents("2.5e-1"), 25)
+        XCTAssertEqual(try cents("1e-2"), 1)
+        XCTAssertEqual(try cents("0e999999999999"), 0)
+        XCTAssertEqual(try cents("0.0e-5"), 0)
+    }
+
+    func testTrailingZerosBeyondTwoDecimalsAreAllowed() throws {
+        XCTAssertEqual(try cents("1.50"), 150)
+        XCTAssertEqual(try cents("1.500"), 150)
+        XCTAssertEqual(try cents("1.5000000000000000000000000"), 150)
+        XCTAssertEqual(try cents("100e-4"), 1)
+    }
+
+    func testMoreThanTwoSignificantDecimalsAreRejected() {
+        for literal in ["1.005", "0.001", "-3.141", "1e-3", "12345e-5"] {
+            XCTAssertThrowsError(try cents(literal), literal) { error in
+                XCTAssertEqual(error as? JSONNumber.CentsError, .tooManyDecimals, literal)
+            }
+        }
+    }
+
+    func testCentsOverflow() throws {
+        // Int64.max is 9223372036854775807, i.e. 92233720368547758.07 in cents.
+        XCTAssertEqual(try cents("92233720368547758.07"), Int64.max)
+        XCTAssertEqual(try cents("-92233720368547758.07"), -Int64.max)
+        for literal in ["92233720368547758.08", "1e17", "1e999999999999", "100000000000000000000"] {
+            XCTAssertThrowsError(try cents(literal), literal) { error in
+                XCTAssertEqual(error as? JSONNumber.CentsError, .overflow, literal)
+            }
+        }
+    }
+
+    func testInt64AcceptsOnlyIntegerLiterals() throws {
+        XCTAssertEqual(JSONNumber("42")?.int64(), 42)
+        XCTAssertEqual(JSONNumber("-9223372036854775808")?.int64(), Int64.min)
+        XCTAssertNil(JSONNumber("9223372036854775808")?.int64())
+        XCTAssertNil(JSONNumber("2.0")?.int64())
+        XCTAssertNil(JSONNumber("2e0")?.int64())
+    }
+
+    func testDouble() {
+        XCTAssertEqual(JSONNumber("27.49")?.double(), 27.49)
+        XCTAssertEqual(JSONNumber("-1.5e3")?.double(), -1500)
+        XCTAssertEqual(JSONNumber("5e-324")?.double(), .leastNonzeroMagnitude)
+        XCTAssertNil(JSONNumber("1e400")?.double())
+    }
+
+    func testInitValidatesGrammar() {
+        for valid in ["0", "-0", "1.5", "1e5", "1E-5", "-12.340e+07"] {
+            XCTAssertNotNil(JSONNumber(valid), valid)
+        }
+        for invalid in ["", "+1", "01", "1.", ".5", "1e", "-", " 1", "1 ", "NaN", "Infinity", "0x10", "1,5"] {
+            XCTAssertNil(JSONNumber(invalid), invalid)
+        }
+    }
+
+    func testLiteralIsKeptExactly() throws {
+        var reader = JSONReader(Array("1.500".utf8))
+        guard case let .number(number)? = try reader.next() else { return XCTFail("expected a number") }
+        XCTAssertEqual(number.literal, "1.500")
+    }
+}
