@@ -31,6 +31,7 @@ public final class Catalog: @unchecked Sendable {
     /// `quarantine(path:)`), `.tooNew` for a catalog from a newer lakemake, `.readOnly` when it
     /// cannot be written.
     public static func open(path: String) throws(CatalogError) -> Catalog {
+        try checkHeader(path: path)
         let connection: SQLite.Connection
         do {
             connection = try SQLite.Connection(path: path, mode: .readWrite)
@@ -51,6 +52,7 @@ public final class Catalog: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CatalogError.missing(path: path)
         }
+        try checkHeader(path: path)
         let connection: SQLite.Connection
         let found: Int
         do {
@@ -90,6 +92,24 @@ public final class Catalog: @unchecked Sendable {
         if isReadOnly { throw CatalogError.readOnly(path: path) }
         return try withConnection { connection in
             try connection.transaction { try body(connection) }
+        }
+    }
+
+    /// Refuses a non-empty file that does not start with SQLite's magic header, before SQLite
+    /// itself opens it: SQLite would treat a stray `-wal` file next to such a file as its own
+    /// and delete it on close, and a corrupt catalog must be moved aside intact.
+    private static func checkHeader(path: String) throws(CatalogError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header: Data
+        do {
+            header = try handle.read(upToCount: 16) ?? Data()
+        } catch {
+            throw CatalogError.corrupt(path: path, detail: "cannot be read (\(error.localizedDescription))")
+        }
+        let magic = Data("SQLite format 3\u{0}".utf8)
+        if !header.isEmpty && header != magic {
+            throw CatalogError.corrupt(path: path, detail: "file is not a SQLite database")
         }
     }
 
