@@ -1,0 +1,222 @@
+// The build's writes. Each public call is one transaction; the engine calls them after the
+// outputs are in place (temp file, fsync, rename, then the catalog row), so a crash between
+// rename and commit only makes the next build redo that target.
+
+extension Catalog {
+    /// How many versions of each output `history` keeps; older rows are deleted whenever a new
+    /// version of that output is recorded.
+    public static let historyVersionsKept = 20
+
+    /// Starts a build and returns its id, to be passed to the other recording calls.
+    public func beginBuild(commandLine: String, startedAt: String) throws(CatalogError) -> Int64 {
+        try inTransaction { connection in
+            let insert = try connection.prepare("INSERT INTO builds (started_at, command_line) VALUES (?1, ?2)")
+            try insert.bind(startedAt, at: 1)
+            try insert.bind(commandLine, at: 2)
+            try insert.run()
+            return connection.lastInsertedRowID
+        }
+    }
+
+    /// Records the end of a build: its finish time, counts and exit status.
+    public func finishBuild(id: Int64, finishedAt: String, counts: BuildCounts, exitStatus: Int) throws(CatalogError) {
+        try inTransaction { connection in
+            let update = try connection.prepare("""
+                UPDATE builds SET finished_at = ?2, built = ?3, unchanged = ?4, rejected = ?5, failed = ?6,
+                                  removed = ?7, skipped = ?8, exit_status = ?9
+                WHERE id = ?1
+                """)
+            try update.bind(id, at: 1)
+            try update.bind(finishedAt, at: 2)
+            let values = [counts.built, counts.unchanged, counts.rejected, counts.failed, counts.removed,
+                          counts.skipped, exitStatus]
+            for (offset, value) in values.enumerated() {
+                try update.bind(Int64(value), at: Int32(offset + 3))
+            }
+            try update.run()
+        }
+    }
+
+    /// Inserts or updates `files` rows (used for files whose fingerprint or hash changed), in
+    /// one transaction. `buildID` becomes the rows' `last_seen_build`, and `first_seen_build`
+    /// of paths not yet recorded; the records' own build fields are ignored.
+    public func recordFiles(_ files: [FileRecord], buildID: Int64) throws(CatalogError) {
+        guard !files.isEmpty else { return }
+        try inTransaction { connection in
+            let upsert = try connection.prepare("""
+                INSERT INTO files (path, kind, device, inode, size, mtime_ns, ctime_ns, sha256,
+                                   first_seen_build, last_seen_build)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+                ON CONFLICT (path) DO UPDATE SET
+                    kind = excluded.kind, device = excluded.device, inode = excluded.inode,
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
+                    sha256 = excluded.sha256, last_seen_build = excluded.last_seen_build
+                """)
+            for file in files {
+                upsert.reset()
+                try upsert.bind(file.path, at: 1)
+                try upsert.bind(file.kind.rawValue, at: 2)
+                try upsert.bind(Int64(bitPattern: file.device), at: 3)
+                try upsert.bind(Int64(bitPattern: file.inode), at: 4)
+                try upsert.bind(file.size, at: 5)
+                try upsert.bind(file.mtimeNs, at: 6)
+                try upsert.bind(file.ctimeNs, at: 7)
+                try upsert.bind(file.sha256, at: 8)
+                try upsert.bind(buildID, at: 9)
+                try upsert.run()
+            }
+        }
+    }
+
+    /// Deletes the `files` rows of paths that no longer exist.
+    public func forgetFiles(paths: [String]) throws(CatalogError) {
+        guard !paths.isEmpty else { return }
+        try inTransaction { connection in
+            let delete = try connection.prepare("DELETE FROM files WHERE path = ?1")
+            for path in paths {
+                delete.reset()
+                try delete.bind(path, at: 1)
+                try delete.run()
+            }
+        }
+    }
+
+    /// Records one finished target in one transaction: upserts its row (by primary output),
+    /// replaces its outputs and inputs, and appends a history version.
+    public func recordTarget(_ target: TargetRecord) throws(CatalogError) {
+        try recordTargets([target])
+    }
+
+    /// Records many finished targets in one transaction, as `recordTarget` does for each.
+    public func recordTargets(_ targets: [TargetRecord]) throws(CatalogError) {
+        guard !targets.isEmpty else { return }
+        try inTransaction { connection in
+            for target in targets {
+                try Self.write(target, on: connection)
+            }
+        }
+    }
+
+    /// Deletes the targets with these primary outputs (with their outputs and inputs rows) and
+    /// leaves a `removed` version in history for each, attributed to `buildID`. Paths with no
+    /// recorded target are ignored. The `files` rows of the outputs are left to `forgetFiles`.
+    public func removeTargets(primaryOutputs: [String], buildID: Int64) throws(CatalogError) {
+        guard !primaryOutputs.isEmpty else { return }
+        try inTransaction { connection in
+            let archive = try connection.prepare("""
+                INSERT INTO history (build_id, primary_output, event, rule, action, action_version,
+                                     parameters, key, error, duration_ms)
+                SELECT ?2, primary_output, 'removed', rule, action, action_version, parameters, key, NULL, 0
+                FROM targets WHERE primary_output = ?1
+                """)
+            let delete = try connection.prepare("DELETE FROM targets WHERE primary_output = ?1")
+            for primaryOutput in primaryOutputs {
+                archive.reset()
+                try archive.bind(primaryOutput, at: 1)
+                try archive.bind(buildID, at: 2)
+                try archive.run()
+                if connection.changes > 0 {
+                    try Self.compactHistory(of: primaryOutput, on: connection)
+                }
+                delete.reset()
+                try delete.bind(primaryOutput, at: 1)
+                try delete.run()
+            }
+        }
+    }
+
+    // MARK: Writing one target
+
+    private static func write(_ target: TargetRecord, on connection: SQLite.Connection) throws {
+        let upsert = try connection.prepare("""
+            INSERT INTO targets (primary_output, rule, action, action_version, parameters, key, state,
+                                 error, duration_ms, build_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            ON CONFLICT (primary_output) DO UPDATE SET
+                rule = excluded.rule, action = excluded.action, action_version = excluded.action_version,
+                parameters = excluded.parameters, key = excluded.key, state = excluded.state,
+                error = excluded.error, duration_ms = excluded.duration_ms, build_id = excluded.build_id
+            RETURNING id
+            """)
+        try upsert.bind(target.primaryOutput, at: 1)
+        try bindTraceFields(of: target, event: target.state.rawValue, to: upsert, from: 2)
+        guard try upsert.step() else {
+            throw SQLite.Error(code: 1, message: "upsert of target returned no id", sql: upsert.sql)
+        }
+        let targetID = try upsert.int64(at: 0)
+        upsert.reset()
+
+        for table in ["target_outputs", "target_inputs"] {
+            let clear = try connection.prepare("DELETE FROM \(table) WHERE target_id = ?1")
+            try clear.bind(targetID, at: 1)
+            try clear.run()
+        }
+        try insertFiles(target.outputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID,
+                        sql: "INSERT INTO target_outputs (target_id, position, path, sha256, size) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        on: connection)
+        try insertFiles(target.inputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID,
+                        sql: "INSERT INTO target_inputs (target_id, position, path, sha256, size) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        on: connection)
+
+        let archive = try connection.prepare("""
+            INSERT INTO history (primary_output, rule, action, action_version, parameters, key, event,
+                                 error, duration_ms, build_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """)
+        try archive.bind(target.primaryOutput, at: 1)
+        try bindTraceFields(of: target, event: target.state.rawValue, to: archive, from: 2)
+        try archive.run()
+        let historyID = connection.lastInsertedRowID
+        try insertFiles(target.outputs.map { ($0.path, $0.sha256, $0.size) }, owner: historyID,
+                        sql: "INSERT INTO history_files (history_id, role, position, path, sha256, size) VALUES (?1, 'output', ?2, ?3, ?4, ?5)",
+                        on: connection)
+        try insertFiles(target.inputs.map { ($0.path, $0.sha256, $0.size) }, owner: historyID,
+                        sql: "INSERT INTO history_files (history_id, role, position, path, sha256, size) VALUES (?1, 'input', ?2, ?3, ?4, ?5)",
+                        on: connection)
+        try compactHistory(of: target.primaryOutput, on: connection)
+    }
+
+    /// Binds rule, action, action_version, parameters, key, state/event, error, duration_ms and
+    /// build_id to nine consecutive parameters starting at `first`.
+    private static func bindTraceFields(of target: TargetRecord, event: String, to statement: SQLite.Statement,
+                                        from first: Int32) throws {
+        try statement.bind(target.rule, at: first)
+        try statement.bind(target.action, at: first + 1)
+        try statement.bind(Int64(target.actionVersion), at: first + 2)
+        try statement.bind(target.parameters, at: first + 3)
+        try statement.bind(target.key, at: first + 4)
+        try statement.bind(event, at: first + 5)
+        try statement.bind(target.error, at: first + 6)
+        try statement.bind(target.durationMs, at: first + 7)
+        try statement.bind(target.buildID, at: first + 8)
+    }
+
+    /// Inserts (path, sha256, size) rows with positions 0, 1, 2, … for `owner`.
+    private static func insertFiles(_ rows: [(String, String, Int64)], owner: Int64, sql: String,
+                                    on connection: SQLite.Connection) throws {
+        guard !rows.isEmpty else { return }
+        let insert = try connection.prepare(sql)
+        for (position, row) in rows.enumerated() {
+            insert.reset()
+            try insert.bind(owner, at: 1)
+            try insert.bind(Int64(position), at: 2)
+            try insert.bind(row.0, at: 3)
+            try insert.bind(row.1, at: 4)
+            try insert.bind(row.2, at: 5)
+            try insert.run()
+        }
+    }
+
+    /// Keeps only the newest `historyVersionsKept` versions of one output.
+    private static func compactHistory(of primaryOutput: String, on connection: SQLite.Connection) throws {
+        let prune = try connection.prepare("""
+            DELETE FROM history
+            WHERE primary_output = ?1 AND id NOT IN (
+                SELECT id FROM history WHERE primary_output = ?1
+                ORDER BY build_id DESC, id DESC LIMIT ?2)
+            """)
+        try prune.bind(primaryOutput, at: 1)
+        try prune.bind(Int64(historyVersionsKept), at: 2)
+        try prune.run()
+    }
+}

@@ -1,0 +1,75 @@
+// The no-op path's only catalog access: four whole-table SELECTs, merged in memory.
+//
+// targets are scanned in id order, and target_outputs / target_inputs are WITHOUT ROWID
+// tables keyed by (target_id, position), so their scans arrive grouped by target and ordered
+// by position. One forward pass over each child table attaches the rows to their target with
+// no per-target query, no sort and no dictionary lookup by id.
+
+extension Catalog {
+    /// Reads every file and every target with its outputs and inputs, in exactly four SQL
+    /// statements whatever the size of the lake.
+    public func loadState() throws(CatalogError) -> CatalogState {
+        try withConnection { connection in
+            var files: [String: FileRecord] = [:]
+            let fileRows = try connection.prepare(Self.selectFiles)
+            defer { fileRows.reset() }
+            while try fileRows.step() {
+                let file = try Self.decodeFile(fileRows)
+                files[file.path] = file
+            }
+
+            var ids: [Int64] = []
+            var targets: [TargetRecord] = []
+            let targetRows = try connection.prepare(Self.selectTargets + " ORDER BY id")
+            defer { targetRows.reset() }
+            while try targetRows.step() {
+                let (id, target) = try Self.decodeTarget(targetRows)
+                ids.append(id)
+                targets.append(target)
+            }
+
+            let outputs = try Self.loadChildren(
+                connection, sql: "SELECT target_id, path, sha256, size FROM target_outputs ORDER BY target_id, position",
+                table: "target_outputs", ids: ids
+            ) { OutputRecord(path: $0, sha256: $1, size: $2) }
+            let inputs = try Self.loadChildren(
+                connection, sql: "SELECT target_id, path, sha256, size FROM target_inputs ORDER BY target_id, position",
+                table: "target_inputs", ids: ids
+            ) { InputRecord(path: $0, sha256: $1, size: $2) }
+
+            var targetIndexByOutput: [String: Int] = [:]
+            targetIndexByOutput.reserveCapacity(targets.count)
+            for index in targets.indices {
+                targets[index].outputs = outputs[index]
+                targets[index].inputs = inputs[index]
+                targetIndexByOutput[targets[index].primaryOutput] = index
+                for output in outputs[index] {
+                    targetIndexByOutput[output.path] = index
+                }
+            }
+            return CatalogState(files: files, targets: targets, targetIndexByOutput: targetIndexByOutput)
+        }
+    }
+
+    /// Scans one child table (rows ordered by target id, then position) and groups its rows per
+    /// target, parallel to `ids` (which is ascending).
+    private static func loadChildren<Row>(
+        _ connection: SQLite.Connection, sql: String, table: String, ids: [Int64],
+        make: (String, String, Int64) -> Row
+    ) throws -> [[Row]] {
+        var grouped = [[Row]](repeating: [], count: ids.count)
+        let rows = try connection.prepare(sql)
+        defer { rows.reset() }
+        var index = 0
+        while try rows.step() {
+            let targetID = try rows.int64(at: 0)
+            while index < ids.count, ids[index] < targetID { index += 1 }
+            guard index < ids.count, ids[index] == targetID else {
+                // Foreign keys make this impossible unless the file was edited by hand.
+                throw CatalogError.unexpectedValue(table: table, column: "target_id", value: String(targetID))
+            }
+            grouped[index].append(make(try rows.string(at: 1), try rows.string(at: 2), try rows.int64(at: 3)))
+        }
+        return grouped
+    }
+}

@@ -1,0 +1,67 @@
+// Forward-only schema migrations, tracked in `PRAGMA user_version`.
+//
+// Each migration runs in its own transaction together with the `user_version` update, so a
+// catalog is always at exactly one known version: a migration that fails leaves no trace.
+// A catalog whose version is newer than the last migration here was written by a newer
+// lakemake and is refused rather than guessed at.
+
+/// One step from schema version `version - 1` to `version`.
+struct Migration: Sendable {
+    /// The `user_version` the catalog has after this step.
+    let version: Int
+    /// What the step does, for error messages.
+    let name: String
+    /// Changes the schema; runs inside the migration's transaction.
+    let apply: @Sendable (SQLite.Connection) throws -> Void
+}
+
+/// The ordered list of migrations and the code that applies them.
+enum Migrations {
+    /// Every migration, oldest first; versions are 1, 2, 3, … without gaps.
+    static let all: [Migration] = [
+        Migration(version: 1, name: "create files, builds, targets and history") { connection in
+            try connection.execute(Schema.version1)
+        },
+    ]
+
+    /// The schema version this code reads and writes.
+    static var currentVersion: Int { all.last?.version ?? 0 }
+
+    /// Reads `PRAGMA user_version`.
+    static func version(of connection: SQLite.Connection) throws(SQLite.Error) -> Int {
+        let statement = try connection.prepare("PRAGMA user_version")
+        defer { statement.reset() }
+        guard try statement.step() else { return 0 }
+        return Int(try statement.int64(at: 0))
+    }
+
+    /// Brings the catalog up to the last of `migrations`, one transaction per step.
+    ///
+    /// Throws `.tooNew` for a catalog newer than `migrations`, and `.migrationFailed` (with the
+    /// catalog left at the previous version) when a step throws.
+    static func migrate(_ connection: SQLite.Connection, with migrations: [Migration] = all) throws(CatalogError) {
+        let supported = migrations.last?.version ?? 0
+        let found: Int
+        do {
+            found = try version(of: connection)
+        } catch {
+            throw CatalogError.wrapping(error, path: connection.path)
+        }
+        guard found <= supported else {
+            throw CatalogError.tooNew(found: found, supported: supported)
+        }
+        for migration in migrations where migration.version > found {
+            do {
+                try connection.transaction {
+                    try migration.apply(connection)
+                    try connection.execute("PRAGMA user_version = \(migration.version)")
+                }
+            } catch let error as SQLite.Error where error.isCorruption || error.isReadOnly {
+                throw CatalogError.wrapping(error, path: connection.path)
+            } catch {
+                let detail = (error as? SQLite.Error)?.message ?? String(describing: error)
+                throw CatalogError.migrationFailed(version: migration.version, detail: "\(migration.name): \(detail)")
+            }
+        }
+    }
+}

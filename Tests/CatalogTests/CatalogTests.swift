@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+@testable import Catalog
+
+final class CatalogTests: XCTestCase {
+    func testOpenCreatesAMigratedCatalog() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        let catalog = try Catalog.open(path: path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+        XCTAssertEqual(try catalog.loadState(), CatalogState(files: [:], targets: [], targetIndexByOutput: [:]))
+    }
+
+    func testOpenDoesNotCreateMissingDirectories() throws {
+        let directory = try TemporaryDirectory(self)
+        XCTAssertThrowsError(try Catalog.open(path: directory.file("absent/catalog.db")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.file("absent")))
+    }
+
+    func testGarbageFileIsCorruptAndQuarantineKeepsItsBytes() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        try Data("wal bytes".utf8).write(to: URL(fileURLWithPath: path + "-wal"))
+
+        XCTAssertThrowsError(try Catalog.open(path: path)) { error in
+            guard case .corrupt(let reported, _)? = error as? CatalogError else {
+                return XCTFail("unexpected \(error)")
+            }
+            XCTAssertEqual(reported, path)
+        }
+
+        let moved = try Catalog.quarantine(path: path)
+        XCTAssertEqual(moved, path + ".corrupt-1")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: moved)), garbage)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: moved + "-wal")), Data("wal bytes".utf8))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+
+        // A fresh catalog opens in its place; a second quarantine takes the next number.
+        _ = try Catalog.open(path: path)
+        XCTAssertEqual(try Catalog.quarantine(path: path), path + ".corrupt-2")
+    }
+
+    func testDamagedPagesAreReportedAsCorrupt() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        do {
+            let catalog = try Catalog.open(path: path)
+            let files = (0..<2000).map { SampleRecords.rawFile("raw/sales/file-\($0).json") }
+            try catalog.recordFiles(files, buildID: 1)
+        }
+        // Fold the WAL into the main file, then overwrite pages 3 and 4 with noise.
+        let db = try SQLite.Connection(path: path, mode: .readWrite)
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE")
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: 4096 * 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
+        try handle.close()
+
+        XCTAssertThrowsError(try Catalog.open(path: path)) { error in
+            guard case .corrupt? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
+        }
+    }
+
+    func testReadOnlyOpenDoesNotWaitForAWriter() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        let writer = try Catalog.open(path: path)
+        let build = try writer.beginBuild(commandLine: "lakemake build", startedAt: "2024-01-02T03:04:05Z")
+        try writer.recordFiles([SampleRecords.rawFile("raw/a.json", build: build)], buildID: build)
+
+        // A second writer holds an uncommitted write transaction.
+        let blocker = try SQLite.Connection(path: path, mode: .readWrite, busyTimeoutMilliseconds: 0)
+        try blocker.execute("BEGIN IMMEDIATE")
+        try blocker.execute("DELETE FROM files")
+
+        let reader = try Catalog.openReadOnly(path: path)
+        let state = try reader.loadState()
+        XCTAssertEqual(Array(state.files.keys), ["raw/a.json"])  // sees the committed state
+        XCTAssertEqual(try reader.builds(limit: 5).map(\.id), [build])
+        try blocker.execute("ROLLBACK")
+    }
+
+    func testReadOnlyCatalogRefusesWritesAndMissingFiles() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        XCTAssertThrowsError(try Catalog.openReadOnly(path: path)) { error in
+            XCTAssertEqual(error as? CatalogError, .missing(path: path))
+        }
+        _ = try Catalog.open(path: path)
+        let reader = try Catalog.openReadOnly(path: path)
+        XCTAssertThrowsError(try reader.beginBuild(commandLine: "x", startedAt: "y")) { error in
+            XCTAssertEqual(error as? CatalogError, .readOnly(path: path))
+        }
+    }
+
+    func testReadOnlyOpenOfAnOlderSchemaAsksForABuild() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        let db = try SQLite.Connection(path: path, mode: .readWrite)
+        try db.execute("CREATE TABLE placeholder (x)")
+        XCTAssertThrowsError(try Catalog.openReadOnly(path: path)) { error in
+            XCTAssertEqual(error as? CatalogError, .outdated(found: 0, supported: 1))
+        }
+    }
+
+    func testErrorsHaveAMessageAndAHint() {
+        let error = CatalogError.tooNew(found: 3, supported: 1)
+        XCTAssertEqual(error.message, "the build catalog has schema version 3, but this lakemake knows only up to 1")
+        XCTAssertFalse(error.hint.isEmpty)
+    }
+}
