@@ -11,8 +11,7 @@ enum RunLineParser {
         guard !action.isEmpty else { throw .missingCommand(rule: rule, at: actionLocation, shell: false) }
         if action == "sh" {
             let text = RulesLexer.stripComment(line.argument, mode: .shell)
-            let afterSh = text.index(text.startIndex, offsetBy: 2)
-            let command = text[afterSh...].drop(while: RulesLexer.isSpace)
+            let command = text.dropFirst(2).drop(while: RulesLexer.isSpace)
             guard !command.isEmpty else {
                 throw .missingCommand(rule: rule, at: line.location(at: command.startIndex), shell: true)
             }
