@@ -1,0 +1,86 @@
+// The engine's second test seam: how a planned target's action is carried out. The real
+// runner calls the registered function or the shell; the fake one in tests records which
+// targets ran, so minimality is asserted by counting invocations (Shake's appendFile trick).
+
+/// Everything needed to run one target's action.
+public struct ActionJob: Sendable {
+    public var rule: String
+    public var action: ActionInvocation
+    public var binding: Binding
+    public var inputs: [[String]]
+    public var outputs: [String]
+
+    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], outputs: [String]) {
+        self.rule = rule
+        self.action = action
+        self.binding = binding
+        self.inputs = inputs
+        self.outputs = outputs
+    }
+}
+
+/// An output as the runner hands it over for publishing.
+public enum ProducedOutput: Sendable, Equatable {
+    /// Bytes to write to a temporary file and publish.
+    case bytes([UInt8])
+    /// A temporary file in `.lakemake/tmp/` already written (by a shell command).
+    case temporaryFile(String)
+}
+
+/// How a run ended.
+public enum ActionOutcome: Sendable, Equatable {
+    case produced([ProducedOutput], rejections: [Rejection])
+    case rejected([Rejection])
+    case failed(ActionError)
+}
+
+/// Runs actions. Implementations must be safe to call from several threads at once.
+public protocol ActionRunner: Sendable {
+    func run(_ job: ActionJob, in fileSystem: FileSystem) -> ActionOutcome
+}
+
+/// The production runner: built-in actions from the registry, and `sh` commands.
+public struct BuiltinActionRunner: ActionRunner {
+    public let registry: ActionRegistry
+    /// Folder holding the `lakemake` executable, put first on `PATH` for `sh` rules.
+    public let toolDirectory: String?
+
+    public init(registry: ActionRegistry, toolDirectory: String? = nil) {
+        self.registry = registry
+        self.toolDirectory = toolDirectory
+    }
+
+    public func run(_ job: ActionJob, in fileSystem: FileSystem) -> ActionOutcome {
+        switch job.action {
+        case .shell(let command, _):
+            return ShellCommand(template: command, toolDirectory: toolDirectory).run(job, in: fileSystem)
+        case .builtin(let name, let parameters, _):
+            guard let action = registry[name] else { return .failed(.unknownAction(name)) }
+            let context = ActionContext(
+                rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
+                outputs: job.outputs, reader: { path throws(FileSystemError) in try fileSystem.read(path) })
+            do {
+                switch try action.perform(context) {
+                case .outputs(let outputs, let rejections):
+                    guard outputs.count == job.outputs.count else {
+                        return .failed(.wrongOutputCount(expected: job.outputs.count, got: outputs.count))
+                    }
+                    return .produced(outputs.map { .bytes($0) }, rejections: rejections)
+                case .rejected(let rejections):
+                    return .rejected(rejections)
+                }
+            } catch {
+                return .failed(error)
+            }
+        }
+    }
+
+    /// The version the key uses for an invocation: the registered action's, or 1 for `sh`
+    /// (whose command text is part of the key instead).
+    public func version(of invocation: ActionInvocation) -> Int? {
+        switch invocation {
+        case .shell: return 1
+        case .builtin(let name, _, _): return registry[name]?.version
+        }
+    }
+}

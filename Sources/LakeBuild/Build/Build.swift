@@ -1,0 +1,114 @@
+// One build, start to finish. The order of work is what makes a no-op cheap and a crash safe:
+//
+//   1. one walk of the lake (every path stat'ed once)
+//   2. one bulk read of the catalog
+//   3. discovery of the targets
+//   4. content hashes only for raw and reference files whose fingerprint changed
+//   5. the scheduler runs targets producers-first; for each, the rebuilder decides, the
+//      runner runs, outputs are published (temp → fsync → rename) and only then recorded
+//   6. outputs nothing produces any more are deleted (full builds only)
+//   7. rejection files are brought up to date; the build row is closed
+//
+// Nothing is written to the catalog until something changes, so a no-op build performs no
+// write at all. Scheduler, rebuilder and catalog stay separate: this file wires them.
+
+import Catalog
+import Foundation
+
+/// Runs builds of one lake with one rule set.
+public struct Build {
+    public let fileSystem: FileSystem
+    public let catalog: Catalog
+    public let rules: RuleSet
+    public let runner: ActionRunner
+    /// The version of each invocation's action (nil for an unknown action).
+    public let versionOf: @Sendable (ActionInvocation) -> Int?
+    /// Wall-clock timestamps for the catalog's `builds` rows (never in outputs).
+    public let now: @Sendable () -> String
+
+    public init(fileSystem: FileSystem, catalog: Catalog, rules: RuleSet, runner: ActionRunner,
+                versionOf: @escaping @Sendable (ActionInvocation) -> Int?,
+                now: @escaping @Sendable () -> String = Build.isoNow) {
+        self.fileSystem = fileSystem
+        self.catalog = catalog
+        self.rules = rules
+        self.runner = runner
+        self.versionOf = versionOf
+        self.now = now
+    }
+
+    /// Runs the build. Errors thrown here stop the whole build (walk, catalog, discovery);
+    /// trouble with single targets is reported in the `BuildReport` instead.
+    public func run(_ options: BuildOptions) throws(BuildError) -> BuildReport {
+        var stats = BuildStats()
+        let statementsBefore = catalog.statementCount
+        var clock = PhaseClock()
+
+        if !options.dryRun { _ = fileSystem.sweepTemporaries() }
+        let listing: LakeListing
+        do { listing = try fileSystem.walk() } catch { throw .fileSystem(error) }
+        stats.walkMs = clock.lap()
+        stats.statted = listing.files.count
+
+        let state: CatalogState
+        do { state = try catalog.loadState() } catch { throw .catalog(error) }
+        stats.catalogLoadMs = clock.lap()
+
+        let graph: TargetGraph
+        do { graph = try TargetDiscovery.plan(rules: rules, listing: listing) } catch { throw .discovery(error) }
+        stats.discoveryMs = clock.lap()
+
+        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        stats.hashed = sources.hashedCount
+        stats.hashMs = clock.lap()
+
+        let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: graph, sources: sources)
+        let wanted = options.prefixes.isEmpty ? nil : graph.closure(forPrefixes: options.prefixes)
+        Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies)) { i in
+            if let wanted, !wanted.contains(i) {
+                session.setOutcome(i, .notRequested, durationMs: 0)
+            } else {
+                session.process(i)
+            }
+        }
+        stats.runMs = clock.lap()
+
+        var report = try session.finish(stats: &stats)
+        stats.commitMs = clock.lap()
+        stats.sqlStatements = catalog.statementCount - statementsBefore
+        report.stats = stats
+        return report
+    }
+
+    /// UTC now as ISO 8601, for the catalog only.
+    public static let isoNow: @Sendable () -> String = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+}
+
+/// Why a build stopped before running any target.
+public enum BuildError: Error, Sendable {
+    case fileSystem(FileSystemError)
+    case catalog(CatalogError)
+    case discovery(DiscoveryError)
+
+    public var message: String {
+        switch self {
+        case .fileSystem(let e): return e.message
+        case .catalog(let e): return e.message
+        case .discovery(let e): return e.message
+        }
+    }
+}
+
+/// Milliseconds between laps, for `--stats`.
+struct PhaseClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap() -> Double {
+        let t = DispatchTime.now().uptimeNanoseconds
+        defer { last = t }
+        return Double(t - last) / 1_000_000
+    }
+}

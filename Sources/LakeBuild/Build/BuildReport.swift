@@ -1,0 +1,119 @@
+// What a build did, target by target, for the CLI to render (text or JSON) and for tests to
+// assert on. Everything here is a value; order is the plan's order.
+
+import Catalog
+
+/// What a build was asked to do.
+public struct BuildOptions: Sendable {
+    public var jobs: Int
+    /// `-n`: decide and report, change nothing.
+    public var dryRun: Bool
+    /// `--retry-failed`: standing rejections are tried again.
+    public var retryRejected: Bool
+    /// `build PREFIX…`: only these outputs and what they need; nothing is deleted.
+    public var prefixes: [String]
+    /// Recorded in the catalog's `builds` table.
+    public var commandLine: String
+
+    public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
+        self.jobs = jobs
+        self.dryRun = dryRun
+        self.retryRejected = retryRejected
+        self.prefixes = prefixes
+        self.commandLine = commandLine
+    }
+}
+
+/// How one target ended in a build.
+public enum TargetOutcome: Sendable, Equatable {
+    /// Up to date: its key matched the recorded one.
+    case upToDate
+    /// A standing rejection (not retried).
+    case stillRejected
+    /// Ran; `changed` is false when every output came out byte-identical (early cutoff).
+    case built(reason: StaleReason, changed: Bool)
+    /// Would run (`-n`).
+    case wouldBuild(reason: StaleReason)
+    case rejected(reason: StaleReason, rejections: [Rejection])
+    case failed(reason: StaleReason?, error: String)
+    /// Not run because its main input was rejected, failed or skipped.
+    case skipped(cause: String)
+    /// Outside the requested prefixes.
+    case notRequested
+}
+
+/// One target's line in the report.
+public struct TargetReport: Sendable, Equatable {
+    public var rule: String
+    public var outputs: [String]
+    public var outcome: TargetOutcome
+    public var durationMs: Int64
+
+    public var primaryOutput: String { outputs[0] }
+}
+
+/// The result of one `build`.
+public struct BuildReport: Sendable {
+    public var buildID: Int64?
+    public var targets: [TargetReport]
+    /// Outputs deleted because no binding produces them any more.
+    public var removed: [String]
+    public var unmatched: [UnmatchedFile]
+    /// Raw files currently rejected (this run or earlier), with the rule that rejected them.
+    public var standingRejections: [(path: String, rule: String)]
+    public var escapingLinks: [String]
+    public var stats: BuildStats
+    public var dryRun: Bool
+
+    /// Exit status per spec §6: 1 when anything was rejected or failed in this run.
+    public var exitStatus: Int32 {
+        targets.contains { if case .rejected = $0.outcome { return true }; if case .failed = $0.outcome { return true }; return false } ? 1 : 0
+    }
+
+    public var counts: BuildCounts {
+        var c = BuildCounts()
+        for t in targets {
+            switch t.outcome {
+            case .built(_, let changed): if changed { c.built += 1 } else { c.unchanged += 1 }
+            case .rejected: c.rejected += 1
+            case .failed: c.failed += 1
+            case .skipped: c.skipped += 1
+            default: break
+            }
+        }
+        c.removed = removed.count
+        return c
+    }
+
+    /// Primary outputs of targets whose action ran, in plan order (what tests assert on).
+    public var ran: [String] {
+        targets.compactMap { t in
+            switch t.outcome {
+            case .built, .rejected, .failed: return t.primaryOutput
+            default: return nil
+            }
+        }
+    }
+}
+
+/// Per-phase timings and counters (`build --stats`, benchmarks and the no-op tests).
+public struct BuildStats: Sendable, Equatable {
+    public var walkMs = 0.0
+    public var catalogLoadMs = 0.0
+    public var discoveryMs = 0.0
+    public var hashMs = 0.0
+    public var runMs = 0.0
+    public var commitMs = 0.0
+    public var statted = 0
+    public var hashed = 0
+    public var targetsConsidered = 0
+    public var targetsStale = 0
+    public var targetsBuilt = 0
+    public var targetsUnchanged = 0
+    public var sqlStatements: Int64 = 0
+    public var bytesWritten: Int64 = 0
+    /// Catalog write transactions and file publishes.
+    public var writes = 0
+
+    public init() {}
+}

@@ -1,0 +1,414 @@
+// The state of one running build, shared by the scheduler's threads: each target's result,
+// the lazily opened build row, and the catalog writes, which are serialised here (one
+// transaction per finished target, after its files are in place).
+
+import Catalog
+import Foundation
+import LakeFormats
+
+final class BuildSession: @unchecked Sendable {
+    /// A finished target as its dependents see it.
+    struct Result {
+        var report: TargetReport
+        /// Present output versions; nil when the target produced nothing usable.
+        var outputs: [InputVersion]?
+        /// `-n`: the target would run, so its outputs would change.
+        var willChange = false
+    }
+
+    let build: Build
+    let options: BuildOptions
+    let listing: LakeListing
+    let state: CatalogState
+    let graph: TargetGraph
+    let sources: SourceHashes
+
+    private let lock = NSLock()
+    private var results: [Result?]
+    private var buildID: Int64?
+    private var derivedRecords: [String: FileRecord] = [:]
+    private var hashedOutputs: [String: String] = [:]
+    private var removedTargets: [String] = []
+    private var removedPaths: [String] = []
+    private var failures: [CatalogError] = []
+    private var writes = 0
+    private var bytesWritten: Int64 = 0
+
+    init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes) {
+        self.build = build
+        self.options = options
+        self.listing = listing
+        self.state = state
+        self.graph = graph
+        self.sources = sources
+        self.results = Array(repeating: nil, count: graph.targets.count)
+    }
+
+    var fileSystem: FileSystem { build.fileSystem }
+
+    func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [InputVersion]? = nil, willChange: Bool = false) {
+        let t = graph.targets[i]
+        let report = TargetReport(rule: graph.rules[t.ruleIndex].name, outputs: t.outputs, outcome: outcome, durationMs: durationMs)
+        locked { results[i] = Result(report: report, outputs: outputs, willChange: willChange) }
+    }
+
+    func result(_ i: Int) -> Result? { locked { results[i] } }
+
+    // MARK: - One target
+
+    func process(_ i: Int) {
+        let t = graph.targets[i]
+        let rule = graph.rules[t.ruleIndex]
+        let trace = state.target(producing: t.primaryOutput)
+
+        // A target whose main input was not produced is skipped, and its old output removed
+        // so nothing stale feeds the aggregates downstream.
+        for p in t.inputs[0] {
+            if let producer = graph.producer[p], result(producer)?.outputs == nil {
+                if !options.dryRun { removeOutputs(of: trace, forgetTarget: true) }
+                setOutcome(i, .skipped(cause: "\(p) was not built"), durationMs: 0)
+                return
+            }
+        }
+
+        var inputs: [[String]] = []
+        var versions: [InputVersion] = []
+        var upstreamChange: String?
+        for line in t.inputs {
+            var kept: [String] = []
+            for p in line {
+                if let producer = graph.producer[p] {
+                    guard let r = result(producer), let v = r.outputs?.first(where: { $0.path == p }) else { continue }
+                    if r.willChange && upstreamChange == nil { upstreamChange = p }
+                    kept.append(p)
+                    versions.append(v)
+                } else if let v = sources.version(of: p) {
+                    kept.append(p)
+                    versions.append(v)
+                } else if let problem = sources.unreadable[p] {
+                    fail(i, trace: trace, reason: nil, message: problem)
+                    return
+                }
+            }
+            inputs.append(kept)
+        }
+        if let missing = t.missingInputs.first {
+            fail(i, trace: trace, reason: nil, message: ActionError.missingInput(missing).message)
+            return
+        }
+        guard let version = build.versionOf(rule.action) else {
+            fail(i, trace: trace, reason: nil, message: "no built-in action for rule \(rule.name)")
+            return
+        }
+        let material = KeyMaterial(action: rule.action.actionName, version: version, parameters: rule.action.keyParameters, inputs: versions)
+        let outputStates = t.outputs.map { (path: $0, state: outputState($0)) }
+        var decision = Rebuilder.decide(material, trace: trace, outputs: outputStates, retryRejected: options.retryRejected)
+        if decision == .upToDate, options.dryRun, let p = upstreamChange {
+            decision = .stale(.inputWillChange(path: p))
+        }
+
+        switch decision {
+        case .upToDate:
+            if trace?.state == .rejected {
+                setOutcome(i, .stillRejected, durationMs: 0)
+            } else {
+                let outs = trace?.outputs.map { InputVersion(path: $0.path, sha256: $0.sha256, size: $0.size) }
+                setOutcome(i, .upToDate, durationMs: 0, outputs: outs)
+            }
+        case .stale(let reason):
+            if options.dryRun {
+                let outs = t.outputs.map { p in
+                    trace?.outputs.first { $0.path == p }.map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) }
+                        ?? InputVersion(path: p, sha256: "", size: 0)
+                }
+                setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
+            } else {
+                runAction(i, rule: rule, inputs: inputs, material: material, reason: reason, trace: trace)
+            }
+        }
+    }
+
+    private func runAction(_ i: Int, rule: Rule, inputs: [[String]], material: KeyMaterial, reason: StaleReason, trace: TargetRecord?) {
+        let t = graph.targets[i]
+        let started = DispatchTime.now().uptimeNanoseconds
+        let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, outputs: t.outputs)
+        let outcome = build.runner.run(job, in: fileSystem)
+        let elapsed = { Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }
+
+        switch outcome {
+        case .produced(let produced, let rejections):
+            var versions: [InputVersion] = []
+            var changed = false
+            do {
+                for (output, path) in zip(produced, t.outputs) {
+                    let (v, c) = try publish(output, to: path)
+                    versions.append(v)
+                    changed = changed || c
+                }
+            } catch {
+                for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
+                fail(i, trace: trace, reason: reason, message: error.message)
+                return
+            }
+            let record = makeRecord(t, rule: rule, material: material, state: .built,
+                                    error: rejections.isEmpty ? nil : RejectionDocument.catalogText(rejections, rule: rule.name),
+                                    outputs: versions, durationMs: elapsed())
+            self.record(record)
+            setOutcome(i, .built(reason: reason, changed: changed), durationMs: elapsed(), outputs: versions)
+            if !rejections.isEmpty { addRejections(rejections, rule: rule.name) }
+        case .rejected(let rejections):
+            removeOutputs(of: trace)
+            let record = makeRecord(t, rule: rule, material: material, state: .rejected,
+                                    error: RejectionDocument.catalogText(rejections, rule: rule.name), outputs: [], durationMs: elapsed())
+            self.record(record)
+            addRejections(rejections, rule: rule.name)
+            setOutcome(i, .rejected(reason: reason, rejections: rejections), durationMs: elapsed())
+        case .failed(let error):
+            removeOutputs(of: trace)
+            let record = makeRecord(t, rule: rule, material: material, state: .failed, error: error.message, outputs: [], durationMs: elapsed())
+            self.record(record)
+            setOutcome(i, .failed(reason: reason, error: error.message), durationMs: elapsed())
+        }
+    }
+
+    /// Records a failure that happened before the action could run.
+    private func fail(_ i: Int, trace: TargetRecord?, reason: StaleReason?, message: String) {
+        let t = graph.targets[i]
+        let rule = graph.rules[t.ruleIndex]
+        if !options.dryRun {
+            removeOutputs(of: trace)
+            let material = KeyMaterial(action: rule.action.actionName, version: build.versionOf(rule.action) ?? 0,
+                                       parameters: rule.action.keyParameters, inputs: [])
+            record(makeRecord(t, rule: rule, material: material, state: .failed, error: message, outputs: [], durationMs: 0))
+        }
+        setOutcome(i, .failed(reason: reason, error: message), durationMs: 0)
+    }
+
+    private func makeRecord(_ t: PlannedTarget, rule: Rule, material: KeyMaterial, state: TargetState, error: String?,
+                            outputs: [InputVersion], durationMs: Int64) -> TargetRecord {
+        TargetRecord(primaryOutput: t.primaryOutput, rule: rule.name, action: material.action, actionVersion: material.version,
+                     parameters: material.canonicalParameters, key: TargetKey.compute(material), state: state, error: error,
+                     durationMs: durationMs, buildID: currentBuildID(),
+                     outputs: outputs.map { OutputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) },
+                     inputs: material.inputs.map { InputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) })
+    }
+
+    // MARK: - Files
+
+    /// The present content hash of an output path (re-hashed only if its fingerprint changed).
+    func outputState(_ path: String) -> OutputState {
+        guard let stat = listing.files[path] else { return .missing }
+        if let r = state.files[path], r.matches(stat) { return .present(sha256: r.sha256) }
+        if let h = locked({ hashedOutputs[path] }) { return .present(sha256: h) }
+        guard let h = try? fileSystem.hash(path) else { return .missing }
+        locked { hashedOutputs[path] = h.sha256 }
+        return .present(sha256: h.sha256)
+    }
+
+    /// Publishes one output. When the new bytes equal the file already there, the file is
+    /// left untouched (same inode and mtime) and the temporary file dropped.
+    private func publish(_ output: ProducedOutput, to path: String) throws(FileSystemError) -> (InputVersion, changed: Bool) {
+        let temp: String
+        let version: InputVersion
+        switch output {
+        case .bytes(let bytes):
+            version = InputVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
+            if case .present(let sha) = outputState(path), sha == version.sha256 {
+                keepDerivedRecord(path, version)
+                return (version, false)
+            }
+            temp = fileSystem.temporaryPath(for: path)
+            try fileSystem.writeTemporary(bytes, to: temp)
+        case .temporaryFile(let t):
+            temp = t
+            let h = try fileSystem.hash(t)
+            version = InputVersion(path: path, sha256: h.sha256, size: h.size)
+            if case .present(let sha) = outputState(path), sha == version.sha256 {
+                try fileSystem.remove(t)
+                keepDerivedRecord(path, version)
+                return (version, false)
+            }
+        }
+        try fileSystem.publish(temp, to: path)
+        if let stat = fileSystem.stat(path) {
+            locked {
+                derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.sha256,
+                                                  firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
+                writes += 1
+                bytesWritten += version.size
+            }
+        }
+        return (version, true)
+    }
+
+    /// Makes sure an output kept as it was has a catalog row with its present fingerprint
+    /// (after a lost catalog, or an edit that was reverted).
+    private func keepDerivedRecord(_ path: String, _ version: InputVersion) {
+        guard let stat = listing.files[path] else { return }
+        if let r = state.files[path], r.matches(stat), r.sha256 == version.sha256 { return }
+        locked {
+            derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.sha256,
+                                              firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
+        }
+    }
+
+    /// Deletes the recorded outputs of a target that can no longer be built.
+    /// - Parameter forgetTarget: also drop the target's catalog row (it is not replaced by a
+    ///   new record in this build).
+    func removeOutputs(of trace: TargetRecord?, forgetTarget: Bool = false) {
+        guard let trace else { return }
+        for o in trace.outputs where listing.files[o.path] != nil {
+            try? fileSystem.remove(o.path)
+            locked { removedPaths.append(o.path) }
+        }
+        if forgetTarget { locked { removedTargets.append(trace.primaryOutput) } }
+    }
+
+    // MARK: - Catalog
+
+    func currentBuildID() -> Int64 {
+        locked {
+            if let id = buildID { return id }
+            do {
+                let id = try build.catalog.beginBuild(commandLine: options.commandLine, startedAt: build.now())
+                buildID = id
+                writes += 1
+                return id
+            } catch let error as CatalogError {
+                failures.append(error)
+            } catch {}
+            buildID = 0
+            return 0
+        }
+    }
+
+    private func record(_ target: TargetRecord) {
+        locked {
+            do {
+                try build.catalog.recordTarget(target)
+                writes += 1
+            } catch let error as CatalogError {
+                failures.append(error)
+            } catch {}
+        }
+    }
+
+    private var pendingRejections: [(path: String, document: [UInt8])] = []
+
+    private func addRejections(_ rejections: [Rejection], rule: String) {
+        let docs = rejections.map { (path: $0.path, document: RejectionDocument.fileBytes($0, rule: rule)) }
+        locked { pendingRejections.append(contentsOf: docs) }
+    }
+
+    // MARK: - Finishing
+
+    func finish(stats: inout BuildStats) throws(BuildError) -> BuildReport {
+        let reports = results.enumerated().map { i, r in
+            r?.report ?? TargetReport(rule: graph.rules[graph.targets[i].ruleIndex].name, outputs: graph.targets[i].outputs,
+                                      outcome: .skipped(cause: "not reached"), durationMs: 0)
+        }
+        var report = BuildReport(buildID: nil, targets: reports, removed: [], unmatched: graph.unmatched,
+                                 standingRejections: [], escapingLinks: listing.escapingLinks, stats: stats, dryRun: options.dryRun)
+        let rejectionFiles = RejectionFiles(session: self)
+        report.standingRejections = rejectionFiles.standing()
+        guard !options.dryRun else { return report }
+
+        if options.prefixes.isEmpty { report.removed = removeOrphans() }
+        rejectionFiles.write(pending: locked { pendingRejections })
+
+        var gone = Set(locked { removedPaths })
+        for (path, _) in state.files where listing.files[path] == nil { gone.insert(path) }
+        let forgotten = gone.filter { state.files[$0] != nil && derivedRecords[$0] == nil }.sorted(by: LakePath.bytewiseLess)
+        let changedSources = sources.hashedCount > 0
+        if changedSources || !derivedRecords.isEmpty || !forgotten.isEmpty || !removedTargets.isEmpty {
+            let id = currentBuildID()
+            var records = sources.changedRecords(buildID: id)
+            for (_, var r) in derivedRecords.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) {
+                r.lastSeenBuild = id
+                if r.firstSeenBuild == 0 { r.firstSeenBuild = id }
+                records.append(r)
+            }
+            do {
+                if !records.isEmpty { try build.catalog.recordFiles(records, buildID: id) }
+                if !forgotten.isEmpty { try build.catalog.forgetFiles(paths: forgotten) }
+                if !removedTargets.isEmpty { try build.catalog.removeTargets(primaryOutputs: removedTargets.sorted(by: LakePath.bytewiseLess), buildID: id) }
+            } catch {
+                failures.append(error)
+            }
+        }
+        if let id = buildID {
+            do {
+                try build.catalog.finishBuild(id: id, finishedAt: build.now(), counts: report.counts, exitStatus: Int(report.exitStatus))
+            } catch {
+                failures.append(error)
+            }
+            report.buildID = id
+        }
+        if let first = failures.first { throw .catalog(first) }
+        stats.writes = writes
+        stats.bytesWritten = bytesWritten
+        for r in reports {
+            switch r.outcome {
+            case .built(_, let changed): stats.targetsBuilt += 1; if !changed { stats.targetsUnchanged += 1 }; stats.targetsStale += 1
+            case .rejected, .failed, .wouldBuild: stats.targetsStale += 1
+            default: break
+            }
+        }
+        stats.targetsConsidered = reports.count
+        return report
+    }
+
+    /// Deletes outputs that lakemake recorded and no binding produces any more.
+    private func removeOrphans() -> [String] {
+        var removed: [String] = []
+        for trace in state.targets where graph.producer[trace.primaryOutput] == nil {
+            for o in trace.outputs where listing.files[o.path] != nil {
+                try? fileSystem.remove(o.path)
+                removed.append(o.path)
+            }
+            locked {
+                removedTargets.append(trace.primaryOutput)
+                removedPaths.append(contentsOf: trace.outputs.map(\.path))
+            }
+        }
+        return removed.sorted(by: LakePath.bytewiseLess)
+    }
+
+    func noteDerived(_ record: FileRecord) {
+        locked {
+            derivedRecords[record.path] = record
+            writes += 1
+        }
+    }
+
+    func noteRemoved(_ path: String) {
+        locked {
+            removedPaths.append(path)
+            writes += 1
+        }
+    }
+
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+extension ActionInvocation {
+    /// The name the key and catalog use: the built-in's name, or `sh`.
+    var actionName: String {
+        switch self {
+        case .builtin(let name, _, _): return name
+        case .shell: return "sh"
+        }
+    }
+
+    /// Parameters that enter the key; for `sh` the command text.
+    var keyParameters: [Parameter] {
+        switch self {
+        case .builtin(_, let p, _): return p
+        case .shell(let command, _): return [Parameter(key: "command", value: command)]
+        }
+    }
+}

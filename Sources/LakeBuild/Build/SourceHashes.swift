@@ -1,0 +1,90 @@
+// Content hashes of raw and reference files (Shake's EqualCheap then EqualExpensive): a file
+// whose fingerprint matches the catalog keeps its recorded hash; only the others are read,
+// in parallel. Nothing is allocated per unchanged file.
+
+import Catalog
+import Foundation
+
+/// The present hash of every raw and reference file, mostly borrowed from the catalog.
+struct SourceHashes: Sendable {
+    /// Files whose fingerprint changed (or that are new), freshly hashed.
+    private(set) var fresh: [String: InputVersion] = [:]
+    /// Files that could not be read (vanished mid-build, permissions).
+    private(set) var unreadable: [String: String] = [:]
+    private let recorded: [String: FileRecord]
+    private let listing: LakeListing
+
+    var hashedCount: Int { fresh.count + unreadable.count }
+
+    /// Hashes every raw or reference file whose stat differs from its catalog row.
+    static func gather(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> SourceHashes {
+        var changed: [String] = []
+        for (path, stat) in listing.files where isSource(path) {
+            if let r = state.files[path], r.matches(stat) { continue }
+            changed.append(path)
+        }
+        changed.sort(by: LakePath.bytewiseLess)
+        let paths = changed
+        let results = ResultBox<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
+        DispatchQueue.concurrentPerform(iterations: changed.count) { i in
+            results.set(i, Result { () throws(FileSystemError) in try fileSystem.hash(paths[i]) })
+        }
+        var hashes = SourceHashes(recorded: state.files, listing: listing)
+        for (i, path) in changed.enumerated() {
+            switch results.get(i) {
+            case .success(let h)?: hashes.fresh[path] = InputVersion(path: path, sha256: h.sha256, size: h.size)
+            case .failure(let e)?: hashes.unreadable[path] = e.message
+            case nil: hashes.unreadable[path] = "not hashed"
+            }
+        }
+        return hashes
+    }
+
+    static func isSource(_ path: String) -> Bool { path.hasPrefix("raw/") || path.hasPrefix("reference/") }
+
+    /// The present version of a raw or reference file, or nil if it is not there.
+    func version(of path: String) -> InputVersion? {
+        if let f = fresh[path] { return f }
+        guard listing.files[path] != nil, let r = recorded[path] else { return nil }
+        return InputVersion(path: path, sha256: r.sha256, size: r.size)
+    }
+
+    /// Catalog rows for every source file hashed in this build.
+    func changedRecords(buildID: Int64) -> [FileRecord] {
+        fresh.keys.sorted(by: LakePath.bytewiseLess).compactMap { path in
+            guard let v = fresh[path], let stat = listing.files[path] else { return nil }
+            let kind: FileKind = path.hasPrefix("raw/") ? .raw : .reference
+            return FileRecord(path: path, kind: kind, stat: stat, sha256: v.sha256,
+                              firstSeenBuild: recorded[path]?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
+        }
+    }
+}
+
+extension FileRecord {
+    /// True when the file on disk still has the fingerprint recorded here.
+    func matches(_ s: FileStat) -> Bool {
+        device == s.device && inode == s.inode && size == s.size && mtimeNs == s.mtimeNs && ctimeNs == s.ctimeNs
+    }
+
+    init(path: String, kind: FileKind, stat s: FileStat, sha256: String, firstSeenBuild: Int64, lastSeenBuild: Int64) {
+        self.init(path: path, kind: kind, device: s.device, inode: s.inode, size: s.size, mtimeNs: s.mtimeNs,
+                  ctimeNs: s.ctimeNs, sha256: sha256, firstSeenBuild: firstSeenBuild, lastSeenBuild: lastSeenBuild)
+    }
+}
+
+/// Fixed-size slots filled from several threads.
+final class ResultBox<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    func get(_ i: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
+    }
+}

@@ -1,0 +1,131 @@
+// Targets are discovered forward from the data (spec §4). Rules are visited producers-first;
+// the first `in` line of each enumerates bindings from the raw and reference files plus the
+// outputs already planned; the other lines are filled in from the binding. Candidates are
+// found by binary search on each pattern's literal prefix in sorted path lists, so discovery
+// over 100 000 files is a few sorted scans, not a pattern match per file per rule.
+
+/// Errors that stop discovery (and so the whole build) before anything runs.
+public enum DiscoveryError: Error, Sendable, Equatable {
+    /// Two bindings (of one rule or two) would write the same file.
+    case duplicateOutput(path: String, rules: [String])
+
+    public var message: String {
+        switch self {
+        case .duplicateOutput(let p, let rules):
+            return "two targets would write \(p) (rules \(rules.joined(separator: ", ")))"
+        }
+    }
+}
+
+public enum TargetDiscovery {
+    /// Plans every target from the rules and the walk of the lake.
+    public static func plan(rules ruleSet: RuleSet, listing: LakeListing) throws(DiscoveryError) -> TargetGraph {
+        let rules = ruleSet.topologicalOrder()
+        let sources = SortedPaths(listing.files.keys.filter { $0.hasPrefix("raw/") || $0.hasPrefix("reference/") })
+        var indexes = [sources]
+        var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [])
+
+        for (ruleIndex, rule) in rules.enumerated() {
+            let types = rule.wildcardTypes
+            guard let first = rule.inputs.first else { continue }
+            let bindings = enumerate(first, types: types, in: indexes)
+            var ruleOutputs: [String] = []
+            for (binding, firstMembers) in bindings {
+                var inputs: [[String]] = [firstMembers]
+                var missing: [String] = []
+                var skip = false
+                for line in rule.inputs.dropFirst() {
+                    var members: [String] = []
+                    let concrete = line.pattern.instantiate(binding)
+                    for pattern in concrete {
+                        if let path = pattern.concretePath {
+                            if indexes.contains(where: { $0.contains(path) }) {
+                                members.append(path)
+                            } else if line.pattern.isLiteral {
+                                missing.append(path)
+                            }
+                        } else {
+                            let matcher = PatternMatcher(pattern, types: types)
+                            members.append(contentsOf: candidates(matcher, in: indexes).filter(matcher.matches))
+                        }
+                    }
+                    if members.isEmpty && !line.isAggregate && !line.pattern.isLiteral {
+                        skip = true
+                        break
+                    }
+                    inputs.append(line.isAggregate ? members.sorted(by: LakePath.bytewiseLess) : members)
+                }
+                if skip { continue }
+                var outputs: [String] = []
+                for out in rule.outputs {
+                    guard let path = out.pattern.instantiate(binding).first?.concretePath else { continue }
+                    outputs.append(path)
+                }
+                guard outputs.count == rule.outputs.count else { continue }
+                let index = graph.targets.count
+                for path in outputs {
+                    if let other = graph.producer[path] {
+                        throw .duplicateOutput(path: path, rules: [rules[graph.targets[other].ruleIndex].name, rule.name])
+                    }
+                    graph.producer[path] = index
+                }
+                var deps = Set<Int>()
+                for line in inputs { for p in line { if let d = graph.producer[p] { deps.insert(d) } } }
+                graph.targets.append(PlannedTarget(
+                    ruleIndex: ruleIndex, binding: binding, inputs: inputs, missingInputs: missing,
+                    outputs: outputs, dependencies: deps.sorted()))
+                ruleOutputs.append(contentsOf: outputs)
+            }
+            indexes.append(SortedPaths(ruleOutputs))
+        }
+        graph.unmatched = unmatched(rules: rules, sources: sources)
+        return graph
+    }
+
+    /// Bindings of a rule's first `in` line, sorted, each with its members (one path for a
+    /// plain line; every match, sorted, for an aggregate line).
+    static func enumerate(_ line: InputLine, types: [String: PathPattern.WildcardType], in indexes: [SortedPaths]) -> [(Binding, [String])] {
+        let matcher = PatternMatcher(line.pattern, types: types)
+        var groups: [Binding: [String]] = [:]
+        for path in candidates(matcher, in: indexes) {
+            guard let b = matcher.match(path) else { continue }
+            groups[b, default: []].append(path)
+        }
+        return groups.keys.sorted().map { b in (b, groups[b, default: []].sorted(by: LakePath.bytewiseLess)) }
+    }
+
+    static func candidates(_ matcher: PatternMatcher, in indexes: [SortedPaths]) -> [String] {
+        indexes.flatMap { $0.withPrefix(matcher.literalPrefix) }
+    }
+
+    /// Raw files that no `in` line of any rule accepts.
+    static func unmatched(rules: [Rule], sources: SortedPaths) -> [UnmatchedFile] {
+        let matchers = rules.flatMap { rule in
+            rule.inputs.map { PatternMatcher(PathPattern.matchingAnyWindowDate($0.pattern), types: rule.wildcardTypes) }
+        }
+        var result: [UnmatchedFile] = []
+        for path in sources.withPrefix("raw/") {
+            let accepted = matchers.contains { path.hasPrefix($0.literalPrefix) && $0.matches(path) }
+            if accepted { continue }
+            let folder = LakePath.directory(of: path)
+            let expected = matchers.map(\.pattern.text).filter { LakePath.directory(of: $0) == folder || $0.hasPrefix(folder + "/") }
+            result.append(UnmatchedFile(path: path, expectedPatterns: expected.isEmpty ? matchers.map(\.pattern.text).filter { $0.hasPrefix("raw/") } : expected))
+        }
+        return result
+    }
+}
+
+extension PathPattern {
+    /// The pattern with windows treated as plain date wildcards (any date), to ask whether a
+    /// file could ever be a member.
+    static func matchingAnyWindowDate(_ p: PathPattern) -> PathPattern {
+        var copy = p
+        for s in copy.segments.indices {
+            copy.segments[s].parts = copy.segments[s].parts.map { part in
+                if case .dateWindow(let name, _, _) = part { return .wildcard(name: "window:" + name, type: .date) }
+                return part
+            }
+        }
+        return copy
+    }
+}

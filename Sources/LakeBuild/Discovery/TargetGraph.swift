@@ -1,0 +1,51 @@
+// The plan of one build: every target the rules and the present files give, with its inputs
+// line by line and the targets it waits for. Built by `TargetDiscovery`, consumed by the
+// build; it never re-reads rules or files.
+
+/// One rule applied to one binding.
+public struct PlannedTarget: Sendable {
+    /// Index into `TargetGraph.rules`.
+    public var ruleIndex: Int
+    public var binding: Binding
+    /// Candidate inputs per `in` line (members sorted bytewise). Planned outputs of other
+    /// targets are included; the build drops those whose producer ends rejected or failed.
+    public var inputs: [[String]]
+    /// Literal inputs (`reference/stores.csv`) that do not exist: the target fails.
+    public var missingInputs: [String]
+    /// Output paths in `out` order; the first names the target.
+    public var outputs: [String]
+    /// Targets producing one of `inputs`, ascending.
+    public var dependencies: [Int]
+
+    public var primaryOutput: String { outputs[0] }
+}
+
+/// Everything `build`, `status` and `build -n` need to know about what the rules make of the lake.
+public struct TargetGraph: Sendable {
+    public var rules: [Rule]
+    /// Targets in an order where producers come before consumers.
+    public var targets: [PlannedTarget]
+    /// Output path → index of the target producing it.
+    public var producer: [String: Int]
+    /// Raw files no rule's `in` line accepts, with the patterns expected in their folder.
+    public var unmatched: [UnmatchedFile]
+
+    /// Indices of targets whose outputs start with one of `prefixes`, plus everything
+    /// upstream of them.
+    public func closure(forPrefixes prefixes: [String]) -> Set<Int> {
+        var wanted = Set<Int>()
+        var stack = targets.indices.filter { i in targets[i].outputs.contains { o in prefixes.contains { o.hasPrefix($0) } } }
+        while let t = stack.popLast() {
+            guard wanted.insert(t).inserted else { continue }
+            stack.append(contentsOf: targets[t].dependencies)
+        }
+        return wanted
+    }
+}
+
+/// A raw file nothing consumes.
+public struct UnmatchedFile: Sendable, Equatable {
+    public var path: String
+    /// Input patterns of rules that read from the same folder, to say what was expected.
+    public var expectedPatterns: [String]
+}

@@ -1,0 +1,59 @@
+// The fingerprint that lets a build skip reading unchanged files (Shake's cheap equality):
+// a file whose (device, inode, size, mtime, ctime) all match the catalog is not re-hashed.
+// mtime alone would miss `cp -p`, `git checkout` and coarse clocks.
+
+/// What one `stat` of a regular file says, in the fields the fingerprint uses.
+public struct FileStat: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var mtimeNs: Int64
+    public var ctimeNs: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, mtimeNs: Int64, ctimeNs: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.mtimeNs = mtimeNs
+        self.ctimeNs = ctimeNs
+    }
+}
+
+/// One walk of the lake: every regular file with its stat, read once per build; all later
+/// code looks paths up here instead of calling `stat` again.
+public struct LakeListing: Sendable {
+    /// Lake-relative path → stat, for every regular file outside `.lakemake/`.
+    public var files: [String: FileStat]
+    /// Symbolic links found in the lake, with where they point when that is outside it.
+    public var escapingLinks: [String]
+
+    public init(files: [String: FileStat] = [:], escapingLinks: [String] = []) {
+        self.files = files
+        self.escapingLinks = escapingLinks
+    }
+
+    /// Paths under `prefix` (e.g. `raw/`), sorted bytewise.
+    public func paths(under prefix: String) -> [String] {
+        files.keys.filter { $0.hasPrefix(prefix) }.sorted(by: LakePath.bytewiseLess)
+    }
+}
+
+/// Helpers for lake-relative paths (always `/`-separated, never starting with `/`).
+public enum LakePath {
+    /// Bytewise (not locale or Unicode-aware) ordering, as the rules language promises.
+    public static func bytewiseLess(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// The folder part of a path (`raw/sales` for `raw/sales/x.json`), empty for top-level.
+    public static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// True when `path` stays inside the lake: relative, no empty, `.` or `..` segment.
+    public static func isContained(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
+}

@@ -1,0 +1,49 @@
+// One of the engine's two test seams (the other is `ActionRunner`): everything the engine
+// does to the disk goes through this protocol, so engine tests run against an in-memory lake
+// that records what was read and written (ninja's DiskInterface / VirtualFileSystem).
+
+import Glibc
+
+/// The lake's files as the engine sees them. Paths are lake-relative.
+public protocol FileSystem: Sendable {
+    /// Walks the whole lake once (skipping `.lakemake/`) and stats every regular file.
+    func walk() throws(FileSystemError) -> LakeListing
+    /// The stat of one path, or nil when it does not exist. Used only after publishing.
+    func stat(_ path: String) -> FileStat?
+    /// The whole content of a file.
+    func read(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// SHA-256 (lowercase hex) and size of a file, streamed.
+    func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64)
+    /// A fresh temporary path inside `.lakemake/tmp/` (same filesystem as the lake, so the
+    /// final rename is atomic).
+    func temporaryPath(for path: String) -> String
+    /// Writes `bytes` to the temporary path `temp` and fsyncs it.
+    func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
+    /// Renames `temp` over `path` (creating folders), fsyncs the folder.
+    func publish(_ temp: String, to path: String) throws(FileSystemError)
+    /// Removes a file; removing a missing file is not an error. Empty parent folders up to
+    /// the top-level folder are removed too.
+    func remove(_ path: String) throws(FileSystemError)
+    /// Removes every leftover file in `.lakemake/tmp/`; returns how many there were.
+    func sweepTemporaries() -> Int
+    /// The absolute path, for shell commands and messages.
+    func absolute(_ path: String) -> String
+}
+
+/// Why a file operation failed, with the path it was about.
+public enum FileSystemError: Error, Equatable, Sendable {
+    case notFound(String)
+    case io(path: String, operation: String, errno: Int32)
+
+    public var message: String {
+        switch self {
+        case .notFound(let p): return "\(p): no such file"
+        case .io(let p, let op, let e): return "\(p): \(op) failed: \(FileSystemError.describe(errno: e))"
+        }
+    }
+
+    public static func describe(errno e: Int32) -> String {
+        guard let text = strerror(e) else { return "error \(e)" }
+        return String(cString: text).lowercased()
+    }
+}

@@ -1,0 +1,141 @@
+// The in-memory lake behind engine tests: no disk, deterministic stats, and a record of every
+// read, hash and write so tests can assert that a no-op build touched nothing.
+
+import Foundation
+import LakeFormats
+
+/// A lake held in memory. Each write gives the file a new inode and a later mtime, as a real
+/// disk would; `touch` changes only the times.
+public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
+    private struct Entry {
+        var bytes: [UInt8]
+        var stat: FileStat
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var clock: Int64 = 1_000_000_000
+    private var nextInode: UInt64 = 1
+    private var _filesRead: [String] = []
+    private var _filesHashed: [String] = []
+    private var _filesWritten: [String] = []
+
+    public init() {}
+
+    /// Paths read with `read`, in order.
+    public var filesRead: [String] { locked { _filesRead } }
+    /// Paths hashed with `hash`, in order.
+    public var filesHashed: [String] { locked { _filesHashed } }
+    /// Paths published, in order.
+    public var filesWritten: [String] { locked { _filesWritten } }
+
+    public func resetRecords() {
+        locked {
+            _filesRead = []
+            _filesHashed = []
+            _filesWritten = []
+        }
+    }
+
+    /// Creates or replaces a file (as a user or an upload would).
+    public func put(_ path: String, _ text: String) { put(path, Array(text.utf8)) }
+
+    public func put(_ path: String, _ bytes: [UInt8]) {
+        locked { entries[path] = Entry(bytes: bytes, stat: freshStat(size: bytes.count)) }
+    }
+
+    /// Changes only the file's times, like `touch`.
+    public func touch(_ path: String) {
+        locked {
+            guard var e = entries[path] else { return }
+            clock += 1_000_000
+            e.stat.mtimeNs = clock
+            e.stat.ctimeNs = clock
+            entries[path] = e
+        }
+    }
+
+    public func contents(_ path: String) -> String? {
+        locked { entries[path].map { String(decoding: $0.bytes, as: UTF8.self) } }
+    }
+
+    public func exists(_ path: String) -> Bool { locked { entries[path] != nil } }
+
+    /// Every path, sorted.
+    public var allPaths: [String] { locked { entries.keys.sorted(by: LakePath.bytewiseLess) } }
+
+    public func walk() throws(FileSystemError) -> LakeListing {
+        locked {
+            var listing = LakeListing()
+            for (path, e) in entries where !path.hasPrefix(".lakemake/") { listing.files[path] = e.stat }
+            return listing
+        }
+    }
+
+    public func stat(_ path: String) -> FileStat? { locked { entries[path]?.stat } }
+
+    public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let bytes: [UInt8]? = locked {
+            _filesRead.append(path)
+            return entries[path]?.bytes
+        }
+        guard let bytes else { throw .notFound(path) }
+        return bytes
+    }
+
+    public func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64) {
+        let bytes: [UInt8]? = locked {
+            _filesHashed.append(path)
+            return entries[path]?.bytes
+        }
+        guard let bytes else { throw .notFound(path) }
+        return (SHA256.hex(SHA256.hash(bytes)), Int64(bytes.count))
+    }
+
+    public func temporaryPath(for path: String) -> String {
+        locked {
+            nextInode += 1
+            return ".lakemake/tmp/\(nextInode)-\(path.split(separator: "/").last ?? "out")"
+        }
+    }
+
+    public func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
+        locked { entries[temp] = Entry(bytes: bytes, stat: freshStat(size: bytes.count)) }
+    }
+
+    public func publish(_ temp: String, to path: String) throws(FileSystemError) {
+        let ok: Bool = locked {
+            guard let e = entries.removeValue(forKey: temp) else { return false }
+            entries[path] = e
+            _filesWritten.append(path)
+            return true
+        }
+        if !ok { throw .notFound(temp) }
+    }
+
+    public func remove(_ path: String) throws(FileSystemError) {
+        _ = locked { entries.removeValue(forKey: path) }
+    }
+
+    public func sweepTemporaries() -> Int {
+        locked {
+            let temps = entries.keys.filter { $0.hasPrefix(".lakemake/tmp/") }
+            for t in temps { entries.removeValue(forKey: t) }
+            return temps.count
+        }
+    }
+
+    public func absolute(_ path: String) -> String { "/memory/" + path }
+
+    private func freshStat(size: Int) -> FileStat {
+        clock += 1_000_000
+        nextInode += 1
+        return FileStat(device: 1, inode: nextInode, size: Int64(size), mtimeNs: clock, ctimeNs: clock)
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}

@@ -1,0 +1,76 @@
+// A target's key is the SHA-256 of exactly what determines its outputs:
+//
+//   action name, action version, parameters sorted by key, and the ordered list of
+//   (input path, input content hash)
+//
+// encoded canonically (every field length-prefixed, so no two different inputs encode alike).
+// Input order is line order then member order, because actions may depend on it. Output paths
+// are not hashed: they follow from the binding, which the input paths already fix. For `sh`
+// rules the command text is a parameter, so editing the command rebuilds.
+
+import LakeFormats
+
+/// The facts a key is computed from; also what `explain` compares field by field.
+public struct KeyMaterial: Sendable, Equatable {
+    public var action: String
+    public var version: Int
+    public var parameters: [Parameter]
+    public var inputs: [InputVersion]
+
+    public init(action: String, version: Int, parameters: [Parameter], inputs: [InputVersion]) {
+        self.action = action
+        self.version = version
+        self.parameters = parameters.sorted { LakePath.bytewiseLess($0.key, $1.key) }
+        self.inputs = inputs
+    }
+
+    /// Parameters as stored in the catalog: `key=value` lines, sorted, values escaped.
+    public var canonicalParameters: String {
+        parameters.map { "\($0.key)=\(TargetKey.escape($0.value))" }.joined(separator: "\n")
+    }
+}
+
+/// An input as it was (or is) when a key is computed.
+public struct InputVersion: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var size: Int64
+
+    public init(path: String, sha256: String, size: Int64) {
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+    }
+}
+
+/// The verifying trace key of a target (lowercase hex SHA-256).
+public enum TargetKey {
+    public static func compute(_ m: KeyMaterial) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + m.inputs.count * 128)
+        func field(_ s: String) {
+            bytes.append(contentsOf: Array(String(s.utf8.count).utf8))
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: Array(s.utf8))
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        field("lakemake-target-key-1")
+        field(m.action)
+        field(String(m.version))
+        field(String(m.parameters.count))
+        for p in m.parameters {
+            field(p.key)
+            field(p.value)
+        }
+        field(String(m.inputs.count))
+        for i in m.inputs {
+            field(i.path)
+            field(i.sha256)
+        }
+        return SHA256.hex(SHA256.hash(bytes))
+    }
+
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
