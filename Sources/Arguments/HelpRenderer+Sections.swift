@@ -49,7 +49,7 @@ extension HelpRenderer {
     /// cell wider than the column puts the help on the following lines.
     func twoColumnLines(_ entry: Entry, leftWidth: Int) -> [String] {
         let helpColumn = 2 + leftWidth + 2
-        let helpLines = wrap(entry.help, width: max(20, width - helpColumn))
+        let helpLines = wrap(entry.help, width: max(1, width - helpColumn))
         let padding = String(repeating: " ", count: helpColumn)
         let left = "  " + entry.left
         guard entry.left.count <= leftWidth else {

@@ -41,10 +41,18 @@ extension ParseSession {
         return nil
     }
 
-    /// Hands the positional words to the declared arguments in order. Each argument takes as
-    /// many words as it can while leaving enough for the required arguments after it.
+    /// Hands the positional words to the declared arguments in order. With too few words,
+    /// the first argument that gets none is missing; otherwise each argument takes as many
+    /// words as it can while leaving enough for the required arguments after it.
     private func assignPositionals() throws(UsageError) -> [String: [String]] {
         let arguments = current.arguments
+        var needed = 0
+        for argument in arguments {
+            needed += argument.minimumCount
+            if needed > positionals.count {
+                throw .missingArgument(name: argument.name, command: commandNames)
+            }
+        }
         var remaining = positionals[...]
         var assigned: [String: [String]] = [:]
         for (position, argument) in arguments.enumerated() {

@@ -27,6 +27,9 @@ struct ParseSession {
     /// The names from the program down to the current command, for errors.
     var commandNames: [String] { chain.map(\.name) }
 
+    /// The subcommand names chosen below the program.
+    var commandPath: [String] { Array(commandNames.dropFirst()) }
+
     /// Reads every word, then checks and assembles the result.
     mutating func run(environment: [String: String]) throws(UsageError) -> ParseOutcome {
         while next < words.count {
@@ -36,10 +39,10 @@ struct ParseSession {
             do {
                 wantsHelp = try consume(word)
             } catch {
-                if helpIsRequestedLater() { return .help(commandPath: Array(commandNames.dropFirst())) }
+                if helpIsRequestedLater() { return .help(commandPath: commandPath) }
                 throw error
             }
-            if wantsHelp { return .help(commandPath: Array(commandNames.dropFirst())) }
+            if wantsHelp { return .help(commandPath: commandPath) }
         }
         return .run(try result(environment: environment))
     }

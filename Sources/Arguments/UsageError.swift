@@ -68,7 +68,7 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .integerOutOfRange(let option, let value, _, _):
             return "invalid value '\(value)' for '\(option)' in '\(name)'"
         case .missingArgument(let argument, _):
-            return "missing argument \(argument) for '\(name)'"
+            return "missing argument '\(argument)' for '\(name)'"
         case .unexpectedArgument(let word, _):
             return "unexpected argument '\(word)' for '\(name)'"
         }
@@ -82,6 +82,7 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingCommand(let available, _):
             return "expected one of: " + available.joined(separator: ", ")
         case .missingValue(let option, let valueName, _):
+            guard option.hasPrefix("--") else { return "write '\(option) \(valueName)'" }
             return "write '\(option) \(valueName)' or '\(option)=\(valueName)'"
         case .unexpectedValue(let option, _):
             return "write '\(option)' alone"
