@@ -1,0 +1,74 @@
+// parse → validate → run, with one declaration per command driving both the parser and its
+// `--help`. Each command lives in its own file under Commands/ and declares a `spec` and a
+// `run`; this file only assembles the tree and dispatches.
+
+import Arguments
+import Foundation
+
+/// A lakemake command: its declaration and what it does.
+protocol LakemakeCommand {
+    static var spec: CommandSpec { get }
+    /// Runs the command; returns the exit status (errors are thrown, not printed).
+    static func run(_ invocation: Invocation) throws -> Int32
+}
+
+enum LakemakeCLI {
+    static let version = "0.1.0"
+
+    /// Every command, in the order `lakemake --help` lists them.
+    static var commands: [any LakemakeCommand.Type] {
+        [
+            BuildCommand.self,
+        ]
+    }
+
+    static let globalOptions: [OptionSpec] = [
+        .value("lake", valueName: "DIR", defaultValue: "./lake", environmentVariable: "LAKEMAKE_LAKE",
+               help: "The lake folder."),
+        .value("rules", valueName: "DIR", defaultValue: "./rules", environmentVariable: "LAKEMAKE_RULES",
+               help: "The folder of *.rules files."),
+        .flag("version", help: "Print the version and exit."),
+    ]
+
+    static var root: CommandSpec {
+        CommandSpec(
+            name: "lakemake",
+            abstract: "make for a data lake: turn raw files into Parquet, metrics and reports, rebuilding only what changed.",
+            discussion: "Raw files land in lake/raw/. 'lakemake build' runs the rules in rules/*.rules and records every output's exact inputs in lake/.lakemake/catalog.db, so 'lakemake lineage' can say where any number came from.",
+            options: globalOptions,
+            subcommands: commands.map { $0.spec },
+            examples: [
+                .init("lakemake init demo && cd demo && lakemake build", "start a lake and build it"),
+                .init("lakemake build -n", "show what would be rebuilt, and why"),
+                .init("lakemake lineage reports/sales/daily/date=2025-11-20/report.txt", "where a report came from"),
+            ])
+    }
+
+    static func main(_ words: [String]) -> Int32 {
+        let out = Output.standard
+        do {
+            if words == ["--version"] {
+                out.print("lakemake \(version)")
+                return 0
+            }
+            let outcome = try CommandLineParser(root: root).parse(words)
+            switch outcome {
+            case .help(let path):
+                out.print(HelpRenderer(root: root).render(path))
+                return 0
+            case .run(let parsed):
+                if parsed.flag("version") {
+                    out.print("lakemake \(version)")
+                    return 0
+                }
+                guard let command = commands.first(where: { $0.spec.name == parsed.commandPath.first }) else {
+                    out.print(HelpRenderer(root: root).render([]))
+                    return 2
+                }
+                return try command.run(Invocation(parsed: parsed, output: out))
+            }
+        } catch {
+            return ErrorReport.report(error, to: out)
+        }
+    }
+}
