@@ -1,0 +1,82 @@
+# lakemake — two commands on a fresh machine: `make demo` and `make test`.
+# Everything a target needs (system headers, a Python venv for interop tests) is installed here.
+
+SHELL       := /bin/bash
+SWIFT       ?= swift
+PREFIX      ?= /usr/local
+VENV        := .venv
+PYTHON      := $(VENV)/bin/python
+DEMO        := .demo
+LAKEMAKE    := .build/debug/lakemake
+RELEASE_BIN := .build/release/lakemake
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam
+
+.PHONY: all deps build release venv test demo bench install clean-demo help
+
+all: build
+
+help:
+	@echo "make demo     build, generate a sample lake, run a full and an incremental build, print lineage"
+	@echo "make test     every test, interop tests included (installs what is missing)"
+	@echo "make bench    benchmarks against the reference tools; appends to bench/results.md"
+	@echo "make install  release build into $(PREFIX)/bin"
+
+# System C libraries through their Debian -dev packages, installed only when a header is missing.
+deps:
+	@missing=""; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	[ -f /usr/include/zlib.h ]    || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/zstd.h ]    || missing="$$missing libzstd-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	  else \
+	    echo "please install the development packages for:$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The interop environment: real readers (pyarrow, DuckDB, polars) and the OpenLineage model.
+$(VENV)/.ready:
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+	touch $@
+
+venv: $(VENV)/.ready
+
+test: deps venv
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+
+# The demo runs on a copy of the committed sample lake, so the repository stays clean.
+demo: build
+	@rm -rf $(DEMO) && mkdir -p $(DEMO) && cp -R lake rules $(DEMO)/
+	@echo "== full build of the sample lake ($(DEMO)/lake)"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build
+	@echo
+	@echo "== a late upload lands for an earlier day: store 0004, 2025-11-19"
+	sed 's/TXN-0001-/TXN-0004-/' $(DEMO)/lake/raw/sales/store_0001_2025-11-19.json > $(DEMO)/lake/raw/sales/store_0004_2025-11-19.json
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build -n
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build
+	@echo
+	@echo "== nothing changed: a no-op"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build --stats
+	@echo
+	@echo "== where the weekly report of 2025-11-20 came from"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) lineage reports/sales/week/date=2025-11-20.txt
+
+bench: release venv
+	@bash bench/noop.sh $(RELEASE_BIN) $(PYTHON)
+
+install: release
+	install -d $(PREFIX)/bin
+	install -m 0755 $(RELEASE_BIN) $(PREFIX)/bin/lakemake
+
+clean-demo:
+	rm -rf $(DEMO)
