@@ -1,0 +1,124 @@
+// An in-memory lake, a real catalog in a temporary folder, and a runner that records which
+// targets ran: the two test seams and nothing else.
+
+import Catalog
+import Foundation
+import LakeBuild
+import XCTest
+
+/// Wraps the production runner and records the primary output of every job it runs.
+final class RecordingRunner: ActionRunner, @unchecked Sendable {
+    let inner: BuiltinActionRunner
+    private let lock = NSLock()
+    private var _ran: [String] = []
+
+    init(registry: ActionRegistry) { inner = BuiltinActionRunner(registry: registry) }
+
+    var ran: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return _ran.sorted()
+    }
+
+    func reset() {
+        lock.lock()
+        _ran = []
+        lock.unlock()
+    }
+
+    func run(_ job: ActionJob, in fileSystem: FileSystem) -> ActionOutcome {
+        lock.lock()
+        _ran.append(job.outputs[0])
+        lock.unlock()
+        return inner.run(job, in: fileSystem)
+    }
+}
+
+/// Test actions with behaviour simple enough to check by hand.
+enum TestActions {
+    /// Upper-cases the first input.
+    static func upper(version: Int = 1) -> Action {
+        Action(name: "test.upper", version: version) { ctx throws(ActionError) in
+            let bytes = try ctx.read(ctx.inputs[0][0])
+            return .outputs([Array(String(decoding: bytes, as: UTF8.self).uppercased().utf8)], rejections: [])
+        }
+    }
+
+    /// Every input's content, in input order, each prefixed with its path.
+    static let concat = Action(name: "test.concat", version: 1) { ctx throws(ActionError) in
+        var out = ""
+        for p in ctx.inputs.joined() { out += "\(p): " + String(decoding: try ctx.read(p), as: UTF8.self) }
+        return .outputs([Array(out.utf8)], rejections: [])
+    }
+
+    /// The first line of the first input (so edits below it do not change the output).
+    static let firstLine = Action(name: "test.first_line", version: 1) { ctx throws(ActionError) in
+        let text = String(decoding: try ctx.read(ctx.inputs[0][0]), as: UTF8.self)
+        return .outputs([Array((text.split(separator: "\n").first.map(String.init) ?? "").utf8)], rejections: [])
+    }
+
+    /// Rejects a first input containing "BAD" (line 1, column of the word), else copies it.
+    static let check = Action(name: "test.check", version: 1) { ctx throws(ActionError) in
+        let path = ctx.inputs[0][0]
+        let text = String(decoding: try ctx.read(path), as: UTF8.self)
+        if let r = text.range(of: "BAD") {
+            let column = text.distance(from: text.startIndex, to: r.lowerBound) + 1
+            return .rejected([Rejection(path: path, errors: [RejectionDetail(line: 1, column: column, message: "found BAD")])])
+        }
+        return .outputs([Array(text.utf8)], rejections: [])
+    }
+
+    /// Fails when its input contains "FAIL".
+    static let fragile = Action(name: "test.fragile", version: 1) { ctx throws(ActionError) in
+        let text = String(decoding: try ctx.read(ctx.inputs[0][0]), as: UTF8.self)
+        if text.contains("FAIL") { throw .failed("cannot process") }
+        return .outputs([Array(text.utf8)], rejections: [])
+    }
+}
+
+final class EngineFixture {
+    let fs = InMemoryFileSystem()
+    let directory: String
+    var catalog: Catalog
+    var registry = ActionRegistry()
+    var runner: RecordingRunner
+    var rules: RuleSet
+
+    init(rules text: String, actions: [Action] = [TestActions.upper(), TestActions.concat, TestActions.firstLine,
+                                                  TestActions.check, TestActions.fragile]) throws {
+        directory = NSTemporaryDirectory() + "lakemake-engine-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        catalog = try Catalog.open(path: directory + "/catalog.db")
+        for a in actions { registry.register(a) }
+        runner = RecordingRunner(registry: registry)
+        rules = try RulesParser.parse([RulesSource(file: "test.rules", text: text)], knownActions: registry.knownNames)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// Runs a build and returns its report; `runner.ran` holds what ran in this build only.
+    @discardableResult
+    func build(_ options: BuildOptions = BuildOptions()) throws -> BuildReport {
+        runner.reset()
+        fs.resetRecords()
+        let r = runner
+        let inner = runner.inner
+        let b = Build(fileSystem: fs, catalog: catalog, rules: rules, runner: r,
+                      versionOf: { inner.version(of: $0) }, now: { "2025-01-01T00:00:00Z" })
+        return try b.run(options)
+    }
+
+    /// Replaces the action registry (to bump a version) keeping the catalog and files.
+    func replaceAction(_ action: Action) {
+        registry.register(action)
+        runner = RecordingRunner(registry: registry)
+    }
+
+    /// Starts from an empty catalog (as if catalog.db had been deleted).
+    func loseCatalog() throws {
+        try FileManager.default.removeItem(atPath: directory + "/catalog.db")
+        try? FileManager.default.removeItem(atPath: directory + "/catalog.db-wal")
+        try? FileManager.default.removeItem(atPath: directory + "/catalog.db-shm")
+        catalog = try Catalog.open(path: directory + "/catalog.db")
+    }
+}
