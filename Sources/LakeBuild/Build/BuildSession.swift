@@ -62,8 +62,10 @@ final class BuildSession: @unchecked Sendable {
         let trace = state.target(producing: t.primaryOutput)
 
         // A target whose main input was not produced is skipped, and its old output removed
-        // so nothing stale feeds the aggregates downstream.
-        for p in t.inputs[0] {
+        // so nothing stale feeds the aggregates downstream. (Members of an aggregate first
+        // line are simply absent instead.)
+        let firstIsAggregate = rule.inputs[0].isAggregate
+        for p in t.inputs[0] where !firstIsAggregate {
             if let producer = graph.producer[p], result(producer)?.outputs == nil {
                 if !options.dryRun { removeOutputs(of: trace, forgetTarget: true) }
                 setOutcome(i, .skipped(cause: "\(p) was not built"), durationMs: 0)
