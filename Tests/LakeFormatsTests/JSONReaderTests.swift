@@ -122,6 +122,17 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(reader.path.description, #"$["unit price"]["2x"]"#)
     }
 
+    func testPathDecodesEscapedKeys() throws {
+        var reader = JSONReader(Array(#"{"a\"b": {"\u00e9": 1}}"#.utf8))
+        for _ in 0..<4 { _ = try reader.next() }
+        XCTAssertEqual(reader.path.components, [.key("a\"b"), .key("é")])
+        XCTAssertEqual(reader.path.description, #"$["a\"b"]["é"]"#)
+    }
+
+    func testErrorPathNamesTheKeyBeingRead() {
+        assertError("{\"items\": [{\"qty\": 1}, {\"qty\": tru}]}", .invalidLiteral, line: 1, column: 32, path: "$.items[1].qty")
+    }
+
     // MARK: - Errors with positions
 
     func testTrailingCommaInArray() {
