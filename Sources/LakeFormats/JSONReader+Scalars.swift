@@ -25,10 +25,26 @@ extension JSONReader {
 
     /// The end of the run of plain ASCII string content starting at `start`: the offset of
     /// the first quote, backslash, control character or non-ASCII byte, or `bytes.count`.
-    /// This loop dominates parsing time, so it reads through an unchecked buffer view.
+    /// This loop dominates parsing time, so it reads through an unchecked buffer view and
+    /// tests eight bytes at a time (SWAR bit tricks), falling back to single bytes at the
+    /// first word that may hold a stop byte.
     private static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { buffer in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
             var cursor = start
+            while cursor + 8 <= buffer.count {
+                let word = buffer.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                // A byte is flagged when it is zero in `quotes`/`backslashes`, below 0x20 in
+                // `word`, or has its high bit set. Borrows may flag extra bytes but never miss
+                // one, which is enough: any flag sends this word to the byte loop below.
+                let flags = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if flags & highBits != 0 { break }
+                cursor += 8
+            }
             while cursor < buffer.count {
                 let byte = buffer[cursor]
                 // One unsigned comparison rejects both controls (< 0x20) and non-ASCII (>= 0x80).

@@ -17,9 +17,9 @@
 /// Call `next()` until it returns nil. Each token's position is in `location`, its place in
 /// the document in `path`. Every malformed input throws a `JSONError` with line, column and
 /// path; the reader validates UTF-8 and rejects a leading byte-order mark.
-public struct JSONReader {
+public struct JSONReader: Sendable {
     /// One open array or object. Holds only integers, so the hot path never retains.
-    struct Frame {
+    struct Frame: Sendable {
         var isObject: Bool
         /// In an array, the element being read (0 before the first).
         var elementIndex = 0
@@ -29,7 +29,7 @@ public struct JSONReader {
     }
 
     /// What the grammar allows next.
-    enum State {
+    enum State: Sendable {
         case start, value, firstElementOrEnd, elementAfterComma, commaOrEndOfArray
         case firstKeyOrEnd, keyAfterComma, colon, commaOrEndOfObject, end, finished
     }

@@ -5,7 +5,7 @@
 /// Lines end with LF; a CR before the LF is dropped. A last line without LF is included.
 /// Lines that are empty or hold only spaces and tabs are skipped, as NDJSON readers usually
 /// do. Each line is meant to be handed to `JSONReader`.
-public struct NDJSONLines: Sequence, IteratorProtocol {
+public struct NDJSONLines: Sequence, IteratorProtocol, Sendable {
     public typealias Element = (lineNumber: Int, bytes: ArraySlice<UInt8>)
 
     private let bytes: [UInt8]
