@@ -16,7 +16,8 @@
 ///
 /// Call `next()` until it returns nil. Each token's position is in `location`, its place in
 /// the document in `path`. Every malformed input throws a `JSONError` with line, column and
-/// path; the reader validates UTF-8 and rejects a leading byte-order mark.
+/// path; the reader validates UTF-8 and rejects a leading byte-order mark. After an error
+/// the reader's position is unspecified: report the error and stop reading.
 public struct JSONReader: Sendable {
     /// One open array or object. Holds only integers, so the hot path never retains.
     struct Frame: Sendable {
@@ -125,8 +126,9 @@ public struct JSONReader: Sendable {
     }
 
     /// Reads past the next value, however deeply nested. Call it when a value comes next:
-    /// at the start, after a key, or between array elements. After a key token it skips that
-    /// member's value.
+    /// at the start, after a key, or between array elements. Where a key comes next, it skips
+    /// that key and its value. Where the enclosing container ends next, it consumes the end
+    /// token, so check for an empty container first if that matters.
     public mutating func skipValue() throws(JSONError) {
         var depth = 0
         repeat {
