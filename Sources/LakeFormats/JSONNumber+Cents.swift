@@ -22,46 +22,69 @@ extension JSONNumber {
     }
 
     /// The exact value times 100, as an integer: `27.49` → 2749, `1e2` → 10000, `-0.5` → -50.
+    ///
+    /// Works in one pass without allocating: significant digits accumulate into an integer,
+    /// zeros are held back until a later non-zero digit, so that trailing zeros can be
+    /// dropped when they sit beyond the second decimal place.
     public func cents() throws(CentsError) -> Int64 {
-        var digits: [UInt8] = []
+        var magnitude: Int64 = 0
+        var magnitudeOverflowed = false
+        var heldZeros = 0  // zeros read but not yet multiplied into `magnitude`
         var negative = false
         var fractionDigitCount = 0
         var exponent = 0
         var exponentNegative = false
-        var part = 0  // 0 integer, 1 fraction, 2 exponent
+        var part = Part.integer
         for byte in literal.utf8 {
             switch byte {
-            case UInt8(ascii: "-") where part == 0: negative = true
+            case UInt8(ascii: "-") where part == .integer: negative = true
             case UInt8(ascii: "-"): exponentNegative = true
             case UInt8(ascii: "+"): break
-            case UInt8(ascii: "."): part = 1
-            case UInt8(ascii: "e"), UInt8(ascii: "E"): part = 2
+            case UInt8(ascii: "."): part = .fraction
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): part = .exponent
             default:
-                let digit = Int(byte &- UInt8(ascii: "0"))
-                if part == 2 {
-                    // Saturate: any exponent this large is overflow or zero anyway.
-                    exponent = min(exponent * 10 + digit, 1_000_000)
+                let digit = Int64(byte &- UInt8(ascii: "0"))
+                if part == .exponent {
+                    // Saturate: any exponent this large means overflow or zero anyway.
+                    exponent = min(exponent * 10 + Int(digit), 1_000_000)
+                    continue
+                }
+                if part == .fraction { fractionDigitCount += 1 }
+                if digit == 0 {
+                    heldZeros += 1
+                } else if !magnitudeOverflowed {
+                    magnitudeOverflowed = !Self.append(&magnitude, zeros: heldZeros, digit: digit)
+                    heldZeros = 0
                 } else {
-                    digits.append(UInt8(digit))
-                    if part == 1 { fractionDigitCount += 1 }
+                    heldZeros = 0
                 }
             }
         }
-        guard digits.contains(where: { $0 != 0 }) else { return 0 }
-        // value = digits × 10^(exponent − fractionDigitCount); cents = value × 100.
-        var shift = (exponentNegative ? -exponent : exponent) - fractionDigitCount + 2
-        while shift < 0 {
-            guard let last = digits.last, last == 0 else { throw .tooManyDecimals }
-            digits.removeLast()
-            shift += 1
-        }
-        var magnitude: Int64 = 0
-        for digit in digits + repeatElement(0, count: min(shift, 20)) {
-            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit))
-            guard !overflow1, !overflow2 else { throw .overflow }
-            magnitude = sum
+        guard magnitude != 0 || magnitudeOverflowed else { return 0 }
+        // value = magnitude × 10^(heldZeros + exponent − fractionDigitCount); cents = value × 100.
+        let shift = heldZeros + (exponentNegative ? -exponent : exponent) - fractionDigitCount + 2
+        guard shift >= 0 else { throw .tooManyDecimals }
+        guard !magnitudeOverflowed, Self.append(&magnitude, zeros: min(shift, 20), digit: 0) else {
+            throw .overflow
         }
         return negative ? -magnitude : magnitude
+    }
+
+    private enum Part { case integer, fraction, exponent }
+
+    /// `value = (value × 10^zeros) × 10 + digit`, or false if that overflows.
+    /// With `digit` 0 the final step is skipped, so this multiplies by 10^zeros only.
+    private static func append(_ value: inout Int64, zeros: Int, digit: Int64) -> Bool {
+        for _ in 0..<zeros {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return false }
+            value = product
+        }
+        guard digit != 0 else { return true }
+        let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflow2) = product.addingReportingOverflow(digit)
+        if overflow1 || overflow2 { return false }
+        value = sum
+        return true
     }
 }

@@ -6,22 +6,60 @@ extension JSONReader {
     mutating func readString() throws(JSONError) -> String {
         let start = index + 1
         var cursor = start
-        while cursor < bytes.count {
+        while true {
+            cursor = Self.asciiRunEnd(bytes, from: cursor)
+            guard cursor < bytes.count else { throw failure(.unterminatedString, at: index) }
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return String(decoding: bytes[start..<cursor], as: UTF8.self)
+                return Self.string(bytes, start..<cursor)
             } else if byte == UInt8(ascii: "\\") {
                 return try readEscapedString(contentStart: start, firstEscape: cursor)
             } else if byte < 0x20 {
                 throw failure(.controlCharacterInString(byte), at: cursor)
-            } else if byte < 0x80 {
-                cursor += 1
             } else {
                 cursor = try utf8SequenceEnd(at: cursor)
             }
         }
-        throw failure(.unterminatedString, at: index)
+    }
+
+    /// The end of the run of plain ASCII string content starting at `start`: the offset of
+    /// the first quote, backslash, control character or non-ASCII byte, or `bytes.count`.
+    /// This loop dominates parsing time, so it reads through an unchecked buffer view and
+    /// tests eight bytes at a time (SWAR bit tricks), falling back to single bytes at the
+    /// first word that may hold a stop byte.
+    private static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            var cursor = start
+            while cursor + 8 <= buffer.count {
+                let word = buffer.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                // A byte is flagged when it is zero in `quotes`/`backslashes`, below 0x20 in
+                // `word`, or has its high bit set. Borrows may flag extra bytes but never miss
+                // one, which is enough: any flag sends this word to the byte loop below.
+                let flags = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if flags & highBits != 0 { break }
+                cursor += 8
+            }
+            while cursor < buffer.count {
+                let byte = buffer[cursor]
+                // One unsigned comparison rejects both controls (< 0x20) and non-ASCII (>= 0x80).
+                if byte &- 0x20 >= 0x60 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+                cursor += 1
+            }
+            return cursor
+        }
+    }
+
+    /// The String for already validated UTF-8 `bytes[range]`, built without an intermediate slice.
+    private static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        }
     }
 
     /// The slow path: copies the string into `scratch`, decoding escapes.

@@ -9,24 +9,28 @@
 // - Positions are cheap: raw newlines can only occur in whitespace (they are control
 //   characters inside strings), so the whitespace skipper alone keeps the line count, and a
 //   column is just an offset minus the offset of the line start.
-// - Paths are built only on request, from the frame stack.
+// - Paths are built only on request, from the frame stack; frames remember where a key is,
+//   not its text, so tracking them costs no reference counting.
 
 /// A pull parser over the bytes of one JSON document (strict RFC 8259).
 ///
 /// Call `next()` until it returns nil. Each token's position is in `location`, its place in
 /// the document in `path`. Every malformed input throws a `JSONError` with line, column and
-/// path; the reader validates UTF-8 and rejects a leading byte-order mark.
-public struct JSONReader {
-    /// One open array or object.
-    enum Frame {
-        /// An array; `index` is the element being read (0 before the first).
-        case array(index: Int)
-        /// An object; `key` is the member being read, nil between members.
-        case object(key: String?)
+/// path; the reader validates UTF-8 and rejects a leading byte-order mark. After an error
+/// the reader's position is unspecified: report the error and stop reading.
+public struct JSONReader: Sendable {
+    /// One open array or object. Holds only integers, so the hot path never retains.
+    struct Frame: Sendable {
+        var isObject: Bool
+        /// In an array, the element being read (0 before the first).
+        var elementIndex = 0
+        /// In an object, the offset of the opening quote of the current member's key; nil
+        /// between members. The key text is decoded again only when a path is requested.
+        var keyOffset: Int?
     }
 
     /// What the grammar allows next.
-    enum State {
+    enum State: Sendable {
         case start, value, firstElementOrEnd, elementAfterComma, commaOrEndOfArray
         case firstKeyOrEnd, keyAfterComma, colon, commaOrEndOfObject, end, finished
     }
@@ -60,7 +64,7 @@ public struct JSONReader {
 
     /// The path of the value the last token belongs to, such as `$[3].unit_price`.
     public var path: JSONPath {
-        JSONPath(frames: lastTokenOpenedContainer ? frames.dropLast() : frames[...])
+        path(of: lastTokenOpenedContainer ? frames.dropLast() : frames[...])
     }
 
     /// The next token, or nil after the single top-level value and any trailing whitespace.
@@ -83,7 +87,7 @@ public struct JSONReader {
                 switch peek() {
                 case UInt8(ascii: ","):
                     index += 1
-                    if case let .array(element)? = frames.last { frames[frames.count - 1] = .array(index: element + 1) }
+                    frames[frames.count - 1].elementIndex += 1
                     state = .elementAfterComma
                 case UInt8(ascii: "]"):
                     return closeContainer(.endArray)
@@ -104,7 +108,7 @@ public struct JSONReader {
                 switch peek() {
                 case UInt8(ascii: ","):
                     index += 1
-                    frames[frames.count - 1] = .object(key: nil)
+                    frames[frames.count - 1].keyOffset = nil
                     state = .keyAfterComma
                 case UInt8(ascii: "}"):
                     return closeContainer(.endObject)
@@ -122,8 +126,9 @@ public struct JSONReader {
     }
 
     /// Reads past the next value, however deeply nested. Call it when a value comes next:
-    /// at the start, after a key, or between array elements. After a key token it skips that
-    /// member's value.
+    /// at the start, after a key, or between array elements. Where a key comes next, it skips
+    /// that key and its value. Where the enclosing container ends next, it consumes the end
+    /// token, so check for an empty container first if that matters.
     public mutating func skipValue() throws(JSONError) {
         var depth = 0
         repeat {
@@ -145,11 +150,11 @@ public struct JSONReader {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "["):
-            try open(.array(index: 0))
+            try open(Frame(isObject: false))
             state = .firstElementOrEnd
             return .beginArray
         case UInt8(ascii: "{"):
-            try open(.object(key: nil))
+            try open(Frame(isObject: true))
             state = .firstKeyOrEnd
             return .beginObject
         case UInt8(ascii: "\""):
@@ -183,7 +188,7 @@ public struct JSONReader {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected(.key) }
         markTokenStart()
         let key = try readString()
-        frames[frames.count - 1] = .object(key: key)
+        frames[frames.count - 1].keyOffset = tokenStart
         state = .colon
         return .key(key)
     }
@@ -205,10 +210,10 @@ public struct JSONReader {
 
     /// Moves to the state that follows a complete value in the enclosing container.
     private mutating func finishValue() {
-        switch frames.last {
-        case nil: state = .end
-        case .array?: state = .commaOrEndOfArray
-        case .object?: state = .commaOrEndOfObject
+        if frames.isEmpty {
+            state = .end
+        } else {
+            state = frames[frames.count - 1].isObject ? .commaOrEndOfObject : .commaOrEndOfArray
         }
     }
 
@@ -244,7 +249,7 @@ public struct JSONReader {
     func failure(_ reason: JSONError.Reason, at offset: Int) -> JSONError {
         JSONError(
             reason, at: JSONLocation(line: line, column: offset - lineStart + 1, offset: offset),
-            path: JSONPath(frames: frames[...]))
+            path: path(of: frames[...]))
     }
 
     private func unexpected(_ expectation: JSONError.Expectation) -> JSONError {
@@ -253,17 +258,25 @@ public struct JSONReader {
     }
 }
 
-extension JSONPath {
+extension JSONReader {
     /// The path of the slot the reader is at, given its open containers.
-    init(frames: ArraySlice<JSONReader.Frame>) {
-        var components: [Component] = []
+    func path(of frames: ArraySlice<Frame>) -> JSONPath {
+        var components: [JSONPath.Component] = []
         for frame in frames {
-            switch frame {
-            case let .array(index): components.append(.index(index))
-            case let .object(key?): components.append(.key(key))
-            case .object(nil): break
+            if !frame.isObject {
+                components.append(.index(frame.elementIndex))
+            } else if let keyOffset = frame.keyOffset {
+                components.append(.key(keyText(at: keyOffset)))
             }
         }
-        self.init(components: components)
+        return JSONPath(components: components)
+    }
+
+    /// Decodes again the key whose opening quote is at `offset`. It was read successfully
+    /// before, so decoding cannot fail.
+    private func keyText(at offset: Int) -> String {
+        var copy = self
+        copy.index = offset
+        return (try? copy.readString()) ?? ""
     }
 }

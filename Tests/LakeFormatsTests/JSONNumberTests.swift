@@ -17,6 +17,10 @@ final class JSONNumberTests: XCTestCase {
         XCTAssertEqual(try cents("0.07"), 7)
         XCTAssertEqual(try cents("-0.5"), -50)
         XCTAssertEqual(try cents("-0"), 0)
+        XCTAssertEqual(try cents("10.10"), 1010)
+        XCTAssertEqual(try cents("1.05"), 105)
+        XCTAssertEqual(try cents("100"), 10000)
+        XCTAssertEqual(try cents("1000000.01"), 100_000_001)
     }
 
     func testCentsWithExponents() throws {
@@ -37,7 +41,7 @@ final class JSONNumberTests: XCTestCase {
     }
 
     func testMoreThanTwoSignificantDecimalsAreRejected() {
-        for literal in ["1.005", "0.001", "-3.141", "1e-3", "12345e-5"] {
+        for literal in ["1.005", "0.001", "-3.141", "1e-3", "12345e-5", "123456789012345678901.234"] {
             XCTAssertThrowsError(try cents(literal), literal) { error in
                 XCTAssertEqual(error as? JSONNumber.CentsError, .tooManyDecimals, literal)
             }

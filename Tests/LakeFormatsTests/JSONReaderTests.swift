@@ -73,6 +73,29 @@ final class JSONReaderTests: XCTestCase {
         ])
     }
 
+    /// Strings are scanned eight bytes at a time; put every kind of stop byte at every
+    /// position around the word boundaries and check the result against a plain model.
+    func testStopBytesAtEveryPositionAroundWordBoundaries() throws {
+        for length in 0..<40 {
+            let plain = String(repeating: "a", count: length)
+            XCTAssertEqual(try tokens("\"\(plain)\""), [.string(plain)], "length \(length)")
+            for position in 0...length {
+                let prefix = String(repeating: "a", count: position)
+                let suffix = String(repeating: "b", count: length - position)
+                XCTAssertEqual(try tokens("\"\(prefix)é\(suffix)\""), [.string(prefix + "é" + suffix)])
+                XCTAssertEqual(try tokens("\"\(prefix)\\n\(suffix)\""), [.string(prefix + "\n" + suffix)])
+                XCTAssertEqual(try tokens("\"\(prefix)\u{7F}~ \(suffix)\""), [.string(prefix + "\u{7F}~ " + suffix)])
+                // The opening quote is column 1, so the byte after `position` letters is column position + 2.
+                let control = error("\"\(prefix)\u{1F}\(suffix)\"")
+                XCTAssertEqual(control?.reason, .controlCharacterInString(0x1F))
+                XCTAssertEqual(control?.location.column, position + 2)
+                let invalid = error(Array("\"\(prefix)".utf8) + [0xFF] + Array("\(suffix)\"".utf8))
+                XCTAssertEqual(invalid?.reason, .invalidUTF8)
+                XCTAssertEqual(invalid?.location.column, position + 2)
+            }
+        }
+    }
+
     func testRawUTF8PassesThrough() throws {
         XCTAssertEqual(try tokens("\"Schlümpfe 😀 €\""), [.string("Schlümpfe 😀 €")])
     }
@@ -120,6 +143,17 @@ final class JSONReaderTests: XCTestCase {
         var reader = JSONReader(Array(#"{"unit price": {"2x": 1}}"#.utf8))
         for _ in 0..<4 { _ = try reader.next() }
         XCTAssertEqual(reader.path.description, #"$["unit price"]["2x"]"#)
+    }
+
+    func testPathDecodesEscapedKeys() throws {
+        var reader = JSONReader(Array(#"{"a\"b": {"\u00e9": 1}}"#.utf8))
+        for _ in 0..<4 { _ = try reader.next() }
+        XCTAssertEqual(reader.path.components, [.key("a\"b"), .key("é")])
+        XCTAssertEqual(reader.path.description, #"$["a\"b"]["é"]"#)
+    }
+
+    func testErrorPathNamesTheKeyBeingRead() {
+        assertError("{\"items\": [{\"qty\": 1}, {\"qty\": tru}]}", .invalidLiteral, line: 1, column: 32, path: "$.items[1].qty")
     }
 
     // MARK: - Errors with positions

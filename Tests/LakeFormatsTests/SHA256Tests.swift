@@ -95,7 +95,7 @@ final class SHA256Tests: XCTestCase {
         }
     }
 
-    // MARK: - Helpers
+    // MARK: - Test files and the system tool
 
     private func temporaryFile(_ bytes: [UInt8]) throws -> URL {
         let url = URL(fileURLWithPath: NSTemporaryDirectory())
