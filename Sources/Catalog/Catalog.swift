@@ -36,7 +36,8 @@ public final class Catalog: @unchecked Sendable {
     ///   loss: the moments damage happens), or when `alwaysCheckIntegrity` is set.
     ///
     /// Throws `.corrupt` for a damaged file (see `quarantine(path:)`), `.tooNew` for a catalog
-    /// from a newer lakemake, `.readOnly` when it cannot be written.
+    /// from a newer lakemake, `.readOnly` when it cannot be written. The path `:memory:` opens a
+    /// private in-memory catalog, for tests of code that uses one.
     public static func open(path: String, alwaysCheckIntegrity: Bool = false) throws(CatalogError) -> Catalog {
         try checkHeader(path: path)
         let connection: SQLite.Connection

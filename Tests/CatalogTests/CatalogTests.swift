@@ -11,6 +11,14 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(try catalog.loadState(), CatalogState(files: [:], targets: [], targetIndexByOutput: [:]))
     }
 
+    func testInMemoryCatalogRecordsAndLoads() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        let build = try catalog.beginBuild(commandLine: "lakemake build", startedAt: "t")
+        let target = SampleRecords.target("processed/a.parquet", inputs: ["raw/a.json"], build: build)
+        try catalog.recordTarget(target)
+        XCTAssertEqual(try catalog.loadState().targets, [target])
+    }
+
     func testOpenDoesNotCreateMissingDirectories() throws {
         let directory = try TemporaryDirectory(self)
         XCTAssertThrowsError(try Catalog.open(path: directory.file("absent/catalog.db")))
