@@ -83,6 +83,9 @@ extension Catalog {
 
     /// Records one finished target in one transaction: upserts its row (by primary output),
     /// replaces its outputs and inputs, and appends a history version.
+    ///
+    /// `target.buildID` must be a build started with `beginBuild`. An output path recorded for
+    /// another target moves to this one (the last target recorded owns a path).
     public func recordTarget(_ target: TargetRecord) throws(CatalogError) {
         try recordTargets([target])
     }
@@ -151,8 +154,14 @@ extension Catalog {
             try clear.bind(targetID, at: 1)
             try clear.run()
         }
+        // An output path belongs to one target. When rules change, a path can move to another
+        // target before the old one is removed; the target recorded last claims it.
         try insertFiles(target.outputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID,
-                        sql: "INSERT INTO target_outputs (target_id, position, path, sha256, size) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        sql: """
+                            INSERT INTO target_outputs (target_id, position, path, sha256, size) VALUES (?1, ?2, ?3, ?4, ?5)
+                            ON CONFLICT (path) DO UPDATE SET target_id = excluded.target_id, position = excluded.position,
+                                                             sha256 = excluded.sha256, size = excluded.size
+                            """,
                         on: connection)
         try insertFiles(target.inputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID,
                         sql: "INSERT INTO target_inputs (target_id, position, path, sha256, size) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -10,13 +10,15 @@ extension Catalog {
     /// statements whatever the size of the lake.
     public func loadState() throws(CatalogError) -> CatalogState {
         try withConnection { connection in
-            var files: [String: FileRecord] = [:]
+            // Collected into an array first so the dictionary is built at its final capacity
+            // instead of rehashing as it grows.
+            var fileList: [FileRecord] = []
             let fileRows = try connection.prepare(Self.selectFiles)
             defer { fileRows.reset() }
             while try fileRows.step() {
-                let file = try Self.decodeFile(fileRows)
-                files[file.path] = file
+                fileList.append(try Self.decodeFile(fileRows))
             }
+            let files = Dictionary(fileList.lazy.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
             var ids: [Int64] = []
             var targets: [TargetRecord] = []
@@ -38,7 +40,7 @@ extension Catalog {
             ) { InputRecord(path: $0, sha256: $1, size: $2) }
 
             var targetIndexByOutput: [String: Int] = [:]
-            targetIndexByOutput.reserveCapacity(targets.count)
+            targetIndexByOutput.reserveCapacity(targets.count + outputs.reduce(0) { $0 + $1.count })
             for index in targets.indices {
                 targets[index].outputs = outputs[index]
                 targets[index].inputs = inputs[index]

@@ -24,22 +24,36 @@ public final class Catalog: @unchecked Sendable {
         self.isReadOnly = readOnly
     }
 
-    /// Opens the catalog for a build: creates the file when missing (not its directory), checks
-    /// it with `PRAGMA quick_check`, and migrates it to the current schema.
+    /// Opens the catalog for a build: creates the file when missing (not its directory),
+    /// migrates it to the current schema, and checks it for damage.
     ///
-    /// Throws `.corrupt` when the file is not a SQLite database or is damaged (see
-    /// `quarantine(path:)`), `.tooNew` for a catalog from a newer lakemake, `.readOnly` when it
-    /// cannot be written.
-    public static func open(path: String) throws(CatalogError) -> Catalog {
+    /// The check is in two tiers, because `PRAGMA quick_check` reads every page and costs about
+    /// as much as the bulk load itself, which would double a no-op build:
+    /// - always: the file must start with SQLite's header and open as a database; and the bulk
+    ///   load (`loadState`) scans every table the build relies on, so damage there surfaces as
+    ///   `.corrupt` at the latest when the state is read;
+    /// - `PRAGMA quick_check` when the previous build never finished (killed, crashed, power
+    ///   loss: the moments damage happens), or when `alwaysCheckIntegrity` is set.
+    ///
+    /// Throws `.corrupt` for a damaged file (see `quarantine(path:)`), `.tooNew` for a catalog
+    /// from a newer lakemake, `.readOnly` when it cannot be written. The path `:memory:` opens a
+    /// private in-memory catalog, for tests of code that uses one.
+    public static func open(path: String, alwaysCheckIntegrity: Bool = false) throws(CatalogError) -> Catalog {
         try checkHeader(path: path)
         let connection: SQLite.Connection
         do {
             connection = try SQLite.Connection(path: path, mode: .readWrite)
-            try checkIntegrity(connection)
         } catch {
             throw CatalogError.wrapping(error, path: path)
         }
         try Migrations.migrate(connection)
+        do {
+            if try alwaysCheckIntegrity || lastBuildWasInterrupted(connection) {
+                try checkIntegrity(connection)
+            }
+        } catch {
+            throw CatalogError.wrapping(error, path: path)
+        }
         return Catalog(connection: connection, readOnly: false)
     }
 
@@ -111,6 +125,12 @@ public final class Catalog: @unchecked Sendable {
         if !header.isEmpty && header != magic {
             throw CatalogError.corrupt(path: path, detail: "file is not a SQLite database")
         }
+    }
+
+    private static func lastBuildWasInterrupted(_ connection: SQLite.Connection) throws -> Bool {
+        let query = try connection.prepare("SELECT finished_at IS NULL FROM builds ORDER BY id DESC LIMIT 1")
+        defer { query.reset() }
+        return try query.step() && query.int64(at: 0) != 0
     }
 
     private static func checkIntegrity(_ connection: SQLite.Connection) throws {

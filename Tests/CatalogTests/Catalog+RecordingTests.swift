@@ -52,12 +52,26 @@ final class CatalogRecordingTests: XCTestCase {
     func testFailedBatchLeavesNothingBehind() throws {
         let (catalog, path) = try openCatalog()
         let build = try catalog.beginBuild(commandLine: "b", startedAt: "t")
-        // Both targets claim the same secondary output: the second insert violates UNIQUE(path).
-        let first = S.target("processed/a.parquet", inputs: ["raw/a.json"], build: build, extra: ["shared.json"])
-        let second = S.target("processed/b.parquet", inputs: ["raw/b.json"], build: build, extra: ["shared.json"])
+        // The second target names a build that does not exist: its insert violates the foreign key.
+        let first = S.target("processed/a.parquet", inputs: ["raw/a.json"], build: build)
+        let second = S.target("processed/b.parquet", inputs: ["raw/b.json"], build: build + 1)
         XCTAssertThrowsError(try catalog.recordTargets([first, second]))
         XCTAssertEqual(try count("targets", at: path), 0)
+        XCTAssertEqual(try count("target_inputs", at: path), 0)
         XCTAssertEqual(try count("history", at: path), 0)
+    }
+
+    func testAnOutputPathMovesToTheTargetRecordedLast() throws {
+        let (catalog, _) = try openCatalog()
+        let build = try catalog.beginBuild(commandLine: "b", startedAt: "t")
+        try catalog.recordTarget(S.target("processed/a.parquet", inputs: ["raw/a.json"], build: build,
+                                          extra: ["shared.json"]))
+        try catalog.recordTarget(S.target("processed/b.parquet", inputs: ["raw/b.json"], build: build,
+                                          extra: ["shared.json"]))
+        let state = try catalog.loadState()
+        XCTAssertEqual(state.targets.map { $0.outputs.map(\.path) },
+                       [["processed/a.parquet"], ["processed/b.parquet", "shared.json"]])
+        XCTAssertEqual(state.targetIndexByOutput["shared.json"], 1)
     }
 
     func testRemovingATargetDeletesItsRowsAndLeavesARemovedVersion() throws {

@@ -11,6 +11,14 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(try catalog.loadState(), CatalogState(files: [:], targets: [], targetIndexByOutput: [:]))
     }
 
+    func testInMemoryCatalogRecordsAndLoads() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        let build = try catalog.beginBuild(commandLine: "lakemake build", startedAt: "t")
+        let target = SampleRecords.target("processed/a.parquet", inputs: ["raw/a.json"], build: build)
+        try catalog.recordTarget(target)
+        XCTAssertEqual(try catalog.loadState().targets, [target])
+    }
+
     func testOpenDoesNotCreateMissingDirectories() throws {
         let directory = try TemporaryDirectory(self)
         XCTAssertThrowsError(try Catalog.open(path: directory.file("absent/catalog.db")))
@@ -43,23 +51,46 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(try Catalog.quarantine(path: path), path + ".corrupt-2")
     }
 
-    func testDamagedPagesAreReportedAsCorrupt() throws {
-        let directory = try TemporaryDirectory(self)
-        let path = directory.file("catalog.db")
+    /// Writes 2000 file rows in build 1 (finished or not), folds the WAL into the main file and
+    /// overwrites two pages in the middle of it, where the files table's leaves are.
+    private func makeDamagedCatalog(at path: String, finishBuild: Bool) throws {
         do {
             let catalog = try Catalog.open(path: path)
-            let files = (0..<2000).map { SampleRecords.rawFile("raw/sales/file-\($0).json") }
-            try catalog.recordFiles(files, buildID: 1)
+            let build = try catalog.beginBuild(commandLine: "lakemake build", startedAt: "t")
+            try catalog.recordFiles((0..<2000).map { SampleRecords.rawFile("raw/sales/file-\($0).json") }, buildID: build)
+            if finishBuild {
+                try catalog.finishBuild(id: build, finishedAt: "t", counts: BuildCounts(), exitStatus: 0)
+            }
         }
-        // Fold the WAL into the main file, then overwrite pages 3 and 4 with noise.
         let db = try SQLite.Connection(path: path, mode: .readWrite)
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE")
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
-        try handle.seek(toOffset: 4096 * 2)
+        try handle.seek(toOffset: UInt64(size / 2 / 4096 * 4096))
         try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
         try handle.close()
+    }
 
+    func testDamageIsFoundByQuickCheckAfterAnInterruptedBuild() throws {
+        let path = try TemporaryDirectory(self).file("catalog.db")
+        try makeDamagedCatalog(at: path, finishBuild: false)
         XCTAssertThrowsError(try Catalog.open(path: path)) { error in
+            guard case .corrupt? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
+        }
+    }
+
+    func testDamageIsFoundByQuickCheckWhenAskedFor() throws {
+        let path = try TemporaryDirectory(self).file("catalog.db")
+        try makeDamagedCatalog(at: path, finishBuild: true)
+        XCTAssertThrowsError(try Catalog.open(path: path, alwaysCheckIntegrity: true)) { error in
+            guard case .corrupt? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
+        }
+    }
+
+    func testDamageAfterACleanBuildSurfacesInTheBulkLoad() throws {
+        let path = try TemporaryDirectory(self).file("catalog.db")
+        try makeDamagedCatalog(at: path, finishBuild: true)
+        XCTAssertThrowsError(try Catalog.open(path: path).loadState()) { error in
             guard case .corrupt? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
         }
     }
