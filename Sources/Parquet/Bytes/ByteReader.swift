@@ -176,3 +176,32 @@ public struct ByteReader: Sendable {
         return storage[offset + distance]
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ByteReader {
+    /// Reads exactly `count` bytes at `offset` of an open file with `pread`, retrying on EINTR
+    /// and short reads; a file that ends early throws `.truncated`.
+    public static func readFile(descriptor: Int32, path: String, offset: Int, count: Int) throws -> [UInt8] {
+        guard offset >= 0, count >= 0 else { throw ParquetError.truncated(offset: offset, needed: count) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + done, count - done, off_t(offset + done))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw ParquetError.io(path: path, operation: "read", errno: errno)
+            }
+            if got == 0 { throw ParquetError.truncated(offset: offset + done, needed: count - done) }
+            done += got
+        }
+        return buffer
+    }
+}
