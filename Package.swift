@@ -26,7 +26,7 @@ let package = Package(
             name: "lakemake",
             dependencies: ["Pipelines", "LakeBuild", "Catalog", "LakeFormats", "Parquet", "Arguments"]),
 
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures", "Interop/scripts"]),
         .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),

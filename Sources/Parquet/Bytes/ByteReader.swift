@@ -1,0 +1,207 @@
+// ByteReader is one of the two places in the module allowed to touch raw memory (the other is
+// ByteWriter). Every read checks the remaining length first and throws `.truncated` instead of
+// trapping, so callers can decode untrusted file bytes without their own bounds arithmetic.
+
+/// A forward-only cursor over a byte buffer that reads little-endian numbers, varints and
+/// length-checked byte runs, throwing `ParquetError.truncated` when the data ends early.
+public struct ByteReader: Sendable {
+    /// The whole buffer; the reader sees only `offset..<end` of it.
+    private let storage: [UInt8]
+    /// Position of the next byte to read, counted from the start of `storage`.
+    public private(set) var offset: Int
+    /// One past the last readable byte.
+    public let end: Int
+
+    /// A reader over all of `bytes`.
+    public init(_ bytes: [UInt8]) {
+        storage = bytes
+        offset = 0
+        end = bytes.count
+    }
+
+    /// A reader over `bytes[range]`, sharing storage (no copy).
+    public init(_ bytes: [UInt8], range: Range<Int>) throws {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            throw ParquetError.truncated(offset: range.lowerBound, needed: range.count)
+        }
+        storage = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// Bytes left between the cursor and the end.
+    public var remaining: Int { end - offset }
+    /// True when nothing is left to read.
+    public var isAtEnd: Bool { offset >= end }
+
+    /// Throws unless `count` bytes (a non-negative number) are available.
+    @inline(__always)
+    private func require(_ count: Int) throws {
+        guard count >= 0, count <= end - offset else {
+            throw ParquetError.truncated(offset: offset, needed: count)
+        }
+    }
+
+    /// Validates a count read from a file against the remaining bytes, given `width` bytes per item.
+    public func checkedByteCount(items: Int, width: Int) throws -> Int {
+        let (total, overflow) = items.multipliedReportingOverflow(by: width)
+        guard items >= 0, !overflow else { throw ParquetError.truncated(offset: offset, needed: Int.max) }
+        try require(total)
+        return total
+    }
+
+    public mutating func readUInt8() throws -> UInt8 {
+        try require(1)
+        let value = storage[offset]
+        offset += 1
+        return value
+    }
+
+    public mutating func readInt8() throws -> Int8 {
+        Int8(bitPattern: try readUInt8())
+    }
+
+    /// Reads a little-endian fixed-width integer of type `T`.
+    @inline(__always)
+    private mutating func readLittleEndian<T: FixedWidthInteger>(_: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        try require(size)
+        let start = offset
+        let value = storage.withUnsafeBytes { raw in
+            T(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: T.self))
+        }
+        offset += size
+        return value
+    }
+
+    public mutating func readUInt32LE() throws -> UInt32 { try readLittleEndian(UInt32.self) }
+    public mutating func readInt32LE() throws -> Int32 { try readLittleEndian(Int32.self) }
+    public mutating func readUInt64LE() throws -> UInt64 { try readLittleEndian(UInt64.self) }
+    public mutating func readInt64LE() throws -> Int64 { try readLittleEndian(Int64.self) }
+    public mutating func readFloatLE() throws -> Float { Float(bitPattern: try readLittleEndian(UInt32.self)) }
+    public mutating func readDoubleLE() throws -> Double { Double(bitPattern: try readLittleEndian(UInt64.self)) }
+
+    /// Copies the next `count` bytes out.
+    public mutating func readBytes(_ count: Int) throws -> [UInt8] {
+        try require(count)
+        let value = Array(storage[offset..<(offset + count)])
+        offset += count
+        return value
+    }
+
+    /// Everything from the cursor to the end.
+    public mutating func readRemaining() throws -> [UInt8] {
+        try readBytes(remaining)
+    }
+
+    /// A reader over the next `count` bytes (sharing storage); this reader moves past them.
+    public mutating func readSubReader(_ count: Int) throws -> ByteReader {
+        try require(count)
+        let sub = try ByteReader(storage, range: offset..<(offset + count))
+        offset += count
+        return sub
+    }
+
+    public mutating func skip(_ count: Int) throws {
+        try require(count)
+        offset += count
+    }
+
+    /// Reads a ULEB128 varint of at most 10 bytes.
+    public mutating func readVarUInt64() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        let start = offset
+        while true {
+            let byte = try readUInt8()
+            result |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+            if shift >= 64 {
+                throw ParquetError.invalidThrift(offset: start, reason: "varint longer than 10 bytes")
+            }
+        }
+    }
+
+    /// Reads a ULEB128 varint that must fit in 32 bits.
+    public mutating func readVarUInt32() throws -> UInt32 {
+        let start = offset
+        let wide = try readVarUInt64()
+        guard let value = UInt32(exactly: wide) else {
+            throw ParquetError.invalidThrift(offset: start, reason: "varint \(wide) exceeds 32 bits")
+        }
+        return value
+    }
+
+    /// Reads a zigzag-encoded varint as a signed 64-bit integer.
+    public mutating func readZigZagInt64() throws -> Int64 {
+        let raw = try readVarUInt64()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    /// Reads a zigzag-encoded varint as a signed 32-bit integer.
+    public mutating func readZigZagInt32() throws -> Int32 {
+        let raw = try readVarUInt32()
+        return Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    /// Reads `count` little-endian values of `T` in one bounds check.
+    private mutating func readLittleEndianArray<T: FixedWidthInteger>(_ count: Int, as _: T.Type) throws -> [T] {
+        let size = MemoryLayout<T>.size
+        let total = try checkedByteCount(items: count, width: size)
+        let start = offset
+        let values = storage.withUnsafeBytes { raw in
+            (0..<count).map { index in
+                T(littleEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: T.self))
+            }
+        }
+        offset += total
+        return values
+    }
+
+    public mutating func readInt32Array(_ count: Int) throws -> [Int32] { try readLittleEndianArray(count, as: Int32.self) }
+    public mutating func readInt64Array(_ count: Int) throws -> [Int64] { try readLittleEndianArray(count, as: Int64.self) }
+    public mutating func readFloatArray(_ count: Int) throws -> [Float] {
+        try readLittleEndianArray(count, as: UInt32.self).map(Float.init(bitPattern:))
+    }
+    public mutating func readDoubleArray(_ count: Int) throws -> [Double] {
+        try readLittleEndianArray(count, as: UInt64.self).map(Double.init(bitPattern:))
+    }
+
+    /// The byte at `offset + distance` without moving, for decoders that look ahead.
+    public func peekUInt8(at distance: Int = 0) throws -> UInt8 {
+        guard distance >= 0, distance < end - offset else {
+            throw ParquetError.truncated(offset: offset + max(distance, 0), needed: 1)
+        }
+        return storage[offset + distance]
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ByteReader {
+    /// Reads exactly `count` bytes at `offset` of an open file with `pread`, retrying on EINTR
+    /// and short reads; a file that ends early throws `.truncated`.
+    public static func readFile(descriptor: Int32, path: String, offset: Int, count: Int) throws -> [UInt8] {
+        guard offset >= 0, count >= 0 else { throw ParquetError.truncated(offset: offset, needed: count) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + done, count - done, off_t(offset + done))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw ParquetError.io(path: path, operation: "read", errno: errno)
+            }
+            if got == 0 { throw ParquetError.truncated(offset: offset + done, needed: count - done) }
+            done += got
+        }
+        return buffer
+    }
+}

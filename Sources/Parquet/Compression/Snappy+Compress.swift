@@ -1,0 +1,143 @@
+// The Snappy compressor, following the reference implementation's fragment loop:
+// input is cut into 64 KiB fragments (no match crosses a fragment, so 2-byte offsets suffice);
+// inside a fragment a hash table of 4-byte sequences finds earlier occurrences, a miss counter
+// makes the scan skip faster through incompressible data, and after each copy the scan tries to
+// chain another copy immediately. All arithmetic stays inside the fragment, whose length is at
+// most 65 536, so plain `Int` operations cannot overflow.
+
+extension Snappy {
+    static let fragmentSize = 1 << 16
+    /// The scan stops this many bytes before the fragment end so 4-byte loads never run past it.
+    private static let inputMargin = 15
+    private static let maxHashTableBits = 14
+
+    /// Compresses `input` into one raw Snappy block.
+    ///
+    /// Precondition: `input.count <= UInt32.max` (Parquet pages are limited to `Int32.max`).
+    public static func compress(_ input: [UInt8], mode: Mode = .matching) -> [UInt8] {
+        precondition(UInt64(input.count) <= UInt64(UInt32.max), "Snappy blocks hold at most 4 GiB")
+        var output: [UInt8] = []
+        output.reserveCapacity(32 + input.count + input.count / 6)
+        var length = UInt32(input.count)
+        while length >= 0x80 {
+            output.append(UInt8(truncatingIfNeeded: length) | 0x80)
+            length >>= 7
+        }
+        output.append(UInt8(length))
+        var start = 0
+        while start < input.count {
+            let end = min(input.count, start + fragmentSize)
+            switch mode {
+            case .literalOnly: appendLiteral(input, start..<end, to: &output)
+            case .matching: compressFragment(input, start..<end, to: &output)
+            }
+            start = end
+        }
+        return output
+    }
+
+    private static func compressFragment(_ input: [UInt8], _ fragment: Range<Int>, to output: inout [UInt8]) {
+        let start = fragment.lowerBound
+        let end = fragment.upperBound
+        var nextEmit = start
+        if fragment.count >= inputMargin {
+            var tableBits = 8
+            while tableBits < maxHashTableBits, 1 << tableBits < fragment.count { tableBits += 1 }
+            let shift = UInt32(32 - tableBits)
+            // Positions relative to `start`; 0 is a valid (if unlikely) candidate, verified below.
+            var table = [UInt16](repeating: 0, count: 1 << tableBits)
+            func hash(_ position: Int) -> Int {
+                Int((load32(input, position) &* 0x1E35_A7BD) >> shift)
+            }
+            let scanLimit = end - inputMargin
+            var position = start + 1
+            var nextHash = hash(position)
+            scan: while true {
+                var misses = 32
+                var nextPosition = position
+                var candidate = start
+                repeat {
+                    position = nextPosition
+                    let currentHash = nextHash
+                    nextPosition = position + (misses >> 5)
+                    misses += 1
+                    if nextPosition > scanLimit { break scan }
+                    nextHash = hash(nextPosition)
+                    candidate = start + Int(table[currentHash])
+                    table[currentHash] = UInt16(position - start)
+                } while load32(input, position) != load32(input, candidate)
+
+                appendLiteral(input, nextEmit..<position, to: &output)
+                repeat {
+                    let matchStart = position
+                    var matched = 4
+                    while position + matched < end, input[candidate + matched] == input[position + matched] {
+                        matched += 1
+                    }
+                    position += matched
+                    appendCopy(offset: matchStart - candidate, length: matched, to: &output)
+                    nextEmit = position
+                    if position >= scanLimit { break scan }
+                    table[hash(position - 1)] = UInt16(position - 1 - start)
+                    let currentHash = hash(position)
+                    candidate = start + Int(table[currentHash])
+                    table[currentHash] = UInt16(position - start)
+                } while load32(input, position) == load32(input, candidate)
+                position += 1
+                nextHash = hash(position)
+            }
+        }
+        if nextEmit < end {
+            appendLiteral(input, nextEmit..<end, to: &output)
+        }
+    }
+
+    private static func load32(_ input: [UInt8], _ position: Int) -> UInt32 {
+        UInt32(input[position]) | UInt32(input[position + 1]) << 8
+            | UInt32(input[position + 2]) << 16 | UInt32(input[position + 3]) << 24
+    }
+
+    /// Literal element: 1-byte tag up to 60 bytes, else the length minus one in 1 or 2 bytes
+    /// (a fragment is at most 64 KiB).
+    private static func appendLiteral(_ input: [UInt8], _ range: Range<Int>, to output: inout [UInt8]) {
+        guard !range.isEmpty else { return }
+        let stored = range.count - 1
+        if stored < 60 {
+            output.append(UInt8(stored << 2))
+        } else if stored < 256 {
+            output.append(60 << 2)
+            output.append(UInt8(stored))
+        } else {
+            output.append(61 << 2)
+            output.append(UInt8(truncatingIfNeeded: stored))
+            output.append(UInt8(truncatingIfNeeded: stored >> 8))
+        }
+        output.append(contentsOf: input[range])
+    }
+
+    /// Copy elements for a match of any length ≥ 4: pieces of 64, keeping every piece ≥ 4 bytes.
+    private static func appendCopy(offset: Int, length: Int, to output: inout [UInt8]) {
+        var remaining = length
+        while remaining >= 68 {
+            appendShortCopy(offset: offset, length: 64, to: &output)
+            remaining -= 64
+        }
+        if remaining > 64 {
+            appendShortCopy(offset: offset, length: 60, to: &output)
+            remaining -= 60
+        }
+        appendShortCopy(offset: offset, length: remaining, to: &output)
+    }
+
+    /// One copy element of 4…64 bytes: the 1-byte-offset form when it fits, else 2-byte offset.
+    private static func appendShortCopy(offset: Int, length: Int, to output: inout [UInt8]) {
+        if length < 12, offset < 2048 {
+            output.append(UInt8(1 | (length - 4) << 2 | (offset >> 8) << 5))
+            output.append(UInt8(truncatingIfNeeded: offset))
+        } else {
+            output.append(UInt8(2 | (length - 1) << 2))
+            output.append(UInt8(truncatingIfNeeded: offset))
+            output.append(UInt8(truncatingIfNeeded: offset >> 8))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Decodes the values section of a data page according to the page's encoding, for the
+/// `count` non-null values the levels announce.
+enum ValueDecoder {
+    static func decode(
+        encoding: Encoding, descriptor: ColumnDescriptor, count: Int,
+        dictionary: ColumnValues?, from reader: inout ByteReader
+    ) throws -> ColumnValues {
+        let type = descriptor.physicalType
+        let column = descriptor.dottedPath
+        let typeLength = descriptor.field.typeLength
+        if count == 0 { return .empty(type) }  // an all-null page need not carry a decodable stream
+        func unsupported() -> ParquetError {
+            .unsupportedEncoding(encoding: "\(encoding) for \(type)", column: column)
+        }
+        switch encoding {
+        case .plain:
+            return try PlainDecoder.decode(type, count: count, typeLength: typeLength, from: &reader)
+        case .plainDictionary, .rleDictionary:
+            guard let dictionary else {
+                throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
+            }
+            let width = Int(try reader.readUInt8())
+            guard width <= 32 else {
+                throw ParquetError.corruptPage(column: column, reason: "dictionary index bit width \(width) exceeds 32")
+            }
+            let indices = try RLEHybrid.decode(try reader.readRemaining(), bitWidth: width, count: count, column: column)
+            return try dictionary.gathering(indices, column: column)
+        case .rle:
+            guard type == .boolean else { throw unsupported() }
+            let length = try reader.readUInt32LE()
+            guard let size = Int(exactly: length) else { throw ParquetError.truncated(offset: reader.offset, needed: Int.max) }
+            let bits = try RLEHybrid.decode(try reader.readBytes(size), bitWidth: 1, count: count, column: column)
+            return .boolean(bits.map { $0 != 0 })
+        case .deltaBinaryPacked:
+            let values = try DeltaBinaryPackedDecoder.decode(&reader, maxCount: count, column: column)
+            guard values.count == count else {
+                throw ParquetError.corruptPage(column: column, reason: "DELTA_BINARY_PACKED holds \(values.count) values, levels need \(count)")
+            }
+            switch type {
+            case .int32: return .int32(values.map { Int32(truncatingIfNeeded: $0) })
+            case .int64: return .int64(values)
+            default: throw unsupported()
+            }
+        case .deltaLengthByteArray:
+            guard type == .byteArray else { throw unsupported() }
+            return .byteArray(try DeltaByteArrayDecoder.decodeLengthPrefixed(&reader, count: count, column: column))
+        case .deltaByteArray:
+            let values = try DeltaByteArrayDecoder.decodeIncremental(&reader, count: count, column: column)
+            switch type {
+            case .byteArray: return .byteArray(values)
+            case .fixedLenByteArray: return .fixedLenByteArray(values)
+            default: throw unsupported()
+            }
+        case .byteStreamSplit:
+            return try ByteStreamSplitDecoder.decode(type, count: count, typeLength: typeLength, from: &reader, column: column)
+        default:
+            throw unsupported()
+        }
+    }
+}

@@ -1,0 +1,164 @@
+// Reads one column chunk: walks its pages (an optional dictionary page first, then data pages
+// v1 or v2, skipping index pages and unknown kinds), decompresses them, and decodes levels and
+// values into one ColumnData. The walk stops when the chunk's `num_values` level entries are
+// read or its bytes end, so a `total_compressed_size` that leaves out a header (PARQUET-816) or
+// extra bytes after the last page do not matter. Every size from a header is checked before use.
+
+/// Decodes the pages of one column chunk held in memory.
+struct ColumnChunkReader {
+    /// Most level entries (or dictionary entries) accepted in one page, which bounds what a
+    /// corrupt header can make the decoder allocate (a real page holds ~20 000 rows).
+    static let maxValuesPerPage = 1 << 24
+
+    let descriptor: ColumnDescriptor
+    let metadata: ColumnMetaData
+    /// Limit handed to the codecs for one decompressed page.
+    let decompressedLimit: Int
+
+    private var column: String { descriptor.dottedPath }
+
+    private func corrupt(_ reason: String) -> ParquetError {
+        .corruptPage(column: column, reason: reason)
+    }
+
+    /// Decodes all pages in `bytes` (the chunk's byte range).
+    func read(_ bytes: [UInt8]) throws -> ColumnData {
+        var reader = ByteReader(bytes)
+        var dictionary: ColumnValues?
+        var result = ColumnData(
+            descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+        var levelCount = 0
+        while levelCount < metadata.numValues, !reader.isAtEnd {
+            var thrift = ThriftCompactReader(reader)
+            let header = try PageHeader(from: &thrift)
+            reader = thrift.bytes
+            let storedSize = try size(header.compressedPageSize, "compressed_page_size")
+            let rawSize = try size(header.uncompressedPageSize, "uncompressed_page_size")
+            let body = try reader.readBytes(storedSize)
+            switch header.type {
+            case .dictionaryPage:
+                guard dictionary == nil else { throw corrupt("more than one dictionary page") }
+                dictionary = try readDictionary(header, body: body, rawSize: rawSize)
+            case .dataPage:
+                let page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary)
+                levelCount += try append(page, to: &result, after: levelCount)
+            case .dataPageV2:
+                let page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary)
+                levelCount += try append(page, to: &result, after: levelCount)
+            default:
+                continue  // index pages and unknown kinds carry no values
+            }
+        }
+        guard levelCount >= metadata.numValues else {
+            throw corrupt("chunk ends after \(levelCount) of \(metadata.numValues) values")
+        }
+        return result
+    }
+
+    private func size(_ value: Int32, _ name: String) throws -> Int {
+        guard value >= 0 else { throw corrupt("negative \(name) \(value)") }
+        return Int(value)
+    }
+
+    private func count(_ value: Int32, _ name: String) throws -> Int {
+        guard value >= 0, Int(value) <= Self.maxValuesPerPage else {
+            throw corrupt("\(name) \(value) outside 0…\(Self.maxValuesPerPage)")
+        }
+        return Int(value)
+    }
+
+    private func decompress(_ body: [UInt8], rawSize: Int) throws -> [UInt8] {
+        try PageCompression.decompress(body, codec: metadata.codec, uncompressedSize: rawSize, limit: decompressedLimit)
+    }
+
+    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws -> ColumnValues {
+        guard let dictionaryHeader = header.dictionaryPageHeader else { throw corrupt("dictionary page without its header") }
+        guard dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
+            throw ParquetError.unsupportedEncoding(encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: column)
+        }
+        let entries = try count(dictionaryHeader.numValues, "dictionary num_values")
+        var reader = ByteReader(try decompress(body, rawSize: rawSize))
+        return try PlainDecoder.decode(
+            descriptor.physicalType, count: entries, typeLength: descriptor.field.typeLength, from: &reader)
+    }
+
+    /// Levels and values of one data page.
+    private struct DecodedPage {
+        var repetitionLevels: [Int16]
+        var definitionLevels: [Int16]
+        var values: ColumnValues
+        var levelCount: Int
+    }
+
+    /// Number of slots holding a value: definition level at its maximum.
+    private func nonNullCount(_ definitionLevels: [Int16], levelCount: Int) -> Int {
+        guard descriptor.maxDefinitionLevel > 0 else { return levelCount }
+        let full = Int16(descriptor.maxDefinitionLevel)
+        return definitionLevels.reduce(0) { $0 + ($1 == full ? 1 : 0) }
+    }
+
+    private func readDataPageV1(
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
+    ) throws -> DecodedPage {
+        guard let dataHeader = header.dataPageHeader else { throw corrupt("data page without its header") }
+        let levelCount = try count(dataHeader.numValues, "num_values")
+        var reader = ByteReader(try decompress(body, rawSize: rawSize))
+        var repetition: [Int16] = []
+        var definition: [Int16] = []
+        if descriptor.maxRepetitionLevel > 0 {
+            repetition = try LevelDecoder.decodeV1(
+                &reader, encoding: dataHeader.repetitionLevelEncoding, maxLevel: descriptor.maxRepetitionLevel,
+                count: levelCount, column: column)
+        }
+        if descriptor.maxDefinitionLevel > 0 {
+            definition = try LevelDecoder.decodeV1(
+                &reader, encoding: dataHeader.definitionLevelEncoding, maxLevel: descriptor.maxDefinitionLevel,
+                count: levelCount, column: column)
+        }
+        let values = try ValueDecoder.decode(
+            encoding: dataHeader.encoding, descriptor: descriptor,
+            count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &reader)
+        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
+    }
+
+    private func readDataPageV2(
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
+    ) throws -> DecodedPage {
+        guard let dataHeader = header.dataPageHeaderV2 else { throw corrupt("v2 data page without its header") }
+        let levelCount = try count(dataHeader.numValues, "num_values")
+        let repetitionLength = try size(dataHeader.repetitionLevelsByteLength, "repetition_levels_byte_length")
+        let definitionLength = try size(dataHeader.definitionLevelsByteLength, "definition_levels_byte_length")
+        var reader = ByteReader(body)
+        let repetitionBytes = try reader.readBytes(repetitionLength)
+        let definitionBytes = try reader.readBytes(definitionLength)
+        let repetition = descriptor.maxRepetitionLevel > 0
+            ? try LevelDecoder.decodeRLE(repetitionBytes, maxLevel: descriptor.maxRepetitionLevel, count: levelCount, column: column)
+            : []
+        let definition = descriptor.maxDefinitionLevel > 0
+            ? try LevelDecoder.decodeRLE(definitionBytes, maxLevel: descriptor.maxDefinitionLevel, count: levelCount, column: column)
+            : []
+        var valueBytes = try reader.readRemaining()
+        let rawValueSize = rawSize - repetitionLength - definitionLength
+        guard rawValueSize >= 0 else { throw corrupt("uncompressed_page_size smaller than its level sections") }
+        // An empty values section (all nulls) is never handed to the codec: zero bytes is not valid Snappy.
+        if dataHeader.isCompressed ?? true, metadata.codec != .uncompressed, !(valueBytes.isEmpty && rawValueSize == 0) {
+            valueBytes = try decompress(valueBytes, rawSize: rawValueSize)
+        }
+        var valueReader = ByteReader(valueBytes)
+        let values = try ValueDecoder.decode(
+            encoding: dataHeader.encoding, descriptor: descriptor,
+            count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &valueReader)
+        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
+    }
+
+    /// Adds a page to the chunk so far; the pages together may not exceed the chunk's `num_values`.
+    private func append(_ page: DecodedPage, to result: inout ColumnData, after levelCount: Int) throws -> Int {
+        guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
+            throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
+        }
+        try result.values.append(page.values, column: column)
+        result.definitionLevels += page.definitionLevels
+        result.repetitionLevels += page.repetitionLevels
+        return page.levelCount
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import Parquet
-
-final class ParquetTestsPlaceholder: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
