@@ -81,6 +81,11 @@ struct RecordAssembler {
 
     /// Assembles `count` rows, then checks that every level entry was used.
     mutating func assembleRows(_ count: Int) throws -> [[ParquetValue]] {
+        // Each row consumes at least one level entry per column, which bounds the loop; without
+        // columns only the row count does, so it must be plausible.
+        guard !cursors.isEmpty || count <= ColumnChunkReader.maxValuesPerPage else {
+            throw corrupt("\(count) rows without any column")
+        }
         var rows: [[ParquetValue]] = []
         rows.reserveCapacity(min(count, cursors.first?.entryCount ?? 0))
         for _ in 0..<count {

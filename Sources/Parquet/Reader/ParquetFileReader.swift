@@ -106,6 +106,11 @@ public final class ParquetFileReader: Sendable {
         guard meta.numValues >= 0, meta.totalCompressedSize >= 0 else {
             throw ParquetError.invalidMetadata(reason: "column '\(name)' has negative sizes")
         }
+        if meta.numValues == 0 {
+            // pyarrow writes empty row groups whose chunk holds only a dictionary page and
+            // data_page_offset 0: there is nothing to read.
+            return ColumnData(descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+        }
         let range = try chunkRange(meta, column: name)
         let reader = ColumnChunkReader(descriptor: descriptor, metadata: meta, decompressedLimit: decompressedPageLimit)
         return try reader.read(try source.read(range))
@@ -116,7 +121,7 @@ public final class ParquetFileReader: Sendable {
     /// `total_compressed_size` bytes, never past the footer.
     private func chunkRange(_ meta: ColumnMetaData, column: String) throws -> Range<Int> {
         var start = meta.dataPageOffset
-        if let dictionaryOffset = meta.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < start {
+        if let dictionaryOffset = meta.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < start || start <= 0 {
             start = dictionaryOffset
         }
         guard start >= 4, start <= Int64(footerStart) else {

@@ -125,6 +125,13 @@ final class ParquetFileReaderTests: XCTestCase {
         }
     }
 
+    func testEmptyChunkWithDataPageOffsetZeroIsNotRead() throws {
+        // `id` metadata: num_values 4 → 0 and data_page_offset 4 → 0, as pyarrow writes for empty row groups.
+        let bytes = try patched(try golden(), [0x16, 0x08, 0x16, 0x42, 0x16, 0x42, 0x26, 0x08], [0x16, 0x00, 0x16, 0x42, 0x16, 0x42, 0x26, 0x00])
+        let columns = try ParquetFileReader(bytes: bytes).readRowGroup(0, columns: ["id"])
+        XCTAssertEqual(columns.first?.values, .int32([]))
+    }
+
     func testUnsupportedCodec() throws {
         // `id` metadata: path ["id"] then field 4 codec 0 → 3 (LZO, zigzag 6).
         let bytes = try patched(try golden(), [0x18, 0x02, 0x69, 0x64, 0x15, 0x00], [0x18, 0x02, 0x69, 0x64, 0x15, 0x06])

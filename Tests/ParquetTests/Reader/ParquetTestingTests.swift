@@ -33,6 +33,23 @@ final class ParquetTestingTests: XCTestCase {
         }
     }
 
+    /// The comparison itself must notice wrong values, or the conformance tests could pass vacuously.
+    func testComparisonDetectsDifferences() {
+        XCTAssertNil(ExpectedValues.difference(.int32(1), NSNumber(value: 1), arrowType: "int32", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(.int32(1), NSNumber(value: 2), arrowType: "int32", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(.null, NSNumber(value: 0), arrowType: "int32", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(.bytes([0x30]), ["hex": "31"], arrowType: "binary", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(.list([.int64(1)]), [NSNumber(value: 1), NSNumber(value: 2)], arrowType: "", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(
+            .struct([(name: "a", value: .string("x"))]), ["a": "y"], arrowType: "", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(
+            .map([(key: .string("k"), value: .int32(1))]), [["k", NSNumber(value: 2)]], arrowType: "", path: ""))
+        // 1 ms in a timestamp[ns] column is 1 000 000
+        XCTAssertNil(ExpectedValues.difference(
+            .timestamp(1, unit: .millis, isAdjustedToUTC: true), NSNumber(value: 1_000_000), arrowType: "timestamp[ns]", path: ""))
+        XCTAssertNotNil(ExpectedValues.difference(.double(.nan), "Infinity", arrowType: "double", path: ""))
+    }
+
     private func allRows(_ reader: ParquetFileReader) throws -> [[ParquetValue]] {
         var iterator = reader.makeRowIterator()
         var rows: [[ParquetValue]] = []

@@ -1,0 +1,18 @@
+@testable import Parquet
+
+/// Leaf descriptors for decoder tests that need a column to decode into.
+enum DecoderTestSupport {
+    static func column(_ type: PhysicalType, typeLength: Int32? = nil, maxDefinition: Int = 0) -> ColumnDescriptor {
+        ColumnDescriptor(
+            path: ["c"], field: ParquetField(name: "c", type: type, repetition: maxDefinition > 0 ? .optional : .required, typeLength: typeLength),
+            maxDefinitionLevel: maxDefinition, maxRepetitionLevel: 0)
+    }
+
+    static func decode(_ bytes: [UInt8], _ encoding: Encoding, _ type: PhysicalType, count: Int,
+                       typeLength: Int32? = nil, dictionary: ColumnValues? = nil) throws -> ColumnValues {
+        var reader = ByteReader(bytes)
+        return try ValueDecoder.decode(
+            encoding: encoding, descriptor: column(type, typeLength: typeLength), count: count,
+            dictionary: dictionary, from: &reader)
+    }
+}
