@@ -1,4 +1,4 @@
-// Helpers the writer needs on the shared value model: cutting a column's values into pages.
+// What the writer needs from the shared value model: cutting a column's values into pages.
 
 extension ColumnValues {
     /// The values at `range`, in the same case.

@@ -42,11 +42,11 @@ enum PageWriter {
 
     private static func page(body: [UInt8], codec: CompressionCodec, snappyMode: Snappy.Mode, column: String,
                              header makeHeader: (Int32, Int32) -> PageHeader) throws -> WrittenPage {
+        let tooLarge = ParquetError.invalidWriterUse(
+            reason: "column '\(column)': a page of \(body.count) bytes is above Parquet's 2 GiB page limit")
+        guard let uncompressed = Int32(exactly: body.count) else { throw tooLarge }
         let stored = try PageCompression.compress(body, codec: codec, snappyMode: snappyMode)
-        guard let uncompressed = Int32(exactly: body.count), let compressed = Int32(exactly: stored.count) else {
-            throw ParquetError.invalidWriterUse(
-                reason: "column '\(column)': a page of \(body.count) bytes is above Parquet's 2 GiB page limit")
-        }
+        guard let compressed = Int32(exactly: stored.count) else { throw tooLarge }
         let header = makeHeader(uncompressed, compressed).thriftBytes()
         return WrittenPage(bytes: header + stored, uncompressedSize: header.count + body.count)
     }

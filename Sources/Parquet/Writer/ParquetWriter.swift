@@ -3,6 +3,9 @@
 // footer from what was collected. The file streams: "PAR1", then row groups as they are
 // written, then FileMetaData, its length and "PAR1".
 //
+// The columnar batch API (`write(batch:)`) is the primitive; `write(rows:)` in
+// `ParquetWriter+Rows.swift` converts rows of `ParquetValue`s into a batch.
+//
 // Scope: flat schemas (top-level required and optional leaves). Nested schemas, and any misuse
 // that could not produce a valid file (wrong column count, mismatched lengths, a value of the
 // wrong physical type, writing after finish), throw `ParquetError.invalidWriterUse`.
