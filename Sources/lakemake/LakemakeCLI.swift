@@ -19,6 +19,7 @@ enum LakemakeCLI {
     static var commands: [any LakemakeCommand.Type] {
         [
             BuildCommand.self,
+            StatusCommand.self,
         ]
     }
 
