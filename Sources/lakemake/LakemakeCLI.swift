@@ -20,6 +20,7 @@ enum LakemakeCLI {
         [
             BuildCommand.self,
             StatusCommand.self,
+            ExplainCommand.self,
         ]
     }
 
