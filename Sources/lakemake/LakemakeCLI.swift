@@ -21,6 +21,7 @@ enum LakemakeCLI {
             BuildCommand.self,
             StatusCommand.self,
             ExplainCommand.self,
+            LineageCommand.self,
         ]
     }
 
