@@ -22,6 +22,8 @@ enum LakemakeCLI {
             StatusCommand.self,
             ExplainCommand.self,
             LineageCommand.self,
+            LogCommand.self,
+            FilesCommand.self,
         ]
     }
 
