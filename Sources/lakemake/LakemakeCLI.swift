@@ -24,6 +24,8 @@ enum LakemakeCLI {
             LineageCommand.self,
             LogCommand.self,
             FilesCommand.self,
+            VerifyCommand.self,
+            CleanCommand.self,
         ]
     }
 
