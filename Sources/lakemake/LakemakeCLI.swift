@@ -18,6 +18,7 @@ enum LakemakeCLI {
     /// Every command, in the order `lakemake --help` lists them.
     static var commands: [any LakemakeCommand.Type] {
         [
+            InitCommand.self,
             BuildCommand.self,
             StatusCommand.self,
             ExplainCommand.self,
