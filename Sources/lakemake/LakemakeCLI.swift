@@ -20,6 +20,7 @@ enum LakemakeCLI {
         [
             InitCommand.self,
             BuildCommand.self,
+            WatchCommand.self,
             StatusCommand.self,
             ExplainCommand.self,
             LineageCommand.self,

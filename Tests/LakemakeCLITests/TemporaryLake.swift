@@ -85,6 +85,7 @@ enum Lakemake {
         throw XCTSkip("no lakemake binary")
     }
 
+    @discardableResult
     static func run(_ args: [String], in directory: String, environment: [String: String] = [:]) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
