@@ -18,7 +18,16 @@ enum LakemakeCLI {
     /// Every command, in the order `lakemake --help` lists them.
     static var commands: [any LakemakeCommand.Type] {
         [
+            InitCommand.self,
             BuildCommand.self,
+            WatchCommand.self,
+            StatusCommand.self,
+            ExplainCommand.self,
+            LineageCommand.self,
+            LogCommand.self,
+            FilesCommand.self,
+            VerifyCommand.self,
+            CleanCommand.self,
         ]
     }
 

@@ -1,0 +1,65 @@
+// `lakemake clean [PREFIX]`: remove the outputs lakemake recorded, and only those. A file whose
+// bytes no longer match what lakemake wrote was changed by someone else, so it is kept. The
+// targets are dropped from the catalog (history keeps a `removed` version), so the next build
+// makes them again. Takes the lock, like a build.
+
+import Arguments
+import Catalog
+import LakeBuild
+
+enum CleanCommand: LakemakeCommand {
+    static let spec = CommandSpec(
+        name: "clean",
+        abstract: "Remove the outputs lakemake recorded (under PREFIX); never other files.",
+        discussion: "A target is cleaned when one of its outputs starts with PREFIX; all its outputs go together. An output edited outside lakemake is kept and reported. The clean is logged like a build.",
+        options: [
+            .flag("dry-run", short: "n", help: "Print what would be removed; change nothing."),
+            .flag("no-wait", help: "Fail at once (exit 3) if a build holds the lake's lock."),
+        ],
+        arguments: [ArgumentSpec("PREFIX", arity: .optional, help: "A lake-relative output prefix, e.g. reports/.")],
+        examples: [.init("lakemake clean reports/ -n", "what cleaning the reports would remove")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        try inv.requireLake()
+        let prefix = try inv.parsed.argument("PREFIX").map { try inv.lakePath($0) } ?? ""
+        let dryRun = inv.parsed.flag("dry-run")
+        let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
+            inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
+        }
+        defer { lock?.release() }
+        let catalog = dryRun ? try inv.readCatalog() : try CatalogAccess.openForBuild(inv)
+        let state = try catalog.loadState()
+        let fs = inv.fileSystem
+        let chosen = state.targets
+            .filter { t in t.primaryOutput.hasPrefix(prefix) || t.outputs.contains { $0.path.hasPrefix(prefix) } }
+            .sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
+        var removed: [String] = []
+        var kept: [String] = []
+        for target in chosen {
+            for output in target.outputs {
+                guard fs.stat(output.path) != nil else { continue }
+                guard let now = try? fs.hash(output.path), now.sha256 == output.sha256 else {
+                    kept.append(output.path)
+                    continue
+                }
+                if !dryRun {
+                    do { try fs.remove(output.path) } catch { throw BuildError.fileSystem(error) }
+                }
+                removed.append(output.path)
+            }
+        }
+        for path in removed { inv.output.print((dryRun ? "would remove  " : "removed  ") + path) }
+        for path in kept { inv.output.print("kept     \(path): changed outside lakemake") }
+        if !dryRun && !chosen.isEmpty {
+            let words = ["lakemake"] + CommandLine.arguments.dropFirst()
+            let id = try catalog.beginBuild(commandLine: words.joined(separator: " "), startedAt: Build.isoNow())
+            try catalog.removeTargets(primaryOutputs: chosen.map(\.primaryOutput), buildID: id)
+            // A kept file is no longer lakemake's: its row goes too, and `status` lists it as unknown.
+            try catalog.forgetFiles(paths: chosen.flatMap { $0.outputs.map(\.path) }.sorted(by: LakePath.bytewiseLess))
+            try catalog.finishBuild(id: id, finishedAt: Build.isoNow(), counts: BuildCounts(removed: removed.count), exitStatus: 0)
+        }
+        let n = removed.count
+        inv.output.print("\(dryRun ? "would remove" : "removed") \(n) file\(n == 1 ? "" : "s") of \(chosen.count) target\(chosen.count == 1 ? "" : "s")")
+        return 0
+    }
+}

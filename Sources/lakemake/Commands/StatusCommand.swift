@@ -1,0 +1,113 @@
+// `lakemake status`: what changed since the last build and what a build would do about it,
+// plus the trouble that stands (rejections, failures) and files nobody planned. Read-only: it
+// takes no lock and writes nothing.
+
+import Arguments
+import Catalog
+import Foundation
+import LakeBuild
+
+enum StatusCommand: LakemakeCommand {
+    static let spec = CommandSpec(
+        name: "status",
+        abstract: "Show changed raw files, stale targets, standing rejections and failures, and unknown files.",
+        discussion: "Compares the lake with the catalog without changing anything and without waiting for a running build. Exits 1 while any rejection or failure stands.",
+        options: [.flag("json", help: "Print the status as one JSON object.")],
+        examples: [.init("lakemake status", "what changed and what a build would do")])
+
+    /// Everything `status` reports, gathered once and rendered as text or JSON.
+    struct Status {
+        var sources: [SourceChange]
+        var unmatched: [UnmatchedFile]
+        var stale: [(output: String, rule: String, reason: StaleReason)]
+        var troubled: [TargetRecord]
+        var unknown: [String]
+    }
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let survey = try LakeSurvey(inv)
+        let report = try survey.dryRun(inv)
+        var stale: [(output: String, rule: String, reason: StaleReason)] = []
+        for t in report.targets {
+            if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
+        }
+        let status = Status(sources: survey.sourceChanges(), unmatched: report.unmatched, stale: stale,
+                            troubled: survey.troubledTargets, unknown: survey.unknownOutputFiles())
+        inv.output.print(inv.json ? json(status) : text(status))
+        return status.troubled.isEmpty ? 0 : 1
+    }
+
+    static func text(_ s: Status) -> String {
+        var lines: [String] = []
+        if !s.sources.isEmpty {
+            lines.append("changed inputs (\(s.sources.count)):")
+            for c in s.sources { lines.append("  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(c.path)") }
+        }
+        if !s.unmatched.isEmpty {
+            lines.append("unmatched raw files (\(s.unmatched.count)):")
+            for u in s.unmatched {
+                lines.append("  \(u.path): no rule accepts it (expected \(u.expectedPatterns.joined(separator: " or ")))")
+            }
+        }
+        if !s.stale.isEmpty {
+            lines.append("stale targets (\(s.stale.count)):")
+            for t in s.stale { lines.append("  \(t.output) — \(t.reason.summary)") }
+        }
+        if !s.troubled.isEmpty {
+            lines.append("rejected or failed targets (\(s.troubled.count)):")
+            for t in s.troubled {
+                lines.append("  \(t.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(t.primaryOutput) (rule \(t.rule), build \(t.buildID)): \(oneLine(t.error))")
+            }
+        }
+        if !s.unknown.isEmpty {
+            lines.append("unknown files in output folders (\(s.unknown.count)), never deleted by lakemake:")
+            for p in s.unknown { lines.append("  \(p)") }
+        }
+        if lines.isEmpty { lines.append("everything is up to date") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// An error message on one line, shortened for the text listing (`--json` keeps all of it).
+    static func oneLine(_ error: String?) -> String {
+        let flat = (error ?? "no error recorded").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return flat.count > 200 ? String(flat.prefix(199)) + "…" : flat
+    }
+
+    static func json(_ s: Status) -> String {
+        JSONText.make { w in
+            w.beginObject()
+            w.key("changed_inputs"); w.beginArray()
+            for c in s.sources {
+                w.beginObject()
+                w.field("path", c.path); w.field("change", c.kind.rawValue)
+                w.field("old_sha256", c.old?.sha256); w.field("old_size", c.old?.size)
+                w.field("new_sha256", c.new?.sha256); w.field("new_size", c.new?.size)
+                w.endObject()
+            }
+            w.endArray()
+            w.key("unmatched"); w.beginArray()
+            for u in s.unmatched {
+                w.beginObject(); w.field("path", u.path); w.stringArray("expected", u.expectedPatterns); w.endObject()
+            }
+            w.endArray()
+            w.key("stale"); w.beginArray()
+            for t in s.stale {
+                w.beginObject()
+                w.field("output", t.output); w.field("rule", t.rule)
+                w.field("reason", t.reason.code); w.field("detail", t.reason.summary)
+                w.endObject()
+            }
+            w.endArray()
+            w.key("troubled"); w.beginArray()
+            for t in s.troubled {
+                w.beginObject()
+                w.field("output", t.primaryOutput); w.field("rule", t.rule); w.field("state", t.state.rawValue)
+                w.field("build", t.buildID); w.field("error", t.error)
+                w.endObject()
+            }
+            w.endArray()
+            w.stringArray("unknown_files", s.unknown)
+            w.endObject()
+        }
+    }
+}

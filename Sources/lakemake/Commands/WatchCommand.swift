@@ -1,0 +1,57 @@
+// `lakemake watch`: build whenever files land in raw/ or reference/. Changes are debounced
+// until the folders have been quiet for the quiet period, then one incremental build runs under
+// the lock, printing one summary line. Ctrl-C (or SIGTERM) stops between builds.
+
+import Arguments
+import Foundation
+import LakeBuild
+
+enum WatchCommand: LakemakeCommand {
+    static let spec = CommandSpec(
+        name: "watch",
+        abstract: "Build incrementally whenever files land in raw/ or reference/.",
+        discussion: "Builds once at start, then waits (inotify) for changes and builds again once the folders have been quiet for the quiet period. Prints one summary line per build. Ctrl-C stops cleanly between builds.",
+        options: [
+            .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
+            .value("quiet-period", valueName: "S", defaultValue: "2", help: "Seconds without changes before a build starts."),
+        ],
+        examples: [.init("lakemake watch --quiet-period 5", "build five seconds after the last upload")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        try inv.requireLake()
+        let jobs = try inv.parsed.int("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
+        let quietText = inv.parsed.value("quiet-period") ?? "2"
+        guard let quiet = Double(quietText), quiet > 0, quiet <= 86_400 else {
+            throw CommandError.invalid("--quiet-period must be a number of seconds above 0, not '\(quietText)'", hint: "e.g. --quiet-period 0.5")
+        }
+        let quietMs = Int32((quiet * 1000).rounded(.up))
+        StopSignal.install()
+        let watcher = try DirectoryWatcher(roots: [inv.lake + "/raw", inv.lake + "/reference"])
+        inv.output.error("lakemake: watching raw/ and reference/ (Ctrl-C to stop)")
+        buildOnce(inv, jobs: jobs)
+        while !StopSignal.requested {
+            guard watcher.waitForChanges(timeoutMs: 250) else { continue }
+            // Debounce: wait until a whole quiet period passes with no change.
+            while !StopSignal.requested && watcher.waitForChanges(timeoutMs: quietMs) {}
+            if StopSignal.requested { break }
+            buildOnce(inv, jobs: jobs)
+        }
+        inv.output.error("lakemake: stopped watching")
+        return 0
+    }
+
+    /// One incremental build under the lock; its trouble is reported and watching goes on.
+    private static func buildOnce(_ inv: Invocation, jobs: Int) {
+        do {
+            let rules = try inv.loadRules()
+            let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
+            defer { lock.release() }
+            let catalog = try CatalogAccess.openForBuild(inv)
+            let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: BuildOptions(
+                jobs: jobs, commandLine: "lakemake watch"))
+            inv.output.print(BuildSummary.summaryLine(report))
+        } catch {
+            _ = ErrorReport.report(error, to: inv.output)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Runs `lakemake watch` as a subprocess, drops files into raw/, and reads its summary lines.
+final class WatchCommandTests: XCTestCase {
+    /// Collects a child's stdout as it arrives.
+    final class LineCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+
+        func append(_ chunk: Data) { lock.lock(); data.append(chunk); lock.unlock() }
+
+        var lines: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+
+        /// Waits until there are at least `count` lines, or the deadline passes.
+        func waitFor(_ count: Int, seconds: Double = 30) -> [String] {
+            let deadline = Date().addingTimeInterval(seconds)
+            while lines.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            return lines
+        }
+    }
+
+    func testBuildsOnceAfterABurstAndAgainAfterALaterFileThenStopsOnSIGINT() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        try lake.write("raw/a/first.txt", "first\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Lakemake.binary())
+        process.arguments = ["watch", "--quiet-period", "0.3", "-j", "1"]
+        process.currentDirectoryURL = URL(fileURLWithPath: lake.root)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        let collector = LineCollector()
+        out.fileHandleForReading.readabilityHandler = { handle in collector.append(handle.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Start-up build: the file that was already there (its copy and the report).
+        XCTAssertEqual(collector.waitFor(1).first, "build 1: 2 built, 0 unchanged, 0 up to date")
+
+        for i in 1...5 {
+            try lake.write("raw/a/burst\(i).txt", "burst \(i)\n")
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        // One build for the whole burst: five copies and the report, the first copy untouched.
+        XCTAssertEqual(collector.waitFor(2).dropFirst().first, "build 2: 6 built, 0 unchanged, 1 up to date")
+        Thread.sleep(forTimeInterval: 1.0)
+        XCTAssertEqual(collector.lines.count, 2, "no second build for the same burst: \(collector.lines)")
+
+        try lake.write("raw/b/stray.bin", "x")   // unmatched, in a new folder: listed, never built
+        try lake.write("raw/a/later.txt", "later\n")
+        XCTAssertEqual(collector.waitFor(3).dropFirst(2).first, "build 3: 2 built, 0 unchanged, 6 up to date")
+        XCTAssertEqual(lake.read("processed/a/later.txt"), "later\n")
+
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(process.isRunning, "watch did not stop on SIGINT")
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(collector.lines.count, 3, "\(collector.lines)")
+    }
+}
