@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# No-op and incremental build benchmarks (targets T1–T3): lakemake against GNU make and
+# Snakemake on the same file counts, medians of 5 runs, appended to bench/results.md.
+#
+# Until the sales actions exist, T1/T3 use a copy pipeline of the sales rules' shape:
+# per-file partition, per-day aggregate, 7-day window.
+set -euo pipefail
+LAKEMAKE=$(realpath "$1")
+PYTHON=$(realpath "$2")
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$HERE/work
+RUNS=${RUNS:-5}
+SMALL=${SMALL:-10000}
+LARGE=${LARGE:-100000}
+mkdir -p "$WORK"
+
+median() { "$PYTHON" -c 'import sys,statistics; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+# Seconds taken by a command (its output discarded).
+timed() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+runs() { local t=(); for _ in $(seq "$RUNS"); do t+=("$(timed "$@")"); done; median "${t[@]}"; }
+
+if ! "$PYTHON" -c 'import snakemake' 2>/dev/null; then
+  "$PYTHON" -m pip install --quiet --disable-pip-version-check snakemake
+fi
+SNAKEMAKE=$(dirname "$PYTHON")/snakemake
+
+# ---------------------------------------------------------------------------------------
+# T2: 10 000 raw files, one copy rule.
+small=$WORK/noop-$SMALL
+if [ ! -f "$small/.ready" ]; then
+  rm -rf "$small"; mkdir -p "$small/lake/raw" "$small/rules"
+  "$PYTHON" - "$small/lake/raw" "$SMALL" <<'PY'
+import sys, os
+d, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    with open(os.path.join(d, f"f{i:06d}.txt"), "w") as f: f.write(f"file {i}\n")
+PY
+  printf 'rule copy_all\n  in   raw/{name}.txt\n  out  processed/{name}.txt\n  run  copy\n' > "$small/rules/copy.rules"
+  cat > "$small/Makefile" <<'MK'
+SRC := $(wildcard lake/raw/*.txt)
+OUT := $(patsubst lake/raw/%.txt,make-out/%.txt,$(SRC))
+all: $(OUT)
+make-out/%.txt: lake/raw/%.txt
+	@mkdir -p make-out && cp $< $@
+MK
+  cat > "$small/Snakefile" <<'SM'
+import os
+NAMES = [f[:-4] for f in os.listdir("lake/raw") if f.endswith(".txt")]
+rule all:
+    input: expand("snake-out/{name}.txt", name=NAMES)
+rule copy:
+    input: "lake/raw/{name}.txt"
+    output: "snake-out/{name}.txt"
+    shell: "cp {input} {output}"
+SM
+  (cd "$small" && "$LAKEMAKE" build -q >/dev/null && make -s -j2 >/dev/null && "$SNAKEMAKE" -c2 -q >/dev/null 2>&1)
+  touch "$small/.ready"
+fi
+cd "$small"
+stats=$("$LAKEMAKE" build --stats -q 2>&1 >/dev/null | tail -1)
+t2_lm=$(runs "$LAKEMAKE" build -q)
+t2_make=$(runs make -s)
+t2_snake=$(runs "$SNAKEMAKE" -n -c1 -q)
+
+# ---------------------------------------------------------------------------------------
+# T1 and T3: LARGE raw files in the sales shape.
+large=$WORK/sales-$LARGE
+stores=100
+days=$(( LARGE / stores ))
+if [ ! -f "$large/.ready" ]; then
+  rm -rf "$large"; mkdir -p "$large/lake/raw/sales" "$large/lake/reference" "$large/rules"
+  "$PYTHON" - "$large/lake/raw/sales" "$stores" "$days" <<'PY'
+import sys, os, datetime
+d, stores, days = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+start = datetime.date(2020, 1, 1)
+for k in range(days):
+    day = (start + datetime.timedelta(days=k)).isoformat()
+    for s in range(1, stores + 1):
+        with open(os.path.join(d, f"store_{s:04d}_{day}.json"), "w") as f:
+            f.write(f'[{{"store":{s},"day":"{day}"}}]\n')
+PY
+  echo "store_id,name" > "$large/lake/reference/stores.csv"
+  cp "$HERE/../rules/sales.rules" "$large/rules/"
+  cat > "$large/Makefile" <<'MK'
+SRC := $(wildcard lake/raw/sales/*.json)
+OUT := $(patsubst lake/raw/sales/%.json,make-out/%.json,$(SRC))
+all: $(OUT)
+make-out/%.json: lake/raw/sales/%.json
+	@mkdir -p make-out && cp $< $@
+MK
+  (cd "$large" && "$LAKEMAKE" build -q >/dev/null && make -s -j2 >/dev/null)
+  touch "$large/.ready"
+fi
+cd "$large"
+t1_stats=$("$LAKEMAKE" build --stats -q 2>&1 >/dev/null | tail -1)
+t1_lm=$(runs "$LAKEMAKE" build -q)
+t1_make=$(runs make -s)
+
+# T3: one new store file for a day in the middle; exactly its partition, its day and the
+# 7 reports whose window holds that day must rebuild.
+mid=$("$PYTHON" -c "import datetime; print((datetime.date(2020,1,1)+datetime.timedelta(days=$days//2)).isoformat())")
+new=lake/raw/sales/store_0999_$mid.json
+rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
+printf '[{"store":999,"day":"%s"}]\n' "$mid" > "$new"
+s=$(date +%s.%N); "$LAKEMAKE" build --json > "$WORK/t3.json"; e=$(date +%s.%N)
+t3_lm=$(echo "$e - $s" | bc -l)
+rebuilt=$("$PYTHON" -c "import json,sys; print(' '.join(sorted(t['output'] for t in json.load(open('$WORK/t3.json'))['targets'])))")
+expected=$("$PYTHON" - "$mid" "$days" <<'PY'
+import sys, datetime
+mid = datetime.date.fromisoformat(sys.argv[1]); last = datetime.date(2020,1,1) + datetime.timedelta(days=int(sys.argv[2]) - 1)
+out = [f"processed/sales/date={mid}/store_id=0999/data.json", f"metrics/sales/files/date={mid}.txt"]
+for k in range(0, 7):
+    d = mid + datetime.timedelta(days=k)
+    if d <= last: out.append(f"reports/sales/week/date={d}.txt")
+print(" ".join(sorted(out)))
+PY
+)
+if [ "$rebuilt" = "$expected" ]; then t3_ok="exactly the 9 dependents"; else t3_ok="WRONG SET: $rebuilt"; fi
+rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
+
+# ---------------------------------------------------------------------------------------
+ratio() { "$PYTHON" -c "print('%.1f×' % ($1 / $2))"; }
+verdict() { "$PYTHON" -c "print('met' if $1 else 'NOT MET')"; }
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+report=$(cat <<MD
+
+## No-op and incremental builds — $(date -u +%Y-%m-%d) — $machine
+
+| # | figure | lakemake | reference | ratio | target |
+| --- | --- | --- | --- | --- | --- |
+| T2 | no-op build, $SMALL raw files, one copy rule | ${t2_lm} s | GNU make ${t2_make} s | $(ratio "$t2_make" "$t2_lm") faster | ≤ 0.1 s: $(verdict "$t2_lm <= 0.1") |
+| T2 | same, against Snakemake's no-op dry run | ${t2_lm} s | Snakemake ${t2_snake} s | $(ratio "$t2_snake" "$t2_lm") faster | |
+| T1 | no-op build, $LARGE raw files, sales-shaped copy pipeline ($(( LARGE + 2 * days )) targets) | ${t1_lm} s | GNU make ${t1_make} s | $(ratio "$t1_make" "$t1_lm") faster | ≤ 0.5 s and ≥ 50×: $(verdict "$t1_lm <= 0.5 and $t1_make / $t1_lm >= 50") |
+| T3 | one new store file in that lake | ${t3_lm} s | | | ≤ 1 s: $(verdict "$t3_lm <= 1.0"); rebuilt $t3_ok |
+
+Medians of $RUNS runs. No-op counters (T2): \`$stats\`. (T1): \`$t1_stats\`.
+MD
+)
+echo "$report"
+echo "$report" >> "$HERE/results.md"
