@@ -45,10 +45,11 @@ public struct Build {
         var clock = PhaseClock()
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
-        let listing: LakeListing
-        do { listing = try fileSystem.walk() } catch { throw .fileSystem(error) }
+        // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
+        // or recorded), so they are stat'ed directly instead of walking their many folders.
+        var listing: LakeListing
+        do { listing = try fileSystem.walk(under: ["raw", "reference"]) } catch { throw .fileSystem(error) }
         stats.walkMs = clock.lap()
-        stats.statted = listing.files.count
 
         let state: CatalogState
         do { state = try catalog.loadState() } catch { throw .catalog(error) }
@@ -57,6 +58,10 @@ public struct Build {
         let graph: TargetGraph
         do { graph = try TargetDiscovery.plan(rules: rules, listing: listing) } catch { throw .discovery(error) }
         stats.discoveryMs = clock.lap()
+
+        listing.add(OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem))
+        stats.walkMs += clock.lap()
+        stats.statted = listing.files.count
 
         let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount

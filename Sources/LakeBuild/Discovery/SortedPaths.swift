@@ -27,3 +27,42 @@ public struct SortedPaths: Sendable {
         return s.first == path
     }
 }
+
+/// An `out` pattern compiled for filling in: literal text and wildcard names, in order.
+struct PathTemplate {
+    private enum Piece {
+        case text(String)
+        case value(String)
+    }
+
+    private let pieces: [Piece]
+
+    init(_ pattern: PathPattern) {
+        var pieces: [Piece] = []
+        for (i, segment) in pattern.segments.enumerated() {
+            if i > 0 { pieces.append(.text("/")) }
+            for part in segment.parts {
+                switch part {
+                case .literal(let t): pieces.append(.text(t))
+                case .wildcard(let name, _), .dateWindow(let name, _, _): pieces.append(.value(name))
+                case .star: pieces.append(.value("*"))
+                }
+            }
+        }
+        self.pieces = pieces
+    }
+
+    /// The path for `binding`, or nil if a wildcard is unbound.
+    func fill(_ binding: Binding) -> String? {
+        var out = ""
+        for p in pieces {
+            switch p {
+            case .text(let t): out += t
+            case .value(let name):
+                guard let v = binding[name] else { return nil }
+                out += v
+            }
+        }
+        return out
+    }
+}

@@ -24,13 +24,16 @@ public enum TargetDiscovery {
         let sources = SortedPaths(listing.files.keys.filter { $0.hasPrefix("raw/") || $0.hasPrefix("reference/") })
         var indexes = [sources]
         var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [])
+        var accepted = Set<String>()
 
         for (ruleIndex, rule) in rules.enumerated() {
             let types = rule.wildcardTypes
             guard let first = rule.inputs.first else { continue }
             let bindings = enumerate(first, types: types, in: indexes)
+            let outputTemplates = rule.outputs.map { PathTemplate($0.pattern) }
             var ruleOutputs: [String] = []
             for (binding, firstMembers) in bindings {
+                if firstMembers.first?.hasPrefix("raw/") ?? false { accepted.formUnion(firstMembers) }
                 var inputs: [[String]] = [firstMembers]
                 var missing: [String] = []
                 var skip = false
@@ -57,8 +60,8 @@ public enum TargetDiscovery {
                 }
                 if skip { continue }
                 var outputs: [String] = []
-                for out in rule.outputs {
-                    guard let path = out.pattern.instantiate(binding).first?.concretePath else { continue }
+                for template in outputTemplates {
+                    guard let path = template.fill(binding) else { continue }
                     outputs.append(path)
                 }
                 guard outputs.count == rule.outputs.count else { continue }
@@ -78,7 +81,7 @@ public enum TargetDiscovery {
             }
             indexes.append(SortedPaths(ruleOutputs))
         }
-        graph.unmatched = unmatched(rules: rules, sources: sources)
+        graph.unmatched = unmatched(rules: rules, sources: sources, accepted: accepted)
         return graph
     }
 
@@ -86,6 +89,14 @@ public enum TargetDiscovery {
     /// plain line; every match, sorted, for an aggregate line).
     static func enumerate(_ line: InputLine, types: [String: PathPattern.WildcardType], in indexes: [SortedPaths]) -> [(Binding, [String])] {
         let matcher = PatternMatcher(line.pattern, types: types)
+        if !line.isAggregate {
+            // One binding per matching path: no grouping needed.
+            var found: [(Binding, [String])] = []
+            for path in candidates(matcher, in: indexes) {
+                if let b = matcher.match(path) { found.append((b, [path])) }
+            }
+            return found.sorted { $0.0 < $1.0 }
+        }
         var groups: [Binding: [String]] = [:]
         for path in candidates(matcher, in: indexes) {
             guard let b = matcher.match(path) else { continue }
@@ -99,12 +110,13 @@ public enum TargetDiscovery {
     }
 
     /// Raw files that no `in` line of any rule accepts.
-    static func unmatched(rules: [Rule], sources: SortedPaths) -> [UnmatchedFile] {
+    /// - Parameter accepted: raw files already known to match a first `in` line.
+    static func unmatched(rules: [Rule], sources: SortedPaths, accepted: Set<String>) -> [UnmatchedFile] {
         let matchers = rules.flatMap { rule in
             rule.inputs.map { PatternMatcher(PathPattern.matchingAnyWindowDate($0.pattern), types: rule.wildcardTypes) }
         }
         var result: [UnmatchedFile] = []
-        for path in sources.withPrefix("raw/") {
+        for path in sources.withPrefix("raw/") where !accepted.contains(path) {
             let accepted = matchers.contains { path.hasPrefix($0.literalPrefix) && $0.matches(path) }
             if accepted { continue }
             let folder = LakePath.directory(of: path)

@@ -32,6 +32,11 @@ public struct LakeListing: Sendable {
         self.escapingLinks = escapingLinks
     }
 
+    /// Adds stats gathered outside the walk.
+    public mutating func add(_ stats: [(String, FileStat)]) {
+        for (p, s) in stats { files[p] = s }
+    }
+
     /// Paths under `prefix` (e.g. `raw/`), sorted bytewise.
     public func paths(under prefix: String) -> [String] {
         files.keys.filter { $0.hasPrefix(prefix) }.sorted(by: LakePath.bytewiseLess)

@@ -6,8 +6,9 @@ import Glibc
 
 /// The lake's files as the engine sees them. Paths are lake-relative.
 public protocol FileSystem: Sendable {
-    /// Walks the whole lake once (skipping `.lakemake/`) and stats every regular file.
-    func walk() throws(FileSystemError) -> LakeListing
+    /// Walks the given top-level folders of the lake (all of it for `[""]`, always skipping
+    /// `.lakemake/`) and stats every regular file once. A missing folder is empty.
+    func walk(under folders: [String]) throws(FileSystemError) -> LakeListing
     /// The stat of one path, or nil when it does not exist. Used only after publishing.
     func stat(_ path: String) -> FileStat?
     /// The whole content of a file.
@@ -28,6 +29,11 @@ public protocol FileSystem: Sendable {
     func sweepTemporaries() -> Int
     /// The absolute path, for shell commands and messages.
     func absolute(_ path: String) -> String
+}
+
+extension FileSystem {
+    /// Walks the whole lake.
+    public func walk() throws(FileSystemError) -> LakeListing { try walk(under: [""]) }
 }
 
 /// Why a file operation failed, with the path it was about.

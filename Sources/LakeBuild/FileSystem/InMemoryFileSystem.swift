@@ -64,10 +64,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     /// Every path, sorted.
     public var allPaths: [String] { locked { entries.keys.sorted(by: LakePath.bytewiseLess) } }
 
-    public func walk() throws(FileSystemError) -> LakeListing {
+    public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
         locked {
             var listing = LakeListing()
-            for (path, e) in entries where !path.hasPrefix(".lakemake/") { listing.files[path] = e.stat }
+            for (path, e) in entries where !path.hasPrefix(".lakemake/")
+                && folders.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) {
+                listing.files[path] = e.stat
+            }
             return listing
         }
     }

@@ -20,13 +20,15 @@ public struct LocalFileSystem: FileSystem {
 
     public func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
 
-    public func walk() throws(FileSystemError) -> LakeListing {
+    public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
         var listing = LakeListing()
         listing.files.reserveCapacity(1024)
-        var pending: [String] = [""]
+        var pending: [String] = folders.reversed()
         while let dir = pending.popLast() {
             guard let handle = opendir(absolute(dir)) else {
-                if dir.isEmpty { throw .io(path: root, operation: "opendir", errno: errno) }
+                if dir.isEmpty || (folders.contains(dir) && errno != ENOENT) {
+                    throw .io(path: dir.isEmpty ? root : dir, operation: "opendir", errno: errno)
+                }
                 continue
             }
             let fd = dirfd(handle)

@@ -53,7 +53,7 @@ public struct Binding: Hashable, Sendable, Comparable {
     public static func < (a: Binding, b: Binding) -> Bool {
         for (x, y) in zip(a.pairs, b.pairs) {
             if x.name != y.name { return x.name < y.name }
-            if x.value != y.value { return Array(x.value.utf8).lexicographicallyPrecedes(Array(y.value.utf8)) }
+            if x.value != y.value { return x.value.utf8.lexicographicallyPrecedes(y.value.utf8) }
         }
         return a.pairs.count < b.pairs.count
     }
@@ -63,19 +63,34 @@ public struct Binding: Hashable, Sendable, Comparable {
 }
 
 /// A pattern made ready for matching many paths: wildcard types resolved from the rule's
-/// declarations and regular expressions compiled once, with their verdicts cached (a lake
-/// has few distinct store ids or dates but many files).
+/// declarations, compiled to byte pieces, and regular expressions compiled once with their
+/// verdicts cached (a lake has few distinct store ids or dates but many files). Matching
+/// works on the path's bytes and creates strings only for the captures of a match.
+/// Not thread-safe: one matcher per thread.
 public final class PatternMatcher {
     public let pattern: PathPattern
-    private let types: [String: PathPattern.WildcardType]
-    private var regexes: [String: NSRegularExpression] = [:]
-    private var verdicts: [String: [String: Bool]] = [:]
     /// Literal text every matching path starts with; candidates are looked up by it.
     public let literalPrefix: String
 
+    private enum Kind {
+        case any
+        case date
+        case regex(source: String, compiled: NSRegularExpression?)
+    }
+
+    private enum Piece {
+        case literal([UInt8])
+        case wildcard(slot: Int, kind: Kind)
+        case star
+    }
+
+    private let segments: [[Piece]]
+    private let names: [String]
+    private var verdicts: [String: [String: Bool]] = [:]
+    private var captures: [Range<Int>?] = []
+
     public init(_ pattern: PathPattern, types: [String: PathPattern.WildcardType]) {
         self.pattern = pattern
-        self.types = types
         var prefix = ""
         outer: for (i, segment) in pattern.segments.enumerated() {
             for part in segment.parts {
@@ -85,61 +100,83 @@ public final class PatternMatcher {
             if i < pattern.segments.count - 1 { prefix += "/" }
         }
         self.literalPrefix = prefix
-        for (_, type) in types {
-            if case .regex(let source) = type, regexes[source] == nil {
-                regexes[source] = try? NSRegularExpression(pattern: "^(?:\(source))$")
+
+        var names: [String] = []
+        var regexes: [String: NSRegularExpression] = [:]
+        self.segments = pattern.segments.map { segment in
+            segment.parts.map { part -> Piece in
+                switch part {
+                case .literal(let t): return .literal(Array(t.utf8))
+                case .star: return .star
+                case .wildcard(let name, _), .dateWindow(let name, _, _):
+                    let slot = names.firstIndex(of: name) ?? { names.append(name); return names.count - 1 }()
+                    let declared: PathPattern.WildcardType
+                    if case .dateWindow = part { declared = .date } else { declared = types[name] ?? .any }
+                    switch declared {
+                    case .any: return .wildcard(slot: slot, kind: .any)
+                    case .date: return .wildcard(slot: slot, kind: .date)
+                    case .regex(let source):
+                        if regexes[source] == nil, let re = try? NSRegularExpression(pattern: "^(?:\(source))$") { regexes[source] = re }
+                        return .wildcard(slot: slot, kind: .regex(source: source, compiled: regexes[source]))
+                    }
+                }
             }
         }
+        self.names = names
     }
 
     /// The wildcard values of `path`, or nil when it does not match.
     public func match(_ path: String) -> Binding? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count == pattern.segments.count else { return nil }
-        var binding = Binding()
-        for (segment, parts) in zip(segments, pattern.segments) {
-            guard matchSegment(Array(segment.utf8)[...], parts.parts[...], &binding) else { return nil }
+        let bytes = Array(path.utf8)
+        guard matchBytes(bytes) else { return nil }
+        var values: [String: String] = [:]
+        for (slot, name) in names.enumerated() {
+            if let r = captures[slot] { values[name] = String(decoding: bytes[r], as: UTF8.self) }
         }
-        return binding
+        return Binding(values)
     }
 
-    public func matches(_ path: String) -> Bool { match(path) != nil }
+    public func matches(_ path: String) -> Bool { matchBytes(Array(path.utf8)) }
 
-    private func matchSegment(_ text: ArraySlice<UInt8>, _ parts: ArraySlice<PathPattern.Part>, _ binding: inout Binding) -> Bool {
-        guard let part = parts.first else { return text.isEmpty }
-        let rest = parts.dropFirst()
-        switch part {
-        case .literal(let literal):
-            let l = Array(literal.utf8)
-            guard text.starts(with: l) else { return false }
-            return matchSegment(text.dropFirst(l.count), rest, &binding)
+    private func matchBytes(_ bytes: [UInt8]) -> Bool {
+        captures = Array(repeating: nil, count: names.count)
+        var start = 0
+        for (i, pieces) in segments.enumerated() {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+            let isLast = i == segments.count - 1
+            if isLast != (end == bytes.count) { return false }
+            guard matchSegment(bytes, start, end, pieces[...]) else { return false }
+            start = end + 1
+        }
+        return true
+    }
+
+    /// Matches `bytes[from..<to]` against `pieces`, recording captures on success.
+    private func matchSegment(_ bytes: [UInt8], _ from: Int, _ to: Int, _ pieces: ArraySlice<Piece>) -> Bool {
+        guard let piece = pieces.first else { return from == to }
+        let rest = pieces.dropFirst()
+        switch piece {
+        case .literal(let l):
+            guard to - from >= l.count else { return false }
+            for k in 0..<l.count where bytes[from + k] != l[k] { return false }
+            return matchSegment(bytes, from + l.count, to, rest)
         case .star:
-            var end = text.startIndex
-            while true {
-                var attempt = binding
-                if matchSegment(text[end...], rest, &attempt) {
-                    binding = attempt
-                    return true
-                }
-                if end == text.endIndex { return false }
-                end += 1
+            for end in from...to where matchSegment(bytes, end, to, rest) { return true }
+            return false
+        case .wildcard(let slot, let kind):
+            if let bound = captures[slot] {
+                let n = bound.count
+                guard to - from >= n else { return false }
+                for k in 0..<n where bytes[from + k] != bytes[bound.lowerBound + k] { return false }
+                return matchSegment(bytes, from + n, to, rest)
             }
-        case .wildcard(let name, _), .dateWindow(let name, _, _):
-            if let bound = binding[name] {
-                let b = Array(bound.utf8)
-                guard text.starts(with: b) else { return false }
-                return matchSegment(text.dropFirst(b.count), rest, &binding)
-            }
-            var end = text.startIndex + 1
-            while end <= text.endIndex {
-                let value = String(decoding: text[text.startIndex..<end], as: UTF8.self)
-                if accepts(name, value) {
-                    var attempt = binding
-                    _ = attempt.bind(name, value)
-                    if matchSegment(text[end...], rest, &attempt) {
-                        binding = attempt
-                        return true
-                    }
+            var end = from + 1
+            while end <= to {
+                if accepts(kind, bytes, from, end) {
+                    captures[slot] = from..<end
+                    if matchSegment(bytes, end, to, rest) { return true }
+                    captures[slot] = nil
                 }
                 end += 1
             }
@@ -147,18 +184,18 @@ public final class PatternMatcher {
         }
     }
 
-    private func accepts(_ name: String, _ value: String) -> Bool {
-        switch types[name] ?? .any {
+    private func accepts(_ kind: Kind, _ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        switch kind {
         case .any: return true
-        case .date: return CalendarDate(value) != nil
-        case .regex(let source):
+        case .date:
+            return to - from == 10 && CalendarDate(String(decoding: bytes[from..<to], as: UTF8.self)) != nil
+        case .regex(let source, let compiled):
+            let value = String(decoding: bytes[from..<to], as: UTF8.self)
             if let cached = verdicts[source]?[value] { return cached }
-            let ok: Bool
-            if let re = regexes[source] {
+            var ok = false
+            if let re = compiled {
                 let ns = value as NSString
                 ok = re.firstMatch(in: value, range: NSRange(location: 0, length: ns.length)) != nil
-            } else {
-                ok = false
             }
             verdicts[source, default: [:]][value] = ok
             return ok
