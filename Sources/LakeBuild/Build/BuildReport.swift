@@ -64,10 +64,13 @@ public struct BuildReport: Sendable {
     public var escapingLinks: [String]
     public var stats: BuildStats
     public var dryRun: Bool
+    /// Input files rejected in this run by targets that still built (aggregate members).
+    public var newMemberRejections = 0
 
     /// Exit status per spec §6: 1 when anything was rejected or failed in this run.
     public var exitStatus: Int32 {
-        targets.contains { if case .rejected = $0.outcome { return true }; if case .failed = $0.outcome { return true }; return false } ? 1 : 0
+        if newMemberRejections > 0 { return 1 }
+        return targets.contains { if case .rejected = $0.outcome { return true }; if case .failed = $0.outcome { return true }; return false } ? 1 : 0
     }
 
     public var counts: BuildCounts {

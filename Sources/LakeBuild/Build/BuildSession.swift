@@ -295,11 +295,10 @@ final class BuildSession: @unchecked Sendable {
         }
     }
 
-    private var pendingRejections: [(path: String, document: [UInt8])] = []
+    private var pendingRejections: [(rule: String, rejection: Rejection)] = []
 
     private func addRejections(_ rejections: [Rejection], rule: String) {
-        let docs = rejections.map { (path: $0.path, document: RejectionDocument.fileBytes($0, rule: rule)) }
-        locked { pendingRejections.append(contentsOf: docs) }
+        locked { pendingRejections.append(contentsOf: rejections.map { (rule: rule, rejection: $0) }) }
     }
 
     // MARK: - Finishing
@@ -311,12 +310,17 @@ final class BuildSession: @unchecked Sendable {
         }
         var report = BuildReport(buildID: nil, targets: reports, removed: [], unmatched: graph.unmatched,
                                  standingRejections: [], escapingLinks: listing.escapingLinks, stats: stats, dryRun: options.dryRun)
-        let rejectionFiles = RejectionFiles(session: self)
+        let pending = locked { pendingRejections }
+        report.newMemberRejections = pending.count - report.targets.reduce(0) { n, t in
+            if case .rejected(_, let rs) = t.outcome { return n + rs.count }
+            return n
+        }
+        let rejectionFiles = RejectionFiles(session: self, pending: pending)
         report.standingRejections = rejectionFiles.standing()
         guard !options.dryRun else { return report }
 
         if options.prefixes.isEmpty { report.removed = removeOrphans() }
-        rejectionFiles.write(pending: locked { pendingRejections })
+        rejectionFiles.write()
 
         var gone = Set(locked { removedPaths })
         for (path, _) in state.files where listing.files[path] == nil { gone.insert(path) }

@@ -74,13 +74,16 @@ private final class SchedulerState: @unchecked Sendable {
         defer { condition.unlock() }
         remaining -= 1
         running -= 1
+        var released = false
         for d in dependents[node] {
             waitingOn[d] -= 1
             if waitingOn[d] == 0 {
                 let i = ready.firstIndex { $0 < d } ?? ready.count
                 ready.insert(d, at: i)
+                released = true
             }
         }
-        condition.broadcast()
+        // Waiting threads only need waking when there is new work or nothing left.
+        if released || remaining == 0 || running == 0 { condition.broadcast() }
     }
 }

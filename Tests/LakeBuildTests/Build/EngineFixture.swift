@@ -68,6 +68,21 @@ enum TestActions {
         return .outputs([Array(text.utf8)], rejections: [])
     }
 
+    /// Concatenates every input without "BAD"; rejects the others but still builds.
+    static let tolerant = Action(name: "test.tolerant", version: 1) { ctx throws(ActionError) in
+        var out = ""
+        var rejections: [Rejection] = []
+        for p in ctx.inputs.joined() {
+            let text = String(decoding: try ctx.read(p), as: UTF8.self)
+            if text.contains("BAD") {
+                rejections.append(Rejection(path: p, errors: [RejectionDetail(line: 1, message: "bad snapshot")]))
+            } else {
+                out += text
+            }
+        }
+        return .outputs([Array(out.utf8)], rejections: rejections)
+    }
+
     /// Fails when its input contains "FAIL".
     static let fragile = Action(name: "test.fragile", version: 1) { ctx throws(ActionError) in
         let text = String(decoding: try ctx.read(ctx.inputs[0][0]), as: UTF8.self)
@@ -85,7 +100,7 @@ final class EngineFixture {
     var rules: RuleSet
 
     init(rules text: String, actions: [Action] = [TestActions.upper(), TestActions.concat, TestActions.firstLine,
-                                                  TestActions.check, TestActions.fragile]) throws {
+                                                  TestActions.check, TestActions.fragile, TestActions.tolerant]) throws {
         directory = NSTemporaryDirectory() + "lakemake-engine-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         catalog = try Catalog.open(path: directory + "/catalog.db")

@@ -119,4 +119,30 @@ final class KeepGoingTests: XCTestCase {
         try f.build()
         XCTAssertEqual(f.fs.contents("processed/t/a.txt"), "raw/t/a.txt: a\nreference/list.csv: x\n")
     }
+
+    func testAggregateThatRejectsSomeMembersStillBuildsAndKeepsTheirRejectionFiles() throws {
+        let f = try EngineFixture(rules: """
+        rule hour
+          in   raw/h/{hour:\\d\\d}/*.json
+          out  processed/h/{hour}.txt
+          run  test.tolerant
+        """)
+        f.fs.put("raw/h/16/a.json", "a\n")
+        f.fs.put("raw/h/16/b.json", "BAD\n")
+        var report = try f.build()
+        XCTAssertEqual(report.exitStatus, 1, "a member was rejected in this run")
+        XCTAssertEqual(f.fs.contents("processed/h/16.txt"), "a\n")
+        XCTAssertTrue(f.fs.exists("rejected/h/16/b.json.error.json"))
+        XCTAssertEqual(report.standingRejections.map(\.path), ["raw/h/16/b.json"])
+        report = try f.build()
+        XCTAssertEqual(f.runner.ran, [])
+        XCTAssertEqual(report.standingRejections.map(\.path), ["raw/h/16/b.json"], "still listed while it stands")
+        XCTAssertEqual(report.exitStatus, 0, "a standing rejection is not trouble of this run")
+        XCTAssertTrue(f.fs.exists("rejected/h/16/b.json.error.json"))
+        f.fs.put("raw/h/16/b.json", "b\n")
+        report = try f.build()
+        XCTAssertEqual(f.fs.contents("processed/h/16.txt"), "a\nb\n")
+        XCTAssertFalse(f.fs.exists("rejected/h/16/b.json.error.json"), "removed once accepted")
+        XCTAssertEqual(report.standingRejections.count, 0)
+    }
 }
