@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var prefixes: [String]
     /// Recorded in the catalog's `builds` table.
     public var commandLine: String
+    /// Called (from worker threads) each time a target finishes: targets finished so far,
+    /// targets in the plan, and the output just finished. For progress displays.
+    public var onProgress: (@Sendable (_ finished: Int, _ total: Int, _ output: String) -> Void)?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs

@@ -32,6 +32,7 @@ final class BuildSession: @unchecked Sendable {
     private var removedPaths: [String] = []
     private var failures: [CatalogError] = []
     private var writes = 0
+    private var finishedCount = 0
     private var bytesWritten: Int64 = 0
 
     init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes) {
@@ -49,7 +50,12 @@ final class BuildSession: @unchecked Sendable {
     func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [InputVersion]? = nil, willChange: Bool = false) {
         let t = graph.targets[i]
         let report = TargetReport(rule: graph.rules[t.ruleIndex].name, outputs: t.outputs, outcome: outcome, durationMs: durationMs)
-        locked { results[i] = Result(report: report, outputs: outputs, willChange: willChange) }
+        let finished: Int = locked {
+            results[i] = Result(report: report, outputs: outputs, willChange: willChange)
+            finishedCount += 1
+            return finishedCount
+        }
+        options.onProgress?(finished, results.count, t.primaryOutput)
     }
 
     func result(_ i: Int) -> Result? { locked { results[i] } }

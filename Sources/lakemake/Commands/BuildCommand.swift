@@ -40,9 +40,12 @@ enum BuildCommand: LakemakeCommand {
         }
         defer { lock?.release() }
         let catalog = try CatalogAccess.openForBuild(inv)
-        let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: BuildOptions(
-            jobs: jobs, dryRun: dryRun, retryRejected: inv.parsed.flag("retry-failed"), prefixes: prefixes,
-            commandLine: words.joined(separator: " ")))
+        var options = BuildOptions(jobs: jobs, dryRun: dryRun, retryRejected: inv.parsed.flag("retry-failed"),
+                                   prefixes: prefixes, commandLine: words.joined(separator: " "))
+        let progress = ProgressLine(output: inv.output)
+        if inv.output.isTerminal && !inv.json { options.onProgress = { progress.update($0, $1, $2) } }
+        let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
+        inv.output.endProgress()
         BuildSummary.print(report, to: inv)
         if inv.parsed.flag("stats") { BuildSummary.printStats(report.stats, to: inv.output) }
         return report.exitStatus

@@ -26,7 +26,7 @@ final class Output: @unchecked Sendable {
 
     /// Redraws a one-line progress indicator on a terminal; does nothing otherwise.
     func progress(_ text: String) {
-        guard isTerminal, ProcessInfo.processInfo.environment["NO_COLOR"] == nil || true else { return }
+        guard isTerminal else { return }
         lock.lock()
         progressShown = true
         lock.unlock()
