@@ -5,13 +5,8 @@ import Foundation
 import XCTest
 
 final class BuildProcessTests: XCTestCase {
-    override func setUp() {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: ProcessLake.binary),
-                      "lakemake binary not found at \(ProcessLake.binary); build the package first")
-    }
-
     func testShellRuleSubstitutionsAndFailure() throws {
-        let lake = try ProcessLake(rules: """
+        let lake = try TemporaryLake(rules: """
         rule words
           in   raw/{name}.txt
           out  processed/{name}.count
@@ -25,7 +20,7 @@ final class BuildProcessTests: XCTestCase {
         defer { lake.remove() }
         try lake.write("raw/a.txt", "one two three\n")
         try lake.write("raw/b b.txt", "just two\n")
-        let r = try lake.run(["build", "-j", "2"])
+        let r = try lake.run("build", "-j", "2")
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
         XCTAssertEqual(lake.read("processed/a.count"), "3\n")
         XCTAssertEqual(lake.read("processed/b b.count"), "2\n", "paths with spaces are quoted")
@@ -33,13 +28,13 @@ final class BuildProcessTests: XCTestCase {
         XCTAssertNil(lake.read("reports/a.txt"), "the failing command publishes nothing")
         XCTAssertTrue(r.stdout.contains("failed     reports/a.txt — command exited with status 1"), r.stdout)
         // Failed targets are retried; the rest is up to date.
-        let again = try lake.run(["build", "--json"])
+        let again = try lake.run("build", "--json")
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stdout.contains("\"reason\": \"previous_failure\""), again.stdout)
     }
 
     func testSecondBuildWaitsOrFailsWithNoWait() throws {
-        let lake = try ProcessLake(rules: """
+        let lake = try TemporaryLake(rules: """
         rule slow
           in   raw/{name}.txt
           out  processed/{name}.txt
@@ -47,7 +42,7 @@ final class BuildProcessTests: XCTestCase {
         """)
         defer { lake.remove() }
         try lake.write("raw/a.txt", "a\n")
-        let first = lake.process(["build"])
+        let first = try lake.process(["build"])
         first.standardOutput = FileHandle.nullDevice
         try first.run()
         // Wait until the first build holds the lock (its pid is in the lock file).
@@ -55,10 +50,10 @@ final class BuildProcessTests: XCTestCase {
         while Date() < deadline && (try? String(contentsOfFile: lake.lake + "/.lakemake/lock", encoding: .utf8))?.isEmpty ?? true {
             usleep(20_000)
         }
-        let refused = try lake.run(["build", "--no-wait"])
+        let refused = try lake.run("build", "--no-wait")
         XCTAssertEqual(refused.status, 3, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("another lakemake is building this lake (pid \(first.processIdentifier))"), refused.stderr)
-        let waited = try lake.run(["build"])
+        let waited = try lake.run("build")
         XCTAssertEqual(waited.status, 0, waited.stderr)
         XCTAssertTrue(waited.stderr.contains("waiting for the build"), waited.stderr)
         first.waitUntilExit()
@@ -77,8 +72,8 @@ final class BuildProcessTests: XCTestCase {
           out  metrics/{day}.txt
           run  sh cat {in} > {out}
         """
-        let clean = try ProcessLake(rules: rules)
-        let killed = try ProcessLake(rules: rules)
+        let clean = try TemporaryLake(rules: rules)
+        let killed = try TemporaryLake(rules: rules)
         defer {
             clean.remove()
             killed.remove()
@@ -90,13 +85,13 @@ final class BuildProcessTests: XCTestCase {
                 try killed.write("raw/2025-01-0\(day)_\(n).txt", text)
             }
         }
-        XCTAssertEqual(try clean.run(["build"]).status, 0)
+        XCTAssertEqual(try clean.run("build").status, 0)
         let expected = clean.snapshot()
         XCTAssertEqual(expected.keys.filter { $0.hasPrefix("processed/") }.count, 300)
 
         var rng = UInt64(42)
         for round in 0..<6 {
-            let p = killed.process(["build", "-j", "2"])
+            let p = try killed.process(["build", "-j", "2"])
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
@@ -113,11 +108,30 @@ final class BuildProcessTests: XCTestCase {
                 try killed.write("raw/2025-01-0\(round % 4 + 1)_7.txt", "day \(round % 4 + 1) part 7\n" + String(repeating: "x", count: 91) + "\n")
             }
         }
-        let finish = try killed.run(["build"])
+        let finish = try killed.run("build")
         XCTAssertEqual(finish.status, 0, finish.stdout + finish.stderr)
         XCTAssertEqual(killed.snapshot(), expected)
         let temps = (try? FileManager.default.contentsOfDirectory(atPath: killed.lake + "/.lakemake/tmp")) ?? []
         XCTAssertEqual(temps, [], "no temporary file survives")
-        XCTAssertTrue(try killed.run(["build"]).stdout.contains("0 built, 0 unchanged"))
+        XCTAssertTrue(try killed.run("build").stdout.contains("0 built, 0 unchanged"))
     }
+}
+
+extension TemporaryLake {
+    /// Every file under the lake except the catalog's folder, with its content.
+    func snapshot() -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let e = FileManager.default.enumerator(atPath: lake) else { return result }
+        while let p = e.nextObject() as? String {
+            if p.hasPrefix(".lakemake") { continue }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: lake + "/" + p, isDirectory: &isDir), !isDir.boolValue {
+                result[p] = FileManager.default.contents(atPath: lake + "/" + p)
+            }
+        }
+        return result
+    }
+
+    /// A lakemake process in this project, not yet started.
+    func process(_ arguments: [String]) throws -> Process { try Lakemake.process(arguments, in: root) }
 }

@@ -85,8 +85,8 @@ enum Lakemake {
         throw XCTSkip("no lakemake binary")
     }
 
-    @discardableResult
-    static func run(_ args: [String], in directory: String, environment: [String: String] = [:]) throws -> RunResult {
+    /// A lakemake process in `directory`, not started, with a clean environment.
+    static func process(_ args: [String], in directory: String, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
         process.arguments = args
@@ -97,6 +97,13 @@ enum Lakemake {
         env.removeValue(forKey: "LAKEMAKE_RULES")
         for (k, v) in environment { env[k] = v }
         process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        return process
+    }
+
+    @discardableResult
+    static func run(_ args: [String], in directory: String, environment: [String: String] = [:]) throws -> RunResult {
+        let process = try process(args, in: directory, environment: environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -8,6 +8,7 @@
 // are not hashed: they follow from the binding, which the input paths already fix. For `sh`
 // rules the command text is a parameter, so editing the command rebuilds.
 
+import Catalog
 import LakeFormats
 
 /// The facts a key is computed from; also what `explain` compares field by field.
@@ -30,18 +31,8 @@ public struct KeyMaterial: Sendable, Equatable {
     }
 }
 
-/// An input as it was (or is) when a key is computed.
-public struct InputVersion: Sendable, Equatable {
-    public var path: String
-    public var sha256: String
-    public var size: Int64
-
-    public init(path: String, sha256: String, size: Int64) {
-        self.path = path
-        self.sha256 = sha256
-        self.size = size
-    }
-}
+/// An input as it was (or is) when a key is computed: the catalog's record of an input.
+public typealias InputVersion = InputRecord
 
 /// The verifying trace key of a target (lowercase hex SHA-256).
 public enum TargetKey {
