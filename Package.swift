@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
-        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats"]),
+        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments"], exclude: ["Fixtures"]),
     ]
 )
