@@ -44,6 +44,10 @@ struct RejectionFiles {
             wanted[RejectionDocument.filePath(for: u.path)] = RejectionDocument.fileBytes(
                 Rejection(path: u.path, errors: [detail]), rule: nil, expected: u.expectedPatterns)
         }
+        for link in session.listing.escapingLinks where link.hasPrefix("raw/") {
+            let detail = RejectionDetail(message: "symbolic link pointing outside the lake; it is not read")
+            wanted[RejectionDocument.filePath(for: link)] = RejectionDocument.fileBytes(Rejection(path: link, errors: [detail]), rule: nil)
+        }
         let fs = session.fileSystem
         for (file, doc) in wanted.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) {
             let sha = SHA256.hex(SHA256.hash(doc))
