@@ -53,7 +53,9 @@ rule copy:
     output: "snake-out/{name}.txt"
     shell: "cp {input} {output}"
 SM
-  (cd "$small" && "$LAKEMAKE" build -q >/dev/null && make -s -j2 >/dev/null && "$SNAKEMAKE" -c2 -q >/dev/null 2>&1)
+  # Snakemake's outputs are made by copying (running 10 000 jobs through it would take longer
+  # than everything else); its dry run then finds them up to date, which is what is measured.
+  (cd "$small" && "$LAKEMAKE" build -q >/dev/null && make -s -j2 >/dev/null && cp -R lake/raw snake-out && touch snake-out/*)
   touch "$small/.ready"
 fi
 cd "$small"

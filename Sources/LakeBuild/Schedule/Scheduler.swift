@@ -43,7 +43,7 @@ private final class SchedulerState: @unchecked Sendable {
     private let condition = NSCondition()
     private var waitingOn: [Int]
     private var dependents: [[Int]]
-    private var ready: [Int]  // kept sorted descending so popLast gives the smallest index
+    private var ready: MinHeap
     private var remaining: Int
     private var running = 0
 
@@ -54,7 +54,7 @@ private final class SchedulerState: @unchecked Sendable {
             for d in Set(deps) { dependents[d].append(node) }
         }
         let counts = waitingOn
-        ready = (0..<nodeCount).filter { counts[$0] == 0 }.reversed()
+        ready = MinHeap((0..<nodeCount).filter { counts[$0] == 0 })
         remaining = nodeCount
     }
 
@@ -64,7 +64,7 @@ private final class SchedulerState: @unchecked Sendable {
         defer { condition.unlock() }
         // With nothing ready and nothing running, the rest can never start (a cycle): stop.
         while ready.isEmpty && remaining > 0 && running > 0 { condition.wait() }
-        guard remaining > 0, let node = ready.popLast() else { return nil }
+        guard remaining > 0, let node = ready.pop() else { return nil }
         running += 1
         return node
     }
@@ -78,12 +78,50 @@ private final class SchedulerState: @unchecked Sendable {
         for d in dependents[node] {
             waitingOn[d] -= 1
             if waitingOn[d] == 0 {
-                let i = ready.firstIndex { $0 < d } ?? ready.count
-                ready.insert(d, at: i)
+                ready.push(d)
                 released = true
             }
         }
         // Waiting threads only need waking when there is new work or nothing left.
         if released || remaining == 0 || running == 0 { condition.broadcast() }
+    }
+}
+
+/// The ready queue: smallest node index first, O(log n) per push and pop.
+private struct MinHeap {
+    private var items: [Int]
+
+    init(_ sorted: [Int]) { items = sorted }  // an ascending array is already a heap
+
+    var isEmpty: Bool { items.isEmpty }
+
+    mutating func push(_ x: Int) {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if items[parent] <= items[i] { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var smallest = i
+                if l < items.count && items[l] < items[smallest] { smallest = l }
+                if r < items.count && items[r] < items[smallest] { smallest = r }
+                if smallest == i { break }
+                items.swapAt(i, smallest)
+                i = smallest
+            }
+        }
+        return top
     }
 }
