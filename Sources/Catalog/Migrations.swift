@@ -22,6 +22,9 @@ enum Migrations {
         Migration(version: 1, name: "create files, builds, targets and history") { connection in
             try connection.execute(Schema.version1)
         },
+        Migration(version: 2, name: "add the no-op snapshot") { connection in
+            try connection.execute(Schema.version2)
+        },
     ]
 
     /// The schema version this code reads and writes.

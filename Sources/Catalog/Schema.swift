@@ -112,4 +112,16 @@ enum Schema {
             PRIMARY KEY (history_id, role, position)
         ) WITHOUT ROWID;
         """
+
+    /// Version 2: one row holding the state a build left behind when it completed with
+    /// nothing failed, so an unchanged lake is recognised with one SELECT and one walk instead
+    /// of a read of every target (ninja's no-op is a stat pass and one log read). The engine
+    /// encodes `state`; the catalog keeps it opaque. Any build that writes clears it first.
+    static let version2 = """
+        CREATE TABLE noop_snapshot (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            config     TEXT NOT NULL,
+            state      BLOB NOT NULL
+        );
+        """
 }

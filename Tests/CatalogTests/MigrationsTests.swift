@@ -17,9 +17,9 @@ final class MigrationsTests: XCTestCase {
         let directory = try TemporaryDirectory(self)
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 1)
+        XCTAssertEqual(try Migrations.version(of: db), 2)
         XCTAssertEqual(try names(db, type: "table"),
-                       ["builds", "files", "history", "history_files", "target_inputs", "target_outputs", "targets"])
+                       ["builds", "files", "history", "history_files", "noop_snapshot", "target_inputs", "target_outputs", "targets"])
         XCTAssertEqual(try names(db, type: "index"), ["history_by_output", "target_inputs_by_path"])
     }
 
@@ -28,7 +28,7 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 1)
+        XCTAssertEqual(try Migrations.version(of: db), 2)
     }
 
     func testFailingMigrationRollsBackEntirelyAndKeepsThePreviousVersion() throws {
@@ -59,11 +59,25 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try db.execute("PRAGMA user_version = 9")
         XCTAssertThrowsError(try Migrations.migrate(db)) { error in
-            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 1))
+            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 2))
         }
     }
 
     func testVersionsAreConsecutiveFromOne() {
         XCTAssertEqual(Migrations.all.map(\.version), Array(1...Migrations.all.count))
+    }
+
+    func testVersionOneCatalogIsMigratedKeepingItsRows() throws {
+        let directory = try TemporaryDirectory(self)
+        let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
+        try Migrations.migrate(db, with: Array(Migrations.all.prefix(1)))
+        try db.execute("INSERT INTO builds (started_at, command_line) VALUES ('t', 'build')")
+        XCTAssertEqual(try Migrations.version(of: db), 1)
+        try Migrations.migrate(db)
+        XCTAssertEqual(try Migrations.version(of: db), 2)
+        let count = try db.prepare("SELECT count(*) FROM builds")
+        XCTAssertTrue(try count.step())
+        XCTAssertEqual(try count.int64(at: 0), 1)
+        count.reset()
     }
 }

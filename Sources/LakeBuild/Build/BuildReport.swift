@@ -69,11 +69,33 @@ public struct BuildReport: Sendable {
     public var dryRun: Bool
     /// Input files rejected in this run by targets that still built (aggregate members).
     public var newMemberRejections = 0
+    /// Set when the lake matched the last complete build's snapshot: every one of these
+    /// targets is up to date and none was looked at one by one (`targets` is empty).
+    public var upToDateWithoutPlan: Int?
 
     /// Exit status per spec §6: 1 when anything was rejected or failed in this run.
     public var exitStatus: Int32 {
         if newMemberRejections > 0 { return 1 }
         return targets.contains { if case .rejected = $0.outcome { return true }; if case .failed = $0.outcome { return true }; return false } ? 1 : 0
+    }
+
+    public init(buildID: Int64?, targets: [TargetReport], removed: [String], unmatched: [UnmatchedFile],
+                standingRejections: [(path: String, rule: String)], escapingLinks: [String], stats: BuildStats,
+                dryRun: Bool, upToDateWithoutPlan: Int? = nil) {
+        self.buildID = buildID
+        self.targets = targets
+        self.removed = removed
+        self.unmatched = unmatched
+        self.standingRejections = standingRejections
+        self.escapingLinks = escapingLinks
+        self.stats = stats
+        self.dryRun = dryRun
+        self.upToDateWithoutPlan = upToDateWithoutPlan
+    }
+
+    /// Targets that were up to date (or stand rejected) in this build.
+    public var upToDateCount: Int {
+        upToDateWithoutPlan ?? targets.filter { $0.outcome == .upToDate || $0.outcome == .stillRejected }.count
     }
 
     public var counts: BuildCounts {

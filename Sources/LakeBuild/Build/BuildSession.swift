@@ -279,6 +279,7 @@ final class BuildSession: @unchecked Sendable {
             if let id = buildID { return id }
             do {
                 let id = try build.catalog.beginBuild(commandLine: options.commandLine, startedAt: build.now())
+                try build.catalog.clearSnapshot()
                 buildID = id
                 writes += 1
                 return id
@@ -384,6 +385,47 @@ final class BuildSession: @unchecked Sendable {
             }
         }
         return removed.sorted(by: LakePath.bytewiseLess)
+    }
+
+    /// After a full build with nothing failed, records what the lake looks like now so the
+    /// next build can recognise an unchanged lake without a plan (see `LakeSnapshot`).
+    func saveSnapshot(report: BuildReport, configuration: String) throws(BuildError) {
+        // Failed targets are retried on every build, so a build with one is no fixed point.
+        // (Targets skipped behind a rejection are: they stay skipped until the file changes.)
+        let failed = report.targets.contains {
+            if case .failed = $0.outcome { return true }
+            return false
+        }
+        guard !failed, failures.isEmpty else { return }
+        let removed = Set(removedPaths)
+        var outputPaths = Array(graph.producer.keys)
+        for (path, record) in derivedRecords where path.hasPrefix("rejected/") && graph.producer[path] == nil {
+            _ = record
+            outputPaths.append(path)
+        }
+        for (path, record) in state.files where record.kind == .derived && path.hasPrefix("rejected/")
+            && derivedRecords[path] == nil && !removed.contains(path) {
+            outputPaths.append(path)
+        }
+        var outputs: [LakeSnapshot.Entry] = []
+        for path in outputPaths.sorted(by: LakePath.bytewiseLess) {
+            if let r = derivedRecords[path] {
+                outputs.append(.init(path: path, stat: FileStat(device: r.device, inode: r.inode, size: r.size,
+                                                                mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs)))
+            } else if let s = listing.files[path], !removed.contains(path) {
+                outputs.append(.init(path: path, stat: s))
+            }
+        }
+        let sources = listing.files.keys.filter(SourceHashes.isSource).sorted(by: LakePath.bytewiseLess)
+            .compactMap { p in listing.files[p].map { LakeSnapshot.Entry(path: p, stat: $0) } }
+        let snapshot = LakeSnapshot(sources: sources, outputs: outputs, targetCount: graph.targets.count,
+                                    unmatched: graph.unmatched, standing: report.standingRejections,
+                                    escapingLinks: listing.escapingLinks)
+        do {
+            try build.catalog.saveSnapshot(NoOpSnapshot(config: configuration, state: snapshot.encoded()))
+        } catch {
+            throw .catalog(error)
+        }
     }
 
     func noteDerived(_ record: FileRecord) {

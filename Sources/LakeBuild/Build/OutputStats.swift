@@ -10,6 +10,11 @@ enum OutputStats {
         for (path, record) in state.files where record.kind == .derived && graph.producer[path] == nil {
             paths.append(path)
         }
+        return gather(paths: paths, fileSystem: fileSystem)
+    }
+
+    /// The stats of those `paths` that exist, stat'ed in parallel.
+    static func gather(paths: [String], fileSystem: FileSystem) -> [(String, FileStat)] {
         let chunks = max(1, min(64, paths.count / 2048))
         let results = ResultBox<[(String, FileStat)]>(count: chunks)
         let all = paths

@@ -42,8 +42,7 @@ enum BuildSummary {
         if c.failed > 0 { parts.append("\(c.failed) failed") }
         if c.skipped > 0 { parts.append("\(c.skipped) skipped") }
         if c.removed > 0 { parts.append("\(c.removed) removed") }
-        let upToDate = report.targets.filter { $0.outcome == .upToDate || $0.outcome == .stillRejected }.count
-        parts.append("\(upToDate) up to date")
+        parts.append("\(report.upToDateCount) up to date")
         let id = report.buildID.map { "build \($0): " } ?? ""
         return id + parts.joined(separator: ", ")
     }
@@ -77,7 +76,7 @@ enum BuildSummary {
         w.key("counts"); w.beginObject()
         for (k, v) in [("built", c.built), ("unchanged", c.unchanged), ("rejected", c.rejected), ("failed", c.failed),
                        ("skipped", c.skipped), ("removed", c.removed)] { w.key(k); w.int(v) }
-        w.key("up_to_date"); w.int(report.targets.filter { $0.outcome == .upToDate || $0.outcome == .stillRejected }.count)
+        w.key("up_to_date"); w.int(report.upToDateCount)
         w.endObject()
         w.key("targets"); w.beginArray()
         for t in report.targets {

@@ -1,0 +1,90 @@
+// The no-op fast path: taken only when every file and the configuration match what the last
+// complete build left, and never hiding a change.
+
+import LakeBuild
+import XCTest
+
+final class NoOpSnapshotTests: XCTestCase {
+    func makeLake() throws -> EngineFixture {
+        let f = try EngineFixture(rules: IncrementalBuildTests.rules)
+        f.fs.put("raw/t/a.txt", "alpha\n")
+        f.fs.put("raw/t/b.txt", "beta\n")
+        try f.build()
+        return f
+    }
+
+    func testUnchangedLakeIsRecognisedWithOneStatementAndNoPlan() throws {
+        let f = try makeLake()
+        let report = try f.build()
+        XCTAssertEqual(report.upToDateWithoutPlan, 3)
+        XCTAssertEqual(report.upToDateCount, 3)
+        XCTAssertEqual(report.stats.sqlStatements, 1)
+        XCTAssertEqual(report.stats.writes, 0)
+        XCTAssertEqual(f.fs.filesRead, [])
+        XCTAssertEqual(f.fs.filesHashed, [])
+    }
+
+    func testEveryKindOfChangeTakesTheFullPath() throws {
+        let f = try makeLake()
+        f.fs.touch("raw/t/a.txt")
+        var report = try f.build()
+        XCTAssertNil(report.upToDateWithoutPlan, "a new fingerprint is looked at")
+        XCTAssertEqual(f.runner.ran, [])
+        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "and recorded for next time")
+
+        f.fs.put("metrics/all.txt", "edited\n")
+        report = try f.build()
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt"], "an output edited by hand is noticed")
+
+        try f.fs.remove("processed/t/b.txt")
+        try f.build()
+        XCTAssertEqual(f.runner.ran, ["processed/t/b.txt"], "an output deleted by hand is noticed")
+
+        f.fs.put("reference/x.csv", "x\n")
+        report = try f.build()
+        XCTAssertNil(report.upToDateWithoutPlan, "a new source file is looked at")
+
+        f.replaceAction(TestActions.upper(version: 7))
+        try f.build()
+        XCTAssertEqual(f.runner.ran, ["processed/t/a.txt", "processed/t/b.txt"], "a version bump is noticed")
+
+        f.rules = try RulesParser.parse([RulesSource(file: "test.rules", text: IncrementalBuildTests.rules.replacingOccurrences(
+            of: "run  test.concat", with: "run  test.concat extra=1"))], knownActions: f.registry.knownNames)
+        try f.build()
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt"], "a rules change is noticed")
+    }
+
+    func testUnmatchedAndStandingRejectionsAreStillReported() throws {
+        let f = try EngineFixture(rules: KeepGoingTests.rules)
+        f.fs.put("raw/t/a.txt", "fine\n")
+        f.fs.put("raw/t/b.txt", "BAD\n")
+        f.fs.put("raw/t/notes.md", "?\n")
+        try f.build()
+        let report = try f.build()
+        XCTAssertNotNil(report.upToDateWithoutPlan)
+        XCTAssertEqual(report.unmatched.map(\.path), ["raw/t/notes.md"])
+        XCTAssertEqual(report.standingRejections.map(\.path), ["raw/t/b.txt"])
+        XCTAssertEqual(report.exitStatus, 0)
+    }
+
+    func testNoSnapshotWhileAFailureStands() throws {
+        let f = try EngineFixture(rules: """
+        rule fragile
+          in   raw/t/{name}.txt
+          out  processed/t/{name}.txt
+          run  test.fragile
+        """)
+        f.fs.put("raw/t/a.txt", "FAIL\n")
+        try f.build()
+        let report = try f.build()
+        XCTAssertNil(report.upToDateWithoutPlan)
+        XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "failed targets are retried on every build")
+    }
+
+    func testDryRunsAndPrefixBuildsNeverShortCut() throws {
+        let f = try makeLake()
+        XCTAssertNil(try f.build(BuildOptions(dryRun: true)).upToDateWithoutPlan)
+        XCTAssertNil(try f.build(BuildOptions(prefixes: ["processed/"])).upToDateWithoutPlan)
+        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "a prefix build that wrote nothing keeps the snapshot")
+    }
+}
