@@ -9,6 +9,9 @@ extension ActionRegistry {
     public mutating func registerSales() {
         register(SalesActions.parquet)
         register(SalesActions.storeMetrics)
+        register(SalesActions.companyMetrics)
+        register(SalesActions.productMetrics)
+        register(SalesActions.insights)
     }
 }
 
