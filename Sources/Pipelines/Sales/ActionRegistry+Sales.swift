@@ -12,6 +12,9 @@ extension ActionRegistry {
         register(SalesActions.companyMetrics)
         register(SalesActions.productMetrics)
         register(SalesActions.insights)
+        register(SalesActions.report)
+        register(SalesActions.quicksight)
+        register(SalesActions.quicksightManifest)
     }
 }
 
