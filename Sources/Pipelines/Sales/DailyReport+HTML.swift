@@ -30,7 +30,7 @@ extension DailyReport {
         let payments = paymentsByAmount
         h += "<h2>Payment mix</h2>\n" + SVGChart.bars(title: "Payment mix", labels: payments.map(\.method), cents: payments.map(\.cents), colour: "#5a9e4b") + "\n"
         h += table(payments.map { [$0.method, Money.grouped($0.cents)] }, header: ["Method", "Net sales"])
-        h += "<h2>Hourly sales (UTC)</h2>\n" + SVGChart.bars(title: "Hourly net sales", labels: (0..<24).map { CalendarDate.pad($0, 2) }, cents: hourlyCents, colour: "#8a63b3") + "\n"
+        h += "<h2>Hourly sales (UTC)</h2>\n" + SVGChart.bars(title: "Hourly net sales", labels: (0..<24).map { Digits.pad($0, 2) }, cents: hourlyCents, colour: "#8a63b3") + "\n"
         h += "<h2>Top 5 products</h2>\n"
         h += table(topProducts.map { ["\($0.rank)", $0.total.name, $0.total.sku, Self.count($0.total.units), Money.grouped($0.total.netRevenueCents)] },
                    header: ["#", "Product", "SKU", "Units", "Net revenue"])

@@ -26,13 +26,13 @@ extension SalesActions {
     /// Store metrics of a day + `reference/stores.csv` → `metrics/sales/company/date={date}.json`.
     static let companyMetrics = Action(name: "sales.company_metrics", version: 1) { ctx throws(ActionError) in
         let date = try date(ctx)
-        let metrics = CompanyMetrics(date: date.description, stores: try storeMetrics(ctx, line: 0), expected: try storeList(ctx))
+        let metrics = CompanyMetrics(date: date.text, stores: try storeMetrics(ctx, line: 0), expected: try storeList(ctx))
         return .outputs([metrics.jsonBytes], rejections: [])
     }
 
     /// Store metrics of a day → `metrics/sales/products/date={date}.json`.
     static let productMetrics = Action(name: "sales.product_metrics", version: 1) { ctx throws(ActionError) in
         let date = try date(ctx)
-        return .outputs([ProductMetrics(date: date.description, stores: try storeMetrics(ctx, line: 0)).jsonBytes], rejections: [])
+        return .outputs([ProductMetrics(date: date.text, stores: try storeMetrics(ctx, line: 0)).jsonBytes], rejections: [])
     }
 }

@@ -15,8 +15,8 @@ extension SalesActions {
             let bytes = try ctx.read(path)
             window.append(try mapped { () throws(SalesError) in try CompanyMetrics(bytes: bytes, path: path) })
         }
-        guard let company = window.first(where: { $0.date == date.description }) else {
-            throw .failed("rule \(ctx.rule): the window has no company metrics for \(date)")
+        guard let company = window.first(where: { $0.date == date.text }) else {
+            throw .failed("rule \(ctx.rule): the window has no company metrics for \(date.text)")
         }
         var products: ProductMetrics?
         if ctx.inputs.count > 2, let path = ctx.inputs[2].first {
@@ -36,7 +36,7 @@ extension SalesActions {
         switch dataset {
         case "store_summaries", "top_products":
             let stores = try storeMetrics(ctx, line: 0)
-            return .outputs([QuickSightExport.storeRows(dataset: dataset, date: date.description, stores: stores)], rejections: [])
+            return .outputs([QuickSightExport.storeRows(dataset: dataset, date: date.text, stores: stores)], rejections: [])
         case "anomalies", "trends", "recommendations":
             let path = try single(ctx, line: 0)
             let bytes = try ctx.read(path)

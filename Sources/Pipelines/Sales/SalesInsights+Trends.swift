@@ -42,7 +42,7 @@ extension SalesInsights {
         for store in w.todayStores {
             var recent: [Int64] = [], before: [Int64] = []
             for offset in 0..<7 {
-                let day = w.date.adding(days: -offset).description
+                let day = w.date.adding(days: -offset).text
                 guard let m = w.storesByDate.first(where: { $0.date == day })?.stores.first(where: { $0.storeID == store.storeID }) else { continue }
                 if offset < 3 { recent.append(m.netCents) } else { before.append(m.netCents) }
             }

@@ -10,6 +10,8 @@
 // - Recommendations (documented in SalesInsights+Recommendations.swift) are derived only from
 //   the anomalies and trends of the same file.
 
+import LakeBuild
+
 /// An unusual value for one store.
 public struct Anomaly: Sendable, Equatable {
     public var type: String
@@ -98,7 +100,7 @@ public struct SalesWindow: Sendable {
         self.products = products.sorted { $0.date < $1.date }
     }
 
-    var today: String { date.description }
+    var today: String { date.text }
     /// The day's store metrics.
     var todayStores: [StoreMetrics] { storesByDate.first { $0.date == today }?.stores ?? [] }
     /// Earlier days with store metrics, ascending.

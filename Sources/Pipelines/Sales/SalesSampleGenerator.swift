@@ -3,6 +3,8 @@
 // one line in five discounted. A seeded SplitMix64 drives every choice and all scaling is in
 // integer percent, so the same arguments give the same bytes on every machine.
 
+import LakeBuild
+
 /// One product of the sample catalogue.
 public struct SampleProduct: Sendable {
     public let sku: String
@@ -81,13 +83,13 @@ public struct SalesSampleGenerator: Sendable {
         let base = salesPerDay * Self.weekdayPercent[date.weekdayFromMonday] * Self.storePercent[(store - 1) % 11] / 10_000
         let sales = max(1, base * (90 + Int(rng.next(upTo: 21))) / 100)
         var lines: [SampleLine] = []
-        let storeText = CalendarDate.pad(store, 4)
+        let storeText = Digits.pad(store, 4)
         for sale in 0..<sales {
             let second = 9 * 3600 + Int(rng.next(upTo: 12 * 3600))
-            let timestamp = date.description + "T" + CalendarDate.pad(second / 3600, 2) + ":"
-                + CalendarDate.pad(second / 60 % 60, 2) + ":" + CalendarDate.pad(second % 60, 2) + "Z"
-            let transaction = "TXN-\(storeText)-\(date.compact)-\(CalendarDate.pad(sale, 4))"
-            let customer = "CUST-" + CalendarDate.pad(1 + Int(rng.next(upTo: 99_999)), 5)
+            let timestamp = date.text + "T" + Digits.pad(second / 3600, 2) + ":"
+                + Digits.pad(second / 60 % 60, 2) + ":" + Digits.pad(second % 60, 2) + "Z"
+            let transaction = "TXN-\(storeText)-\(date.compact)-\(Digits.pad(sale, 4))"
+            let customer = "CUST-" + Digits.pad(1 + Int(rng.next(upTo: 99_999)), 5)
             let method = Self.methods[Int(rng.next(upTo: UInt64(Self.methods.count)))]
             for _ in 0..<(1 + Int(rng.next(upTo: 5))) {
                 let product = Self.products[Int(rng.next(upTo: UInt64(Self.products.count)))]
@@ -139,6 +141,6 @@ struct SplitMix64 {
 extension SalesUploadName {
     /// `store_0003_2025-11-20.json`.
     public static func format(store: Int, date: CalendarDate) -> String {
-        "store_\(CalendarDate.pad(store, 4))_\(date).json"
+        "store_\(Digits.pad(store, 4))_\(date.text).json"
     }
 }

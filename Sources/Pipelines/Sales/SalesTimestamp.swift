@@ -2,6 +2,8 @@
 // milliseconds since the epoch, the unit of the Parquet column. Parsed by hand so that no
 // locale or time-zone database is involved; fractions finer than a millisecond are truncated.
 
+import LakeBuild
+
 /// An instant read from an RFC 3339 date-time, in UTC milliseconds since 1970-01-01.
 public enum SalesTimestamp {
     /// Parses an RFC 3339 `date-time` (seconds 00–60 not allowed beyond 59; offset `Z` or ±hh:mm).
@@ -10,8 +12,8 @@ public enum SalesTimestamp {
         guard b.count >= 20, let date = CalendarDate(String(decoding: b[0..<10], as: UTF8.self)),
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let hour = CalendarDate.digits(b[11..<13]), let minute = CalendarDate.digits(b[14..<16]),
-              let second = CalendarDate.digits(b[17..<19]), hour < 24, minute < 60, second < 60 else { return nil }
+              let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]),
+              let second = Digits.value(b[17..<19]), hour < 24, minute < 60, second < 60 else { return nil }
         var i = 19
         var millis = 0
         if b[i] == UInt8(ascii: ".") {
@@ -30,7 +32,7 @@ public enum SalesTimestamp {
             i += 1
         } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
             guard i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
-                  let oh = CalendarDate.digits(b[(i + 1)..<(i + 3)]), let om = CalendarDate.digits(b[(i + 4)..<(i + 6)]),
+                  let oh = Digits.value(b[(i + 1)..<(i + 3)]), let om = Digits.value(b[(i + 4)..<(i + 6)]),
                   oh < 24, om < 60 else { return nil }
             offsetMinutes = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
             i += 6
@@ -58,9 +60,9 @@ public enum SalesTimestamp {
         let rest = Int(millis - day * 86_400_000)
         let date = CalendarDate(daysSinceEpoch: Int(day))
         let s = rest / 1000, ms = rest % 1000
-        var out = date.description + "T" + CalendarDate.pad(s / 3600, 2) + ":" + CalendarDate.pad(s / 60 % 60, 2)
-            + ":" + CalendarDate.pad(s % 60, 2)
-        if ms != 0 { out += "." + CalendarDate.pad(ms, 3) }
+        var out = date.text + "T" + Digits.pad(s / 3600, 2) + ":" + Digits.pad(s / 60 % 60, 2)
+            + ":" + Digits.pad(s % 60, 2)
+        if ms != 0 { out += "." + Digits.pad(ms, 3) }
         return out + "Z"
     }
 

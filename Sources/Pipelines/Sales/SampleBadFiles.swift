@@ -2,6 +2,8 @@
 // violation per file, cycling through the kinds, for stores 9001 onwards so that they never
 // replace a valid upload. Each file states its flaw in no other way than by being wrong.
 
+import LakeBuild
+
 /// The invalid sample files.
 enum SampleBadFiles {
     /// A valid line item to corrupt.

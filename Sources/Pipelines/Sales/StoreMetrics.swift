@@ -2,6 +2,8 @@
 // Every sum is over integer cents; the two averages round half to even. Product order is by
 // net revenue descending, then SKU, so ties never depend on hash order.
 
+import LakeBuild
+
 /// One SKU's totals in a store-day or company day.
 public struct ProductTotal: Sendable, Equatable {
     public var sku: String
@@ -59,7 +61,7 @@ public struct StoreMetrics: Sendable, Equatable {
 extension StoreMetrics {
     /// Computes the metrics of `batch`, the line items of `storeID` on `date`.
     public init(storeID: String, date: CalendarDate, batch b: SalesBatch) {
-        self.init(storeID: storeID, date: date.description)
+        self.init(storeID: storeID, date: date.text)
         var transactions = Set<String>(), customers = Set<String>()
         var lines = Set<LineKey>()
         var bySKU: [String: ProductTotal] = [:]

@@ -2,6 +2,7 @@
 
 import Arguments
 import Foundation
+import LakeBuild
 import Pipelines
 
 enum GenSalesCommand: LakemakeCommand {

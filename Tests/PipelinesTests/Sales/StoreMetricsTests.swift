@@ -2,6 +2,7 @@
 // comments), computed through the real path: JSON upload → Parquet → metrics.
 
 import LakeFormats
+import LakeBuild
 @testable import Pipelines
 import XCTest
 

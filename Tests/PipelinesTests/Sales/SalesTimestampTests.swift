@@ -1,30 +1,17 @@
-// Calendar arithmetic against dates known from the calendar itself.
+// Timestamps, upload names and the sales extensions of calendar dates, against values known
+// from the calendar itself.
 
+import LakeBuild
 @testable import Pipelines
 import XCTest
 
-final class CalendarDateTests: XCTestCase {
-    func testParsesOnlyRealDates() {
-        XCTAssertNotNil(CalendarDate("2024-02-29"))
-        XCTAssertNil(CalendarDate("2025-02-29"))
-        XCTAssertNil(CalendarDate("2025-13-01"))
-        XCTAssertNil(CalendarDate("2025-1-01"))
-        XCTAssertNil(CalendarDate("1900-02-29"))
-        XCTAssertNotNil(CalendarDate("2000-02-29"))
-    }
-
-    func testDaysSinceEpochRoundTrips() throws {
-        // 2000-01-01 is day 10957 (30 years of 365 days plus 7 leap days).
-        XCTAssertEqual(try XCTUnwrap(CalendarDate("2000-01-01")).daysSinceEpoch, 10957)
-        XCTAssertEqual(CalendarDate(daysSinceEpoch: 10957).description, "2000-01-01")
-        XCTAssertEqual(CalendarDate(daysSinceEpoch: -1).description, "1969-12-31")
-        XCTAssertEqual(try XCTUnwrap(CalendarDate("2025-03-01")).adding(days: -1).description, "2025-02-28")
-    }
-
+final class SalesTimestampTests: XCTestCase {
     func testWeekday() throws {
         // 2025-11-27 was a Thursday; 2025-11-24 a Monday.
         XCTAssertEqual(try XCTUnwrap(CalendarDate("2025-11-27")).weekdayFromMonday, 3)
         XCTAssertEqual(try XCTUnwrap(CalendarDate("2025-11-24")).weekdayFromMonday, 0)
+        XCTAssertEqual(try XCTUnwrap(CalendarDate("1969-12-28")).weekdayFromMonday, 6)
+        XCTAssertEqual(try XCTUnwrap(CalendarDate("2025-10-29")).compact, "20251029")
     }
 
     func testTimestamps() {
