@@ -1,6 +1,7 @@
 // `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network) with the
 // content of report.txt and four charts: net sales by store, the company's net sales over the
-// window, the payment mix and hourly sales.
+// window, the payment mix and hourly sales. The markup is also well-formed XML (void elements
+// self-closed), so it can be checked mechanically.
 
 extension DailyReport {
     static let style = """
@@ -14,7 +15,7 @@ extension DailyReport {
         """
 
     public var html: String {
-        var h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(e(title)) \(e(company.date))</title>"
+        var h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(e(title)) \(e(company.date))</title>"
         h += "<style>\(Self.style)</style></head><body>\n"
         h += "<h1>\(e(title))</h1><p>\(e(company.date))</p>\n"
         h += "<div class=\"kpis\">" + [
@@ -61,7 +62,7 @@ extension DailyReport {
     private func list(_ items: [(cls: String, title: String, text: String, because: String)], empty: String) -> String {
         guard !items.isEmpty else { return "<p>\(e(empty))</p>\n" }
         return "<ul>" + items.map { i in
-            "<li><b class=\"\(i.cls)\">\(e(i.title))</b><br>\(e(i.text))" + (i.because.isEmpty ? "" : "<br><span class=\"because\">\(e(i.because))</span>") + "</li>"
+            "<li><b class=\"\(i.cls)\">\(e(i.title))</b><br/>\(e(i.text))" + (i.because.isEmpty ? "" : "<br/><span class=\"because\">\(e(i.because))</span>") + "</li>"
         }.joined() + "</ul>\n"
     }
 }
