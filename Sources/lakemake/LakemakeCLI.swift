@@ -29,6 +29,8 @@ enum LakemakeCLI {
             VerifyCommand.self,
             CleanCommand.self,
             GenCommand.self,
+            IngestCommand.self,
+            SalesCommand.self,
         ]
     }
 
