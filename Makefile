@@ -10,7 +10,7 @@ DEMO        := .demo
 LAKEMAKE    := .build/debug/lakemake
 RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam
+PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
 
 .PHONY: all deps build release venv test demo bench install clean-demo help
 
