@@ -5,7 +5,7 @@
 # RUNS runs, appended to bench/results.md.
 set -euo pipefail
 LAKEMAKE=$(realpath "$1")
-PYTHON=$(realpath "$2")
+PYTHON=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")  # not realpath: a venv python is a symlink
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$HERE/work/sales-sample
 RUNS=${RUNS:-5}
