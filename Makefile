@@ -10,7 +10,7 @@ DEMO        := .demo
 LAKEMAKE    := .build/debug/lakemake
 RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam
+PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
 
 .PHONY: all deps build release venv test demo bench install clean-demo help
 
@@ -54,25 +54,38 @@ venv: $(VENV)/.ready
 test: deps venv
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
 
-# The demo runs on a copy of the committed sample lake, so the repository stays clean.
+# The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day
+# sample is generated, one upload is held back and lands late, and only what depends on it
+# is rebuilt (its day, and the next 7 days' insights, reports and exports).
+LATE := store_0004_2025-11-15.json
 demo: build
-	@rm -rf $(DEMO) && mkdir -p $(DEMO) && cp -R lake rules $(DEMO)/
-	@echo "== full build of the sample lake ($(DEMO)/lake)"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)/lake $(DEMO)/late && cp -R lake/reference $(DEMO)/lake/ && cp -R rules $(DEMO)/
+	@echo "== generate the sample: 11 stores × 30 days"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) gen sales --stores 11 --days 30 --end 2025-11-27 --seed 42
+	mv $(DEMO)/lake/raw/sales/$(LATE) $(DEMO)/late/
 	@echo
-	@echo "== a late upload lands for an earlier day: store 0004, 2025-11-19"
-	sed 's/TXN-0001-/TXN-0004-/' $(DEMO)/lake/raw/sales/store_0001_2025-11-19.json > $(DEMO)/lake/raw/sales/store_0004_2025-11-19.json
+	@echo "== full build (store 0004 has not uploaded 2025-11-15 yet)"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build -q
+	@echo
+	@echo "== the late upload lands: what will be rebuilt, and why"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) ingest late/$(LATE)
 	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build -n
 	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build
 	@echo
 	@echo "== nothing changed: a no-op"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build --stats
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build --stats -q
 	@echo
-	@echo "== where the weekly report of 2025-11-20 came from"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) lineage reports/sales/week/date=2025-11-20.txt
+	@echo "== the daily report of 2025-11-20"
+	@head -40 $(DEMO)/lake/reports/sales/daily/date=2025-11-20/report.txt
+	@echo
+	@echo "== where it came from"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) lineage reports/sales/daily/date=2025-11-20/report.txt --depth 1
+	@echo
+	@echo "open $(CURDIR)/$(DEMO)/lake/reports/sales/daily/date=2025-11-20/report.html in a browser for the charts"
 
 bench: release venv
 	@bash bench/noop.sh $(RELEASE_BIN) $(PYTHON)
+	@bash bench/sales.sh $(RELEASE_BIN) $(PYTHON)
 
 install: release
 	install -d $(PREFIX)/bin

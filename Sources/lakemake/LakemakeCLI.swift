@@ -28,6 +28,9 @@ enum LakemakeCLI {
             FilesCommand.self,
             VerifyCommand.self,
             CleanCommand.self,
+            GenCommand.self,
+            IngestCommand.self,
+            SalesCommand.self,
         ]
     }
 

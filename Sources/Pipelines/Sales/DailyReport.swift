@@ -1,0 +1,57 @@
+// The daily report (sales.md §7): everything the e-mail and the HTML page show, gathered once
+// so the two renderings cannot disagree.
+
+/// The data of one day's report.
+public struct DailyReport: Sendable {
+    /// The chain's name as given by the rule's `chain` parameter.
+    public var chain: String
+    public var company: CompanyMetrics
+    /// Company metrics of the window, dates ascending (the day last).
+    public var companyWindow: [CompanyMetrics]
+    public var products: ProductMetrics?
+    public var stores: [StoreMetrics]
+    public var insights: SalesInsights
+
+    public init(chain: String, company: CompanyMetrics, companyWindow: [CompanyMetrics], products: ProductMetrics?,
+                stores: [StoreMetrics], insights: SalesInsights) {
+        self.chain = chain
+        self.company = company
+        self.companyWindow = companyWindow.sorted { $0.date < $1.date }
+        self.products = products
+        self.stores = stores.sorted { $0.storeID < $1.storeID }
+        self.insights = insights
+    }
+
+    var title: String { "\(chain.uppercased()) DAILY SALES REPORT" }
+
+    /// Payment methods by amount descending (ties in contract order).
+    var paymentsByAmount: [(method: String, cents: Int64)] {
+        zip(PaymentMethod.allCases, company.paymentCents).enumerated()
+            .sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+            .map { ($0.element.0.rawValue, $0.element.1) }
+    }
+
+    var topProducts: [CompanyProduct] { Array((products?.products ?? []).prefix(5)) }
+
+    /// Net sales per UTC hour over all stores.
+    var hourlyCents: [Int64] {
+        var hours = [Int64](repeating: 0, count: 24)
+        for s in stores { for h in 0..<min(24, s.hourlyCents.count) { hours[h] += s.hourlyCents[h] } }
+        return hours
+    }
+
+    var storesLine: String {
+        let missing = company.storesMissing
+        return "\(company.storesReported.count)/\(company.storesExpected.count)"
+            + (missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))")
+    }
+
+    static func marker(severity: String) -> String { ["critical": "[!!!]", "warning": "[!]"][severity] ?? "[i]" }
+    static func marker(priority: String) -> String { ["high": "[HIGH]", "medium": "[MED]"][priority] ?? "[LOW]" }
+
+    /// Digits with thousands separators, without locale.
+    static func count(_ n: Int64) -> String {
+        let g = Money.grouped(n * 100)
+        return String(g.dropLast(3))
+    }
+}

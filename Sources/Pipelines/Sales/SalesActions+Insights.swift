@@ -1,0 +1,23 @@
+// The day's insights from its company metrics and the 7-day window of store and product
+// metrics.
+
+import LakeBuild
+
+extension SalesActions {
+    /// in 1: company metrics of the day; in 2: store metrics of the window; in 3: product metrics
+    /// of the window → `reports/sales/insights/date={date}.json`.
+    static let insights = Action(name: "sales.insights", version: 1) { ctx throws(ActionError) in
+        let date = try date(ctx)
+        let companyPath = try single(ctx, line: 0)
+        let companyBytes = try ctx.read(companyPath)
+        let company = try mapped { () throws(SalesError) in try CompanyMetrics(bytes: companyBytes, path: companyPath) }
+        let stores = try storeMetrics(ctx, line: 1)
+        var products: [ProductMetrics] = []
+        for path in ctx.inputs.count > 2 ? ctx.inputs[2] : [] {
+            let bytes = try ctx.read(path)
+            products.append(try mapped { () throws(SalesError) in try ProductMetrics(bytes: bytes, path: path) })
+        }
+        let window = SalesWindow(date: date, company: company, stores: stores, products: products)
+        return .outputs([SalesInsights(window: window).jsonBytes], rejections: [])
+    }
+}

@@ -1,0 +1,59 @@
+// The day's report (two outputs from one run) and the QuickSight export.
+
+import LakeBuild
+
+extension SalesActions {
+    /// in 1: insights of the day; in 2: company metrics of the window; in 3: product metrics
+    /// of the day; in 4: store metrics of the day → report.txt and report.html.
+    static let report = Action(name: "sales.report", version: 1) { ctx throws(ActionError) in
+        let date = try date(ctx)
+        let insightsPath = try single(ctx, line: 0)
+        let insightsBytes = try ctx.read(insightsPath)
+        let insights = try mapped { () throws(SalesError) in try SalesInsights(bytes: insightsBytes, path: insightsPath) }
+        var window: [CompanyMetrics] = []
+        for path in ctx.inputs.count > 1 ? ctx.inputs[1] : [] {
+            let bytes = try ctx.read(path)
+            window.append(try mapped { () throws(SalesError) in try CompanyMetrics(bytes: bytes, path: path) })
+        }
+        guard let company = window.first(where: { $0.date == date.text }) else {
+            throw .failed("rule \(ctx.rule): the window has no company metrics for \(date.text)")
+        }
+        var products: ProductMetrics?
+        if ctx.inputs.count > 2, let path = ctx.inputs[2].first {
+            let bytes = try ctx.read(path)
+            products = try mapped { () throws(SalesError) in try ProductMetrics(bytes: bytes, path: path) }
+        }
+        let report = DailyReport(chain: ctx.parameter("chain") ?? "Sales", company: company, companyWindow: window,
+                                 products: products, stores: try storeMetrics(ctx, line: 3), insights: insights)
+        return .outputs([Array(report.text.utf8), Array(report.html.utf8)], rejections: [])
+    }
+
+    /// `dataset=…`: store metrics of a day (store_summaries, top_products) or the day's
+    /// insights (anomalies, trends, recommendations) → one NDJSON partition.
+    static let quicksight = Action(name: "sales.quicksight", version: 1) { ctx throws(ActionError) in
+        let date = try date(ctx)
+        let dataset = ctx.parameter("dataset") ?? ""
+        switch dataset {
+        case "store_summaries", "top_products":
+            let stores = try storeMetrics(ctx, line: 0)
+            return .outputs([QuickSightExport.storeRows(dataset: dataset, date: date.text, stores: stores)], rejections: [])
+        case "anomalies", "trends", "recommendations":
+            let path = try single(ctx, line: 0)
+            let bytes = try ctx.read(path)
+            let insights = try mapped { () throws(SalesError) in try SalesInsights(bytes: bytes, path: path) }
+            return .outputs([QuickSightExport.insightRows(dataset: dataset, insights: insights)], rejections: [])
+        default:
+            throw SalesError.badParameter(name: "dataset", value: dataset, expected: QuickSightExport.datasets.joined(separator: ", ")).actionError
+        }
+    }
+
+    /// The partitions of one dataset → its `manifest.json` (`keep=30`, optional `base=`).
+    static let quicksightManifest = Action(name: "sales.quicksight_manifest", version: 1) { ctx throws(ActionError) in
+        let keepText = ctx.parameter("keep") ?? "30"
+        guard let keep = Int(keepText), keep > 0 else {
+            throw SalesError.badParameter(name: "keep", value: keepText, expected: "a positive number of dates").actionError
+        }
+        let paths = ctx.inputs.first ?? []
+        return .outputs([QuickSightExport.manifest(paths: paths, keep: keep, base: ctx.parameter("base"))], rejections: [])
+    }
+}

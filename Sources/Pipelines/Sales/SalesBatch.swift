@@ -1,0 +1,29 @@
+// The line items of one store-day upload, column by column: the shape the Parquet writer takes
+// and the reader gives back, so parsing, writing and metrics share one type. Money is integer
+// cents, timestamps UTC milliseconds.
+
+/// The ten fields of an upload's line items, one array per field, in input order.
+public struct SalesBatch: Sendable, Equatable {
+    public var transactionID: [String] = []
+    public var timestampMillis: [Int64] = []
+    public var sku: [String] = []
+    public var itemName: [String] = []
+    public var quantity: [Int32] = []
+    public var unitPriceCents: [Int64] = []
+    public var lineTotalCents: [Int64] = []
+    public var discountCents: [Int64] = []
+    public var paymentMethod: [String] = []
+    public var customerID: [String] = []
+
+    public init() {}
+
+    /// Number of line items.
+    public var count: Int { transactionID.count }
+}
+
+/// The five payment methods of the input contract, in the order outputs list them.
+public enum PaymentMethod: String, CaseIterable, Sendable {
+    case cash, credit, debit
+    case giftCard = "gift_card"
+    case mobile
+}

@@ -1,0 +1,107 @@
+// The Parquet layout of a store-day partition (sales.md §2): the ten input fields in input
+// order, all required; strings as UTF-8 BYTE_ARRAY, the timestamp as INT64
+// TIMESTAMP(MILLIS, UTC), quantity INT32, money DECIMAL(10,2) in INT64 (the unscaled value is
+// the amount in cents, so no conversion is needed either way). The writer's defaults apply:
+// dictionary encoding where it pays, Snappy, statistics. `created_by` is fixed so that the same
+// upload always gives the same bytes.
+
+import Parquet
+
+/// Writes and reads the Parquet form of a `SalesBatch`.
+public enum SalesParquet {
+    /// `created_by` of every sales partition: deterministic, parseable by parquet-java.
+    public static let createdBy = "lakemake version 0.1.0 (build sales-parquet-1)"
+
+    /// The file schema.
+    public static let schema: ParquetSchema = {
+        func text(_ name: String) -> ParquetField {
+            ParquetField(name: name, type: .byteArray, repetition: .required, logicalType: .string)
+        }
+        func money(_ name: String) -> ParquetField {
+            ParquetField(name: name, type: .int64, repetition: .required, logicalType: .decimal(scale: 2, precision: 10))
+        }
+        return ParquetSchema(fields: [
+            text("transaction_id"),
+            ParquetField(name: "transaction_timestamp", type: .int64, repetition: .required,
+                         logicalType: .timestamp(isAdjustedToUTC: true, unit: .millis)),
+            text("item_sku"), text("item_name"),
+            ParquetField(name: "quantity", type: .int32, repetition: .required),
+            money("unit_price"), money("line_total"), money("discount_amount"),
+            text("payment_method"), text("customer_id"),
+        ])
+    }()
+
+    /// The bytes of a Parquet file holding `batch` as one row group.
+    public static func bytes(_ batch: SalesBatch) throws(SalesError) -> [UInt8] {
+        func utf8(_ strings: [String]) -> ColumnBatch { ColumnBatch(.byteArray(strings.map { Array($0.utf8) })) }
+        var options = ParquetWriterOptions()
+        options.createdBy = createdBy
+        do {
+            let writer = try ParquetWriter(schema: schema, options: options)
+            try writer.write(batch: [
+                utf8(batch.transactionID), ColumnBatch(.int64(batch.timestampMillis)), utf8(batch.sku),
+                utf8(batch.itemName), ColumnBatch(.int32(batch.quantity)), ColumnBatch(.int64(batch.unitPriceCents)),
+                ColumnBatch(.int64(batch.lineTotalCents)), ColumnBatch(.int64(batch.discountCents)),
+                utf8(batch.paymentMethod), utf8(batch.customerID),
+            ])
+            try writer.finish()
+            return writer.bytes
+        } catch {
+            throw .parquet(String(describing: error))
+        }
+    }
+
+    /// Reads a partition written by `bytes(_:)` back into columns.
+    public static func batch(from bytes: [UInt8], path: String) throws(SalesError) -> SalesBatch {
+        var batch = SalesBatch()
+        do {
+            let reader = try ParquetFileReader(bytes: bytes)
+            var indices: [Int] = []
+            for name in SalesUploadParser.fieldNames {
+                guard let i = reader.schema.columnIndex(named: name) else {
+                    throw SalesError.unexpectedParquet(path: path, reason: "column \(name) is missing")
+                }
+                indices.append(i)
+            }
+            for group in reader.rowGroups.indices {
+                let columns = try reader.readRowGroup(group, columnIndices: indices)
+                guard columns.count == 10 else { throw SalesError.unexpectedParquet(path: path, reason: "expected 10 columns") }
+                try append(columns, to: &batch, path: path)
+            }
+        } catch let error as SalesError {
+            throw error
+        } catch {
+            throw .unexpectedParquet(path: path, reason: String(describing: error))
+        }
+        return batch
+    }
+
+    private static func append(_ c: [ColumnData], to b: inout SalesBatch, path: String) throws(SalesError) {
+        func strings(_ i: Int) throws(SalesError) -> [String] {
+            guard case .byteArray(let v) = c[i].values else { throw wrongType(i) }
+            return v.map { String(decoding: $0, as: UTF8.self) }
+        }
+        func int64(_ i: Int) throws(SalesError) -> [Int64] {
+            guard case .int64(let v) = c[i].values else { throw wrongType(i) }
+            return v
+        }
+        func wrongType(_ i: Int) -> SalesError {
+            .unexpectedParquet(path: path, reason: "column \(SalesUploadParser.fieldNames[i]) has an unexpected type")
+        }
+        guard case .int32(let quantity) = c[4].values else { throw wrongType(4) }
+        b.transactionID += try strings(0)
+        b.timestampMillis += try int64(1)
+        b.sku += try strings(2)
+        b.itemName += try strings(3)
+        b.quantity += quantity
+        b.unitPriceCents += try int64(5)
+        b.lineTotalCents += try int64(6)
+        b.discountCents += try int64(7)
+        b.paymentMethod += try strings(8)
+        b.customerID += try strings(9)
+        let n = b.transactionID.count
+        guard [b.timestampMillis.count, b.sku.count, b.quantity.count, b.customerID.count].allSatisfy({ $0 == n }) else {
+            throw .unexpectedParquet(path: path, reason: "columns have different lengths (nulls in a required column?)")
+        }
+    }
+}

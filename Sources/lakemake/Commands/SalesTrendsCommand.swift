@@ -1,0 +1,28 @@
+// `lakemake sales trends [--days N] [--store S]`: daily series, store summaries, product moves.
+
+import Arguments
+import Pipelines
+
+enum SalesTrendsCommand: LakemakeCommand {
+    static let spec = CommandSpec(
+        name: "trends",
+        abstract: "Show net sales and transactions per day, per-store summaries and product trends.",
+        discussion: "trend_percent and change_percent compare the later half of the period with the earlier half.",
+        options: [
+            .value("days", valueName: "N", defaultValue: "30", help: "The last N days with data."),
+            .value("store", valueName: "S", help: "Only store S (e.g. 0003)."),
+            .flag("json", help: "Print the trends as JSON."),
+        ],
+        examples: [.init("lakemake sales trends --days 14 --store 0003 --json")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let reader = try SalesCommand.reader(inv)
+        let summary = try SalesTrendSummary(reader: reader, dayCount: try inv.parsed.int("days", in: 1...3650) ?? 30,
+                                            store: inv.parsed.value("store"))
+        guard !summary.days.isEmpty else {
+            throw CommandError.invalid("no sales metrics in this lake", hint: "run 'lakemake build' first")
+        }
+        inv.output.print(inv.json ? String(decoding: summary.json.dropLast(), as: UTF8.self) : summary.text)
+        return 0
+    }
+}
