@@ -7,7 +7,7 @@
 # metrics, insights, reports and QuickSight exports.
 set -euo pipefail
 LAKEMAKE=$(realpath "$1")
-PYTHON=$(realpath "$2")
+PYTHON=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$HERE/work
 RUNS=${RUNS:-5}
