@@ -1,0 +1,81 @@
+// How the `lakemake parquet` commands fail: a missing or unreadable file and bad options are
+// usage problems (exit 2); a file that is not valid Parquet, or a CSV that does not fit the
+// declared column types, is a data problem (exit 1).
+
+import Foundation
+import Parquet
+
+/// Failures of the `lakemake parquet` commands that are not errors of the Parquet library.
+enum ParquetCommandError: UserFacingError {
+    /// The input file does not exist.
+    case missingFile(String)
+    /// `--types` could not be read.
+    case invalidTypes(String)
+    /// A CSV value does not fit its declared column type.
+    case badCSVValue(file: String, line: Int, column: String, value: String, type: String)
+    /// The CSV itself is malformed (unterminated quote, wrong field count, no header).
+    case malformedCSV(file: String, line: Int, reason: String)
+
+    var message: String {
+        switch self {
+        case .missingFile(let path): return "\(path): no such file"
+        case .invalidTypes(let reason): return "--types: \(reason)"
+        case let .badCSVValue(file, line, column, value, type):
+            return "\(file):\(line): column '\(column)': '\(value)' is not a valid \(type)"
+        case let .malformedCSV(file, line, reason): return "\(file):\(line): \(reason)"
+        }
+    }
+
+    var suggestion: String? {
+        switch self {
+        case .missingFile: return "check the path; it is read as given, not relative to the lake"
+        case .invalidTypes: return "write --types name:type,… with types int32, int64, double, string, date, timestamp-ms or decimal(p,s)"
+        case .badCSVValue: return "fix the value, or declare the column as string"
+        case .malformedCSV: return "the input must be RFC 4180 CSV with a header line"
+        }
+    }
+
+    var exitStatus: Int32 {
+        switch self {
+        case .missingFile, .invalidTypes: return 2
+        case .badCSVValue, .malformedCSV: return 1
+        }
+    }
+}
+
+/// A Parquet file that cannot be read is a data problem, except when the operating system
+/// refused to open it.
+struct ParquetFileError: UserFacingError {
+    let path: String
+    let error: ParquetError
+
+    var message: String { "\(path): \(error.message)" }
+    var suggestion: String? { error.hint }
+    var exitStatus: Int32 {
+        if case .io = error { return 2 }
+        return 1
+    }
+}
+
+extension ParquetFileReader {
+    /// Opens `path` for a command, turning a missing file and library errors into user-facing ones.
+    static func opening(_ path: String) throws -> ParquetFileReader {
+        guard FileManager.default.fileExists(atPath: path) else { throw ParquetCommandError.missingFile(path) }
+        do {
+            return try ParquetFileReader(path: path)
+        } catch let error as ParquetError {
+            throw ParquetFileError(path: path, error: error)
+        }
+    }
+}
+
+extension ParquetFileError {
+    /// Runs `body`, naming `path` in any Parquet library error it throws.
+    static func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ParquetError {
+            throw ParquetFileError(path: path, error: error)
+        }
+    }
+}
