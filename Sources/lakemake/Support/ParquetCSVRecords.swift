@@ -9,6 +9,8 @@ struct ParquetCSVRecords {
     let path: String
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Where each read lands before joining `buffer`.
+    private var block = [UInt8](repeating: 0, count: ParquetCSVRecords.blockSize)
     private var position = 0
     private var atEnd = false
     /// The line the next record starts on (1-based).
@@ -93,12 +95,11 @@ struct ParquetCSVRecords {
             buffer.removeFirst(position)
             position = 0
         }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
-        let n = buffer.withUnsafeMutableBytes { raw in
-            read(descriptor, raw.baseAddress.map { $0 + start }, Self.blockSize)
+        let n = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n <= 0 {
+            atEnd = true
+        } else {
+            buffer.append(contentsOf: block[0..<n])
         }
-        buffer.removeLast(Self.blockSize - max(n, 0))
-        if n <= 0 { atEnd = true }
     }
 }

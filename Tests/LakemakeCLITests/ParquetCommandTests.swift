@@ -1,0 +1,191 @@
+// `lakemake parquet …` through the real binary. Expected values come from outside the code
+// under test: the fixtures' expected/*.jsonl (read by pyarrow when the fixtures were made),
+// hand-written CSV, and pyarrow itself (through LAKEMAKE_PYTHON) reading or writing the same
+// file and rendering values with the documented conventions.
+
+import Foundation
+import XCTest
+
+final class ParquetCommandTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ParquetTests/Fixtures")
+
+    private var directory = ""
+
+    override func setUpWithError() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: ProcessLake.binary),
+                      "lakemake binary not found at \(ProcessLake.binary); build the package first")
+        directory = NSTemporaryDirectory() + "lakemake-parquet-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    private func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
+
+    /// Runs lakemake with `arguments` in the temporary directory.
+    @discardableResult
+    private func lakemake(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: ProcessLake.binary)
+        p.arguments = arguments
+        p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let path = directory + "/" + name
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    private static func jsonObjects(_ ndjson: String) throws -> [NSDictionary] {
+        try ndjson.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            return try XCTUnwrap(object as? NSDictionary, "not an object: \(line)")
+        }
+    }
+
+    // MARK: - Rows against the fixtures' expected values
+
+    func testCatJSONMatchesTheFixturesExpectedRows() throws {
+        for name in ["int32_decimal", "fixed_length_decimal", "byte_array_decimal", "nulls.snappy",
+                     "datapage_v2.snappy", "null_list"] {
+            let expectedText = try String(contentsOfFile: fixture("expected/\(name).jsonl"), encoding: .utf8)
+            let expected = try Self.jsonObjects(expectedText).dropFirst()  // line 1 is the header
+            let r = try lakemake("parquet", "cat", "--json", fixture("\(name).parquet"))
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(try Self.jsonObjects(r.stdout), Array(expected), name)
+        }
+    }
+
+    func testHeadPrintsATableOfTheFirstTenRowsByDefault() throws {
+        // byte_array_decimal holds 1.00 … 24.00 (expected/byte_array_decimal.jsonl).
+        let r = try lakemake("parquet", "head", fixture("byte_array_decimal.parquet"))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines, ["value", "-----", "1.00", "2.00", "3.00", "4.00", "5.00", "6.00", "7.00", "8.00",
+                               "9.00", "10.00", ""])
+        let three = try lakemake("parquet", "head", "-n", "3", "--csv", fixture("byte_array_decimal.parquet"))
+        XCTAssertEqual(three.stdout, "value\n1.00\n2.00\n3.00\n")
+    }
+
+    // MARK: - CSV in, CSV out
+
+    static let salesCSV = #"""
+        transaction_id,transaction_timestamp,quantity,unit_price,day,note
+        TXN-1,2025-10-29T09:11:16.000Z,2,27.49,2025-10-29,plain
+        "TXN,2",1969-12-31T23:59:59.999Z,1,-0.05,1900-03-01,"say ""hi"""
+        TXN-3,2024-02-29T12:00:00.500Z,,0.00,2000-02-29,
+        TXN-4,,7,99999999.99,,"two
+        lines"
+
+        """#
+
+    static let salesTypes = "transaction_timestamp:timestamp-ms,quantity:int32,unit_price:decimal(10,2),day:date"
+
+    private func salesParquet(rowGroupRows: String = "2") throws -> String {
+        let csv = try write("sales.csv", Self.salesCSV)
+        let out = directory + "/sales.parquet"
+        let r = try lakemake("parquet", "from-csv", "--types", Self.salesTypes, "--row-group-rows", rowGroupRows, csv, out)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return out
+    }
+
+    func testFromCSVThenCatCSVGivesBackTheSameText() throws {
+        let parquet = try salesParquet()
+        let r = try lakemake("parquet", "cat", "--csv", parquet)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, Self.salesCSV)
+    }
+
+    func testFromCSVWritesTheDeclaredSchema() throws {
+        let parquet = try salesParquet()
+        let r = try lakemake("parquet", "schema", parquet)
+        XCTAssertEqual(r.stdout, """
+            message schema {
+              optional binary transaction_id (STRING);
+              optional int64 transaction_timestamp (TIMESTAMP(MILLIS,UTC));
+              optional int32 quantity;
+              optional int64 unit_price (DECIMAL(10,2));
+              optional int32 day (DATE);
+              optional binary note (STRING);
+            }
+
+            """)
+    }
+
+    func testMetaShowsRowGroupsAndStatisticsWithLogicalTypes() throws {
+        let parquet = try salesParquet()
+        let r = try lakemake("parquet", "meta", "--json", parquet)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let meta = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(meta["num_rows"] as? Int, 4)
+        let groups = try XCTUnwrap(meta["row_groups"] as? [[String: Any]])
+        XCTAssertEqual(groups.map { $0["num_rows"] as? Int }, [2, 2])
+        // Row group 0 holds TXN-1 and "TXN,2": bounds worked out by hand from the CSV above.
+        let columns = try XCTUnwrap(groups[0]["columns"] as? [[String: Any]])
+        let stats = columns.map { $0["statistics"] as? [String: Any] ?? [:] }
+        XCTAssertEqual(stats[1]["min"] as? String, "1969-12-31T23:59:59.999Z")
+        XCTAssertEqual(stats[1]["max"] as? String, "2025-10-29T09:11:16.000Z")
+        XCTAssertEqual(stats[3]["min"] as? String, "-0.05")
+        XCTAssertEqual(stats[3]["max"] as? String, "27.49")
+        XCTAssertEqual(stats[4]["min"] as? String, "1900-03-01")
+        XCTAssertEqual(stats[0]["max"] as? String, "TXN-1")
+        XCTAssertEqual(columns[0]["codec"] as? String, "SNAPPY")
+        let second = try XCTUnwrap(groups[1]["columns"] as? [[String: Any]])
+        XCTAssertEqual((second[2]["statistics"] as? [String: Any])?["null_count"] as? Int, 1)
+    }
+
+    func testBadCSVValueNamesTheLineAndColumn() throws {
+        let csv = try write("bad.csv", "a,b\n1,x\n2,oops\n")
+        let r = try lakemake("parquet", "from-csv", "--types", "a:int32,b:date", csv, directory + "/bad.parquet")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("bad.csv:2: column 'b': 'x' is not a valid date"), r.stderr)
+        let types = try lakemake("parquet", "from-csv", "--types", "a:int128", csv, directory + "/bad.parquet")
+        XCTAssertEqual(types.status, 2)
+        XCTAssertTrue(types.stderr.contains("unknown type 'int128'"), types.stderr)
+    }
+
+    // MARK: - Errors
+
+    func testMissingFileIsAUsageErrorAndCorruptFileADataError() throws {
+        let missing = try lakemake("parquet", "cat", directory + "/nope.parquet")
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.hasPrefix("lakemake: error: \(directory)/nope.parquet: no such file"), missing.stderr)
+
+        let whole = try Data(contentsOf: URL(fileURLWithPath: fixture("alltypes_plain.parquet")))
+        let truncated = directory + "/truncated.parquet"
+        try whole.prefix(whole.count - 10).write(to: URL(fileURLWithPath: truncated))
+        let corrupt = try lakemake("parquet", "meta", truncated)
+        XCTAssertEqual(corrupt.status, 1)
+        XCTAssertTrue(corrupt.stderr.hasPrefix("lakemake: error: \(truncated): not a Parquet file"), corrupt.stderr)
+
+        let both = try lakemake("parquet", "cat", "--json", "--csv", fixture("alltypes_plain.parquet"))
+        XCTAssertEqual(both.status, 2)
+    }
+
+    // MARK: - In a rule
+
+    func testShellRuleConvertsParquetToCSV() throws {
+        let lake = try ProcessLake(rules: """
+            rule store_csv
+              in   raw/{name}.parquet
+              out  reports/csv/{name}.csv
+              run  sh lakemake parquet cat --csv {in} > {out}
+            """)
+        defer { lake.remove() }
+        try FileManager.default.copyItem(atPath: try salesParquet(), toPath: lake.lake + "/raw/sales.parquet")
+        let r = try lake.run(["build"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(lake.read("reports/csv/sales.csv"), Self.salesCSV)
+    }
+}
