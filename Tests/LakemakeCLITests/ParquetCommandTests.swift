@@ -188,4 +188,143 @@ final class ParquetCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertEqual(lake.read("reports/csv/sales.csv"), Self.salesCSV)
     }
+
+    // MARK: - Against pyarrow
+
+    private func python(_ arguments: String...) throws -> String {
+        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"], !python.isEmpty else {
+            throw XCTSkip("LAKEMAKE_PYTHON is not set; `make test` provides a Python with pyarrow")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", Self.pyarrowReference] + arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, String(decoding: e, as: UTF8.self))
+        return String(decoding: o, as: UTF8.self)
+    }
+
+    func testSchemaColumnsMatchPyarrow() throws {
+        for name in ["alltypes_plain.parquet", "nested_maps.snappy.parquet", "nested_lists.snappy.parquet",
+                     "list_columns.parquet", "fixed_length_decimal.parquet", "nullable.impala.parquet"] {
+            let expected = try python("schema", fixture(name))
+            let r = try lakemake("parquet", "schema", "--json", fixture(name))
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let ours = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? NSDictionary)
+            let theirs = try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSArray
+            XCTAssertEqual(ours["columns"] as? NSArray, theirs, name)
+        }
+    }
+
+    func testRowsAndMetadataOfAPyarrowFileMatchPyarrowsReading() throws {
+        let file = directory + "/pyarrow.parquet"
+        _ = try python("write", file)
+        let rows = try lakemake("parquet", "cat", "--json", file)
+        XCTAssertEqual(rows.status, 0, rows.stderr)
+        XCTAssertEqual(try Self.jsonObjects(rows.stdout), try Self.jsonObjects(try python("rows", file)))
+        XCTAssertEqual(try lakemake("parquet", "cat", "--csv", file).stdout, try python("csv", file))
+
+        let meta = try lakemake("parquet", "meta", "--json", file)
+        XCTAssertEqual(meta.status, 0, meta.stderr)
+        let ours = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(meta.stdout.utf8)) as? [String: Any])
+        var summary: [[String: Any]] = []
+        for group in ours["row_groups"] as? [[String: Any]] ?? [] {
+            for column in group["columns"] as? [[String: Any]] ?? [] {
+                let stats = column["statistics"] as? [String: Any] ?? [:]
+                summary.append(["path": column["path"] ?? "", "codec": column["codec"] ?? "",
+                                "encodings": ((column["encodings"] as? [String]) ?? []).sorted(),
+                                "null_count": stats["null_count"] ?? NSNull(), "min": stats["min"] ?? NSNull(),
+                                "max": stats["max"] ?? NSNull(), "rows": group["num_rows"] ?? 0])
+            }
+        }
+        let theirs = try JSONSerialization.jsonObject(with: Data(try python("meta", file).utf8)) as? NSArray
+        XCTAssertEqual(summary as NSArray, theirs)
+        XCTAssertEqual(ours["num_rows"] as? Int, 7)
+    }
+
+    func testPyarrowReadsFromCSVOutputAsTheCSVSays() throws {
+        let parquet = try salesParquet(rowGroupRows: "3")
+        XCTAssertEqual(try python("csv", parquet), Self.salesCSV)
+    }
+
+    /// pyarrow reads, writes and renders with the documented conventions, independently of
+    /// lakemake: dates YYYY-MM-DD, timestamps ISO-8601 with the unit's digits and Z when UTC,
+    /// decimals as exact text, bytes as base64, nulls as JSON null / empty CSV fields.
+    static let pyarrowReference = #"""
+import base64, csv, datetime, decimal, io, json, sys
+import pyarrow as pa, pyarrow.parquet as pq
+
+def text(v, t):
+    if v is None: return None
+    if pa.types.is_timestamp(t):
+        digits = {"ms": 3, "us": 6, "ns": 9}[t.unit]
+        frac = v.microsecond * 1000 if digits == 9 else v.microsecond
+        frac = str(frac).rjust(6 if digits != 9 else 9, "0")[:digits]
+        return v.strftime("%Y-%m-%dT%H:%M:%S") + "." + frac + ("Z" if t.tz else "")
+    if pa.types.is_date(t): return "%04d-%02d-%02d" % (v.year, v.month, v.day)
+    if pa.types.is_decimal(t): return str(v)
+    if pa.types.is_binary(t) or pa.types.is_fixed_size_binary(t): return base64.b64encode(v).decode()
+    if pa.types.is_boolean(t): return v
+    return v
+
+def rows(path):
+    table = pq.read_table(path)
+    for row in table.to_pylist():
+        yield {f.name: text(row[f.name], f.type) for f in table.schema}
+
+mode, path = sys.argv[1], sys.argv[2]
+if mode == "schema":
+    s = pq.ParquetFile(path).schema
+    print(json.dumps([{"path": c.path, "physical_type": c.physical_type, "max_definition_level": c.max_definition_level,
+                       "max_repetition_level": c.max_repetition_level} for c in s]))
+elif mode == "write":
+    ts = lambda *a: datetime.datetime(*a, tzinfo=datetime.timezone.utc)
+    table = pa.table({
+        "id": pa.array(["a", "b,c", None, "d\"e", "", "f", "g"], pa.string()),
+        "at": pa.array([ts(2025, 11, 20, 9, 15, 0, 123000), ts(1969, 12, 31, 23, 59, 59, 999000), None,
+                        ts(2024, 2, 29, 0, 0), ts(1970, 1, 1), ts(2000, 1, 1, 12), ts(2038, 1, 19, 3, 14, 8)],
+                       pa.timestamp("ms", tz="UTC")),
+        "n": pa.array([1, -2, None, 2147483647, 0, 5, -2147483648], pa.int32()),
+        "amount": pa.array([decimal.Decimal(x) if x else None for x in
+                            ["12.30", "-0.05", None, "99999999.99", "0.00", "1.10", "-3.00"]], pa.decimal128(10, 2)),
+        "day": pa.array([datetime.date(2025, 11, 20), datetime.date(1900, 3, 1), None, datetime.date(2000, 2, 29),
+                         datetime.date(1970, 1, 1), datetime.date(9999, 12, 31), datetime.date(1, 1, 1)], pa.date32()),
+        "raw": pa.array([b"\x00\xff", b"", None, b"abc", b"x", b"y", b"z"], pa.binary()),
+        "ok": pa.array([True, False, None, True, True, False, True]),
+        "x": pa.array([0.5, -2.25, None, 1e20, 0.0, 3.0, -1.5], pa.float64()),
+    })
+    pq.write_table(table, path, row_group_size=3, compression="snappy")
+elif mode == "rows":
+    for row in rows(path): print(json.dumps(row))
+elif mode == "csv":
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    table = pq.read_table(path)
+    w.writerow(table.schema.names)
+    for row in rows(path):
+        w.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row.values()])
+    sys.stdout.write(out.getvalue())
+elif mode == "meta":
+    f = pq.ParquetFile(path)
+    schema = f.schema_arrow
+    out = []
+    for g in range(f.metadata.num_row_groups):
+        rg = f.metadata.row_group(g)
+        for c in range(rg.num_columns):
+            col = rg.column(c)
+            st = col.statistics
+            t = schema.field(col.path_in_schema).type
+            has = st is not None and st.has_min_max
+            out.append({"path": col.path_in_schema, "codec": col.compression, "encodings": sorted(col.encodings),
+                        "null_count": st.null_count if st is not None and st.has_null_count else None,
+                        "min": str(text(st.min, t)).lower() if has and pa.types.is_boolean(t) else (str(text(st.min, t)) if has else None),
+                        "max": str(text(st.max, t)).lower() if has and pa.types.is_boolean(t) else (str(text(st.max, t)) if has else None),
+                        "rows": rg.num_rows})
+    print(json.dumps(out))
+"""#
 }
