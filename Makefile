@@ -73,6 +73,7 @@ demo: build
 
 bench: release venv
 	@bash bench/noop.sh $(RELEASE_BIN) $(PYTHON)
+	@bash bench/parquet.sh $(RELEASE_BIN) $(PYTHON)
 
 install: release
 	install -d $(PREFIX)/bin

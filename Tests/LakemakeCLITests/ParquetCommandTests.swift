@@ -173,6 +173,28 @@ final class ParquetCommandTests: XCTestCase {
         XCTAssertEqual(both.status, 2)
     }
 
+    // MARK: - Snappy
+
+    func testSnappyExpandsAHandWrittenBlockAndRoundTrips() throws {
+        // Preamble 3 (varint), then one literal element: tag (3 - 1) << 2 = 0x08, then "abc".
+        let block = directory + "/abc.snappy"
+        try Data([0x03, 0x08, 0x61, 0x62, 0x63]).write(to: URL(fileURLWithPath: block))
+        XCTAssertEqual(try lakemake("parquet", "snappy", "-d", block, directory + "/abc.txt").status, 0)
+        XCTAssertEqual(try String(contentsOfFile: directory + "/abc.txt", encoding: .utf8), "abc")
+
+        let text = try write("text.txt", String(repeating: "lakemake parquet snappy, ", count: 5000))
+        XCTAssertEqual(try lakemake("parquet", "snappy", text, directory + "/text.snappy").status, 0)
+        XCTAssertEqual(try lakemake("parquet", "snappy", "--decompress", directory + "/text.snappy", directory + "/back.txt").status, 0)
+        XCTAssertEqual(FileManager.default.contents(atPath: directory + "/back.txt"), FileManager.default.contents(atPath: text))
+        let size = try FileManager.default.attributesOfItem(atPath: directory + "/text.snappy")[.size] as? Int ?? 0
+        // 125 000 bytes of one repeated phrase: copies of at most 64 bytes cost 3 bytes each,
+        // so about 125 000 / 64 × 3 ≈ 5 900 bytes; a block without copies would be larger than the input.
+        XCTAssertLessThan(size, 125_000 / 16, "a repeated phrase compresses")
+
+        let corrupt = try lakemake("parquet", "snappy", "-d", text, directory + "/x")
+        XCTAssertEqual(corrupt.status, 1, corrupt.stderr)
+    }
+
     // MARK: - In a rule
 
     func testShellRuleConvertsParquetToCSV() throws {

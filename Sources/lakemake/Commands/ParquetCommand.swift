@@ -9,7 +9,7 @@ enum ParquetCommand: LakemakeCommand {
     /// The subcommands, in the order `--help` lists them.
     static var subcommands: [any ParquetSubcommand.Type] {
         [ParquetSchemaCommand.self, ParquetMetaCommand.self, ParquetHeadCommand.self, ParquetCatCommand.self,
-         ParquetFromCSVCommand.self]
+         ParquetFromCSVCommand.self, ParquetSnappyCommand.self]
     }
 
     static var spec: CommandSpec {
