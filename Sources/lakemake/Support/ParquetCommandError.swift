@@ -2,9 +2,6 @@
 // usage problems (exit 2); a file that is not valid Parquet, or a CSV that does not fit the
 // declared column types, is a data problem (exit 1).
 
-import Foundation
-import Parquet
-
 /// Failures of the `lakemake parquet` commands that are not errors of the Parquet library.
 enum ParquetCommandError: UserFacingError {
     /// The input file does not exist.
@@ -39,43 +36,6 @@ enum ParquetCommandError: UserFacingError {
         switch self {
         case .missingFile, .invalidTypes: return 2
         case .badCSVValue, .malformedCSV: return 1
-        }
-    }
-}
-
-/// A Parquet file that cannot be read is a data problem, except when the operating system
-/// refused to open it.
-struct ParquetFileError: UserFacingError {
-    let path: String
-    let error: ParquetError
-
-    var message: String { "\(path): \(error.message)" }
-    var suggestion: String? { error.hint }
-    var exitStatus: Int32 {
-        if case .io = error { return 2 }
-        return 1
-    }
-}
-
-extension ParquetFileReader {
-    /// Opens `path` for a command, turning a missing file and library errors into user-facing ones.
-    static func opening(_ path: String) throws -> ParquetFileReader {
-        guard FileManager.default.fileExists(atPath: path) else { throw ParquetCommandError.missingFile(path) }
-        do {
-            return try ParquetFileReader(path: path)
-        } catch let error as ParquetError {
-            throw ParquetFileError(path: path, error: error)
-        }
-    }
-}
-
-extension ParquetFileError {
-    /// Runs `body`, naming `path` in any Parquet library error it throws.
-    static func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ParquetError {
-            throw ParquetFileError(path: path, error: error)
         }
     }
 }

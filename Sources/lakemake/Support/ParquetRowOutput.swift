@@ -10,6 +10,13 @@ import Parquet
 /// The formats rows print in.
 enum ParquetRowFormat {
     case table, json, csv
+
+    /// The format chosen by `--json` / `--csv`, or `fallback` when neither is given.
+    static func chosen(_ inv: Invocation, default fallback: ParquetRowFormat) throws -> ParquetRowFormat {
+        let json = inv.parsed.flag("json"), csv = inv.parsed.flag("csv")
+        if json && csv { throw CommandError.invalid("--json and --csv cannot be combined", hint: "choose one output format") }
+        return json ? .json : csv ? .csv : fallback
+    }
 }
 
 /// Prints rows of one file in one format; the CSV header or table header is written once.
