@@ -79,7 +79,7 @@ $ROWS rows of the sales schema, CSV $(size_mb "$csv") MB. Rates are MB of CSV (o
 | Snappy compress, ${SNAPPY_MB} MB of CSV | ${c_lm} s, $(rate "$block_bytes" "$c_lm") MB/s, $(size_mb "$WORK/ours.snappy") MB | cramjam ${c_cj} s, $(rate "$block_bytes" "$c_cj") MB/s, $(size_mb "$WORK/cramjam.snappy") MB | $(ratio "$c_cj" "$c_lm") |
 | Snappy decompress | ${d_lm} s, $(rate "$block_bytes" "$d_lm") MB/s | cramjam ${d_cj} s, $(rate "$block_bytes" "$d_cj") MB/s | $(ratio "$d_cj" "$d_lm") |
 
-Medians of $RUNS runs, whole processes (start-up included), pyarrow on one thread. Check: $same; Snappy: $exchange.
+Medians of $RUNS runs, whole processes (start-up included), pyarrow on one thread, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. Check: $same; Snappy: $exchange.
 MD
 )
 echo "$report"
