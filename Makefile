@@ -86,6 +86,7 @@ demo: build
 bench: release venv
 	@bash bench/noop.sh $(RELEASE_BIN) $(PYTHON)
 	@bash bench/sales.sh $(RELEASE_BIN) $(PYTHON)
+	@bash bench/parquet.sh $(RELEASE_BIN) $(PYTHON)
 
 install: release
 	install -d $(PREFIX)/bin

@@ -31,6 +31,7 @@ enum LakemakeCLI {
             GenCommand.self,
             IngestCommand.self,
             SalesCommand.self,
+            ParquetCommand.self,
         ]
     }
 

@@ -1,0 +1,61 @@
+// `lakemake parquet from-csv IN.csv OUT.parquet [--types name:type,…]`: a CSV with a header
+// becomes a Snappy-compressed Parquet file, streamed in row groups of `--row-group-rows` rows
+// so the CSV may be larger than memory. Undeclared columns are strings.
+
+import Arguments
+import Parquet
+
+/// Converts a CSV file into a Parquet file.
+enum ParquetFromCSVCommand: ParquetSubcommand {
+    static let spec = CommandSpec(
+        name: "from-csv",
+        abstract: "Write a Parquet file from a CSV with a header line.",
+        discussion: "Every column is an optional STRING unless --types declares it: int32, int64, double, string, date (YYYY-MM-DD), timestamp-ms (ISO-8601, UTC) or decimal(p,s) with p up to 18. An empty field is null, except in string columns.",
+        options: [
+            .value("types", valueName: "SPEC", help: "Column types, as name:type,name:type,…"),
+            .value("row-group-rows", valueName: "N", defaultValue: "1000000", help: "Rows per row group."),
+        ],
+        arguments: [
+            ArgumentSpec("CSV", help: "The CSV file to read."),
+            ArgumentSpec("PARQUET", help: "The Parquet file to write (replaced if it exists)."),
+        ],
+        examples: [.init("lakemake parquet from-csv --types quantity:int32,unit_price:decimal(10,2) sales.csv sales.parquet")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let input = inv.parsed.argument("CSV") ?? "", output = inv.parsed.argument("PARQUET") ?? ""
+        let groupRows = try inv.parsed.int("row-group-rows", in: 1...100_000_000) ?? 1_000_000
+        var records = try ParquetCSVRecords(path: input)
+        defer { records.close() }
+        guard let headerBytes = try records.next() else {
+            throw ParquetCommandError.malformedCSV(file: input, line: 1, reason: "the file is empty; a header line is needed")
+        }
+        let header = headerBytes.map { String(decoding: $0, as: UTF8.self) }
+        let types = try ParquetCSVColumnType.types(from: inv.parsed.value("types"), header: header)
+        var columns = zip(header, types).map { ParquetCSVColumn(name: $0, type: $1) }
+        let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
+        let writer = try ParquetFileError.naming(output) { try ParquetWriter(path: output, schema: schema) }
+        var pending = 0
+        while true {
+            let line = records.line
+            guard let fields = try records.next() else { break }
+            guard fields.count == columns.count else {
+                throw ParquetCommandError.malformedCSV(
+                    file: input, line: line, reason: "\(fields.count) fields where the header has \(columns.count)")
+            }
+            for index in columns.indices { try columns[index].append(fields[index], line: line, file: input) }
+            pending += 1
+            if pending == groupRows {
+                try write(&columns, to: writer, path: output)
+                pending = 0
+            }
+        }
+        if pending > 0 { try write(&columns, to: writer, path: output) }
+        try ParquetFileError.naming(output) { _ = try writer.finish() }
+        return 0
+    }
+
+    private static func write(_ columns: inout [ParquetCSVColumn], to writer: ParquetWriter, path: String) throws {
+        let batch = columns.indices.map { columns[$0].takeBatch() }
+        try ParquetFileError.naming(path) { _ = try writer.write(batch: batch) }
+    }
+}
