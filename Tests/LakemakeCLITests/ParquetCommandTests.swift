@@ -13,8 +13,6 @@ final class ParquetCommandTests: XCTestCase {
     private var directory = ""
 
     override func setUpWithError() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: ProcessLake.binary),
-                      "lakemake binary not found at \(ProcessLake.binary); build the package first")
         directory = NSTemporaryDirectory() + "lakemake-parquet-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
@@ -25,20 +23,8 @@ final class ParquetCommandTests: XCTestCase {
 
     /// Runs lakemake with `arguments` in the temporary directory.
     @discardableResult
-    private func lakemake(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ProcessLake.binary)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    private func lakemake(_ arguments: String...) throws -> RunResult {
+        try Lakemake.run(arguments, in: directory)
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
@@ -198,7 +184,7 @@ final class ParquetCommandTests: XCTestCase {
     // MARK: - In a rule
 
     func testShellRuleConvertsParquetToCSV() throws {
-        let lake = try ProcessLake(rules: """
+        let lake = try TemporaryLake(rules: """
             rule store_csv
               in   raw/{name}.parquet
               out  reports/csv/{name}.csv
@@ -206,7 +192,7 @@ final class ParquetCommandTests: XCTestCase {
             """)
         defer { lake.remove() }
         try FileManager.default.copyItem(atPath: try salesParquet(), toPath: lake.lake + "/raw/sales.parquet")
-        let r = try lake.run(["build"])
+        let r = try lake.run("build")
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertEqual(lake.read("reports/csv/sales.csv"), Self.salesCSV)
     }
