@@ -100,10 +100,10 @@ public struct Build {
         do { stored = try catalog.loadSnapshot() } catch { throw .catalog(error) }
         stats.catalogLoadMs = clock.lap()
         guard let stored, stored.config == configuration, let snapshot = LakeSnapshot(decoding: stored.state) else { return nil }
-        let outputStats = OutputStats.gather(paths: snapshot.outputs.map(\.path), fileSystem: fileSystem)
+        let outputStats = fileSystem.stat(snapshot.outputs.map(\.path))
         stats.walkMs += clock.lap()
         stats.statted = listing.files.count + snapshot.outputs.count
-        guard snapshot.matches(sources: listing, outputStats: Dictionary(outputStats, uniquingKeysWith: { a, _ in a })) else { return nil }
+        guard snapshot.matches(sources: listing, outputStats: outputStats) else { return nil }
         stats.targetsConsidered = snapshot.targetCount
         stats.sqlStatements = 1
         return BuildReport(buildID: nil, targets: [], removed: [], unmatched: snapshot.unmatched,

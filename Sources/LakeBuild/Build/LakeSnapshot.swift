@@ -53,12 +53,12 @@ struct LakeSnapshot: Equatable {
     }
 
     /// True when every file is where and as the snapshot says: same sources (no more, no
-    /// fewer) and same outputs.
-    func matches(sources listing: LakeListing, outputStats: [String: FileStat]) -> Bool {
+    /// fewer) and same outputs (`outputStats` in the order of `outputs`).
+    func matches(sources listing: LakeListing, outputStats: [FileStat?]) -> Bool {
         guard listing.files.count == sources.count, listing.escapingLinks == escapingLinks,
               outputStats.count == outputs.count else { return false }
+        for (e, s) in zip(outputs, outputStats) where s != e.stat { return false }
         for e in sources where listing.files[e.path] != e.stat { return false }
-        for e in outputs where outputStats[e.path] != e.stat { return false }
         return true
     }
 

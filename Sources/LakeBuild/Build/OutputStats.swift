@@ -13,20 +13,8 @@ enum OutputStats {
         return gather(paths: paths, fileSystem: fileSystem)
     }
 
-    /// The stats of those `paths` that exist, stat'ed in parallel.
+    /// The stats of those `paths` that exist.
     static func gather(paths: [String], fileSystem: FileSystem) -> [(String, FileStat)] {
-        let chunks = max(1, min(64, paths.count / 2048))
-        let results = ResultBox<[(String, FileStat)]>(count: chunks)
-        let all = paths
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var found: [(String, FileStat)] = []
-            var i = c
-            while i < all.count {
-                if let s = fileSystem.stat(all[i]) { found.append((all[i], s)) }
-                i += chunks
-            }
-            results.set(c, found)
-        }
-        return (0..<chunks).flatMap { results.get($0) ?? [] }
+        zip(paths, fileSystem.stat(paths)).compactMap { p, s in s.map { (p, $0) } }
     }
 }

@@ -25,7 +25,7 @@ struct SourceHashes: Sendable {
         }
         changed.sort(by: LakePath.bytewiseLess)
         let paths = changed
-        let results = ResultBox<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
+        let results = ResultSlots<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
         DispatchQueue.concurrentPerform(iterations: changed.count) { i in
             results.set(i, Result { () throws(FileSystemError) in try fileSystem.hash(paths[i]) })
         }
@@ -69,22 +69,5 @@ extension FileRecord {
     init(path: String, kind: FileKind, stat s: FileStat, sha256: String, firstSeenBuild: Int64, lastSeenBuild: Int64) {
         self.init(path: path, kind: kind, device: s.device, inode: s.inode, size: s.size, mtimeNs: s.mtimeNs,
                   ctimeNs: s.ctimeNs, sha256: sha256, firstSeenBuild: firstSeenBuild, lastSeenBuild: lastSeenBuild)
-    }
-}
-
-/// Fixed-size slots filled from several threads.
-final class ResultBox<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-    func get(_ i: Int) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
     }
 }

@@ -34,6 +34,9 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     /// Walks the whole lake.
     public func walk() throws(FileSystemError) -> LakeListing { try walk(under: [""]) }
+
+    /// The stat of each path (nil where missing), in the same order.
+    public func stat(_ paths: [String]) -> [FileStat?] { paths.map { stat($0) } }
 }
 
 /// Why a file operation failed, with the path it was about.

@@ -81,6 +81,28 @@ public struct LocalFileSystem: FileSystem {
         return FileStat(st)
     }
 
+    /// Many stats at once, relative to the lake folder (so the kernel resolves only the
+    /// lake-relative part of each path), spread over the cores.
+    public func stat(_ paths: [String]) -> [FileStat?] {
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return paths.map { _ in nil } }
+        defer { close(rootFD) }
+        let chunks = max(1, min(64, paths.count / 4096))
+        let results = ResultSlots<[FileStat?]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lower = paths.count * c / chunks, upper = paths.count * (c + 1) / chunks
+            var found: [FileStat?] = []
+            found.reserveCapacity(upper - lower)
+            var st = Glibc.stat()
+            for i in lower..<upper {
+                let ok = fstatat(rootFD, paths[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
+                found.append(ok ? FileStat(st) : nil)
+            }
+            results.set(c, found)
+        }
+        return (0..<chunks).flatMap { results.get($0) ?? [] }
+    }
+
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
         let fd = open(absolute(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw errno == ENOENT ? .notFound(path) : .io(path: path, operation: "open", errno: errno) }
