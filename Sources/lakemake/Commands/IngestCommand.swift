@@ -4,6 +4,7 @@
 
 import Arguments
 import Foundation
+import LakeBuild
 import Pipelines
 
 enum IngestCommand: LakemakeCommand {
@@ -38,17 +39,24 @@ enum IngestCommand: LakemakeCommand {
             }
             plan.append((file, target))
         }
-        let tmpFolder = inv.lake + "/.lakemake/tmp"
-        try fm.createDirectory(atPath: tmpFolder, withIntermediateDirectories: true)
+        // Replacing a raw file changes what a running build reads: take the build lock.
+        // Adding new files needs no lock (a build sees them, or not, whole).
+        let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: true) { pid in
+            inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
+        } : nil
+        defer { lock?.release() }
+        let fs = inv.fileSystem
         for (source, target) in plan {
-            let destination = inv.lake + "/" + target
-            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let temp = tmpFolder + "/ingest-\(getpid())-" + (target as NSString).lastPathComponent
-            let data = try Data(contentsOf: URL(fileURLWithPath: source))
-            guard fm.createFile(atPath: temp, contents: data) else { throw CommandError.invalid("cannot write \(temp)", hint: nil) }
-            guard rename(temp, destination) == 0 else {
-                try? fm.removeItem(atPath: temp)
-                throw CommandError.invalid("cannot move the upload to \(target)", hint: "check that the lake is writable")
+            // Written and fsynced under .lakemake/incoming/ (which builds do not sweep), then
+            // renamed into raw/: a reader sees the old file or the whole new one.
+            let temp = ".lakemake/incoming/\(getpid())-" + (target as NSString).lastPathComponent
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: source))
+                try fs.writeTemporary([UInt8](data), to: temp)
+                try fs.publish(temp, to: target)
+            } catch let error as FileSystemError {
+                try? fs.remove(temp)
+                throw CommandError.invalid("cannot copy \(source) to \(target): \(error.message)", hint: "check that the lake is writable")
             }
             inv.output.print("ingested \(target)")
         }
