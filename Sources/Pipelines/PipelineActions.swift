@@ -6,7 +6,8 @@ import LakeBuild
 /// Every action rules may name.
 public enum PipelineActions {
     public static let registry: ActionRegistry = {
-        let r = ActionRegistry()
+        var r = ActionRegistry()
+        r.registerFlights()
         return r
     }()
 }

@@ -1,0 +1,10 @@
+// Registration of the flight pipeline's actions (`flights.*`), one line in PipelineActions.
+
+import LakeBuild
+
+extension ActionRegistry {
+    /// Adds every `flights.*` action.
+    public mutating func registerFlights() {
+        register(.flightsHourly)
+    }
+}
