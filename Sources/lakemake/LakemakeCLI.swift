@@ -28,6 +28,7 @@ enum LakemakeCLI {
             FilesCommand.self,
             VerifyCommand.self,
             CleanCommand.self,
+            GenCommand.self,
         ]
     }
 

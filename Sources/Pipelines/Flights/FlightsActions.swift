@@ -5,6 +5,9 @@ import LakeBuild
 extension ActionRegistry {
     /// Adds every `flights.*` action.
     public mutating func registerFlights() {
-        register(.flightsHourly)
+        for action in [Action.flightsHourly, .flightsDaily, .flightsDensity, .flightsRoutes, .flightsReport,
+                       .flightsQuickSightHourly, .flightsQuickSightRoutes, .flightsQuickSightManifest] {
+            register(action)
+        }
     }
 }

@@ -10,8 +10,11 @@ public struct AircraftRecord: Sendable, Equatable {
     public var model: String?
     public var manufacturer: String?
     public var operatorName: String?
+    /// The operator's three-letter ICAO code, when the database has it.
+    public var operatorICAO: String?
 
-    public init(registration: String?, typecode: String?, model: String?, manufacturer: String?, operatorName: String?) {
+    public init(registration: String?, typecode: String?, model: String?, manufacturer: String?, operatorName: String?, operatorICAO: String? = nil) {
+        self.operatorICAO = operatorICAO
         self.registration = registration
         self.typecode = typecode
         self.model = model
@@ -23,24 +26,32 @@ public struct AircraftRecord: Sendable, Equatable {
 /// Aircraft by lower-case icao24. For a repeated icao24 the first row wins.
 public struct AircraftTable: Sendable {
     private let byICAO24: [String: AircraftRecord]
+    /// Every icao24 in file order (first occurrence), for the generator's fleet.
+    public let icao24s: [String]
 
-    public init(records: [String: AircraftRecord]) { byICAO24 = records }
+    public init(records: [String: AircraftRecord]) {
+        byICAO24 = records
+        icao24s = records.keys.sorted()
+    }
 
     public init(path: String, bytes: [UInt8]) throws(FlightsError) {
         let csv = try ReferenceCSV(path: path, bytes: bytes)
         let icao = try csv.requiredColumn("icao24")
         let registration = csv.column("registration"), typecode = csv.column("typecode"), model = csv.column("model")
         let manufacturer = csv.column("manufacturername", "manufacturer")
-        let operatorColumn = csv.column("operator")
+        let operatorColumn = csv.column("operator"), operatorICAO = csv.column("operatoricao")
         var records: [String: AircraftRecord] = [:]
+        var order: [String] = []
         for row in csv.table.rows {
             guard let key = ReferenceCSV.field(row, icao)?.lowercased(), records[key] == nil else { continue }
+            order.append(key)
             records[key] = AircraftRecord(
                 registration: ReferenceCSV.field(row, registration), typecode: ReferenceCSV.field(row, typecode),
                 model: ReferenceCSV.field(row, model), manufacturer: ReferenceCSV.field(row, manufacturer),
-                operatorName: ReferenceCSV.field(row, operatorColumn))
+                operatorName: ReferenceCSV.field(row, operatorColumn), operatorICAO: ReferenceCSV.field(row, operatorICAO))
         }
         byICAO24 = records
+        icao24s = order
     }
 
     public subscript(icao24: String) -> AircraftRecord? { byICAO24[icao24] }
