@@ -29,6 +29,7 @@ enum LakemakeCLI {
             VerifyCommand.self,
             CleanCommand.self,
             GenCommand.self,
+            FlightsCommand.self,
         ]
     }
 
