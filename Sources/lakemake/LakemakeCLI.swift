@@ -30,6 +30,8 @@ enum LakemakeCLI {
             CleanCommand.self,
             GenCommand.self,
             FlightsCommand.self,
+            IngestCommand.self,
+            FetchCommand.self,
         ]
     }
 

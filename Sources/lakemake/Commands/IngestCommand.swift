@@ -1,0 +1,58 @@
+// `lakemake ingest FILE… [--replace]`: each pipeline says whether it accepts a file name and
+// where the file goes in raw/; the file is then copied there atomically. This command knows
+// no pipeline's naming rules: they live with the pipelines.
+
+import Arguments
+import Foundation
+import LakeBuild
+import Pipelines
+
+enum IngestCommand: LakemakeCommand {
+    /// Each pipeline's answer: the lake-relative destination, nil when the name is not its own.
+    static var routes: [(String, [UInt8]) throws -> String?] {
+        [{ name, bytes in try FlightsIngest.destination(fileName: name, bytes: bytes) }]
+    }
+
+    static let spec = CommandSpec(
+        name: "ingest",
+        abstract: "Check raw files and copy them atomically to their place in raw/.",
+        discussion: "A file is accepted when a pipeline recognises its name (and, for flight snapshots, its time matches the name). An existing raw file is replaced only with --replace, which takes the build lock.",
+        options: [
+            .flag("replace", help: "Replace a raw file that already exists."),
+            .flag("no-wait", help: "With --replace: fail at once if a build holds the lock."),
+        ],
+        arguments: [ArgumentSpec("FILE", arity: .oneOrMore, help: "Files to ingest.")],
+        examples: [.init("lakemake ingest flight_data_20250918_160327.json")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        try inv.requireLake()
+        let replace = inv.parsed.flag("replace")
+        let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) : nil
+        defer { lock?.release() }
+        let writer = RawSnapshotWriter(lake: inv.lake)
+        var plan: [(bytes: [UInt8], destination: String)] = []
+        for file in inv.parsed.arguments("FILE") {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandError.invalid("\(file): cannot read the file", hint: nil)
+            }
+            let bytes = [UInt8](data), name = URL(fileURLWithPath: file).lastPathComponent
+            var destination: String?
+            for route in routes where destination == nil { destination = try route(name, bytes) }
+            guard let destination else {
+                throw CommandError.invalid("\(file): no pipeline accepts a file named '\(name)'",
+                                           hint: "flight snapshots are named flight_data_YYYYMMDD_HHMMSS.json")
+            }
+            if writer.exists(destination) && !replace {
+                throw CommandError.invalid("\(destination) already exists", hint: "pass --replace to swap it atomically")
+            }
+            plan.append((bytes, destination))
+        }
+        for item in plan {
+            do { try writer.write(item.bytes, to: item.destination) } catch {
+                throw CommandError.invalid(error.message, hint: "check that the lake is writable")
+            }
+            inv.output.print("ingested \(item.destination)")
+        }
+        return 0
+    }
+}
