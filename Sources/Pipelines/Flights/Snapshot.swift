@@ -19,10 +19,14 @@ public struct Snapshot: Sendable {
     }
 }
 
-/// One row of a snapshot: what was read, and the row as JSON text for the rejected-rows table.
+/// One row of a snapshot: what was read, and the row as parsed, for the rejected-rows table.
 public struct SnapshotRow: Sendable {
     public var state: StateVector
-    public var rawText: String
+    /// The row as parsed; turned into text only for rejected rows.
+    public var raw: JSONValue
+
+    /// The row as compact JSON text, number literals as they arrived.
+    public var rawText: String { RawRowText.compact(raw) }
 }
 
 /// Why a whole snapshot file was rejected.
@@ -57,7 +61,7 @@ extension Snapshot {
         case .null?:
             return Snapshot(time: time, rows: [])
         case .array(let elements)?:
-            let rows = elements.map { SnapshotRow(state: StateFieldReader.state(from: $0), rawText: RawRowText.compact($0)) }
+            let rows = elements.map { SnapshotRow(state: StateFieldReader.state(from: $0), raw: $0) }
             return Snapshot(time: time, rows: rows)
         default:
             throw .badStates

@@ -9,7 +9,7 @@ enum GenFlightsCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "flights",
         abstract: "Write generated OpenSky snapshots into raw/flights/.",
-        discussion: "Aircraft fly great-circle legs between the large and medium airports of reference/airports.csv, with callsigns of reference/airlines.csv airlines and the fleet of reference/aircraft.csv. --bad-rows injects faults (null island, out-of-range values, bad icao24, stale and future contacts, missing positions, duplicates). Existing files are overwritten only with identical names, so the same arguments give the same lake.",
+        discussion: "Aircraft fly great-circle legs between the large and medium airports of reference/airports.csv, with callsigns of reference/airlines.csv airlines and the fleet of reference/aircraft.csv. --bad-rows injects faults (null island, out-of-range values, bad icao24, stale and future contacts, missing positions, duplicates). Files of the same name are overwritten; the same arguments always write the same bytes.",
         options: [
             .value("date", valueName: "D", defaultValue: "2025-09-18", help: "The UTC day to generate (YYYY-MM-DD)."),
             .value("hours", valueName: "N", defaultValue: "24", help: "Hours to generate from 00:00 UTC (1–24)."),
