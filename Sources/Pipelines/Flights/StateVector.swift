@@ -3,7 +3,6 @@
 // null, absent or of the wrong type are nil; `shapeProblems` says which were of the wrong type
 // so validation can report `bad_shape` without losing the fields that did read.
 
-import Foundation
 
 /// A state vector as served, before validation and unit conversion.
 public struct StateVector: Sendable, Equatable {
@@ -63,13 +62,13 @@ public struct StateVector: Sendable, Equatable {
     /// The callsign trimmed and upper-cased, nil when empty.
     public var normalizedCallsign: String? {
         guard let callsign else { return nil }
-        let trimmed = callsign.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = callsign.trimmedSpaces.asciiUppercased
         return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The icao24 trimmed and lower-cased.
     public var normalizedICAO24: String? {
-        icao24.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        icao24.map { $0.trimmedSpaces.asciiLowercased }
     }
 
     /// The time the observation describes: the position time, or the last contact without one.

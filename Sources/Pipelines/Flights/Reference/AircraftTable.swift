@@ -43,7 +43,7 @@ public struct AircraftTable: Sendable {
         var records: [String: AircraftRecord] = [:]
         var order: [String] = []
         for row in csv.table.rows {
-            guard let key = ReferenceCSV.field(row, icao)?.lowercased(), records[key] == nil else { continue }
+            guard let key = ReferenceCSV.field(row, icao)?.asciiLowercased, records[key] == nil else { continue }
             order.append(key)
             records[key] = AircraftRecord(
                 registration: ReferenceCSV.field(row, registration), typecode: ReferenceCSV.field(row, typecode),

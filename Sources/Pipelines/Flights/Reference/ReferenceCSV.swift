@@ -3,7 +3,6 @@
 // quotes. Header names are matched after removing those quotes and lower-casing, so both
 // spellings of a column (`manufacturerName`, `manufacturername`) are the same column.
 
-import Foundation
 import LakeFormats
 
 /// A parsed reference CSV with columns looked up by normalised name.
@@ -35,7 +34,7 @@ struct ReferenceCSV {
     /// The field at `index` of `record`, unquoted and trimmed, nil when empty or absent.
     static func field(_ record: CSVRecord, _ index: Int?) -> String? {
         guard let index, index < record.fields.count else { return nil }
-        let value = unquote(record.fields[index]).trimmingCharacters(in: .whitespaces)
+        let value = unquote(record.fields[index]).trimmedSpaces
         return value.isEmpty ? nil : value
     }
 
