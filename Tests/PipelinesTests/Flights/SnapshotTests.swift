@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Pipelines
 
@@ -46,8 +47,22 @@ final class SnapshotTests: XCTestCase {
         XCTAssertThrowsError(try Snapshot.parse(Array("[1]".utf8))) { XCTAssertEqual($0 as? SnapshotError, .notAnObject) }
     }
 
-    func testRawTextKeepsLiterals() throws {
-        let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[[\"abc\", 1.50, null]]}".utf8))
-        XCTAssertEqual(s.rows[0].rawText, "[\"abc\",1.50,null]")
+    /// A row's raw text is exactly the bytes that arrived, nested values included.
+    func testRawTextIsTheRowAsItArrived() throws {
+        let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[[\"abc\", 1.50, null, [1, {\"a\": 2}]] , 7, {\"icao24\": \"x\"}]}".utf8))
+        XCTAssertEqual(s.rows.map(\.rawText), ["[\"abc\", 1.50, null, [1, {\"a\": 2}]]", "7", "{\"icao24\": \"x\"}"])
+        XCTAssertEqual(s.rows[1].state.shapeProblems.first, "a state must be an array or an object")
+    }
+
+    /// An SI key wins over its archive fallback whatever their order.
+    func testSIKeyWinsOverFallback() throws {
+        let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[{\"velocity\": 100, \"velocity_ms\": 5}, {\"velocity_ms\": 5, \"velocity\": 100}]}".utf8))
+        XCTAssertEqual(s.rows.map(\.state.velocity), [100, 100])
+    }
+
+    /// Sensors is the one field that may hold an array.
+    func testSensorsArrayIsAccepted() throws {
+        let row = FlightFixtures.servedRow().replacingOccurrences(of: ",null,3100.0", with: ",[1,2,3],3100.0")
+        XCTAssertEqual(try FlightFixtures.state(row).shapeProblems, [])
     }
 }

@@ -50,9 +50,12 @@ public struct HourlyBatch: Sendable {
                 }
             }
         }
-        kept = observations.sorted {
-            ($0.icao24, $0.observationTime, $0.snapshotTime) < ($1.icao24, $1.observationTime, $1.snapshotTime)
+        // Sort small keys and gather once: observations are large, and moving them dominated.
+        let order = observations.indices.sorted {
+            let a = observations[$0], b = observations[$1]
+            return (a.icao24, a.observationTime, a.snapshotTime) < (b.icao24, b.observationTime, b.snapshotTime)
         }
+        kept = order.map { observations[$0] }
         counts.kept = kept.count
         for observation in kept {
             for flag in observation.qualityFlags { counts.flagCounts[flag.rawValue, default: 0] += 1 }

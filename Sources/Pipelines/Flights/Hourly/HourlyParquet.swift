@@ -25,8 +25,18 @@ public enum HourlyParquet {
     /// latitude and longitude statistics.
     public static let rowGroupRows = 16_384
 
+    /// Positions and measurements are nearly all distinct: a dictionary would only cost time.
+    static let options: ParquetWriterOptions = {
+        var options = ParquetWriterOptions()
+        for column in ["time_position", "last_contact", "longitude", "latitude", "baro_altitude_m", "geo_altitude_m",
+                       "velocity_ms", "true_track", "vertical_rate_ms", "baro_altitude_ft", "velocity_kt", "vertical_rate_fpm"] {
+            options.columnOverrides[column] = ColumnWriteOptions(useDictionary: false)
+        }
+        return options
+    }()
+
     public static func encode(_ rows: [FlightObservation]) throws -> [UInt8] {
-        let writer = try ParquetWriter(schema: schema, options: ParquetWriterOptions())
+        let writer = try ParquetWriter(schema: schema, options: options)
         var start = 0
         repeat {
             let slice = Array(rows[start..<min(rows.count, start + rowGroupRows)])
