@@ -14,7 +14,7 @@ extension Action {
             throw .failed("flights.hourly needs {date} and {hour} wildcards")
         }
         let references = try FlightsInputs.references(ctx)
-        var snapshots: [(path: String, snapshot: Snapshot)] = []
+        var accumulator = HourlyAccumulator(references: references)
         var rejections: [Rejection] = []
         for path in ctx.inputs.first ?? [] {
             let bytes = try ctx.read(path)
@@ -27,12 +27,12 @@ extension Action {
                         message: "snapshot time \(time.iso8601) does not belong to date=\(date)/hour=\(hour)")]))
                     continue
                 }
-                snapshots.append((path, snapshot))
+                accumulator.add(path: path, snapshot: snapshot)
             } catch {
                 rejections.append(Rejection(path: path, errors: [error.detail]))
             }
         }
-        var batch = HourlyBatch(snapshots: snapshots, references: references)
+        var batch = accumulator.finish()
         batch.counts.rejectedFiles = rejections.count
         do {
             return .outputs([

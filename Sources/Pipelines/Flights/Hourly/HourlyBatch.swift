@@ -25,28 +25,60 @@ public struct HourlyBatch: Sendable {
 
     /// Judges every row of `snapshots` (path, snapshot) and removes duplicates.
     public init(snapshots: [(path: String, snapshot: Snapshot)], references: FlightReferences) {
-        let ordered = snapshots.enumerated().sorted {
-            ($0.element.snapshot.time, $0.offset) < ($1.element.snapshot.time, $1.offset)
-        }.map(\.element)
+        var accumulator = HourlyAccumulator(references: references)
+        for (path, snapshot) in snapshots { accumulator.add(path: path, snapshot: snapshot) }
+        self = accumulator.finish()
+    }
+}
+
+/// Builds an hour one snapshot at a time: each snapshot is judged as soon as it is read, so
+/// only its kept observations and rejected rows stay in memory, never its bytes or rows.
+public struct HourlyAccumulator {
+    private struct Judged {
+        var time: Int64
+        var order: Int
+        var kept: [FlightObservation]
+        var rejected: [RejectedRow]
+        var rowsRead: Int
+    }
+
+    public let references: FlightReferences
+    private var judged: [Judged] = []
+
+    public init(references: FlightReferences) { self.references = references }
+
+    public mutating func add(path: String, snapshot: Snapshot) {
+        var entry = Judged(time: snapshot.time, order: judged.count, kept: [], rejected: [], rowsRead: snapshot.rows.count)
+        for (index, row) in snapshot.rows.enumerated() {
+            switch RowJudgement.judge(row.state, snapshotTime: snapshot.time, references: references) {
+            case .rejected(let reasons):
+                entry.rejected.append(RejectedRow(sourceFile: path, rowIndex: index, snapshotTime: snapshot.time,
+                                                  rawText: row.rawText, reasons: reasons))
+            case .kept(let observation):
+                entry.kept.append(observation)
+            }
+        }
+        judged.append(entry)
+    }
+
+    /// Orders the snapshots by their own time (then arrival), removes duplicates (the last
+    /// snapshot wins) and sorts the kept rows by (icao24, observation time).
+    public func finish() -> HourlyBatch {
+        var batch = HourlyBatch()
         var latest: [DedupKey: Int] = [:]
         var observations: [FlightObservation] = []
-        for (path, snapshot) in ordered {
-            counts.snapshots += 1
-            for (index, row) in snapshot.rows.enumerated() {
-                counts.rowsRead += 1
-                switch RowJudgement.judge(row.state, snapshotTime: snapshot.time, references: references) {
-                case .rejected(let reasons):
-                    rejected.append(RejectedRow(sourceFile: path, rowIndex: index, snapshotTime: snapshot.time,
-                                                rawText: row.rawText, reasons: reasons))
-                    counts.countRejection(reasons)
-                case .kept(let observation):
-                    if let previous = latest[observation.dedupKey] {
-                        observations[previous] = observation
-                        counts.duplicates += 1
-                    } else {
-                        latest[observation.dedupKey] = observations.count
-                        observations.append(observation)
-                    }
+        for entry in judged.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) {
+            batch.counts.snapshots += 1
+            batch.counts.rowsRead += entry.rowsRead
+            for row in entry.rejected { batch.counts.countRejection(row.reasons) }
+            batch.rejected += entry.rejected
+            for observation in entry.kept {
+                if let previous = latest[observation.dedupKey] {
+                    observations[previous] = observation
+                    batch.counts.duplicates += 1
+                } else {
+                    latest[observation.dedupKey] = observations.count
+                    observations.append(observation)
                 }
             }
         }
@@ -55,11 +87,12 @@ public struct HourlyBatch: Sendable {
             let a = observations[$0], b = observations[$1]
             return (a.icao24, a.observationTime, a.snapshotTime) < (b.icao24, b.observationTime, b.snapshotTime)
         }
-        kept = order.map { observations[$0] }
-        counts.kept = kept.count
-        for observation in kept {
-            for flag in observation.qualityFlags { counts.flagCounts[flag.rawValue, default: 0] += 1 }
+        batch.kept = order.map { observations[$0] }
+        batch.counts.kept = batch.kept.count
+        for observation in batch.kept {
+            for flag in observation.qualityFlags { batch.counts.flagCounts[flag.rawValue, default: 0] += 1 }
         }
+        return batch
     }
 }
 
