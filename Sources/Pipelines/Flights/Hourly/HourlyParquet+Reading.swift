@@ -1,5 +1,6 @@
-// Reading the hourly Parquet back into observations. Only files this pipeline wrote are read
-// here; a file without the expected columns is an unreadable input, not a crash.
+// Reading the hourly Parquet back into observations, column by column. Only files this
+// pipeline wrote are read here; a file without the expected columns or with a missing required
+// value is an unreadable input, not a crash.
 
 import Parquet
 
@@ -18,67 +19,75 @@ extension HourlyParquet {
 
     /// The observations of the given row groups of an open file.
     public static func decode(_ reader: ParquetFileReader, rowGroups: [Int], path: String) throws -> [FlightObservation] {
-        let names = schema.fields.map(\.name)
-        guard reader.schema.fields.map(\.name) == names else {
+        guard reader.schema.columns.map(\.dottedPath) == schema.columns.map(\.dottedPath) else {
             throw FlightsError.unreadableInput(path: path, reason: "not an hourly flights Parquet file (unexpected columns)")
         }
         var result: [FlightObservation] = []
         for group in rowGroups {
-            for row in try reader.rows(rowGroup: group) {
-                guard let observation = observation(row) else {
-                    throw FlightsError.unreadableInput(path: path, reason: "a row has a missing required value")
-                }
-                result.append(observation)
+            guard let rows = Int(exactly: reader.rowGroups[group].numRows) else {
+                throw FlightsError.unreadableInput(path: path, reason: "row group \(group) is too large")
             }
+            let columns = try reader.readRowGroup(group)
+            guard let observations = observations(columns, rows: rows) else {
+                throw FlightsError.unreadableInput(path: path, reason: "row group \(group) has a column of an unexpected type or a missing required value")
+            }
+            result += observations
         }
         return result
     }
 
-    private static func observation(_ v: [ParquetValue]) -> FlightObservation? {
-        guard v.count == 34, let snapshot = seconds(v[0]), let icao24 = string(v[1]), let lastContact = seconds(v[5]),
-              let lon = double(v[6]), let lat = double(v[7]), let phaseText = string(v[23]),
-              let phase = FlightPhase(rawValue: phaseText), let score = double(v[31]), let grade = string(v[32])
+    private static func observations(_ c: [ColumnData], rows n: Int) -> [FlightObservation]? {
+        guard c.count == 34,
+              let snapshot = c[0].optionalInt64s(rows: n), let icao24 = c[1].optionalStrings(rows: n),
+              let callsign = c[2].optionalStrings(rows: n), let country = c[3].optionalStrings(rows: n),
+              let timePosition = c[4].optionalInt64s(rows: n), let lastContact = c[5].optionalInt64s(rows: n),
+              let lon = c[6].optionalDoubles(rows: n), let lat = c[7].optionalDoubles(rows: n),
+              let baro = c[8].optionalDoubles(rows: n), let geo = c[9].optionalDoubles(rows: n),
+              let onGround = c[10].booleans(rows: n), let velocity = c[11].optionalDoubles(rows: n),
+              let track = c[12].optionalDoubles(rows: n), let rate = c[13].optionalDoubles(rows: n),
+              let squawk = c[14].optionalStrings(rows: n), let spi = c[15].booleans(rows: n),
+              let source = c[16].optionalInt32s(rows: n), let category = c[17].optionalInt32s(rows: n),
+              let feet = c[18].optionalDoubles(rows: n), let knots = c[19].optionalDoubles(rows: n),
+              let fpm = c[20].optionalDoubles(rows: n), let altitudeBand = c[21].optionalStrings(rows: n),
+              let speedBand = c[22].optionalStrings(rows: n), let phase = c[23].optionalStrings(rows: n),
+              let airlineCode = c[24].optionalStrings(rows: n), let airlineName = c[25].optionalStrings(rows: n),
+              let registration = c[26].optionalStrings(rows: n), let typecode = c[27].optionalStrings(rows: n),
+              let model = c[28].optionalStrings(rows: n), let manufacturer = c[29].optionalStrings(rows: n),
+              let operatorName = c[30].optionalStrings(rows: n), let score = c[31].optionalDoubles(rows: n),
+              let grade = c[32].optionalStrings(rows: n), let flags = c[33].optionalStrings(rows: n)
         else { return nil }
-        let airline = string(v[24]).map { Airline(icao: $0, iata: nil, name: string(v[25]) ?? $0, callsign: nil, country: nil) }
-        let aircraftFields = (26...30).map { string(v[$0]) }
-        let aircraft = aircraftFields.allSatisfy({ $0 == nil }) ? nil : AircraftRecord(
-            registration: aircraftFields[0], typecode: aircraftFields[1], model: aircraftFields[2],
-            manufacturer: aircraftFields[3], operatorName: aircraftFields[4])
-        let flags = (string(v[33]) ?? "").split(separator: ",").compactMap { QualityFlag(rawValue: String($0)) }
-        return FlightObservation(
-            snapshotTime: snapshot, icao24: icao24, callsign: string(v[2]), originCountry: string(v[3]),
-            timePosition: seconds(v[4]), lastContact: lastContact, longitude: lon, latitude: lat,
-            baroAltitudeMetres: double(v[8]), geoAltitudeMetres: double(v[9]), onGround: bool(v[10]),
-            velocityMetresPerSecond: double(v[11]), trueTrack: double(v[12]), verticalRateMetresPerSecond: double(v[13]),
-            squawk: string(v[14]), spi: bool(v[15]), positionSource: int32(v[16]), category: int32(v[17]),
-            altitudeFeet: double(v[18]), velocityKnots: double(v[19]), verticalRateFPM: double(v[20]),
-            altitudeBand: string(v[21]).flatMap(AltitudeBand.init(rawValue:)),
-            speedBand: string(v[22]).flatMap(SpeedBand.init(rawValue:)), phase: phase,
-            airline: airline, aircraft: aircraft, qualityScore: score, qualityGrade: grade, qualityFlags: flags)
-    }
-
-    private static func seconds(_ value: ParquetValue) -> Int64? {
-        if case let .timestamp(ms, .millis, _) = value { return ms / 1000 }
-        return nil
-    }
-
-    private static func string(_ value: ParquetValue) -> String? {
-        if case let .string(text) = value { return text }
-        return nil
-    }
-
-    private static func double(_ value: ParquetValue) -> Double? {
-        if case let .double(x) = value { return x }
-        return nil
-    }
-
-    private static func int32(_ value: ParquetValue) -> Int32? {
-        if case let .int32(x) = value { return x }
-        return nil
-    }
-
-    private static func bool(_ value: ParquetValue) -> Bool {
-        if case let .bool(x) = value { return x }
-        return false
+        var result: [FlightObservation] = []
+        result.reserveCapacity(n)
+        // Airline and aircraft values repeat across rows: share one copy of each.
+        var airlines: [String: Airline] = [:]
+        for i in 0..<n {
+            guard let t = snapshot[i], let icao = icao24[i], let contact = lastContact[i], let x = lon[i], let y = lat[i],
+                  let phaseText = phase[i], let flightPhase = FlightPhase(rawValue: phaseText), let s = score[i], let g = grade[i]
+            else { return nil }
+            var airline: Airline?
+            if let code = airlineCode[i] {
+                if let known = airlines[code] { airline = known } else {
+                    let made = Airline(icao: code, iata: nil, name: airlineName[i] ?? code, callsign: nil, country: nil)
+                    airlines[code] = made
+                    airline = made
+                }
+            }
+            let aircraft: AircraftRecord? = registration[i] == nil && typecode[i] == nil && model[i] == nil
+                && manufacturer[i] == nil && operatorName[i] == nil ? nil
+                : AircraftRecord(registration: registration[i], typecode: typecode[i], model: model[i],
+                                 manufacturer: manufacturer[i], operatorName: operatorName[i])
+            let flagList = (flags[i] ?? "").split(separator: ",").compactMap { QualityFlag(rawValue: String($0)) }
+            result.append(FlightObservation(
+                snapshotTime: t / 1000, icao24: icao, callsign: callsign[i], originCountry: country[i],
+                timePosition: timePosition[i].map { $0 / 1000 }, lastContact: contact / 1000, longitude: x, latitude: y,
+                baroAltitudeMetres: baro[i], geoAltitudeMetres: geo[i], onGround: onGround[i],
+                velocityMetresPerSecond: velocity[i], trueTrack: track[i], verticalRateMetresPerSecond: rate[i],
+                squawk: squawk[i], spi: spi[i], positionSource: source[i], category: category[i],
+                altitudeFeet: feet[i], velocityKnots: knots[i], verticalRateFPM: fpm[i],
+                altitudeBand: altitudeBand[i].flatMap(AltitudeBand.init(rawValue:)),
+                speedBand: speedBand[i].flatMap(SpeedBand.init(rawValue:)), phase: flightPhase,
+                airline: airline, aircraft: aircraft, qualityScore: s, qualityGrade: g, qualityFlags: flagList))
+        }
+        return result
     }
 }
