@@ -19,7 +19,12 @@ DATE=2025-09-18
 mkdir -p "$WORK"
 
 median() { "$PYTHON" -c 'import sys,statistics; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-timed() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+# Seconds taken by a command; its output goes to work/last.log, and a failure stops the benchmark.
+timed() {
+  local s e; s=$(date +%s.%N)
+  if ! "$@" >"$WORK/last.log" 2>&1; then echo "failed: $*" >&2; tail -5 "$WORK/last.log" >&2; exit 1; fi
+  e=$(date +%s.%N); echo "$e - $s" | bc -l
+}
 ratio() { "$PYTHON" -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print("%.2f" % (a / b if b else 0))' "$1" "$2"; }
 
 # ---------------------------------------------------------------------------------------
@@ -74,7 +79,7 @@ PY
 t6_duck=()
 for _ in $(seq "$RUNS"); do
   rm -rf "$WORK/duck-out"
-  t6_duck+=("$(timed "$PYTHON" "$WORK/duckdb_t6.py" "$lake/lake/raw/flights/date=$DATE" "$WORK/duck-out")")
+  v=$(timed "$PYTHON" "$WORK/duckdb_t6.py" "$lake/lake/raw/flights/date=$DATE" "$WORK/duck-out"); t6_duck+=("$v")
 done
 duck_parquet_bytes=$(du -sb "$WORK/duck-out" | cut -f1)
 
@@ -89,7 +94,9 @@ BOX="45,5,50,10"
 cat > "$WORK/duckdb_t7.py" <<'PY'
 import duckdb, sys
 rows = duckdb.sql(f"""
-  SELECT icao24, snapshot_time, latitude, longitude, baro_altitude_ft
+  SELECT icao24, callsign, origin_country, snapshot_time, time_position, last_contact, latitude, longitude,
+         baro_altitude_ft, velocity_kt, vertical_rate_fpm, true_track, on_ground, squawk, flight_phase,
+         altitude_band, speed_band, airline_icao, airline_name, registration, typecode, quality_score, quality_grade
   FROM read_parquet('{sys.argv[1]}/processed/flights/date=2025-09-18/hour=*/data.parquet')
   WHERE latitude BETWEEN 45 AND 50 AND longitude BETWEEN 5 AND 10
   ORDER BY coalesce(time_position, last_contact), icao24, snapshot_time LIMIT 100""").fetchall()
@@ -104,9 +111,9 @@ print(t.num_rows)
 PY
 t7_lm=(); t7_duck=(); t7_arrow=()
 for _ in $(seq "$RUNS"); do
-  t7_lm+=("$(timed "$LAKEMAKE" flights query --bbox $BOX --date $DATE --limit 100)")
-  t7_duck+=("$(timed "$PYTHON" "$WORK/duckdb_t7.py" "$lake/lake")")
-  t7_arrow+=("$(timed "$PYTHON" "$WORK/pyarrow_t7.py" "$lake/lake")")
+  v=$(timed "$LAKEMAKE" flights query --bbox $BOX --date $DATE --limit 100); t7_lm+=("$v")
+  v=$(timed "$PYTHON" "$WORK/duckdb_t7.py" "$lake/lake"); t7_duck+=("$v")
+  v=$(timed "$PYTHON" "$WORK/pyarrow_t7.py" "$lake/lake"); t7_arrow+=("$v")
 done
 t7_lm_med=$(median "${t7_lm[@]}"); t7_duck_med=$(median "${t7_duck[@]}"); t7_arrow_med=$(median "${t7_arrow[@]}")
 t7_total=$("$LAKEMAKE" flights query --bbox $BOX --date $DATE --limit 1 | grep '"total"' | tr -dc '0-9')

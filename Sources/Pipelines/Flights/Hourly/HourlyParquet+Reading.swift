@@ -17,8 +17,10 @@ extension HourlyParquet {
         }
     }
 
-    /// The observations of the given row groups of an open file.
-    public static func decode(_ reader: ParquetFileReader, rowGroups: [Int], path: String) throws -> [FlightObservation] {
+    /// The observations of the given row groups of an open file; with `keep`, only the rows
+    /// whose latitude and longitude pass it are materialised (positions are read first).
+    public static func decode(_ reader: ParquetFileReader, rowGroups: [Int], path: String,
+                              keep: ((_ latitude: Double, _ longitude: Double) -> Bool)? = nil) throws -> [FlightObservation] {
         guard reader.schema.columns.map(\.dottedPath) == schema.columns.map(\.dottedPath) else {
             throw FlightsError.unreadableInput(path: path, reason: "not an hourly flights Parquet file (unexpected columns)")
         }
@@ -27,8 +29,19 @@ extension HourlyParquet {
             guard let rows = Int(exactly: reader.rowGroups[group].numRows) else {
                 throw FlightsError.unreadableInput(path: path, reason: "row group \(group) is too large")
             }
+            var selection: [Int]?
+            if let keep {
+                let position = try reader.readRowGroup(group, columns: ["latitude", "longitude"])
+                guard let lat = position.first(where: { $0.descriptor.dottedPath == "latitude" })?.optionalDoubles(rows: rows),
+                      let lon = position.first(where: { $0.descriptor.dottedPath == "longitude" })?.optionalDoubles(rows: rows) else {
+                    throw FlightsError.unreadableInput(path: path, reason: "row group \(group) has unreadable positions")
+                }
+                let chosen = (0..<rows).filter { i in lat[i].flatMap { y in lon[i].map { x in keep(y, x) } } ?? false }
+                if chosen.isEmpty { continue }
+                selection = chosen
+            }
             let columns = try reader.readRowGroup(group)
-            guard let observations = observations(columns, rows: rows) else {
+            guard let observations = observations(columns, rows: rows, selection: selection) else {
                 throw FlightsError.unreadableInput(path: path, reason: "row group \(group) has a column of an unexpected type or a missing required value")
             }
             result += observations
@@ -36,31 +49,32 @@ extension HourlyParquet {
         return result
     }
 
-    private static func observations(_ c: [ColumnData], rows n: Int) -> [FlightObservation]? {
+    private static func observations(_ c: [ColumnData], rows n: Int, selection: [Int]?) -> [FlightObservation]? {
         guard c.count == 34,
-              let snapshot = c[0].optionalInt64s(rows: n), let icao24 = c[1].optionalStrings(rows: n),
-              let callsign = c[2].optionalStrings(rows: n), let country = c[3].optionalStrings(rows: n),
-              let timePosition = c[4].optionalInt64s(rows: n), let lastContact = c[5].optionalInt64s(rows: n),
-              let lon = c[6].optionalDoubles(rows: n), let lat = c[7].optionalDoubles(rows: n),
-              let baro = c[8].optionalDoubles(rows: n), let geo = c[9].optionalDoubles(rows: n),
-              let onGround = c[10].booleans(rows: n), let velocity = c[11].optionalDoubles(rows: n),
-              let track = c[12].optionalDoubles(rows: n), let rate = c[13].optionalDoubles(rows: n),
-              let squawk = c[14].optionalStrings(rows: n), let spi = c[15].booleans(rows: n),
-              let source = c[16].optionalInt32s(rows: n), let category = c[17].optionalInt32s(rows: n),
-              let feet = c[18].optionalDoubles(rows: n), let knots = c[19].optionalDoubles(rows: n),
-              let fpm = c[20].optionalDoubles(rows: n), let altitudeBand = c[21].optionalStrings(rows: n),
-              let speedBand = c[22].optionalStrings(rows: n), let phase = c[23].optionalStrings(rows: n),
-              let airlineCode = c[24].optionalStrings(rows: n), let airlineName = c[25].optionalStrings(rows: n),
-              let registration = c[26].optionalStrings(rows: n), let typecode = c[27].optionalStrings(rows: n),
-              let model = c[28].optionalStrings(rows: n), let manufacturer = c[29].optionalStrings(rows: n),
-              let operatorName = c[30].optionalStrings(rows: n), let score = c[31].optionalDoubles(rows: n),
-              let grade = c[32].optionalStrings(rows: n), let flags = c[33].optionalStrings(rows: n)
+              let snapshot = c[0].optionalInt64s(rows: n, selection: selection), let icao24 = c[1].optionalStrings(rows: n, selection: selection),
+              let callsign = c[2].optionalStrings(rows: n, selection: selection), let country = c[3].optionalStrings(rows: n, selection: selection),
+              let timePosition = c[4].optionalInt64s(rows: n, selection: selection), let lastContact = c[5].optionalInt64s(rows: n, selection: selection),
+              let lon = c[6].optionalDoubles(rows: n, selection: selection), let lat = c[7].optionalDoubles(rows: n, selection: selection),
+              let baro = c[8].optionalDoubles(rows: n, selection: selection), let geo = c[9].optionalDoubles(rows: n, selection: selection),
+              let onGround = c[10].booleans(rows: n, selection: selection), let velocity = c[11].optionalDoubles(rows: n, selection: selection),
+              let track = c[12].optionalDoubles(rows: n, selection: selection), let rate = c[13].optionalDoubles(rows: n, selection: selection),
+              let squawk = c[14].optionalStrings(rows: n, selection: selection), let spi = c[15].booleans(rows: n, selection: selection),
+              let source = c[16].optionalInt32s(rows: n, selection: selection), let category = c[17].optionalInt32s(rows: n, selection: selection),
+              let feet = c[18].optionalDoubles(rows: n, selection: selection), let knots = c[19].optionalDoubles(rows: n, selection: selection),
+              let fpm = c[20].optionalDoubles(rows: n, selection: selection), let altitudeBand = c[21].optionalStrings(rows: n, selection: selection),
+              let speedBand = c[22].optionalStrings(rows: n, selection: selection), let phase = c[23].optionalStrings(rows: n, selection: selection),
+              let airlineCode = c[24].optionalStrings(rows: n, selection: selection), let airlineName = c[25].optionalStrings(rows: n, selection: selection),
+              let registration = c[26].optionalStrings(rows: n, selection: selection), let typecode = c[27].optionalStrings(rows: n, selection: selection),
+              let model = c[28].optionalStrings(rows: n, selection: selection), let manufacturer = c[29].optionalStrings(rows: n, selection: selection),
+              let operatorName = c[30].optionalStrings(rows: n, selection: selection), let score = c[31].optionalDoubles(rows: n, selection: selection),
+              let grade = c[32].optionalStrings(rows: n, selection: selection), let flags = c[33].optionalStrings(rows: n, selection: selection)
         else { return nil }
+        let count = selection?.count ?? n
         var result: [FlightObservation] = []
-        result.reserveCapacity(n)
+        result.reserveCapacity(count)
         // Airline and aircraft values repeat across rows: share one copy of each.
         var airlines: [String: Airline] = [:]
-        for i in 0..<n {
+        for i in 0..<count {
             guard let t = snapshot[i], let icao = icao24[i], let contact = lastContact[i], let x = lon[i], let y = lat[i],
                   let phaseText = phase[i], let flightPhase = FlightPhase(rawValue: phaseText), let s = score[i], let g = grade[i]
             else { return nil }

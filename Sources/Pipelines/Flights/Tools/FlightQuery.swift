@@ -103,7 +103,8 @@ public struct FlightQuery: Sendable {
                 groups = groups.filter { lat.contains($0) && lon.contains($0) }
             }
             guard !groups.isEmpty else { continue }
-            found += try HourlyParquet.decode(file.reader, rowGroups: groups, path: file.path).filter(matches)
+            let keep: ((Double, Double) -> Bool)? = box.map { b in { b.contains(latitude: $0, longitude: $1) } }
+            found += try HourlyParquet.decode(file.reader, rowGroups: groups, path: file.path, keep: keep).filter(matches)
         }
         found.sort(by: ordered)
         let start = min(offset, found.count)
