@@ -54,4 +54,13 @@ final class HourlyBatchTests: XCTestCase {
         guard case .kept(let p) = try FlightFixtures.judge(FlightFixtures.servedRow(callsign: "\"DLHABC\""), references: references) else { return XCTFail("rejected") }
         XCTAssertNil(p.airline)
     }
+
+    func testPermutationInPlace() {
+        var values = ["a", "b", "c", "d", "e"]
+        HourlyAccumulator.permute(&values, by: [3, 0, 4, 1, 2])
+        XCTAssertEqual(values, ["d", "a", "e", "b", "c"])
+        var same = [1, 2, 3]
+        HourlyAccumulator.permute(&same, by: [0, 1, 2])
+        XCTAssertEqual(same, [1, 2, 3])
+    }
 }

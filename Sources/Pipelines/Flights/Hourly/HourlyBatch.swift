@@ -62,12 +62,14 @@ public struct HourlyAccumulator {
     }
 
     /// Orders the snapshots by their own time (then arrival), removes duplicates (the last
-    /// snapshot wins) and sorts the kept rows by (icao24, observation time).
-    public func finish() -> HourlyBatch {
+    /// snapshot wins) and sorts the kept rows by (icao24, observation time). Each snapshot's
+    /// rows are released as they are merged, so the hour is never held twice.
+    public consuming func finish() -> HourlyBatch {
         var batch = HourlyBatch()
         var latest: [DedupKey: Int] = [:]
         var observations: [FlightObservation] = []
-        for entry in judged.sorted(by: { ($0.time, $0.order) < ($1.time, $1.order) }) {
+        judged.sort { ($0.time, $0.order) > ($1.time, $1.order) }
+        while let entry = judged.popLast() {
             batch.counts.snapshots += 1
             batch.counts.rowsRead += entry.rowsRead
             for row in entry.rejected { batch.counts.countRejection(row.reasons) }
@@ -82,17 +84,40 @@ public struct HourlyAccumulator {
                 }
             }
         }
-        // Sort small keys and gather once: observations are large, and moving them dominated.
+        latest = [:]
+        // Sort small keys, then apply the permutation in place: observations are large, and
+        // moving or copying them dominated both time and memory.
         let order = observations.indices.sorted {
             let a = observations[$0], b = observations[$1]
             return (a.icao24, a.observationTime, a.snapshotTime) < (b.icao24, b.observationTime, b.snapshotTime)
         }
-        batch.kept = order.map { observations[$0] }
+        Self.permute(&observations, by: order)
+        batch.kept = observations
         batch.counts.kept = batch.kept.count
         for observation in batch.kept {
             for flag in observation.qualityFlags { batch.counts.flagCounts[flag.rawValue, default: 0] += 1 }
         }
         return batch
+    }
+
+    /// Rearranges `values` so that position i holds the element that was at `order[i]`,
+    /// following each cycle of the permutation once.
+    static func permute<T>(_ values: inout [T], by order: [Int]) {
+        var source = order
+        for start in source.indices where source[start] != start {
+            let first = values[start]
+            var position = start
+            while true {
+                let next = source[position]
+                source[position] = position
+                if next == start {
+                    values[position] = first
+                    break
+                }
+                values[position] = values[next]
+                position = next
+            }
+        }
     }
 }
 
