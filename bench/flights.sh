@@ -9,7 +9,8 @@
 #   T8  peak memory (max RSS) of the T6 build.
 set -euo pipefail
 LAKEMAKE=$(realpath "$1")
-PYTHON=$(realpath "$2")
+# Not realpath: a venv python is a symlink, and resolving it would leave the venv.
+PYTHON=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$HERE")
 WORK=$HERE/work
@@ -99,8 +100,8 @@ rows = duckdb.sql(f"""
          altitude_band, speed_band, airline_icao, airline_name, registration, typecode, quality_score, quality_grade
   FROM read_parquet('{sys.argv[1]}/processed/flights/date=2025-09-18/hour=*/data.parquet')
   WHERE latitude BETWEEN 45 AND 50 AND longitude BETWEEN 5 AND 10
-  ORDER BY coalesce(time_position, last_contact), icao24, snapshot_time LIMIT 100""").fetchall()
-print(len(rows))
+  ORDER BY coalesce(time_position, last_contact), icao24, snapshot_time LIMIT 100""").to_arrow_table()
+print(rows.num_rows)
 PY
 cat > "$WORK/pyarrow_t7.py" <<'PY'
 import pyarrow.dataset as ds, pyarrow.compute as pc, sys
