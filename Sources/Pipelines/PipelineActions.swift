@@ -8,6 +8,7 @@ public enum PipelineActions {
     public static let registry: ActionRegistry = {
         var r = ActionRegistry()
         r.registerSales()
+        r.registerFlights()
         return r
     }()
 }
