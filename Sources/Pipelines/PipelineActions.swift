@@ -9,6 +9,7 @@ public enum PipelineActions {
         var r = ActionRegistry()
         r.registerSales()
         r.registerFlights()
+        r.register(QuickSightManifest.action)
         return r
     }()
 }

@@ -19,6 +19,7 @@ enum FlightsLake {
             try fm.copyItem(atPath: repository + "/lake/reference/" + name, toPath: lake.lake + "/reference/" + name)
         }
         try fm.copyItem(atPath: repository + "/rules/flights.rules", toPath: lake.root + "/rules/flights.rules")
+        try fm.copyItem(atPath: repository + "/rules/quicksight.rules", toPath: lake.root + "/rules/quicksight.rules")
         return lake
     }
 

@@ -6,7 +6,7 @@ extension ActionRegistry {
     /// Adds every `flights.*` action.
     public mutating func registerFlights() {
         for action in [Action.flightsHourly, .flightsDaily, .flightsDensity, .flightsRoutes, .flightsReport,
-                       .flightsQuickSightHourly, .flightsQuickSightRoutes, .flightsQuickSightManifest] {
+                       .flightsQuickSightHourly, .flightsQuickSightRoutes] {
             register(action)
         }
     }

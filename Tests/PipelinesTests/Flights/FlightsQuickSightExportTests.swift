@@ -16,7 +16,7 @@ final class FlightsQuickSightExportTests: XCTestCase {
 
     func testManifestKeepsLatestDays() {
         let paths = (1...5).map { "reports/quicksight/flights_daily/date=2025-09-0\($0).ndjson" }
-        let text = String(decoding: FlightsQuickSightExport.manifest(partitions: paths.reversed(), keep: 2, base: "s3://bucket/lake/"), as: UTF8.self)
+        let text = String(decoding: QuickSightManifest.bytes(paths: paths.reversed(), keep: 2, base: "s3://bucket/lake/"), as: UTF8.self)
         XCTAssertEqual(text, """
             {
               "fileLocations": [

@@ -43,14 +43,4 @@ extension Action {
             throw FlightsError.unreadableInput(path: path, reason: error.message).actionError
         }
     }
-
-    /// `flights.quicksight_manifest [keep=30] [base=URI]`: the dataset's manifest.
-    public static let flightsQuickSightManifest = Action(name: "flights.quicksight_manifest", version: 1) { ctx throws(ActionError) in
-        let keepText = ctx.parameter("keep") ?? "30"
-        guard let keep = Int(keepText), keep > 0 else {
-            throw FlightsError.invalidParameter(name: "keep", value: keepText, expected: "a positive number of days").actionError
-        }
-        let manifest = FlightsQuickSightExport.manifest(partitions: ctx.inputs.first ?? [], keep: keep, base: ctx.parameter("base"))
-        return .outputs([manifest], rejections: [])
-    }
 }

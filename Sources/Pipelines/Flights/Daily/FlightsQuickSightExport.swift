@@ -48,26 +48,4 @@ public enum FlightsQuickSightExport {
         }
         return out
     }
-
-    /// The manifest listing the latest `keep` partitions (paths sorted, so the latest dates last).
-    public static func manifest(partitions: [String], keep: Int, base: String?) -> [UInt8] {
-        let kept = partitions.sorted().suffix(keep)
-        var w = JSONWriter(style: .pretty)
-        w.beginObject()
-        w.key("fileLocations")
-        w.beginArray()
-        w.beginObject()
-        w.key("URIs")
-        w.beginArray()
-        for path in kept { w.string(base.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + path } ?? path) }
-        w.endArray()
-        w.endObject()
-        w.endArray()
-        w.key("globalUploadSettings")
-        w.beginObject()
-        w.key("format"); w.string("JSON")
-        w.endObject()
-        w.endObject()
-        return w.bytes
-    }
 }
