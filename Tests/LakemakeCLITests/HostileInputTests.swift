@@ -13,7 +13,7 @@ final class HostileInputTests: XCTestCase {
     static let generate = ["gen", "sales", "--stores", "3", "--days", "2", "--end", "2025-11-27", "--sales-per-day", "4"]
 
     /// A lake with the small valid sales sample, not built.
-    func salesSample() throws -> TemporaryLake {
+    static func salesSample() throws -> TemporaryLake {
         let lake = try TemporaryLake(rules: try SalesCommandTests.salesRules)
         try lake.write("reference/stores.csv", Self.stores)
         let gen = try Lakemake.run(Self.generate, in: lake.root)
@@ -29,7 +29,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func check(_ corpus: [HostileInput], file: StaticString = #filePath, line: UInt = #line) throws {
-        let clean = try salesSample(), hostile = try salesSample()
+        let clean = try Self.salesSample(), hostile = try Self.salesSample()
         defer {
             clean.remove()
             hostile.remove()
