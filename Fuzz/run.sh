@@ -22,6 +22,8 @@ mkdir -p "$out/bin"
 # The Swift runtime's own crash reporter reads freed memory, which AddressSanitizer then
 # reports instead of the real failure; libFuzzer prints the stack itself.
 export SWIFT_BACKTRACE=enable=no
+# Leaks are checked after every input, except the Foundation ones listed (with reasons) here.
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 sources_for() {
     case "$1" in
