@@ -12,7 +12,7 @@ RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
 
-.PHONY: all deps build release venv test demo demo-flights bench bench-flights install clean-demo help
+.PHONY: all deps build release venv test demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize
 
 all: build
 
@@ -21,6 +21,9 @@ help:
 	@echo "make test     every test, interop tests included (installs what is missing)"
 	@echo "make bench    benchmarks against the reference tools; appends to bench/results.md"
 	@echo "make install  release build into $(PREFIX)/bin"
+	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 300) from Fuzz/corpus"
+	@echo "make crash-test  SIGKILL full builds CRASH_KILLS times (default 100); every recovery must equal a clean build"
+	@echo "make sanitize    the test suite under the address and the thread sanitizer"
 
 # System C libraries through their Debian -dev packages, installed only when a header is missing.
 deps:
@@ -53,6 +56,30 @@ venv: $(VENV)/.ready
 
 test: deps venv
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Fuzzing (docs/reliability.md): each target is compiled with -sanitize=fuzzer,address into
+# .build-fuzz/ and run from its seed corpus; a crash input is kept in .build-fuzz/crashes/.
+FUZZ_SECONDS ?= 300
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	bash Fuzz/run.sh 10
+
+# SIGKILL at random moments of full builds of the sample lake; see bench/crash-test.sh.
+CRASH_KILLS ?= 100
+crash-test: build
+	bash bench/crash-test.sh $(CRASH_KILLS) $(LAKEMAKE)
+
+# The whole suite under each sanitizer, each in its own build folder. Leak checking is off for
+# the test process: what it reports at exit is held by XCTest and the test helpers (the fuzz
+# targets check leaks after every input instead).
+sanitize: deps venv
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
+	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
 # The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day
 # sample is generated, one upload is held back and lands late, and only what depends on it

@@ -13,6 +13,12 @@ public struct CSVWriter: Sendable {
 
     /// Appends one record.
     public mutating func append(_ fields: [String]) {
+        // A record of one empty field would be a blank line, which readers skip or read as no
+        // fields at all: it is written as `""` (as Python's csv module does).
+        if fields == [""] {
+            bytes.append(contentsOf: "\"\"\n".utf8)
+            return
+        }
         for (position, field) in fields.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             appendField(field)

@@ -51,4 +51,16 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertEqual(try JSONSerialization.jsonObject(with: data) as? [[String]], awkward)
     }
+
+    /// Found by the CSV fuzz target: a one-column table with an empty value came back with
+    /// the row changed, because the record was written as a blank line.
+    func testRecordOfOneEmptyFieldIsQuoted() throws {
+        var writer = CSVWriter()
+        writer.append(["h"])
+        writer.append([""])
+        writer.append(["n"])
+        XCTAssertEqual(writer.text, "h\n\"\"\nn\n")  // what Python's csv.writer writes for [["h"], [""], ["n"]]
+        let table = try CSVReader.parse(writer.bytes)
+        XCTAssertEqual(table.rows.map(\.fields), [[""], ["n"]])
+    }
 }

@@ -60,14 +60,24 @@ extension SalesUploadParser {
         let name = Self.fieldNames[field]
         switch field {
         case 4:
-            guard case .number(let n) = value, let q = n.int64() else { return "quantity must be an integer" }
+            guard case .number(let n) = value else { return "quantity must be an integer" }
+            guard let q = n.int64() else {
+                // An integer literal that does not fit in 64 bits is too large, not fractional.
+                let integral = !n.literal.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+                return integral ? "quantity is too large" : "quantity must be an integer"
+            }
             guard q >= 1 else { return "quantity must be at least 1" }
             guard let q32 = Int32(exactly: q) else { return "quantity is too large" }
             values.quantity = q32
         case 5, 6, 7:
             guard case .number(let n) = value else { return "\(name) must be a number" }
             let cents: Int64
-            do { cents = try n.cents() } catch { return "\(name) \(n.literal) has more than 2 decimal places" }
+            do { cents = try n.cents() } catch {
+                switch error {
+                case .tooManyDecimals: return "\(name) \(n.literal) has more than 2 decimal places"
+                case .overflow: return "\(name) is too large (at most 99999999.99)"
+                }
+            }
             guard cents >= 0 else { return "\(name) must not be negative" }
             guard cents <= Self.maxCents else { return "\(name) is too large (at most 99999999.99)" }
             values.cents[field - 5] = cents

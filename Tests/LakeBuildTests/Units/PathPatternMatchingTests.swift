@@ -17,6 +17,10 @@ final class PathPatternMatchingTests: XCTestCase {
         XCTAssertNil(m.match("raw/sales/store_001_2025-11-27.json"), "regex needs four digits")
         XCTAssertNil(m.match("raw/sales/store_0001_2025-02-30.json"), "not a real date")
         XCTAssertNil(m.match("raw/sales/x/store_0001_2025-11-27.json"), "wildcards never cross /")
+        // Found by the hostile-input corpus: the regex was anchored with `$`, which also
+        // matches before a final newline, so a file name with a newline gave store "0001\n".
+        XCTAssertNil(m.match("raw/sales/store_0001\n_2025-11-27.json"), "a newline is not a digit")
+        XCTAssertNil(m.match("raw/sales/store_\n0001_2025-11-27.json"))
     }
 
     func testNonGreedyLeftToRightAndRepeatedNames() throws {

@@ -1,0 +1,34 @@
+// A reduced run of the crash harness `bench/crash-test.sh` (the full one is `make crash-test`):
+// a few SIGKILLs at random moments of full builds of a small sales lake, each followed by a
+// build that must equal a clean build, a clean `PRAGMA integrity_check`, no temporary file
+// and a clean `verify`.
+
+import Foundation
+import XCTest
+
+final class CrashHarnessTests: XCTestCase {
+    func testKilledSalesBuildsRecover() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+            throw XCTSkip("the sqlite3 command-line tool is not installed; the crash harness needs it for PRAGMA integrity_check")
+        }
+        let work = FileManager.default.temporaryDirectory.path + "/lakemake-crash-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.path + "/bench/crash-test.sh", "5", try Lakemake.binary(), "11"]
+        var env = ProcessInfo.processInfo.environment
+        env["CRASH_WORK"] = work
+        env["CRASH_STORES"] = "3"
+        env["CRASH_DAYS"] = "3"
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("crash test: 5 kills over sales, 5 recovered, 0 failures"), text)
+    }
+}

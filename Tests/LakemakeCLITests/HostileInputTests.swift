@@ -1,0 +1,119 @@
+// Runs the hostile-input corpus through the real binary: every bad raw file lands in one lake
+// next to a valid sample, one build runs, and then
+// - each bad file has exactly its documented rejection file (rule, first error, count),
+// - the raw files are untouched,
+// - every other file of the lake is byte-identical to a clean build of the sample alone.
+
+import Foundation
+import LakeFormats
+import XCTest
+
+final class HostileInputTests: XCTestCase {
+    static let stores = "store_id,name,city,opened\n0001,A,X,2020-01-01\n0002,B,Y,2020-01-01\n0003,C,Z,2020-01-01\n"
+    static let generate = ["gen", "sales", "--stores", "3", "--days", "2", "--end", "2025-11-27", "--sales-per-day", "4"]
+
+    /// A lake with the small valid sales sample, not built.
+    static func salesSample() throws -> TemporaryLake {
+        let lake = try TemporaryLake(rules: try SalesCommandTests.salesRules)
+        try lake.write("reference/stores.csv", Self.stores)
+        let gen = try Lakemake.run(Self.generate, in: lake.root)
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        return lake
+    }
+
+    func testSalesCorpus() throws {
+        let corpus = HostileInput.sales
+        XCTAssertGreaterThanOrEqual(corpus.count, 60)
+        XCTAssertEqual(Set(corpus.map(\.path)).count, corpus.count, "one file per case")
+        try check(corpus)
+    }
+
+    func check(_ corpus: [HostileInput], file: StaticString = #filePath, line: UInt = #line) throws {
+        let clean = try Self.salesSample(), hostile = try Self.salesSample()
+        defer {
+            clean.remove()
+            hostile.remove()
+        }
+        let cleanBuild = try clean.run("build", "-j", "2", "-q")
+        XCTAssertEqual(cleanBuild.status, 0, cleanBuild.stdout + cleanBuild.stderr)
+
+        try Data(HostileInput.salesBody([HostileInput.salesItem()]).utf8).write(to: URL(fileURLWithPath: hostile.root + "/outside.json"))
+        for c in corpus { try place(c, in: hostile) }
+        let rawBefore = LakeTree.snapshot(hostile.lake, under: "raw")
+        let build = try hostile.run("build", "-j", "2", "-q")
+        XCTAssertEqual(build.status, 1, "rejections make the build exit 1: " + build.stderr, file: file, line: line)
+        XCTAssertFalse(build.stderr.contains("Fatal error"), build.stderr)
+
+        for c in corpus { checkRejection(c, in: hostile) }
+        XCTAssertEqual(LakeTree.snapshot(hostile.lake, under: "raw"), rawBefore, "raw files are never changed")
+        let expectedRejections = Set(corpus.map { "rejected/" + $0.path.dropFirst(4) + ".error.json" })
+        XCTAssertEqual(Set(LakeTree.snapshot(hostile.lake, under: "rejected").keys), expectedRejections)
+        for folder in ["processed", "metrics", "reports"] {
+            let got = LakeTree.snapshot(hostile.lake, under: folder), want = LakeTree.snapshot(clean.lake, under: folder)
+            XCTAssertEqual(got.keys.sorted(), want.keys.sorted(), "\(folder)/ holds the clean build's files and no others")
+            for (path, bytes) in want where got[path] != bytes { XCTFail("\(path) differs from the clean build") }
+        }
+        XCTAssertEqual(LakeTree.snapshot(hostile.lake, under: ".lakemake/tmp").count, 0, "no temporary file is left")
+    }
+
+    func place(_ c: HostileInput, in lake: TemporaryLake) throws {
+        let full = lake.lake + "/" + c.path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        switch c.content {
+        case .bytes(let bytes): try Data(bytes).write(to: URL(fileURLWithPath: full))
+        case .symlink(let target): try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: target)
+        }
+    }
+
+    func checkRejection(_ c: HostileInput, in lake: TemporaryLake) {
+        let path = "rejected/" + c.path.dropFirst(4) + ".error.json"
+        guard let text = lake.read(path), let doc = try? JSONValue.parse(Array(text.utf8)) else {
+            return XCTFail("\(c.title): no readable \(path)")
+        }
+        XCTAssertEqual(doc["file"], .string(c.path), c.title)
+        let first = doc["errors"]?[0]
+        let got = HostileInput.ExpectedError(
+            line: first?["line"].flatMap(Self.int), column: first?["column"].flatMap(Self.int),
+            path: first?["path"].flatMap(Self.string), message: first?["message"].flatMap(Self.string) ?? "<none>")
+        switch c.expected {
+        case let .rejected(rule, expected, count):
+            XCTAssertEqual(doc["rule"], .string(rule), c.title)
+            XCTAssertEqual(got, expected, c.title)
+            XCTAssertEqual(doc["error_count"].flatMap(Self.int), count, c.title)
+        case .unmatched:
+            XCTAssertEqual(got.message, "no rule accepts this file", c.title)
+        case .escapingLink:
+            XCTAssertEqual(got.message, "symbolic link pointing outside the lake; it is not read", c.title)
+        }
+    }
+
+    static func int(_ v: JSONValue) -> Int? {
+        if case .number(let n) = v { return n.int64().map(Int.init) }
+        return nil
+    }
+
+    static func string(_ v: JSONValue) -> String? {
+        if case .string(let s) = v { return s }
+        return nil
+    }
+}
+
+/// The files under a folder of a lake, by lake-relative path (links by their target text).
+enum LakeTree {
+    static func snapshot(_ lake: String, under folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = lake + "/" + folder
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return out }
+        while let relative = walker.nextObject() as? String {
+            let full = base + "/" + relative
+            let key = folder + "/" + relative
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full) {
+                out[key] = Data(("link:" + target).utf8)
+            } else if let attributes = try? FileManager.default.attributesOfItem(atPath: full),
+                      attributes[.type] as? FileAttributeType == .typeRegular {
+                out[key] = FileManager.default.contents(atPath: full) ?? Data()
+            }
+        }
+        return out
+    }
+}
