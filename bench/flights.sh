@@ -13,14 +13,14 @@ LAKEMAKE=$(realpath "$1")
 PYTHON=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$HERE")
-WORK=$HERE/work
+WORK=$HERE/cache
 RUNS=${RUNS:-5}
 AIRCRAFT=${AIRCRAFT:-10000}
 DATE=2025-09-18
 mkdir -p "$WORK"
 
 median() { "$PYTHON" -c 'import sys,statistics; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
-# Seconds taken by a command; its output goes to work/last.log, and a failure stops the benchmark.
+# Seconds taken by a command; its output goes to cache/last.log, and a failure stops the benchmark.
 timed() {
   local s e; s=$(date +%s.%N)
   if ! "$@" >"$WORK/last.log" 2>&1; then echo "failed: $*" >&2; tail -5 "$WORK/last.log" >&2; exit 1; fi

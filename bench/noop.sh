@@ -9,7 +9,7 @@ set -euo pipefail
 LAKEMAKE=$(realpath "$1")
 PYTHON=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$HERE/work
+WORK=$HERE/cache
 RUNS=${RUNS:-5}
 SMALL=${SMALL:-10000}
 LARGE=${LARGE:-100000}
