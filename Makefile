@@ -55,7 +55,7 @@ $(VENV)/.ready:
 venv: $(VENV)/.ready
 
 test: deps venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Fuzzing (docs/reliability.md): each target is compiled with -sanitize=fuzzer,address into
