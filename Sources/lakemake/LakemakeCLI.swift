@@ -12,6 +12,23 @@ protocol LakemakeCommand {
     static func run(_ invocation: Invocation) throws -> Int32
 }
 
+/// A command that only groups subcommands (`gen`, `sales`, `parquet`, …) and dispatches to them.
+protocol LakemakeCommandGroup: LakemakeCommand {
+    static var subcommands: [any LakemakeCommand.Type] { get }
+}
+
+extension LakemakeCommandGroup {
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let name = inv.parsed.commandPath.dropFirst().first
+        guard let command = subcommands.first(where: { $0.spec.name == name }) else {
+            let names = subcommands.map { $0.spec.name }.joined(separator: ", ")
+            throw CommandError.invalid("'lakemake \(spec.name)' needs a subcommand: \(names)",
+                                       hint: "run 'lakemake \(spec.name) --help'")
+        }
+        return try command.run(inv)
+    }
+}
+
 enum LakemakeCLI {
     static let version = "0.1.0"
 

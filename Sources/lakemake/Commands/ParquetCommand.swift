@@ -5,9 +5,9 @@
 import Arguments
 
 /// The `parquet` command group; each subcommand is its own `ParquetSubcommand`.
-enum ParquetCommand: LakemakeCommand {
+enum ParquetCommand: LakemakeCommandGroup {
     /// The subcommands, in the order `--help` lists them.
-    static var subcommands: [any ParquetSubcommand.Type] {
+    static var subcommands: [any LakemakeCommand.Type] {
         [ParquetSchemaCommand.self, ParquetMetaCommand.self, ParquetHeadCommand.self, ParquetCatCommand.self,
          ParquetFromCSVCommand.self, ParquetSnappyCommand.self]
     }
@@ -23,14 +23,5 @@ enum ParquetCommand: LakemakeCommand {
                 .init("lakemake parquet head -n 5 data.parquet", "the first rows as a table"),
                 .init("lakemake parquet cat --csv data.parquet > data.csv", "every row as CSV"),
             ])
-    }
-
-    static func run(_ inv: Invocation) throws -> Int32 {
-        let name = inv.parsed.commandPath.dropFirst().first
-        guard let command = subcommands.first(where: { $0.spec.name == name }) else {
-            inv.output.print(HelpRenderer(root: LakemakeCLI.root).render(["parquet"]))
-            return 2
-        }
-        return try command.run(inv)
     }
 }

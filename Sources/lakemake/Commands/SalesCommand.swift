@@ -5,21 +5,13 @@ import Arguments
 import Foundation
 import Pipelines
 
-enum SalesCommand: LakemakeCommand {
+enum SalesCommand: LakemakeCommandGroup {
     static var subcommands: [any LakemakeCommand.Type] { [SalesAnalyticsCommand.self, SalesTrendsCommand.self] }
 
     static let spec = CommandSpec(
         name: "sales",
         abstract: "Read the sales metrics and insights of a built lake.",
         subcommands: subcommands.map { $0.spec })
-
-    static func run(_ inv: Invocation) throws -> Int32 {
-        let name = inv.parsed.commandPath.dropFirst().first
-        guard let command = subcommands.first(where: { $0.spec.name == name }) else {
-            throw CommandError.invalid("sales needs a subcommand", hint: "run 'lakemake sales --help' for the choices")
-        }
-        return try command.run(inv)
-    }
 
     /// Reads the lake's files directly: these commands never wait for a build.
     static func reader(_ inv: Invocation) throws -> SalesLakeReader {

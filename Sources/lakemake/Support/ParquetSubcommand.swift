@@ -3,10 +3,7 @@
 import Arguments
 
 /// One `lakemake parquet` subcommand.
-protocol ParquetSubcommand {
-    static var spec: CommandSpec { get }
-    static func run(_ invocation: Invocation) throws -> Int32
-}
+protocol ParquetSubcommand: LakemakeCommand {}
 
 /// Options and arguments the subcommands share.
 enum ParquetCommandOptions {
