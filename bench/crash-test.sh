@@ -61,8 +61,13 @@ for ((k = 1; k <= kills; k++)); do
     p=${pipelines[$(( (k - 1) % ${#pipelines[@]} ))]}
     dir="$work/$p-killed"
     if (( k <= ${#pipelines[@]} )) || (( k % 10 == 0 )); then
+        # A fresh copy of the clean project's inputs (late uploads included), nothing built.
         rm -rf "$dir"
-        "setup_$p" "$dir"
+        mkdir -p "$dir/lake"
+        cp -R "$work/$p-clean/rules" "$dir/"
+        for f in "$work/$p-clean/lake/"*; do
+            case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$dir/lake/" ;; esac
+        done
     else
         # Start the next full build from nothing built, keeping the raw files.
         rm -rf "$dir/lake/processed" "$dir/lake/metrics" "$dir/lake/reports" "$dir/lake/rejected" "$dir/lake/.lakemake"
