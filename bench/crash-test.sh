@@ -42,6 +42,15 @@ outputs() {  # path and sha256 of every output, sorted
     (cd "$1/lake" && find processed metrics reports rejected -type f 2>/dev/null | LC_ALL=C sort | xargs -r -d '\n' sha256sum)
 }
 
+# The sqlite3 shell when installed, else Python's sqlite3 module.
+integrity_check() {
+    if command -v sqlite3 >/dev/null; then
+        sqlite3 "$1" 'PRAGMA integrity_check' 2>&1
+    else
+        python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1" 2>&1
+    fi
+}
+
 fail=0
 survived=0
 note() { echo "kill $1 ($2): $3"; fail=$((fail + 1)); }
@@ -96,7 +105,7 @@ for ((k = 1; k <= kills; k++)); do
         continue
     fi
     [ "$(outputs "$dir")" == "$expected" ] || note "$k" "$p" "outputs differ from a clean build"
-    check=$(sqlite3 "$dir/lake/.lakemake/catalog.db" 'PRAGMA integrity_check' 2>&1)
+    check=$(integrity_check "$dir/lake/.lakemake/catalog.db")
     [ "$check" == "ok" ] || note "$k" "$p" "integrity_check: $check"
     temps=$(find "$dir/lake/.lakemake/tmp" -type f 2>/dev/null | wc -l)
     [ "$temps" -eq 0 ] || note "$k" "$p" "$temps temporary files left"

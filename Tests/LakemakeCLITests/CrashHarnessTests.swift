@@ -9,8 +9,9 @@ import XCTest
 final class CrashHarnessTests: XCTestCase {
     func testKilledSalesBuildsRecover() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
-            throw XCTSkip("the sqlite3 command-line tool is not installed; the crash harness needs it for PRAGMA integrity_check")
+        let checkers = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/usr/bin/python3", "/usr/local/bin/python3"]
+        guard checkers.contains(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("neither the sqlite3 shell nor python3 is installed; the crash harness needs one for PRAGMA integrity_check")
         }
         let work = FileManager.default.temporaryDirectory.path + "/lakemake-crash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: work) }
