@@ -12,7 +12,7 @@ RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
 
-.PHONY: all deps build release venv test demo bench install clean-demo help fuzz fuzz-smoke crash-test sanitize
+.PHONY: all deps build release venv test demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize
 
 all: build
 
@@ -110,11 +110,32 @@ demo: build
 	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) lineage reports/sales/daily/date=2025-11-20/report.txt --depth 1
 	@echo
 	@echo "open $(CURDIR)/$(DEMO)/lake/reports/sales/daily/date=2025-11-20/report.html in a browser for the charts"
+	@echo
+	@$(MAKE) --no-print-directory demo-flights
+
+# A day of generated flights through the flight pipeline (in the demo lake, made if missing):
+# 24 hours of snapshots every 5 minutes, 300 aircraft, 2 % injected faults.
+demo-flights: build
+	@[ -d $(DEMO)/lake ] || { mkdir -p $(DEMO) && cp -R lake rules $(DEMO)/; }
+	@echo "== a day of generated flights: 2025-09-18, 300 aircraft, a snapshot every 5 minutes"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) gen flights --date 2025-09-18 --hours 24 --aircraft 300 --interval 300 --seed 7
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build | tail -n 4
+	@echo
+	@echo "== top routes of 2025-09-18"
+	@sed -n '/^Top routes/,/^$$/p' $(DEMO)/lake/reports/flights/daily/date=2025-09-18/report.txt
+	@echo "== aircraft above 30 000 ft over the Alps, highest first"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) flights query --bbox 45,5,48,12 --min-alt-ft 30000 --sort=-altitude --limit 3 | grep -E '"(icao24|callsign|baro_altitude_ft|total)"'
+	@echo
+	@echo "report: $(DEMO)/lake/reports/flights/daily/date=2025-09-18/report.html (and report.txt)"
 
 bench: release venv
 	@bash bench/noop.sh $(RELEASE_BIN) $(PYTHON)
 	@bash bench/sales.sh $(RELEASE_BIN) $(PYTHON)
 	@bash bench/parquet.sh $(RELEASE_BIN) $(PYTHON)
+	@bash bench/flights.sh $(RELEASE_BIN) $(PYTHON)
+
+bench-flights: release venv
+	@bash bench/flights.sh $(RELEASE_BIN) $(PYTHON)
 
 install: release
 	install -d $(PREFIX)/bin

@@ -9,7 +9,7 @@ set -euo pipefail
 LAKEMAKE=$(realpath "$1")
 PYTHON=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$HERE/work
+WORK=$HERE/cache
 RUNS=${RUNS:-5}
 SMALL=${SMALL:-10000}
 LARGE=${LARGE:-100000}
@@ -85,7 +85,7 @@ for k in range(days):
                     f'"payment_method":"cash","customer_id":"CUST-{s:05d}"}}]\n')
 PY
   { echo "store_id,name,city,opened"; for s in $(seq 1 "$stores"); do printf '%04d,Store %d,Town,2020-01-01\n' "$s" "$s"; done; } > "$large/lake/reference/stores.csv"
-  cp "$HERE/../rules/sales.rules" "$large/rules/"
+  cp "$HERE/../rules/sales.rules" "$HERE/../rules/quicksight.rules" "$large/rules/"
   cat > "$large/Makefile" <<'MK'
 SRC := $(wildcard lake/raw/sales/*.json)
 OUT := $(patsubst lake/raw/sales/%.json,make-out/%.json,$(SRC))

@@ -3,7 +3,7 @@
 # and cramjam on the same data, medians of RUNS runs, appended to bench/results.md.
 #
 # The table is ROWS rows (10 million by default) of the sales schema (sales.md §2), generated
-# once as CSV into bench/work/. Write = CSV → Parquet (`lakemake parquet from-csv` against
+# once as CSV into bench/cache/. Write = CSV → Parquet (`lakemake parquet from-csv` against
 # pyarrow.csv + pq.write_table); read = Parquet → CSV (`lakemake parquet cat --csv` against
 # pq.read_table + pyarrow.csv.write_csv), both on lakemake's file. pyarrow is held to one
 # thread, as lakemake uses one. Snappy is timed as whole processes on the first SNAPPY_MB of
@@ -14,7 +14,7 @@ LAKEMAKE=$(realpath "$1")
 # leave the venv (and its packages) behind.
 PYTHON=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$HERE/work/parquet
+WORK=$HERE/cache/parquet
 RUNS=${RUNS:-5}
 ROWS=${ROWS:-10000000}
 SNAPPY_MB=${SNAPPY_MB:-128}

@@ -7,7 +7,7 @@ set -euo pipefail
 LAKEMAKE=$(realpath "$1")
 PYTHON=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")  # not realpath: a venv python is a symlink
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$HERE/work/sales-sample
+WORK=$HERE/cache/sales-sample
 RUNS=${RUNS:-5}
 DAYS=${DAYS:-30}
 mkdir -p "$WORK"

@@ -8,6 +8,8 @@ public enum PipelineActions {
     public static let registry: ActionRegistry = {
         var r = ActionRegistry()
         r.registerSales()
+        r.registerFlights()
+        r.register(QuickSightManifest.action)
         return r
     }()
 }

@@ -31,6 +31,8 @@ enum LakemakeCLI {
             GenCommand.self,
             IngestCommand.self,
             SalesCommand.self,
+            FlightsCommand.self,
+            FetchCommand.self,
             ParquetCommand.self,
         ]
     }

@@ -140,4 +140,21 @@ final class IncrementalScenarioTests: XCTestCase {
         XCTAssertEqual(try lake.run("build").status, 0)
         XCTAssertEqual(lake.read("processed/d/2025-06-03.txt"), "day 01\n")
     }
+
+    func testBuildSweepsOnlyTemporaryFilesOfDeadProcesses() throws {
+        let lake = try TemporaryLake(rules: Self.rules)
+        defer { lake.remove() }
+        try lake.write("raw/d/2025-06-01.txt", "day 01\n")
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["30"]
+        try sleeper.run()
+        defer { sleeper.terminate() }
+        // An ingest in flight (its writer alive) and a leftover of a killed build.
+        try lake.write(".lakemake/tmp/\(sleeper.processIdentifier)-1-upload.json", "in flight\n")
+        try lake.write(".lakemake/tmp/2147483000-1-data.parquet", "leftover\n")
+        XCTAssertEqual(try lake.run("build").status, 0)
+        XCTAssertTrue(lake.exists(".lakemake/tmp/\(sleeper.processIdentifier)-1-upload.json"))
+        XCTAssertFalse(lake.exists(".lakemake/tmp/2147483000-1-data.parquet"))
+    }
 }

@@ -257,7 +257,8 @@ final class ParquetCommandTests: XCTestCase {
 
     func testPyarrowReadsFromCSVOutputAsTheCSVSays() throws {
         let parquet = try salesParquet(rowGroupRows: "3")
-        XCTAssertEqual(try python("csv", parquet), Self.salesCSV)
+        let theirs = try python("csv", parquet)
+        XCTAssertEqual(theirs, Self.salesCSV)
     }
 
     /// pyarrow reads, writes and renders with the documented conventions, independently of

@@ -200,8 +200,15 @@ public struct LocalFileSystem: FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(handle)
-        for name in names { unlink(absolute(".lakemake/tmp/" + name)) }
-        return names.count
+        // Temporary names start with the writer's pid. `ingest` and `fetch` write without the
+        // build lock, so a file of a process that is still alive is not ours to sweep.
+        var swept = 0
+        for name in names {
+            if let pid = Int32(name.prefix { $0.isNumber }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            unlink(absolute(".lakemake/tmp/" + name))
+            swept += 1
+        }
+        return swept
     }
 
     /// `mkdir -p` for a lake-relative folder.

@@ -1,12 +1,12 @@
 /// Exact decimal text for DECIMAL values: the unscaled integer (an Int64, or big-endian two's
 /// complement bytes of any width) with the decimal point placed `scale` digits from the right.
-enum DecimalText {
-    static func text(unscaled: Int64, scale: Int) -> String {
+public enum DecimalText {
+    public static func text(unscaled: Int64, scale: Int) -> String {
         let digits = String(unscaled.magnitude)
         return place(digits: digits, negative: unscaled < 0, scale: scale)
     }
 
-    static func text(bigEndianTwosComplement bytes: [UInt8], scale: Int) -> String {
+    public static func text(bigEndianTwosComplement bytes: [UInt8], scale: Int) -> String {
         guard let first = bytes.first else { return place(digits: "0", negative: false, scale: scale) }
         let negative = first & 0x80 != 0
         var magnitude = bytes

@@ -14,7 +14,6 @@ extension ActionRegistry {
         register(SalesActions.insights)
         register(SalesActions.report)
         register(SalesActions.quicksight)
-        register(SalesActions.quicksightManifest)
     }
 }
 

@@ -100,29 +100,4 @@ public enum QuickSightExport {
         w.endObject()
         return w.bytes + [UInt8(ascii: "\n")]
     }
-
-    /// The manifest for partitions `paths` (lake-relative): the latest `keep` dates, as URIs
-    /// under `base` (relative paths without one).
-    public static func manifest(paths: [String], keep: Int, base: String?) -> [UInt8] {
-        let latest = paths.sorted().suffix(max(0, keep))
-        var w = JSONWriter(style: .pretty)
-        w.beginObject()
-        w.key("fileLocations")
-        w.beginArray()
-        w.beginObject()
-        w.key("URIs")
-        w.beginArray()
-        for p in latest {
-            if let base, !base.isEmpty { w.string((base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + p) } else { w.string(p) }
-        }
-        w.endArray()
-        w.endObject()
-        w.endArray()
-        w.key("globalUploadSettings")
-        w.beginObject()
-        w.key("format"); w.string("JSON")
-        w.endObject()
-        w.endObject()
-        return w.bytes
-    }
 }

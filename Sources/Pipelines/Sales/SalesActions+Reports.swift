@@ -46,14 +46,4 @@ extension SalesActions {
             throw SalesError.badParameter(name: "dataset", value: dataset, expected: QuickSightExport.datasets.joined(separator: ", ")).actionError
         }
     }
-
-    /// The partitions of one dataset → its `manifest.json` (`keep=30`, optional `base=`).
-    static let quicksightManifest = Action(name: "sales.quicksight_manifest", version: 1) { ctx throws(ActionError) in
-        let keepText = ctx.parameter("keep") ?? "30"
-        guard let keep = Int(keepText), keep > 0 else {
-            throw SalesError.badParameter(name: "keep", value: keepText, expected: "a positive number of dates").actionError
-        }
-        let paths = ctx.inputs.first ?? []
-        return .outputs([QuickSightExport.manifest(paths: paths, keep: keep, base: ctx.parameter("base"))], rejections: [])
-    }
 }

@@ -3,7 +3,9 @@
 
 import Arguments
 import Catalog
+import Foundation
 import LakeBuild
+import LakeFormats
 
 enum FilesCommand: LakemakeCommand {
     static let spec = CommandSpec(
@@ -14,40 +16,82 @@ enum FilesCommand: LakemakeCommand {
             .value("prefix", valueName: "P", help: "Only paths starting with P (lake-relative)."),
             .value("status", valueName: "STATUS", choices: ["all", "raw", "derived", "rejected"], defaultValue: "all",
                    help: "Which files to list."),
-            .flag("json", help: "Print the files as a JSON array."),
+            .flag("json", help: "Print {files: [{path, size, modified, status, partitions, error?}], count}."),
         ],
         examples: [.init("lakemake files --prefix processed/sales/ --status derived")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let prefix = try inv.parsed.value("prefix").map { try inv.lakePath($0) } ?? ""
         let catalog = try inv.readCatalog()
-        var files = try catalog.files(prefix: prefix)
+        let all = try catalog.files(prefix: "")
+        // A raw file stands rejected while lakemake keeps its rejected/<path>.error.json.
+        var rejections: [String: String] = [:]
+        for f in all where f.kind == .derived && f.path.hasPrefix("rejected/") && f.path.hasSuffix(".error.json") {
+            let raw = "raw/" + f.path.dropFirst("rejected/".count).dropLast(".error.json".count)
+            rejections[raw] = f.path
+        }
+        var files = all.filter { $0.path.hasPrefix(prefix) }
         switch inv.parsed.value("status") ?? "all" {
         case "raw": files = files.filter { $0.kind != .derived }
         case "derived": files = files.filter { $0.kind == .derived }
-        case "rejected":
-            let report = try LakeSurvey(inv).dryRun(inv)
-            let rejected = Set(report.standingRejections.map(\.path))
-            files = files.filter { rejected.contains($0.path) }
+        case "rejected": files = files.filter { rejections[$0.path] != nil }
         default: break
         }
         if inv.json {
             inv.output.print(JSONText.make { w in
+                w.beginObject()
+                w.key("files")
                 w.beginArray()
-                for f in files {
-                    w.beginObject()
-                    w.field("path", f.path); w.field("kind", f.kind.rawValue); w.field("size", f.size)
-                    w.field("sha256", f.sha256); w.field("first_seen_build", f.firstSeenBuild)
-                    w.field("last_seen_build", f.lastSeenBuild)
-                    w.endObject()
-                }
+                for f in files { entry(f, rejection: rejections[f.path], inv: inv, into: &w) }
                 w.endArray()
+                w.field("count", files.count)
+                w.endObject()
             })
         } else {
             for f in files {
-                inv.output.print("\(f.path)  \(f.kind.rawValue)  \(f.size) bytes  \(f.sha256.prefix(12))  build \(f.lastSeenBuild)")
+                let status = rejections[f.path] != nil ? "rejected" : f.kind.rawValue
+                inv.output.print("\(f.path)  \(status)  \(f.size) bytes  \(f.sha256.prefix(12))  build \(f.lastSeenBuild)")
             }
         }
         return 0
+    }
+
+    /// One file in the shape of the old list-files API: path, size, modified, status,
+    /// Hive partitions, and the first error of a rejected file; plus hash and builds.
+    private static func entry(_ f: FileRecord, rejection: String?, inv: Invocation, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("path", f.path)
+        w.field("size", f.size)
+        w.field("modified", Timestamp.iso8601(nanoseconds: f.mtimeNs))
+        w.field("status", rejection != nil ? "rejected" : f.kind.rawValue)
+        w.key("partitions")
+        w.beginObject()
+        for segment in f.path.split(separator: "/").dropLast() {
+            guard let eq = segment.firstIndex(of: "=") else { continue }
+            w.field(String(segment[..<eq]), String(segment[segment.index(after: eq)...]))
+        }
+        w.endObject()
+        w.field("sha256", f.sha256)
+        w.field("kind", f.kind.rawValue)
+        w.field("first_seen_build", f.firstSeenBuild)
+        w.field("last_seen_build", f.lastSeenBuild)
+        if let rejection {
+            w.field("error", firstError(inv.lake + "/" + rejection))
+        }
+        w.endObject()
+    }
+
+    /// The first message of a rejection document, for the listing.
+    private static func firstError(_ path: String) -> String? {
+        guard let bytes = FileManager.default.contents(atPath: path),
+              let doc = try? JSONValue.parse(Array(bytes)),
+              case .string(let message)? = doc["errors"]?[0]?["message"] else { return nil }
+        if case .number(let line)? = doc["errors"]?[0]?["line"], let l = line.int64() {
+            if case .number(let column)? = doc["errors"]?[0]?["column"], let c = column.int64() {
+                return "line \(l), column \(c): \(message)"
+            }
+            return "line \(l): \(message)"
+        }
+        return message
     }
 }

@@ -1,56 +1,61 @@
-// `lakemake ingest FILE… [--replace]`: copies uploads into raw/ atomically. Generic: each
-// pipeline says whether it accepts a file name and where the file belongs; the first that
-// accepts wins.
+// `lakemake ingest FILE… [--replace]`: each pipeline says whether it accepts a file name and
+// where the file goes in raw/; the file is then copied there atomically. This command knows
+// no pipeline's naming rules: they live with the pipelines.
 
 import Arguments
 import Foundation
+import LakeBuild
 import Pipelines
 
 enum IngestCommand: LakemakeCommand {
-    /// Each pipeline's answer to "where does a file of this name go in the lake?".
-    static let routes: [@Sendable (String) -> String?] = [SalesIngest.rawPath(forFileName:)]
+    /// Each pipeline's answer: the lake-relative destination, nil when the name is not its own.
+    static var routes: [(String, [UInt8]) throws -> String?] {
+        [
+            { name, _ in SalesIngest.rawPath(forFileName: name) },
+            { name, bytes in try FlightsIngest.destination(fileName: name, bytes: bytes) },
+        ]
+    }
 
     static let spec = CommandSpec(
         name: "ingest",
-        abstract: "Check upload names and copy the files atomically into raw/.",
-        discussion: "An existing raw file is replaced only with --replace. Invalid contents are not checked here: the next build rejects them with positions.",
-        options: [.flag("replace", help: "Replace a raw file that already exists.")],
-        arguments: [ArgumentSpec("FILE", arity: .variadic, help: "Upload files, e.g. store_0003_2025-11-20.json.")],
-        examples: [.init("lakemake ingest ~/uploads/store_0003_2025-11-20.json")])
+        abstract: "Check raw files and copy them atomically to their place in raw/.",
+        discussion: "A file is accepted when a pipeline recognises its name (and, for flight snapshots, its time matches the name). An existing raw file is replaced only with --replace, which takes the build lock.",
+        options: [
+            .flag("replace", help: "Replace a raw file that already exists."),
+            .flag("no-wait", help: "With --replace: fail at once if a build holds the lock."),
+        ],
+        arguments: [ArgumentSpec("FILE", arity: .oneOrMore, help: "Files to ingest.")],
+        examples: [.init("lakemake ingest ~/uploads/store_0003_2025-11-20.json"),
+                   .init("lakemake ingest flight_data_20250918_160327.json")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
-        let files = inv.parsed.arguments("FILE")
-        guard !files.isEmpty else { throw CommandError.invalid("ingest needs at least one file", hint: "lakemake ingest FILE…") }
         let replace = inv.parsed.flag("replace")
-        let fm = FileManager.default
-        // Check every name first, so a bad name in the list copies nothing.
-        var plan: [(source: String, target: String)] = []
-        for file in files {
-            let name = (file as NSString).lastPathComponent
-            guard let target = routes.lazy.compactMap({ $0(name) }).first else {
-                throw CommandError.invalid("\(file): not an upload name lakemake knows",
-                                           hint: "sales uploads are named store_NNNN_YYYY-MM-DD.json with a real date")
+        let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) : nil
+        defer { lock?.release() }
+        let writer = RawSnapshotWriter(lake: inv.lake)
+        var plan: [(bytes: [UInt8], destination: String)] = []
+        for file in inv.parsed.arguments("FILE") {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandError.invalid("\(file): cannot read the file", hint: nil)
             }
-            guard fm.fileExists(atPath: file) else { throw CommandError.invalid("\(file): no such file", hint: nil) }
-            if fm.fileExists(atPath: inv.lake + "/" + target) && !replace {
-                throw CommandError.invalid("\(target) already exists", hint: "add --replace to replace it")
+            let bytes = [UInt8](data), name = URL(fileURLWithPath: file).lastPathComponent
+            var destination: String?
+            for route in routes where destination == nil { destination = try route(name, bytes) }
+            guard let destination else {
+                throw CommandError.invalid("\(file): no pipeline accepts a file named '\(name)'",
+                                           hint: "sales uploads are named store_NNNN_YYYY-MM-DD.json, flight snapshots flight_data_YYYYMMDD_HHMMSS.json")
             }
-            plan.append((file, target))
+            if writer.exists(destination) && !replace {
+                throw CommandError.invalid("\(destination) already exists", hint: "pass --replace to swap it atomically")
+            }
+            plan.append((bytes, destination))
         }
-        let tmpFolder = inv.lake + "/.lakemake/tmp"
-        try fm.createDirectory(atPath: tmpFolder, withIntermediateDirectories: true)
-        for (source, target) in plan {
-            let destination = inv.lake + "/" + target
-            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let temp = tmpFolder + "/ingest-\(getpid())-" + (target as NSString).lastPathComponent
-            let data = try Data(contentsOf: URL(fileURLWithPath: source))
-            guard fm.createFile(atPath: temp, contents: data) else { throw CommandError.invalid("cannot write \(temp)", hint: nil) }
-            guard rename(temp, destination) == 0 else {
-                try? fm.removeItem(atPath: temp)
-                throw CommandError.invalid("cannot move the upload to \(target)", hint: "check that the lake is writable")
+        for item in plan {
+            do { try writer.write(item.bytes, to: item.destination) } catch {
+                throw CommandError.invalid(error.message, hint: "check that the lake is writable")
             }
-            inv.output.print("ingested \(target)")
+            inv.output.print("ingested \(item.destination)")
         }
         return 0
     }

@@ -90,6 +90,12 @@ struct RenderedRulesError: UserFacingError {
 enum ErrorReport {
     /// Prints the error and returns the exit status it maps to.
     static func report(_ error: Error, to out: Output) -> Int32 {
+        if let e = error as? RenderedRulesError {
+            // Already `file:line:col: error: …` with the source line and a caret.
+            out.error("lakemake: " + e.message)
+            if let hint = e.suggestion { out.error("hint: \(hint)") }
+            return e.exitStatus
+        }
         if let e = error as? UserFacingError {
             out.error("lakemake: error: \(e.message)")
             if let hint = e.suggestion { out.error("hint: \(hint)") }

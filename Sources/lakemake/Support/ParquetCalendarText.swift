@@ -1,6 +1,7 @@
 // Dates and times of Parquet values as ISO-8601 text, computed from the epoch offsets with
 // integer arithmetic (proleptic Gregorian calendar, no time zone database, no locale).
 
+import LakeBuild
 import Parquet
 
 /// ISO-8601 text for day counts, times of day and instants.
@@ -8,18 +9,9 @@ enum ParquetCalendarText {
     /// `YYYY-MM-DD` for a count of days since 1970-01-01 (years below 0 or above 9999 are
     /// written with a sign and as many digits as needed).
     static func date(daysSinceEpoch days: Int64) -> String {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let yearText = (0...9999).contains(year) ? padded(year, 4) : (year < 0 ? "-" + padded(-year, 4) : "+" + String(year))
-        return "\(yearText)-\(padded(month, 2))-\(padded(day, 2))"
+        let (year, month, day) = CalendarDate(daysSinceEpoch: Int(days)).components
+        let yearText = (0...9999).contains(year) ? padded(Int64(year), 4) : (year < 0 ? "-" + padded(Int64(-year), 4) : "+" + String(year))
+        return "\(yearText)-\(padded(Int64(month), 2))-\(padded(Int64(day), 2))"
     }
 
     /// `HH:MM:SS` followed by the fraction of the unit (`.fff`, `.ffffff` or `.fffffffff`).

@@ -40,7 +40,7 @@ enum ParquetStatisticsText {
             return Double(bitPattern: littleEndian(bytes)).description
         case .byteArray?, .fixedLenByteArray?:
             if isDecimal(field) {
-                return ParquetDecimalText.text(bigEndianTwosComplement: bytes, scale: Int(field.scale ?? 0))
+                return DecimalText.text(bigEndianTwosComplement: bytes, scale: Int(field.scale ?? 0))
             }
             if isText(field) { return String(decoding: bytes, as: UTF8.self) }
             return ParquetValueText.scalarText(.bytes(bytes))
@@ -52,7 +52,7 @@ enum ParquetStatisticsText {
     private static func int32Text(_ v: Int32, field: ParquetField) -> String {
         switch (field.logicalType, field.convertedType) {
         case (.date?, _), (nil, .date?): return ParquetCalendarText.date(daysSinceEpoch: Int64(v))
-        case (.decimal?, _), (nil, .decimal?): return ParquetDecimalText.text(unscaled: Int64(v), scale: Int(field.scale ?? 0))
+        case (.decimal?, _), (nil, .decimal?): return DecimalText.text(unscaled: Int64(v), scale: Int(field.scale ?? 0))
         case let (.time(_, unit)?, _): return ParquetCalendarText.time(Int64(v), unit: unit)
         case (nil, .timeMillis?): return ParquetCalendarText.time(Int64(v), unit: .millis)
         case (.integer(_, false)?, _), (nil, .uint8?), (nil, .uint16?), (nil, .uint32?): return String(UInt32(bitPattern: v))
@@ -67,7 +67,7 @@ enum ParquetStatisticsText {
         case (nil, .timestampMicros?): return ParquetCalendarText.timestamp(v, unit: .micros, utc: true)
         case let (.time(_, unit)?, _): return ParquetCalendarText.time(v, unit: unit)
         case (nil, .timeMicros?): return ParquetCalendarText.time(v, unit: .micros)
-        case (.decimal?, _), (nil, .decimal?): return ParquetDecimalText.text(unscaled: v, scale: Int(field.scale ?? 0))
+        case (.decimal?, _), (nil, .decimal?): return DecimalText.text(unscaled: v, scale: Int(field.scale ?? 0))
         case (.integer(_, false)?, _), (nil, .uint64?): return String(UInt64(bitPattern: v))
         default: return String(v)
         }

@@ -13,7 +13,7 @@ final class QuickSightExportTests: XCTestCase {
 
     func testManifestKeepsTheLatestDatesUnderTheBase() throws {
         let all = paths(35).reversed()  // member order must not matter
-        let m = try JSONValue.parse(QuickSightExport.manifest(paths: Array(all), keep: 30, base: "s3://bucket/lake/"))
+        let m = try JSONValue.parse(QuickSightManifest.bytes(paths: Array(all), keep: 30, base: "s3://bucket/lake/"))
         guard case .array(let uris)? = m["fileLocations"]?[0]?["URIs"] else { return XCTFail("no URIs") }
         XCTAssertEqual(uris.count, 30)
         XCTAssertEqual(uris.first, .string("s3://bucket/lake/reports/quicksight/trends/date=2025-10-06.ndjson"))
@@ -22,7 +22,7 @@ final class QuickSightExportTests: XCTestCase {
     }
 
     func testManifestWithoutBaseUsesLakeRelativePaths() throws {
-        let m = try JSONValue.parse(QuickSightExport.manifest(paths: paths(2), keep: 30, base: nil))
+        let m = try JSONValue.parse(QuickSightManifest.bytes(paths: paths(2), keep: 30, base: nil))
         XCTAssertEqual(m["fileLocations"]?[0]?["URIs"]?[0], .string("reports/quicksight/trends/date=2025-10-01.ndjson"))
     }
 

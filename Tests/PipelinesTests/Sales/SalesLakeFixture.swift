@@ -13,13 +13,15 @@ final class SalesLakeFixture {
     let catalog: Catalog
     let rules: RuleSet
 
-    /// The repository's rules folder, found from this file's place in the tree.
+    /// A rules file of the repository, found from this file's place in the tree.
+    static func repositoryRules(_ name: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("rules/" + name), encoding: .utf8)
+    }
+
     static var rulesText: String {
-        get throws {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            return try String(contentsOf: root.appendingPathComponent("rules/sales.rules"), encoding: .utf8)
-        }
+        get throws { try repositoryRules("sales.rules") }
     }
 
     static let storesCSV = "store_id,name,city,opened\n" + (1...11).map { "\(Digits.pad($0, 4)),Store \($0),Town,2020-01-01" }.joined(separator: "\n") + "\n"
@@ -28,7 +30,9 @@ final class SalesLakeFixture {
         directory = NSTemporaryDirectory() + "lakemake-sales-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         catalog = try Catalog.open(path: directory + "/catalog.db")
-        rules = try RulesParser.parse([RulesSource(file: "sales.rules", text: try text ?? Self.rulesText)],
+        // The sales rules plus the shared QuickSight manifest rule.
+        rules = try RulesParser.parse([RulesSource(file: "quicksight.rules", text: try Self.repositoryRules("quicksight.rules")),
+                                       RulesSource(file: "sales.rules", text: try text ?? Self.rulesText)],
                                       knownActions: PipelineActions.registry.knownNames)
         fs.put("reference/stores.csv", Self.storesCSV)
     }

@@ -1,0 +1,175 @@
+// `lakemake fetch opensky` (flights.md §10): calls BASE/states/all and returns the response as
+// served, after checking it is a whole snapshot. Policy, in one place:
+// - OAuth2 client credentials when a client id and secret are given: a token is requested from
+//   the token URL, reused until shortly before it expires, and dropped once on 401/403 (a
+//   second refusal is final). Anonymous otherwise.
+// - 429: wait `X-Rate-Limit-Retry-After-Seconds` when the server says, else back off.
+// - 5xx, timeouts, lost connections, truncated or non-JSON bodies: exponential backoff with
+//   jitter, up to `maxRetries` retries. Nothing that is not a complete snapshot is returned,
+//   so nothing partial can land in raw/.
+
+import Foundation
+import LakeFormats
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Where and how to fetch.
+public struct OpenSkySettings: Sendable {
+    public var baseURL = "https://opensky-network.org/api"
+    public var tokenURL = "https://auth.opensky-network.org/auth/realms/opensky-network/protocol/openid-connect/token"
+    public var clientID: String?
+    public var clientSecret: String?
+    public var box: BoundingBox?
+    public var extended = false
+    public var maxRetries = 5
+    /// The first backoff delay in seconds; each retry doubles it, up to `maxBackoff`.
+    public var backoffBase = 1.0
+    public var maxBackoff = 60.0
+
+    public init() {}
+}
+
+/// Why a fetch gave up.
+public enum FetchError: Error, Sendable, Equatable {
+    case unauthorized(status: Int)
+    case rejected(status: Int, body: String)
+    case gaveUp(attempts: Int, last: String)
+    case tokenFailed(String)
+    case invalidURL(String)
+
+    public var message: String {
+        switch self {
+        case .unauthorized(let s): return "OpenSky refused the credentials (HTTP \(s)), also with a fresh token"
+        case let .rejected(s, body): return "OpenSky answered HTTP \(s): \(body.prefix(200))"
+        case let .gaveUp(n, last): return "gave up after \(n) attempts; last problem: \(last)"
+        case .tokenFailed(let m): return "could not get an access token: \(m)"
+        case .invalidURL(let u): return "\(u) is not a valid URL"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .unauthorized, .tokenFailed: return "check OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET, or unset them to fetch anonymously"
+        case .rejected: return "check --bbox and --url"
+        case .gaveUp: return "the service may be down or rate-limiting; try again later, or raise --max-retries"
+        case .invalidURL: return "pass --url http(s)://host/path"
+        }
+    }
+}
+
+/// Fetches snapshots, one call at a time.
+public final class OpenSkyFetcher {
+    public let settings: OpenSkySettings
+    private let transport: any HTTPTransport
+    private let sleep: (Double) -> Void
+    private let log: (String) -> Void
+    private var token: (value: String, expires: Double)?
+    private var random = SystemRandomNumberGenerator()
+
+    public init(settings: OpenSkySettings, transport: any HTTPTransport, sleep: @escaping (Double) -> Void, log: @escaping (String) -> Void) {
+        self.settings = settings
+        self.transport = transport
+        self.sleep = sleep
+        self.log = log
+    }
+
+    /// One snapshot, as served, with its time.
+    public func fetch() throws(FetchError) -> (bytes: [UInt8], time: Int64) {
+        let url = try statesURL()
+        var failures = 0
+        var droppedToken = false
+        while true {
+            var request = URLRequest(url: url)
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            if let bearer = try currentToken() { request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization") }
+            let problem: String
+            var wait: Double?
+            do {
+                let response = try transport.send(request)
+                switch response.status {
+                case 200:
+                    do { return (response.body, try Snapshot.parse(response.body).time) } catch {
+                        problem = "the response is not a snapshot (\(error.detail.message))"
+                    }
+                case 401, 403:
+                    guard settings.clientID != nil, !droppedToken else { throw FetchError.unauthorized(status: response.status) }
+                    droppedToken = true
+                    token = nil
+                    log("HTTP \(response.status): dropping the access token and trying once more")
+                    continue
+                case 429:
+                    problem = "HTTP 429 (rate limited)"
+                    wait = response.header("X-Rate-Limit-Retry-After-Seconds").flatMap(Double.init).map { max(0, $0) }
+                case 500...599:
+                    problem = "HTTP \(response.status)"
+                default:
+                    throw FetchError.rejected(status: response.status, body: String(decoding: response.body, as: UTF8.self))
+                }
+            } catch let error as TransportError {
+                problem = error.description
+            } catch let error as FetchError {
+                throw error
+            } catch {
+                problem = "\(error)"
+            }
+            failures += 1
+            guard failures <= settings.maxRetries else { throw .gaveUp(attempts: failures, last: problem) }
+            let delay = wait ?? backoff(failures)
+            log("\(problem); retrying in \(NumberFormat.seconds(delay)) s (\(failures)/\(settings.maxRetries))")
+            sleep(delay)
+        }
+    }
+
+    /// base · 2^(n−1), capped, plus up to 50 % jitter so clients do not retry in step.
+    func backoff(_ failures: Int) -> Double {
+        let exponential = min(settings.maxBackoff, settings.backoffBase * Double(1 << min(failures - 1, 20)))
+        return exponential * (1 + Double.random(in: 0..<0.5, using: &random))
+    }
+
+    private func statesURL() throws(FetchError) -> URL {
+        var components = URLComponents(string: settings.baseURL.hasSuffix("/") ? settings.baseURL + "states/all" : settings.baseURL + "/states/all")
+        var items: [URLQueryItem] = []
+        if let b = settings.box {
+            items += [URLQueryItem(name: "lamin", value: "\(b.latMin)"), URLQueryItem(name: "lomin", value: "\(b.lonMin)"),
+                      URLQueryItem(name: "lamax", value: "\(b.latMax)"), URLQueryItem(name: "lomax", value: "\(b.lonMax)")]
+        }
+        if settings.extended { items.append(URLQueryItem(name: "extended", value: "1")) }
+        if !items.isEmpty { components?.queryItems = items }
+        guard let url = components?.url, url.scheme == "http" || url.scheme == "https" else { throw .invalidURL(settings.baseURL) }
+        return url
+    }
+
+    /// The bearer token to send, requesting one when needed; nil when fetching anonymously.
+    private func currentToken() throws(FetchError) -> String? {
+        guard let id = settings.clientID, let secret = settings.clientSecret else { return nil }
+        let now = ProcessInfo.processInfo.systemUptime
+        if let token, token.expires > now { return token.value }
+        guard let url = URL(string: settings.tokenURL) else { throw .invalidURL(settings.tokenURL) }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("grant_type=client_credentials&client_id=\(Self.formEncoded(id))&client_secret=\(Self.formEncoded(secret))".utf8)
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .tokenFailed(error.description) }
+        guard response.status == 200 else { throw .tokenFailed("HTTP \(response.status) from \(settings.tokenURL)") }
+        let parsed = try? JSONValue.parse(response.body)
+        guard case .string(let value)? = parsed?["access_token"] else { throw .tokenFailed("no access_token in the answer") }
+        var lifetime = 300.0
+        if case .number(let n)? = parsed?["expires_in"], let seconds = n.double() { lifetime = seconds }
+        // Renew 30 s early so a token never expires in flight.
+        token = (value, now + max(0, lifetime - 30))
+        return value
+    }
+
+    static func formEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// Seconds for log lines, without locale.
+enum NumberFormat {
+    static func seconds(_ value: Double) -> String { NumberText.fixed(value, 1) }
+}

@@ -1,0 +1,47 @@
+// `flights.hourly`: every raw snapshot of one hour → the hourly Parquet, the rejected-rows
+// Parquet and the hour's counts, from one parse (flights.md §3). A snapshot that cannot be read,
+// or whose `time` is not in its folder's date and hour, is rejected whole and the rest of the
+// hour is still built.
+//
+// Inputs: line 1 the hour's snapshots (aggregate), then `reference/airlines.csv` and
+// `reference/aircraft.csv`, found by file name.
+
+import LakeBuild
+
+extension Action {
+    public static let flightsHourly = Action(name: "flights.hourly", version: 1) { ctx throws(ActionError) in
+        guard let date = ctx.binding["date"], let hour = ctx.binding["hour"] else {
+            throw .failed("flights.hourly needs {date} and {hour} wildcards")
+        }
+        let references = try FlightsInputs.references(ctx)
+        var accumulator = HourlyAccumulator(references: references)
+        var rejections: [Rejection] = []
+        for path in ctx.inputs.first ?? [] {
+            let bytes = try ctx.read(path)
+            do throws(SnapshotError) {
+                let snapshot = try Snapshot.parse(bytes)
+                let time = UTCTime(unixSeconds: snapshot.time)
+                guard time.date == date, time.hourText == hour else {
+                    rejections.append(Rejection(path: path, errors: [RejectionDetail(
+                        path: "$.time",
+                        message: "snapshot time \(time.iso8601) does not belong to date=\(date)/hour=\(hour)")]))
+                    continue
+                }
+                accumulator.add(path: path, snapshot: snapshot)
+            } catch {
+                rejections.append(Rejection(path: path, errors: [error.detail]))
+            }
+        }
+        var batch = accumulator.finish()
+        batch.counts.rejectedFiles = rejections.count
+        do {
+            return .outputs([
+                try HourlyParquet.encode(batch.kept),
+                try RejectedRowsParquet.encode(batch.rejected),
+                HourlyMetrics.encode(batch.counts, date: date, hour: hour),
+            ], rejections: rejections)
+        } catch {
+            throw .failed("cannot write the hourly Parquet: \(error)")
+        }
+    }
+}

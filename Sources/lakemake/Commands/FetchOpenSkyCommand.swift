@@ -1,0 +1,83 @@
+// `lakemake fetch opensky` (flights.md §10): snapshots of OpenSky's /states/all, each written as
+// served to raw/flights/date=…/hour=…/flight_data_YYYYMMDD_HHMMSS.json, atomically. It takes no
+// lock: it only adds raw files. Credentials come from the environment, never from arguments.
+
+import Arguments
+import Foundation
+import Pipelines
+
+enum FetchOpenSkyCommand: LakemakeCommand {
+    static let spec = CommandSpec(
+        name: "opensky",
+        abstract: "Fetch OpenSky /states/all snapshots into raw/flights/.",
+        discussion: "Authenticates with OAuth2 client credentials from OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET (the token is reused until it expires), anonymously otherwise. HTTP 429 waits X-Rate-Limit-Retry-After-Seconds or backs off; 5xx, timeouts and truncated answers are retried with exponential backoff and jitter; 401/403 drops the token once. Only complete snapshots are written.",
+        options: [
+            .value("bbox", valueName: "LAMIN,LOMIN,LAMAX,LOMAX", help: "Only states inside this box."),
+            .flag("extended", help: "Ask for the aircraft category (extended=1)."),
+            .value("count", valueName: "N", defaultValue: "1", help: "Snapshots to fetch."),
+            .value("interval", valueName: "SECONDS", defaultValue: "10", help: "Seconds between snapshots."),
+            .value("url", valueName: "BASE", defaultValue: "https://opensky-network.org/api", help: "The API base URL."),
+            .value("token-url", valueName: "URL", environmentVariable: "OPENSKY_TOKEN_URL",
+                   help: "The OAuth2 token endpoint (default: OpenSky's)."),
+            .value("max-retries", valueName: "N", defaultValue: "5", help: "Retries per snapshot before giving up."),
+            .value("retry-base", valueName: "SECONDS", defaultValue: "1", help: "First backoff delay; doubles on each retry."),
+            .value("timeout", valueName: "SECONDS", defaultValue: "30", help: "Timeout of one request."),
+        ],
+        examples: [.init("lakemake fetch opensky --bbox 45,5,55,15 --count 6 --interval 300")])
+
+    static func run(_ inv: Invocation) throws -> Int32 {
+        let p = inv.parsed
+        var settings = OpenSkySettings()
+        settings.baseURL = p.value("url") ?? settings.baseURL
+        if let tokenURL = p.value("token-url") { settings.tokenURL = tokenURL }
+        let env = ProcessInfo.processInfo.environment
+        if let id = env["OPENSKY_CLIENT_ID"], let secret = env["OPENSKY_CLIENT_SECRET"], !id.isEmpty, !secret.isEmpty {
+            settings.clientID = id
+            settings.clientSecret = secret
+        }
+        if let box = p.value("bbox") { settings.box = try BoundingBox(parsing: box) }
+        settings.extended = p.flag("extended")
+        settings.maxRetries = try p.int("max-retries", in: 0...100) ?? 5
+        settings.backoffBase = try seconds(p, "retry-base", default: 1)
+        let timeout = try seconds(p, "timeout", default: 30)
+        let count = try p.int("count", in: 1...1_000_000) ?? 1
+        let interval = try seconds(p, "interval", default: 10)
+        try inv.requireLake()
+
+        let out = inv.output
+        let fetcher = OpenSkyFetcher(settings: settings, transport: URLSessionTransport(timeout: timeout),
+                                     sleep: { Thread.sleep(forTimeInterval: $0) }, log: { out.error("fetch: " + $0) })
+        let writer = RawSnapshotWriter(lake: inv.lake)
+        for n in 0..<count {
+            if n > 0 { Thread.sleep(forTimeInterval: interval) }
+            let snapshot: (bytes: [UInt8], time: Int64)
+            do { snapshot = try fetcher.fetch() } catch { throw FetchFailure(error: error) }
+            let path = RawSnapshotWriter.folder(for: snapshot.time) + RawSnapshotWriter.fileName(for: snapshot.time)
+            if writer.exists(path) {
+                out.print("kept \(path) (already there)")
+                continue
+            }
+            do { try writer.write(snapshot.bytes, to: path) } catch {
+                throw CommandError.invalid(error.message, hint: "check that the lake is writable")
+            }
+            out.print("fetched \(path) (\(snapshot.bytes.count) bytes)")
+        }
+        return 0
+    }
+
+    private static func seconds(_ p: ParsedArguments, _ option: String, default value: Double) throws -> Double {
+        guard let text = p.value(option) else { return value }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
+            throw CommandError.invalid("--\(option) \(text): expected a number of seconds", hint: nil)
+        }
+        return seconds
+    }
+}
+
+/// A fetch that gave up: exit status 1 with the fetcher's reason.
+struct FetchFailure: UserFacingError {
+    let error: FetchError
+    var message: String { error.message }
+    var suggestion: String? { error.hint }
+    var exitStatus: Int32 { 1 }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import Pipelines
+
+final class SnapshotTests: XCTestCase {
+    func testServedLayout() throws {
+        let s = try Snapshot.parse(FlightFixtures.snapshot(rows: [FlightFixtures.servedRow()]))
+        XCTAssertEqual(s.time, FlightFixtures.snapshotTime)
+        XCTAssertEqual(s.rows.count, 1)
+        XCTAssertEqual(s.rows[0].state.icao24, "3c6444")
+        XCTAssertEqual(s.rows[0].state.baroAltitude, 3048)
+        XCTAssertEqual(s.rows[0].state.squawk, "0421")
+        XCTAssertEqual(s.rows[0].state.shapeProblems, [])
+    }
+
+    func testNullStatesIsAnEmptySnapshot() throws {
+        let s = try Snapshot.parse(Array("{\"time\": 1758211407, \"states\": null}".utf8))
+        XCTAssertEqual(s.rows.count, 0)
+    }
+
+    /// The archive layout: objects keyed by name, units from `_m`/`_ms` keys when the SI keys are absent.
+    func testArchiveLayout() throws {
+        let text = """
+            {"time": 1758211407, "states": [{"icao24": "3c6444", "callsign": "DLH9LF", "origin_country": "Germany",
+              "time_position": 1758211377, "last_contact": 1758211377, "longitude": 8.5, "latitude": 50.0,
+              "baro_altitude_m": 3048.0, "baro_altitude_ft": 1.0, "on_ground": false, "velocity_ms": 128.6,
+              "vertical_rate": 0, "squawk": "0421", "spi": false, "position_source": 0}],
+             "metadata": {"fetched_at": "x"}}
+            """
+        let s = try Snapshot.parse(Array(text.utf8))
+        let state = s.rows[0].state
+        XCTAssertEqual(state.baroAltitude, 3048)
+        XCTAssertEqual(state.velocity, 128.6)
+        XCTAssertEqual(state.shapeProblems, [])
+        guard case .kept(let o) = RowJudgement.judge(state, snapshotTime: s.time, references: .empty) else { return XCTFail("rejected") }
+        XCTAssertEqual(o.altitudeFeet ?? 0, 10_000, accuracy: 0.01)
+    }
+
+    func testWholeFileRejections() {
+        XCTAssertThrowsError(try Snapshot.parse(Array("not json".utf8))) { error in
+            guard case .notJSON = error as? SnapshotError else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try Snapshot.parse(Array("{\"states\": []}".utf8))) { XCTAssertEqual($0 as? SnapshotError, .missingTime) }
+        XCTAssertThrowsError(try Snapshot.parse(Array("{\"time\": \"now\", \"states\": []}".utf8))) { XCTAssertEqual($0 as? SnapshotError, .missingTime) }
+        XCTAssertThrowsError(try Snapshot.parse(Array("{\"time\": 1, \"states\": {}}".utf8))) { XCTAssertEqual($0 as? SnapshotError, .badStates) }
+        XCTAssertThrowsError(try Snapshot.parse(Array("{\"time\": 1}".utf8))) { XCTAssertEqual($0 as? SnapshotError, .badStates) }
+        XCTAssertThrowsError(try Snapshot.parse(Array("[1]".utf8))) { XCTAssertEqual($0 as? SnapshotError, .notAnObject) }
+    }
+
+    /// A row's raw text is exactly the bytes that arrived, nested values included.
+    func testRawTextIsTheRowAsItArrived() throws {
+        let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[[\"abc\", 1.50, null, [1, {\"a\": 2}]] , 7, {\"icao24\": \"x\"}]}".utf8))
+        XCTAssertEqual(s.rows.map(\.rawText), ["[\"abc\", 1.50, null, [1, {\"a\": 2}]]", "7", "{\"icao24\": \"x\"}"])
+        XCTAssertEqual(s.rows[1].state.shapeProblems.first, "a state must be an array or an object")
+    }
+
+    /// An SI key wins over its archive fallback whatever their order.
+    func testSIKeyWinsOverFallback() throws {
+        let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[{\"velocity\": 100, \"velocity_ms\": 5}, {\"velocity_ms\": 5, \"velocity\": 100}]}".utf8))
+        XCTAssertEqual(s.rows.map(\.state.velocity), [100, 100])
+    }
+
+    /// Sensors is the one field that may hold an array.
+    func testSensorsArrayIsAccepted() throws {
+        let row = FlightFixtures.servedRow().replacingOccurrences(of: ",null,3100.0", with: ",[1,2,3],3100.0")
+        XCTAssertEqual(try FlightFixtures.state(row).shapeProblems, [])
+    }
+}
