@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 kills="${1:-100}"
 lakemake="$(cd "$(dirname "${2:-.build/debug/lakemake}")" && pwd)/$(basename "${2:-.build/debug/lakemake}")"
 seed="${3:-42}"
-pipelines=(${CRASH_PIPELINES:-sales})
+pipelines=(${CRASH_PIPELINES:-sales flights})
 work="${CRASH_WORK:-bench/cache/crash}"
 stores="${CRASH_STORES:-11}"
 days="${CRASH_DAYS:-10}"
@@ -28,9 +28,17 @@ RANDOM=$seed
 
 setup_sales() {
     mkdir -p "$1/rules" "$1/lake/reference"
-    cp rules/sales.rules "$1/rules/"
+    cp rules/sales.rules rules/quicksight.rules "$1/rules/"
     cp lake/reference/stores.csv "$1/lake/reference/"
     (cd "$1" && "$lakemake" gen sales --stores "$stores" --days "$days" --end 2025-11-27 --seed 7 >/dev/null)
+}
+
+setup_flights() {
+    mkdir -p "$1/rules" "$1/lake/reference"
+    cp rules/flights.rules rules/quicksight.rules "$1/rules/"
+    cp lake/reference/airlines.csv lake/reference/aircraft.csv lake/reference/airports.csv "$1/lake/reference/"
+    (cd "$1" && "$lakemake" gen flights --date 2025-09-18 --hours "${CRASH_HOURS:-3}" --aircraft "${CRASH_AIRCRAFT:-60}" \
+        --interval 300 --seed 7 >/dev/null)
 }
 
 # A new upload for the sales lake, the same in the clean and the killed project.
