@@ -72,9 +72,10 @@ CRASH_KILLS ?= 100
 crash-test: build
 	bash bench/crash-test.sh $(CRASH_KILLS) $(LAKEMAKE)
 
-# The whole suite under each sanitizer, each in its own build folder. Leak checking is off for
-# the test process: what it reports at exit is held by XCTest and the test helpers (the fuzz
-# targets check leaks after every input instead).
+# The whole suite under each sanitizer, each in its own build folder. Leak checking is off: at
+# exit the test process reports what XCTest and the test helpers hold, and `watch` 32 bytes
+# per shell command kept by Foundation's Process.run() (docs/reliability.md). The fuzz targets
+# check leaks after every input instead.
 sanitize: deps venv
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --scratch-path .build-asan --sanitize=address

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 kills="${1:-100}"
 lakemake="$(cd "$(dirname "${2:-.build/debug/lakemake}")" && pwd)/$(basename "${2:-.build/debug/lakemake}")"
 seed="${3:-42}"
-pipelines=(${CRASH_PIPELINES:-sales})
+pipelines=(${CRASH_PIPELINES:-sales flights})
 work="${CRASH_WORK:-bench/cache/crash}"
 stores="${CRASH_STORES:-11}"
 days="${CRASH_DAYS:-10}"
@@ -28,9 +28,17 @@ RANDOM=$seed
 
 setup_sales() {
     mkdir -p "$1/rules" "$1/lake/reference"
-    cp rules/sales.rules "$1/rules/"
+    cp rules/sales.rules rules/quicksight.rules "$1/rules/"
     cp lake/reference/stores.csv "$1/lake/reference/"
     (cd "$1" && "$lakemake" gen sales --stores "$stores" --days "$days" --end 2025-11-27 --seed 7 >/dev/null)
+}
+
+setup_flights() {
+    mkdir -p "$1/rules" "$1/lake/reference"
+    cp rules/flights.rules rules/quicksight.rules "$1/rules/"
+    cp lake/reference/airlines.csv lake/reference/aircraft.csv lake/reference/airports.csv "$1/lake/reference/"
+    (cd "$1" && "$lakemake" gen flights --date 2025-09-18 --hours "${CRASH_HOURS:-3}" --aircraft "${CRASH_AIRCRAFT:-60}" \
+        --interval 300 --seed 7 >/dev/null)
 }
 
 # A new upload for the sales lake, the same in the clean and the killed project.
@@ -40,6 +48,15 @@ late_sales() {
 
 outputs() {  # path and sha256 of every output, sorted
     (cd "$1/lake" && find processed metrics reports rejected -type f 2>/dev/null | LC_ALL=C sort | xargs -r -d '\n' sha256sum)
+}
+
+# The sqlite3 shell when installed, else Python's sqlite3 module.
+integrity_check() {
+    if command -v sqlite3 >/dev/null; then
+        sqlite3 "$1" 'PRAGMA integrity_check' 2>&1
+    else
+        python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1" 2>&1
+    fi
 }
 
 fail=0
@@ -61,8 +78,13 @@ for ((k = 1; k <= kills; k++)); do
     p=${pipelines[$(( (k - 1) % ${#pipelines[@]} ))]}
     dir="$work/$p-killed"
     if (( k <= ${#pipelines[@]} )) || (( k % 10 == 0 )); then
+        # A fresh copy of the clean project's inputs (late uploads included), nothing built.
         rm -rf "$dir"
-        "setup_$p" "$dir"
+        mkdir -p "$dir/lake"
+        cp -R "$work/$p-clean/rules" "$dir/"
+        for f in "$work/$p-clean/lake/"*; do
+            case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$dir/lake/" ;; esac
+        done
     else
         # Start the next full build from nothing built, keeping the raw files.
         rm -rf "$dir/lake/processed" "$dir/lake/metrics" "$dir/lake/reports" "$dir/lake/rejected" "$dir/lake/.lakemake"
@@ -91,7 +113,7 @@ for ((k = 1; k <= kills; k++)); do
         continue
     fi
     [ "$(outputs "$dir")" == "$expected" ] || note "$k" "$p" "outputs differ from a clean build"
-    check=$(sqlite3 "$dir/lake/.lakemake/catalog.db" 'PRAGMA integrity_check' 2>&1)
+    check=$(integrity_check "$dir/lake/.lakemake/catalog.db")
     [ "$check" == "ok" ] || note "$k" "$p" "integrity_check: $check"
     temps=$(find "$dir/lake/.lakemake/tmp" -type f 2>/dev/null | wc -l)
     [ "$temps" -eq 0 ] || note "$k" "$p" "$temps temporary files left"

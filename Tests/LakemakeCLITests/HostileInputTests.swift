@@ -25,11 +25,13 @@ final class HostileInputTests: XCTestCase {
         let corpus = HostileInput.sales
         XCTAssertGreaterThanOrEqual(corpus.count, 60)
         XCTAssertEqual(Set(corpus.map(\.path)).count, corpus.count, "one file per case")
-        try check(corpus)
+        try check(corpus, sample: Self.salesSample)
     }
 
-    func check(_ corpus: [HostileInput], file: StaticString = #filePath, line: UInt = #line) throws {
-        let clean = try Self.salesSample(), hostile = try Self.salesSample()
+    /// Runs `corpus` in a lake made by `sample` (a pipeline's rules and valid raw files).
+    func check(_ corpus: [HostileInput], sample: () throws -> TemporaryLake,
+               file: StaticString = #filePath, line: UInt = #line) throws {
+        let clean = try sample(), hostile = try sample()
         defer {
             clean.remove()
             hostile.remove()
