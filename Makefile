@@ -133,6 +133,7 @@ bench: release venv
 	@bash bench/sales.sh $(RELEASE_BIN) $(PYTHON)
 	@bash bench/parquet.sh $(RELEASE_BIN) $(PYTHON)
 	@bash bench/flights.sh $(RELEASE_BIN) $(PYTHON)
+	@bash bench/sha256.sh $(RELEASE_BIN) $(PYTHON)
 
 bench-flights: release venv
 	@bash bench/flights.sh $(RELEASE_BIN) $(PYTHON)
