@@ -7,9 +7,9 @@ let package = Package(
     name: "lakemake",
     products: [
         .executable(name: "lakemake", targets: ["lakemake"]),
-        .library(name: "Parquet", targets: ["Parquet"]),
-        .library(name: "LakeFormats", targets: ["LakeFormats"]),
-        .library(name: "Arguments", targets: ["Arguments"]),
+        .`library`(name: "Parquet", targets: ["Parquet"]),
+        .`library`(name: "LakeFormats", targets: ["LakeFormats"]),
+        .`library`(name: "Arguments", targets: ["Arguments"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
