@@ -22,6 +22,8 @@ struct HostileInput {
         case unmatched
         /// A symbolic link out of the lake, never read.
         case escapingLink
+        /// Read without a rejection file: whatever is wrong inside is judged row by row.
+        case readable
     }
 
     /// One error of a rejection file; nil line/column/path means "absent".

@@ -1,8 +1,9 @@
 // A snapshot file as accepted by flights.md §1: `{"time": …, "states": [...] | null}`, where the
 // states are either arrays of 17–18 values (the OpenSky response as served) or objects keyed by
 // field name (a fetcher's archive layout). A file that is not JSON, has no numeric `time`, or
-// whose `states` is neither an array nor null is rejected whole; otherwise each row is read on
-// its own and judged later.
+// whose `states` is neither an array nor null, or that gives `time` or `states` twice, is
+// rejected whole; otherwise each row is read on its own and judged later (a row giving a field
+// twice is a bad shape).
 //
 // The file is read as a stream of tokens straight into `StateVector`s: no tree is built, and a
 // row's raw text is a slice of the file's own bytes, kept for the rejected-rows table. A day of
@@ -63,8 +64,12 @@ extension Snapshot {
         do throws(JSONError) {
             if try reader.next() == .beginObject {
                 isObject = true
+                var seen: Set<String> = []
                 while let token = try reader.next(), token != .endObject {
                     guard case .key(let key) = token else { continue }
+                    if key == "time" || key == "states", !seen.insert(key).inserted {
+                        throw JSONError(.duplicateKey(key), at: reader.location, path: reader.path)
+                    }
                     switch key {
                     case "time":
                         let value = try reader.next()
@@ -112,9 +117,16 @@ enum SnapshotStream {
                 state.valueCount = index
                 rows.append(SnapshotRow(state: state.finish(), raw: bytes[start...reader.location.offset]))
             case .beginObject:
+                var seenKeys: UInt64 = 0
                 while let key = try reader.next(), key != .endObject {
                     guard case .key(let name) = key, let value = try reader.next() else { continue }
                     let target = StateField.archiveField(name)
+                    if let target {
+                        // One bit per accepted key: an SI key and its fallback are different keys.
+                        let bit: UInt64 = 1 << UInt64(target.field.rawValue + (target.isFallback ? 32 : 0))
+                        if seenKeys & bit != 0 { state.problems.append("\(name) appears twice") }
+                        seenKeys |= bit
+                    }
                     try read(value, into: target?.field, fallback: target?.isFallback ?? false, &state, &reader)
                 }
                 rows.append(SnapshotRow(state: state.finish(), raw: bytes[start...reader.location.offset]))

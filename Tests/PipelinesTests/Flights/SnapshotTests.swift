@@ -65,4 +65,31 @@ final class SnapshotTests: XCTestCase {
         let row = FlightFixtures.servedRow().replacingOccurrences(of: ",null,3100.0", with: ",[1,2,3],3100.0")
         XCTAssertEqual(try FlightFixtures.state(row).shapeProblems, [])
     }
+
+    /// A top-level key given twice makes the file ambiguous: rejected whole, at the second key.
+    func testDuplicateTopLevelKeyRejectsTheFile() {
+        let text = "{\"time\": 1758211407,\n \"states\": [],\n \"time\": 1758211999}"
+        XCTAssertThrowsError(try Snapshot.parse(Array(text.utf8))) { error in
+            guard case .notJSON(let e)? = error as? SnapshotError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.reason, .duplicateKey("time"))
+            XCTAssertEqual(e.location.line, 3)
+            XCTAssertEqual(e.location.column, 2)
+            XCTAssertEqual(e.path.description, "$.time")
+        }
+        let states = "{\"states\": null, \"time\": 1, \"states\": []}"
+        XCTAssertThrowsError(try Snapshot.parse(Array(states.utf8))) { error in
+            guard case .notJSON(let e)? = error as? SnapshotError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.reason, .duplicateKey("states"))
+            XCTAssertEqual(e.location.column, 29)
+        }
+    }
+
+    /// A field given twice in an archive-layout row rejects that row as bad_shape; the other
+    /// rows, and a fallback key next to its SI key, are fine.
+    func testDuplicateFieldInARowIsABadShape() throws {
+        let text = "{\"time\":1,\"states\":[{\"icao24\": \"aaaaaa\", \"latitude\": 1, \"latitude\": 2}, {\"icao24\": \"bbbbbb\", \"velocity\": 1, \"velocity_ms\": 2}]}"
+        let s = try Snapshot.parse(Array(text.utf8))
+        XCTAssertEqual(s.rows[0].state.shapeProblems.first, "latitude appears twice")
+        XCTAssertFalse(s.rows[1].state.shapeProblems.contains { $0.contains("twice") })
+    }
 }
