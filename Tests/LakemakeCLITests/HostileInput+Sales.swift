@@ -206,7 +206,8 @@ extension HostileInput {
             "store_0001_2025-02-30.json", "store_0001_2025-13-01.json", "store_0001_2025-11-27.json.tmp",
             "store_..%2F..%2Fetc_2025-11-27.json", "store_.._2025-11-27.json", "store_12345_2025-11-27.json",
             "store_0001_2025-11-27.JSON", "store_0001_2025-11-27", "store_0001_2025-11-27.json ",
-            "store_0001\n_2025-11-27.json", "store_-001_2025-11-27.json",
+            "store_0001\n_2025-11-27.json", "store_-001_2025-11-27.json", "store_0\u{0661}01_2025-11-27.json",
+            "store_\u{FF10}\u{FF10}\u{FF10}\u{FF12}_2025-11-27.json",
         ]
         for name in names {
             corpus.append(HostileInput("the name \(name.debugDescription)", path: "raw/sales/" + name, text: okBody, .unmatched))

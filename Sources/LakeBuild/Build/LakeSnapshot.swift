@@ -35,7 +35,9 @@ struct LakeSnapshot: Equatable {
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, and the engine's own format version.
     static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?) -> String {
-        var text = "lakemake-snapshot-1\n"
+        // Version 2: `\d` in wildcard regexes became ASCII, so a lake unchanged since version 1 may
+        // still plan differently and must take the full path once.
+        var text = "lakemake-snapshot-2\n"
         for rule in rules.rules {
             text += "rule \(rule.name)\n"
             for line in rule.inputs { text += "in \(line.pattern.text)\n" }

@@ -116,9 +116,9 @@ public final class PatternMatcher {
                     case .any: return .wildcard(slot: slot, kind: .any)
                     case .date: return .wildcard(slot: slot, kind: .date)
                     case .regex(let source):
-                        // \A and \z anchor at the ends of the value; `$` would also accept a
-                        // value ending in a newline ("0001\n" as a four-digit store id).
-                        if regexes[source] == nil, let re = try? NSRegularExpression(pattern: "\\A(?:\(source))\\z") { regexes[source] = re }
+                        if regexes[source] == nil, let re = try? NSRegularExpression(pattern: WildcardRegex.anchored(source)) {
+                            regexes[source] = re
+                        }
                         return .wildcard(slot: slot, kind: .regex(source: source, compiled: regexes[source]))
                     }
                 }

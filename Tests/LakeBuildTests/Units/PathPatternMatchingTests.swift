@@ -21,6 +21,26 @@ final class PathPatternMatchingTests: XCTestCase {
         // matches before a final newline, so a file name with a newline gave store "0001\n".
         XCTAssertNil(m.match("raw/sales/store_0001\n_2025-11-27.json"), "a newline is not a digit")
         XCTAssertNil(m.match("raw/sales/store_\n0001_2025-11-27.json"))
+        // `\d` means the ASCII digits 0–9, not every Unicode decimal digit (ICU's meaning):
+        // store ids with Arabic-Indic or full-width digits are no store ids.
+        XCTAssertNil(m.match("raw/sales/store_0\u{0661}01_2025-11-27.json"), "an Arabic-Indic one")
+        XCTAssertNil(m.match("raw/sales/store_\u{FF10}\u{FF10}\u{FF10}\u{FF11}_2025-11-27.json"), "full-width digits")
+    }
+
+    /// `\d` and `\D` are ASCII in every position a regex can hold them; escapes around them keep
+    /// their meaning.
+    func testDigitClassIsASCII() throws {
+        func matcher(_ regex: String) throws -> PatternMatcher {
+            let (p, types) = try pattern("raw/{v:\(regex)}.txt")
+            return PatternMatcher(p, types: types)
+        }
+        XCTAssertNotNil(try matcher(#"[\dA-F]+"#).match("raw/09AF.txt"))
+        XCTAssertNil(try matcher(#"[\dA-F]+"#).match("raw/0\u{0661}.txt"), "inside a class")
+        XCTAssertNotNil(try matcher(#"x\D"#).match("raw/xy.txt"))
+        XCTAssertNil(try matcher(#"x\D"#).match("raw/x5.txt"))
+        XCTAssertNotNil(try matcher(#"x\D"#).match("raw/x\u{0661}.txt"), "not an ASCII digit")
+        XCTAssertNotNil(try matcher(#"a\\d"#).match("raw/a\\d.txt"), "an escaped backslash then a d")
+        XCTAssertNotNil(try matcher(#"\Qa\d\E"#).match("raw/a\\d.txt"), "quoted text is literal")
     }
 
     func testNonGreedyLeftToRightAndRepeatedNames() throws {
