@@ -63,6 +63,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the catalog may have been written by another lakemake version; move it aside and run 'lakemake build' to rebuild it"
         case .quarantineFailed:
             return "check the permissions of the lake's .lakemake folder, then try again"
+        case .sqlite(let error) where error.isFull:
+            return "the disk holding the lake is full: free some space and run 'lakemake build' again; the catalog and every published output are intact"
         case .sqlite(let error) where error.isBusy:
             return "another process is holding the catalog; wait for it to finish and try again"
         case .sqlite:

@@ -142,4 +142,25 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(error.message, "the build catalog has schema version 3, but this lakemake knows only up to 1")
         XCTAssertFalse(error.hint.isEmpty)
     }
+
+    /// A catalog that cannot grow (here SQLite's page limit; on a full disk the same code)
+    /// says so and points at freeing space, not at moving the catalog aside.
+    func testAFullDatabaseAsksForSpace() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = directory.file("catalog.db")
+        let db = try SQLite.Connection(path: path, mode: .readWrite)
+        try db.execute("CREATE TABLE t (x BLOB)")
+        try db.execute("PRAGMA max_page_count = 4")
+        var caught: (any Error)?
+        do {
+            for _ in 0..<64 { try db.execute("INSERT INTO t VALUES (zeroblob(4096))") }
+        } catch {
+            caught = error
+        }
+        let sqliteError = try XCTUnwrap(caught as? SQLite.Error, "the inserts must overflow four pages")
+        XCTAssertTrue(sqliteError.isFull)
+        let error = CatalogError.wrapping(sqliteError, path: path)
+        XCTAssertTrue(error.message.contains("database or disk is full"), error.message)
+        XCTAssertTrue(error.hint.hasPrefix("the disk holding the lake is full: free some space"), error.hint)
+    }
 }

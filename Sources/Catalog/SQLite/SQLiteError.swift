@@ -29,6 +29,9 @@ extension SQLite {
         /// True when another connection holds a lock this one needed.
         public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
 
+        /// True when the file system (or SQLite's size limit) has no room for the write.
+        public var isFull: Bool { primaryCode == SQLITE_FULL }
+
         /// True when the database, its directory or its file system cannot be written.
         public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
 
