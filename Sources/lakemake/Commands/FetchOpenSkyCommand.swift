@@ -47,12 +47,12 @@ enum FetchOpenSkyCommand: LakemakeCommand {
         let out = inv.output
         let fetcher = OpenSkyFetcher(settings: settings, transport: URLSessionTransport(timeout: timeout),
                                      sleep: { Thread.sleep(forTimeInterval: $0) }, log: { out.error("fetch: " + $0) })
-        let writer = RawSnapshotWriter(lake: inv.lake)
+        let writer = RawFileWriter(lake: inv.lake)
         for n in 0..<count {
             if n > 0 { Thread.sleep(forTimeInterval: interval) }
             let snapshot: (bytes: [UInt8], time: Int64)
             do { snapshot = try fetcher.fetch() } catch { throw FetchFailure(error: error) }
-            let path = RawSnapshotWriter.folder(for: snapshot.time) + RawSnapshotWriter.fileName(for: snapshot.time)
+            let path = SnapshotFileName.folder(for: snapshot.time) + SnapshotFileName.fileName(for: snapshot.time)
             if writer.exists(path) {
                 out.print("kept \(path) (already there)")
                 continue

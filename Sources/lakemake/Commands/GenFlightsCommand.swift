@@ -40,7 +40,7 @@ enum GenFlightsCommand: LakemakeCommand {
             settings: FlightGeneratorSettings(date: date, hours: hours, aircraft: aircraft, interval: interval,
                                               seed: UInt64(seed), badRows: bad),
             airports: references.airports, airlines: references.airlines, aircraft: references.aircraft)
-        let writer = RawSnapshotWriter(lake: inv.lake)
+        let writer = RawFileWriter(lake: inv.lake)
         var bytes = 0, files = 0
         for file in generator.snapshots() {
             try writer.write(file.bytes, to: file.path)

@@ -33,7 +33,7 @@ enum IngestCommand: LakemakeCommand {
         let replace = inv.parsed.flag("replace")
         let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) : nil
         defer { lock?.release() }
-        let writer = RawSnapshotWriter(lake: inv.lake)
+        let writer = RawFileWriter(lake: inv.lake)
         var plan: [(bytes: [UInt8], destination: String)] = []
         for file in inv.parsed.arguments("FILE") {
             guard let data = FileManager.default.contents(atPath: file) else {

@@ -16,7 +16,7 @@ public enum FlightsIngest {
         guard time.date == nameTime.date, time.hour == nameTime.hour else {
             throw .snapshotRejected(file: fileName, reason: "its time \(time.iso8601) is not in the hour its name says (\(nameTime.date) \(nameTime.hourText):00)")
         }
-        return RawSnapshotWriter.folder(for: snapshot.time) + fileName
+        return SnapshotFileName.folder(for: snapshot.time) + fileName
     }
 
     /// The date and hour of `flight_data_YYYYMMDD_HHMMSS.json`.
