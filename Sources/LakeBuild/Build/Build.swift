@@ -53,7 +53,10 @@ public struct Build {
 
         let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf)
         let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected
-        if mayShortCut, let report = try unchangedSinceSnapshot(listing, configuration: configuration, stats: &stats, clock: &clock) {
+        // The outputs the snapshot named were stat'ed on the way; a full path reuses those stats.
+        var snapshotStats: [String: FileStat?] = [:]
+        if mayShortCut, let report = try unchangedSinceSnapshot(listing, configuration: configuration, stats: &stats, clock: &clock,
+                                                                 outputStats: &snapshotStats) {
             return report
         }
 
@@ -65,9 +68,10 @@ public struct Build {
         do { graph = try TargetDiscovery.plan(rules: rules, listing: listing) } catch { throw .discovery(error) }
         stats.discoveryMs = clock.lap()
 
-        listing.add(OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem))
+        let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: snapshotStats)
+        listing.add(outputs.stats)
         stats.walkMs += clock.lap()
-        stats.statted = listing.files.count
+        stats.statted = listing.files.count - outputs.stats.count + outputs.statted + snapshotStats.count
 
         let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount
@@ -95,7 +99,7 @@ public struct Build {
     /// The report of a build with nothing to do, when the snapshot the last complete build
     /// left matches the lake file for file; nil when anything differs.
     private func unchangedSinceSnapshot(_ listing: LakeListing, configuration: String, stats: inout BuildStats,
-                                        clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
+                                        clock: inout PhaseClock, outputStats known: inout [String: FileStat?]) throws(BuildError) -> BuildReport? {
         let stored: NoOpSnapshot?
         do { stored = try catalog.loadSnapshot() } catch { throw .catalog(error) }
         stats.catalogLoadMs = clock.lap()
@@ -103,7 +107,11 @@ public struct Build {
         let outputStats = fileSystem.stat(snapshot.outputs.map(\.path))
         stats.walkMs += clock.lap()
         stats.statted = listing.files.count + snapshot.outputs.count
-        guard snapshot.matches(sources: listing, outputStats: outputStats) else { return nil }
+        guard snapshot.matches(sources: listing, outputStats: outputStats) else {
+            known.reserveCapacity(outputStats.count)
+            for (entry, stat) in zip(snapshot.outputs, outputStats) { known[entry.path] = .some(stat) }
+            return nil
+        }
         stats.targetsConsidered = snapshot.targetCount
         stats.sqlStatements = 1
         return BuildReport(buildID: nil, targets: [], removed: [], unmatched: snapshot.unmatched,

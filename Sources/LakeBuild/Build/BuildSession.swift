@@ -398,17 +398,20 @@ final class BuildSession: @unchecked Sendable {
         }
         guard !failed, failures.isEmpty else { return }
         let removed = Set(removedPaths)
-        var outputPaths = Array(graph.producer.keys)
-        for (path, record) in derivedRecords where path.hasPrefix("rejected/") && graph.producer[path] == nil {
-            _ = record
-            outputPaths.append(path)
+        // Outputs in plan order (deterministic, and no sort of every path), then rejection files.
+        var outputPaths = graph.targets.flatMap(\.outputs)
+        var rejectionPaths: [String] = []
+        for path in derivedRecords.keys where path.hasPrefix("rejected/") && graph.producer[path] == nil {
+            rejectionPaths.append(path)
         }
         for (path, record) in state.files where record.kind == .derived && path.hasPrefix("rejected/")
             && derivedRecords[path] == nil && !removed.contains(path) {
-            outputPaths.append(path)
+            rejectionPaths.append(path)
         }
+        outputPaths += rejectionPaths.sorted(by: LakePath.bytewiseLess)
         var outputs: [LakeSnapshot.Entry] = []
-        for path in outputPaths.sorted(by: LakePath.bytewiseLess) {
+        outputs.reserveCapacity(outputPaths.count)
+        for path in outputPaths {
             if let r = derivedRecords[path] {
                 outputs.append(.init(path: path, stat: FileStat(device: r.device, inode: r.inode, size: r.size,
                                                                 mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs)))

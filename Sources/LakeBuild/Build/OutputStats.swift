@@ -5,12 +5,22 @@ import Catalog
 import Foundation
 
 enum OutputStats {
-    static func gather(graph: TargetGraph, state: CatalogState, fileSystem: FileSystem) -> [(String, FileStat)] {
-        var paths = Array(graph.producer.keys)
-        for (path, record) in state.files where record.kind == .derived && graph.producer[path] == nil {
-            paths.append(path)
+    /// The stats of every planned and recorded output that exists; a path in `known` (stat'ed
+    /// moments ago by the no-op check) is not stat'ed again. `statted` counts the new stats.
+    static func gather(graph: TargetGraph, state: CatalogState, fileSystem: FileSystem,
+                       known: [String: FileStat?] = [:]) -> (stats: [(String, FileStat)], statted: Int) {
+        var reused: [(String, FileStat)] = []
+        var paths: [String] = []
+        func add(_ path: String) {
+            if let stat = known[path] {
+                if let stat { reused.append((path, stat)) }
+            } else {
+                paths.append(path)
+            }
         }
-        return gather(paths: paths, fileSystem: fileSystem)
+        for path in graph.producer.keys { add(path) }
+        for (path, record) in state.files where record.kind == .derived && graph.producer[path] == nil { add(path) }
+        return (reused + gather(paths: paths, fileSystem: fileSystem), paths.count)
     }
 
     /// The stats of those `paths` that exist.

@@ -46,8 +46,18 @@ public struct LakeListing: Sendable {
 /// Helpers for lake-relative paths (always `/`-separated, never starting with `/`).
 public enum LakePath {
     /// Bytewise (not locale or Unicode-aware) ordering, as the rules language promises.
+    /// (Compares the strings' UTF-8 storage directly: sorting 300 000 paths is on the path of
+    /// every build that plans.)
     public static func bytewiseLess(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        let x = a.utf8Span.span, y = b.utf8Span.span
+        let n = min(x.count, y.count)
+        var i = 0
+        while i < n {
+            let p = x[i], q = y[i]
+            if p != q { return p < q }
+            i += 1
+        }
+        return x.count < y.count
     }
 
     /// The folder part of a path (`raw/sales` for `raw/sales/x.json`), empty for top-level.
