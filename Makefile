@@ -12,7 +12,7 @@ RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
 
-.PHONY: all deps build release venv test demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize
+.PHONY: all deps build release venv test demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -23,7 +23,7 @@ help:
 	@echo "make install  release build into $(PREFIX)/bin"
 	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 300) from Fuzz/corpus"
 	@echo "make crash-test  SIGKILL full builds CRASH_KILLS times (default 100); every recovery must equal a clean build"
-	@echo "make sanitize    the test suite under the address and the thread sanitizer"
+	@echo "make sanitize    the test suite under the address and the thread sanitizer (CI runs it)"
 
 # System C libraries through their Debian -dev packages, installed only when a header is missing.
 deps:
@@ -72,15 +72,19 @@ CRASH_KILLS ?= 100
 crash-test: build
 	bash bench/crash-test.sh $(CRASH_KILLS) $(LAKEMAKE)
 
-# The whole suite under each sanitizer, each in its own build folder. Leak checking is off: at
-# exit the test process reports what XCTest and the test helpers hold, and `watch` 32 bytes
-# per shell command kept by Foundation's Process.run() (docs/reliability.md). The fuzz targets
-# check leaks after every input instead.
-sanitize: deps venv
+# The whole suite under each sanitizer, each in its own build folder; CI runs both after
+# `make test` (.ci/run). Leak checking is off: at exit the test process reports what XCTest
+# and the test helpers hold, and `watch` 32 bytes per shell command kept by Foundation's
+# Process.run() (docs/reliability.md). The fuzz targets check leaks after every input instead.
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps venv
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) ASAN_OPTIONS=detect_leaks=0 \
-	  $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-swift-testing
+
+sanitize-thread: deps venv
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
-	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-swift-testing
 
 # The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day
 # sample is generated, one upload is held back and lands late, and only what depends on it
