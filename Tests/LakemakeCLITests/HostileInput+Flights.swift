@@ -29,7 +29,7 @@ extension HostileInput {
         .rejected(rule: "flights_hourly", first: ExpectedError(line: line, column: column, path: path, message: message), count: 1)
     }
 
-    /// The snapshots rejected whole, and the names and links no rule accepts.
+    /// The snapshots rejected whole, and the names, folders and links no rule accepts.
     static var flights: [HostileInput] {
         let row = flightRow()
         let good = flightSnapshot([row])
@@ -167,6 +167,9 @@ extension HostileInput {
         corpus.append(HostileInput("a snapshot linked to /etc/passwd", path: flightHour + "link_etc.json", .symlink("/etc/passwd"), .escapingLink))
         corpus.append(HostileInput("a snapshot linked out of the lake", path: flightHour + "link_out.json",
                                    .symlink("../../../../../outside.json"), .escapingLink))
+        // Folders too: an hour folder that is a link to /etc, a day folder climbing out.
+        corpus.append(HostileInput("an hour folder linked to /etc", path: "raw/flights/date=2025-09-19/hour=07", .symlink("/etc"), .escapingLink))
+        corpus.append(HostileInput("a day folder linked out of the lake", path: "raw/flights/date=2025-09-21", .symlink("../../.."), .escapingLink))
         return corpus
     }
 
