@@ -13,6 +13,35 @@ final class ReferenceTablesTests: XCTestCase {
         XCTAssertEqual(table["4ca7b3"], AircraftRecord(registration: "EI-FOB", typecode: "B738", model: "737-8AS", manufacturer: "Boeing", operatorName: "Ryanair"))
     }
 
+    /// In the single-quoted format a comma or an apostrophe may sit inside a value; a quote
+    /// closes a value only before a comma or the end of the line.
+    func testAircraftSingleQuotedValuesWithCommasAndApostrophes() throws {
+        let csv = "'icao24','manufacturerName','model','operator','registration','typecode'\r\n"
+            + "'a1b2c3','Cessna Aircraft Company, The','172S','O'Hare Flying Club','N172SP','C172'\r\n"
+            + "'d4e5f6','','','','',''\r\n"
+            + "'0a0b0c','Piper',PA-28,'Smith, J.','N28',P28A"
+        let table = try AircraftTable(path: "aircraft.csv", bytes: Array(csv.utf8))
+        XCTAssertEqual(table["a1b2c3"], AircraftRecord(registration: "N172SP", typecode: "C172", model: "172S",
+                                                       manufacturer: "Cessna Aircraft Company, The", operatorName: "O'Hare Flying Club"))
+        XCTAssertEqual(table["d4e5f6"], AircraftRecord(registration: nil, typecode: nil, model: nil, manufacturer: nil, operatorName: nil))
+        XCTAssertEqual(table["0a0b0c"], AircraftRecord(registration: "N28", typecode: "P28A", model: "PA-28", manufacturer: "Piper", operatorName: "Smith, J."))
+        XCTAssertEqual(table.count, 3)
+    }
+
+    /// Any bytes in that format are read to the end: no trap, no endless loop, and every value
+    /// lands in exactly one value (only quotes, commas and line ends are taken out).
+    func testSingleQuotedReaderOnArbitraryBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("',\r\nab ".utf8) + [0xC3, 0xA9, 0xFF]
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let bytes = [UInt8(ascii: "'")] + (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let table = SingleQuotedCSV.parse(bytes)
+            let letters = table.header.joined() + table.rows.flatMap(\.fields).joined()
+            XCTAssertEqual(letters.utf8.filter { $0 == UInt8(ascii: "a") }.count, bytes.filter { $0 == UInt8(ascii: "a") }.count, "\(bytes)")
+        }
+    }
+
     func testAircraftWithoutICAOColumnFails() {
         XCTAssertThrowsError(try AircraftTable(path: "aircraft.csv", bytes: Array("registration\nD-AIBD\n".utf8))) {
             XCTAssertEqual($0 as? FlightsError, .missingReferenceColumn(path: "aircraft.csv", column: "icao24"))

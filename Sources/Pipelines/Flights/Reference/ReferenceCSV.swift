@@ -1,6 +1,6 @@
 // Reference tables arrive in their publishers' formats: OurAirports and the airline list are
 // plain CSV, the newer OpenSky aircraft database quotes every header and value in single
-// quotes. Header names are matched after removing those quotes and lower-casing, so both
+// quotes (read by `SingleQuotedCSV`). Header names are matched after lower-casing, so both
 // spellings of a column (`manufacturerName`, `manufacturername`) are the same column.
 
 import LakeFormats
@@ -13,8 +13,12 @@ struct ReferenceCSV {
 
     init(path: String, bytes: [UInt8]) throws(FlightsError) {
         self.path = path
-        do { table = try CSVReader.parse(bytes) } catch {
-            throw .unreadableReference(path: path, reason: "\(error)")
+        if SingleQuotedCSV.applies(to: bytes) {
+            table = SingleQuotedCSV.parse(bytes)
+        } else {
+            do { table = try CSVReader.parse(bytes) } catch {
+                throw .unreadableReference(path: path, reason: "\(error)")
+            }
         }
         normalisedHeader = table.header.map { Self.unquote($0).lowercased() }
     }
