@@ -16,6 +16,9 @@ struct SourceHashes: Sendable {
 
     var hashedCount: Int { fresh.count + unreadable.count }
 
+    /// Every file whose fingerprint differed (hashed or unreadable), in bytewise order.
+    var rehashedPaths: [String] { (Array(fresh.keys) + Array(unreadable.keys)).sorted(by: LakePath.bytewiseLess) }
+
     /// Hashes every raw or reference file whose stat differs from its catalog row.
     static func gather(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> SourceHashes {
         var changed: [String] = []

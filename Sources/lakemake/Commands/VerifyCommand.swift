@@ -19,7 +19,7 @@ enum VerifyCommand: LakemakeCommand {
         var path: String
         var recorded: OutputRecord
         /// Nil when the file is missing or unreadable.
-        var found: Version?
+        var found: ContentVersion?
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
@@ -35,7 +35,7 @@ enum VerifyCommand: LakemakeCommand {
                 continue
             }
             if now.sha256 != output.sha256 {
-                damage.append(Damage(path: output.path, recorded: output, found: Version(sha256: now.sha256, size: now.size)))
+                damage.append(Damage(path: output.path, recorded: output, found: ContentVersion(sha256: now.sha256, size: now.size)))
             }
         }
         let changed = survey.sourceChanges()

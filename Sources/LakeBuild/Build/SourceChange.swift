@@ -1,0 +1,66 @@
+// What changed among the raw and reference files since the catalog last recorded them, for
+// `status` and `verify`. It asks the same question a build asks before planning, with the same
+// code (`SourceHashes`: fingerprint first, hash only where the fingerprint differs), so the
+// commands and the engine can never disagree about which inputs changed.
+
+import Catalog
+
+/// A file's content: its SHA-256 (lowercase hex) and size.
+public struct ContentVersion: Equatable, Sendable {
+    public var sha256: String
+    public var size: Int64
+
+    public init(sha256: String, size: Int64) {
+        self.sha256 = sha256
+        self.size = size
+    }
+
+    public init(_ record: FileRecord) {
+        self.init(sha256: record.sha256, size: record.size)
+    }
+}
+
+/// One raw or reference file that differs from what the catalog recorded.
+public struct SourceChange: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case new, changed, deleted
+    }
+
+    public var path: String
+    public var kind: Kind
+    /// What the catalog recorded (nil for a new file).
+    public var old: ContentVersion?
+    /// What is on disk now (nil for a deleted file, or one that could not be read).
+    public var new: ContentVersion?
+
+    public init(path: String, kind: Kind, old: ContentVersion?, new: ContentVersion?) {
+        self.path = path
+        self.kind = kind
+        self.old = old
+        self.new = new
+    }
+
+    /// Every new, changed (by content, not by fingerprint alone) and deleted source file, new
+    /// and changed ones in bytewise path order, then the deleted ones in bytewise order.
+    public static func find(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> [SourceChange] {
+        let hashes = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        var changes: [SourceChange] = []
+        for path in hashes.rehashedPaths {
+            let old = state.files[path].map(ContentVersion.init)
+            let new = hashes.fresh[path].map { ContentVersion(sha256: $0.sha256, size: $0.size) }  // nil: unreadable
+            if old == nil {
+                changes.append(SourceChange(path: path, kind: .new, old: nil, new: new))
+            } else if new == nil || new?.sha256 != old?.sha256 {
+                changes.append(SourceChange(path: path, kind: .changed, old: old, new: new))
+            }
+        }
+        let deleted = state.files.values
+            .filter { $0.kind != .derived && listing.files[$0.path] == nil }
+            .map(\.path)
+            .sorted(by: LakePath.bytewiseLess)
+        for path in deleted {
+            changes.append(SourceChange(path: path, kind: .deleted, old: state.files[path].map(ContentVersion.init), new: nil))
+        }
+        return changes
+    }
+}
