@@ -3,6 +3,14 @@
 // and three system C libraries through module maps.
 import PackageDescription
 
+// SHA-256 uses the processor's SHA instructions when CPUID reports them; clang's intrinsics
+// for them need these target features (they are called only after that check).
+#if arch(x86_64)
+let shaExtensions: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-msse4.1"])]
+#else
+let shaExtensions: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "lakemake",
     products: [
@@ -17,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
 
         .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
-        .target(name: "LakeFormats"),
+        .target(name: "LakeFormats", swiftSettings: shaExtensions),
         .target(name: "Arguments"),
         .target(name: "Catalog", dependencies: ["CSQLite", "LakeFormats"]),
         .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats"]),

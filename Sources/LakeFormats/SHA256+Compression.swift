@@ -3,7 +3,7 @@
 
 extension SHA256 {
     /// The 64 round constants K0...K63 (FIPS 180-4 §4.2.2).
-    private static let roundConstants: [UInt32] = [
+    static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -19,12 +19,23 @@ extension SHA256 {
         (x >> n) | (x << (32 - n))
     }
 
-    /// Compresses each 64-byte block of `blocks` into `state`.
-    ///
-    /// `blocks.count` must be a multiple of 64. This is the only place that reads message
-    /// words through a raw pointer; the schedule lives in a stack allocation reused for every
-    /// block, so hashing allocates nothing on the heap.
+    /// Compresses each 64-byte block of `blocks` into `state`, on the SHA instructions when the
+    /// processor has them (`SHA256+Extensions.swift`), else with the portable loop.
+    @inline(__always)
     static func compress(_ state: inout State, blocks: UnsafeRawBufferPointer) {
+        if hasSHAExtensions {
+            compressWithExtensions(&state, blocks: blocks)
+        } else {
+            compressPortably(&state, blocks: blocks)
+        }
+    }
+
+    /// Compresses each 64-byte block of `blocks` into `state` in plain Swift.
+    ///
+    /// `blocks.count` must be a multiple of 64. Message words are read through the raw buffer;
+    /// the schedule lives in a stack allocation reused for every block, so hashing allocates
+    /// nothing on the heap.
+    static func compressPortably(_ state: inout State, blocks: UnsafeRawBufferPointer) {
         precondition(blocks.count % blockByteCount == 0, "SHA-256 compresses whole blocks only")
         roundConstants.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in

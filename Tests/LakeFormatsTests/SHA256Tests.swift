@@ -65,6 +65,29 @@ final class SHA256Tests: XCTestCase {
         }
     }
 
+    /// The SHA-instruction and the portable compression give the same state for any blocks
+    /// from any state (the digests above run on whichever this processor uses).
+    func testSHAExtensionsAgreeWithThePortableLoop() throws {
+        try XCTSkipUnless(SHA256.hasSHAExtensions, "this processor has no SHA extensions")
+        var generator = SplitMix64(seed: 0xC0FFEE)
+        for round in 0..<300 {
+            let blocks = 1 + round % 17
+            let bytes = (0..<blocks * 64).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            var start = SHA256.State()
+            if round % 2 == 1 {
+                start = SHA256.State(a: UInt32(truncatingIfNeeded: generator.next()), b: UInt32(truncatingIfNeeded: generator.next()),
+                                     c: UInt32(truncatingIfNeeded: generator.next()), d: UInt32(truncatingIfNeeded: generator.next()),
+                                     e: UInt32(truncatingIfNeeded: generator.next()), f: UInt32(truncatingIfNeeded: generator.next()),
+                                     g: UInt32(truncatingIfNeeded: generator.next()), h: UInt32(truncatingIfNeeded: generator.next()))
+            }
+            var portable = start, extensions = start
+            bytes.withUnsafeBytes { SHA256.compressPortably(&portable, blocks: $0) }
+            bytes.withUnsafeBytes { SHA256.compressWithExtensions(&extensions, blocks: $0) }
+            XCTAssertEqual([extensions.a, extensions.b, extensions.c, extensions.d, extensions.e, extensions.f, extensions.g, extensions.h],
+                           [portable.a, portable.b, portable.c, portable.d, portable.e, portable.f, portable.g, portable.h], "round \(round)")
+        }
+    }
+
     func testHashFileMatchesSystemSha256sum() throws {
         var generator = SplitMix64(seed: 0x5EED)
         // Slightly over 1 MiB so the last chunk is partial.
