@@ -1,10 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // lakemake: make for a data lake. No package dependencies: Foundation, Glibc, the toolchain,
 // and three system C libraries through module maps.
 import PackageDescription
 
 // SHA-256 uses the processor's SHA instructions when CPUID reports them; clang's intrinsics
-// for them need these target features (they are called only after that check).
+// for them need these target features (they are called only after that check). Tools version
+// 6.2 is what lets another package depend on LakeFormats with these flags.
 #if arch(x86_64)
 let shaExtensions: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-msse4.1"])]
 #else
