@@ -71,7 +71,8 @@ public struct Build {
         let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: snapshotStats)
         listing.add(outputs.stats)
         stats.walkMs += clock.lap()
-        stats.statted = listing.files.count - outputs.stats.count + outputs.statted + snapshotStats.count
+        // Stat calls: every walked file, the outputs the snapshot named, the outputs stat'ed here.
+        stats.statted = listing.files.count - outputs.stats.count + snapshotStats.count + outputs.statted
 
         let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount
