@@ -7,8 +7,11 @@
 
 extension Catalog {
     /// Reads every file and every target with its outputs and inputs, in exactly four SQL
-    /// statements whatever the size of the lake.
-    public func loadState() throws(CatalogError) -> CatalogState {
+    /// statements whatever the size of the lake. With `inputs: false` the targets' input lists
+    /// (by far the largest table: an aggregate reads hundreds of files) are left empty and the
+    /// state says so; a build compares keys first and asks for one target's inputs only when
+    /// its key differs (`target(producing:)`).
+    public func loadState(inputs loadInputs: Bool = true) throws(CatalogError) -> CatalogState {
         try withConnection { connection in
             // Collected into an array first so the dictionary is built at its final capacity
             // instead of rehashing as it grows.
@@ -34,22 +37,22 @@ extension Catalog {
                 connection, sql: "SELECT target_id, path, sha256, size FROM target_outputs ORDER BY target_id, position",
                 table: "target_outputs", ids: ids
             ) { OutputRecord(path: $0, sha256: $1, size: $2) }
-            let inputs = try Self.loadChildren(
+            let inputs = loadInputs ? try Self.loadChildren(
                 connection, sql: "SELECT target_id, path, sha256, size FROM target_inputs ORDER BY target_id, position",
                 table: "target_inputs", ids: ids
-            ) { InputRecord(path: $0, sha256: $1, size: $2) }
+            ) { InputRecord(path: $0, sha256: $1, size: $2) } : []
 
             var targetIndexByOutput: [String: Int] = [:]
             targetIndexByOutput.reserveCapacity(targets.count + outputs.reduce(0) { $0 + $1.count })
             for index in targets.indices {
                 targets[index].outputs = outputs[index]
-                targets[index].inputs = inputs[index]
+                if loadInputs { targets[index].inputs = inputs[index] }
                 targetIndexByOutput[targets[index].primaryOutput] = index
                 for output in outputs[index] {
                     targetIndexByOutput[output.path] = index
                 }
             }
-            return CatalogState(files: files, targets: targets, targetIndexByOutput: targetIndexByOutput)
+            return CatalogState(files: files, targets: targets, targetIndexByOutput: targetIndexByOutput, inputsLoaded: loadInputs)
         }
     }
 

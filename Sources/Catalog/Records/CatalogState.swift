@@ -9,11 +9,15 @@ public struct CatalogState: Sendable, Equatable {
     public var targets: [TargetRecord]
     /// Index into `targets` for every output path of every target (primary and secondary).
     public var targetIndexByOutput: [String: Int]
+    /// False when the targets' `inputs` were not read (`loadState(inputs: false)`): they are
+    /// empty here, not recorded as empty.
+    public var inputsLoaded: Bool
 
-    public init(files: [String: FileRecord], targets: [TargetRecord], targetIndexByOutput: [String: Int]) {
+    public init(files: [String: FileRecord], targets: [TargetRecord], targetIndexByOutput: [String: Int], inputsLoaded: Bool = true) {
         self.files = files
         self.targets = targets
         self.targetIndexByOutput = targetIndexByOutput
+        self.inputsLoaded = inputsLoaded
     }
 
     /// The target whose outputs include `path`, if any.

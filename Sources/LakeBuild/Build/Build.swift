@@ -61,7 +61,7 @@ public struct Build {
         }
 
         let state: CatalogState
-        do { state = try catalog.loadState() } catch { throw .catalog(error) }
+        do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
         stats.catalogLoadMs = clock.lap()
 
         let graph: TargetGraph

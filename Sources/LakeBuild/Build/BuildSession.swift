@@ -110,7 +110,12 @@ final class BuildSession: @unchecked Sendable {
         }
         let material = KeyMaterial(action: rule.action.actionName, version: version, parameters: rule.action.keyParameters, inputs: versions)
         let outputStates = t.outputs.map { (path: $0, state: outputState($0)) }
-        var decision = Rebuilder.decide(material, trace: trace, outputs: outputStates, retryRejected: options.retryRejected)
+        // Input lists are read from the catalog only for a target whose key changed.
+        let recordedInputs: (() -> [InputRecord])? = state.inputsLoaded ? nil : { [build] in
+            (try? build.catalog.target(producing: t.primaryOutput)?.inputs) ?? []
+        }
+        var decision = Rebuilder.decide(material, trace: trace, outputs: outputStates, retryRejected: options.retryRejected,
+                                        recordedInputs: recordedInputs)
         if decision == .upToDate, options.dryRun, let p = upstreamChange {
             decision = .stale(.inputWillChange(path: p))
         }

@@ -24,8 +24,12 @@ public enum Rebuilder {
     ///   - trace: the catalog's record of the last run, if any.
     ///   - outputs: each declared output with its present state.
     ///   - retryRejected: `--retry-failed`: a standing rejection is tried again.
+    ///   - recordedInputs: the trace's inputs, when they were not loaded with it; asked for
+    ///     only when the key differs (an equal key means equal inputs, since the key is the
+    ///     hash of exactly action, version, parameters and every input's path and hash).
     public static func decide(_ material: KeyMaterial, trace: TargetRecord?,
-                              outputs: [(path: String, state: OutputState)], retryRejected: Bool = false) -> RebuildDecision {
+                              outputs: [(path: String, state: OutputState)], retryRejected: Bool = false,
+                              recordedInputs: (() -> [InputRecord])? = nil) -> RebuildDecision {
         guard let trace else { return .stale(.new) }
         if trace.action != material.action {
             return .stale(.actionChanged(old: trace.action, new: material.action))
@@ -36,7 +40,8 @@ public enum Rebuilder {
         if trace.parameters != material.canonicalParameters {
             return .stale(.parametersChanged(old: trace.parameters, new: material.canonicalParameters))
         }
-        if let reason = inputDifference(recorded: trace.inputs, present: material.inputs) {
+        if TargetKey.compute(material) != trace.key,
+           let reason = inputDifference(recorded: recordedInputs?() ?? trace.inputs, present: material.inputs) {
             return .stale(reason)
         }
         switch trace.state {

@@ -37,12 +37,18 @@ public typealias InputVersion = InputRecord
 /// The verifying trace key of a target (lowercase hex SHA-256).
 public enum TargetKey {
     public static func compute(_ m: KeyMaterial) -> String {
+        // Every build computes this for every target (an equal key means equal inputs), so the
+        // encoding is appended in place: no intermediate array per field.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + m.inputs.count * 128)
+        func decimal(_ n: Int) {
+            if n >= 10 { decimal(n / 10) }
+            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+        }
         func field(_ s: String) {
-            bytes.append(contentsOf: Array(String(s.utf8.count).utf8))
+            decimal(s.utf8.count)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: Array(s.utf8))
+            bytes.append(contentsOf: s.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
         field("lakemake-target-key-1")

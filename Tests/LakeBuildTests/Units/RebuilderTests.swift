@@ -22,6 +22,21 @@ final class RebuilderTests: XCTestCase {
 
     let present: [(path: String, state: OutputState)] = [(path: "out", state: .present(sha256: "o1"))]
 
+    /// A trace read without its inputs: an equal key settles it without them; a different key
+    /// asks for them (once) and the reason names the input that changed.
+    func testInputsAreAskedForOnlyWhenTheKeyDiffers() {
+        var asked = 0
+        let recorded = { () -> [InputRecord] in asked += 1; return [InputRecord(path: "raw/a", sha256: "aa", size: 1)] }
+        var lean = trace(inputs: [])
+        lean.key = TargetKey.compute(material([a]))
+        XCTAssertEqual(Rebuilder.decide(material([a]), trace: lean, outputs: present, recordedInputs: recorded), .upToDate)
+        XCTAssertEqual(asked, 0, "an equal key needs no inputs")
+        let a2 = InputVersion(path: "raw/a", sha256: "a2", size: 5)
+        XCTAssertEqual(Rebuilder.decide(material([a2]), trace: lean, outputs: present, recordedInputs: recorded),
+                       .stale(.inputChanged(path: "raw/a", old: a, new: a2)))
+        XCTAssertEqual(asked, 1)
+    }
+
     func testEachReason() {
         XCTAssertEqual(Rebuilder.decide(material([a]), trace: nil, outputs: present), .stale(.new))
         XCTAssertEqual(Rebuilder.decide(material([a, b]), trace: trace(inputs: [a, b]), outputs: present), .upToDate)
