@@ -424,8 +424,7 @@ final class BuildSession: @unchecked Sendable {
                 outputs.append(.init(path: path, stat: s))
             }
         }
-        let sources = listing.files.keys.filter(SourceHashes.isSource).sorted(by: LakePath.bytewiseLess)
-            .compactMap { p in listing.files[p].map { LakeSnapshot.Entry(path: p, stat: $0) } }
+        let sources = graph.sources.compactMap { p in listing.files[p].map { LakeSnapshot.Entry(path: p, stat: $0) } }
         let snapshot = LakeSnapshot(sources: sources, outputs: outputs, targetCount: graph.targets.count,
                                     unmatched: graph.unmatched, standing: report.standingRejections,
                                     escapingLinks: listing.escapingLinks)

@@ -21,9 +21,9 @@ public enum TargetDiscovery {
     /// Plans every target from the rules and the walk of the lake.
     public static func plan(rules ruleSet: RuleSet, listing: LakeListing) throws(DiscoveryError) -> TargetGraph {
         let rules = ruleSet.topologicalOrder()
-        let sources = SortedPaths(listing.files.keys.filter { $0.hasPrefix("raw/") || $0.hasPrefix("reference/") })
+        let sources = SortedPaths(listing.files.keys.filter(SourceHashes.isSource))
         var indexes = [sources]
-        var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [])
+        var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [], sources: sources.paths)
         var accepted = Set<String>()
 
         for (ruleIndex, rule) in rules.enumerated() {

@@ -29,6 +29,8 @@ public struct TargetGraph: Sendable {
     public var producer: [String: Int]
     /// Raw files no rule's `in` line accepts, with the patterns expected in their folder.
     public var unmatched: [UnmatchedFile]
+    /// Every raw and reference file discovery saw, sorted bytewise.
+    public var sources: [String] = []
 
     /// Indices of targets whose outputs start with one of `prefixes`, plus everything
     /// upstream of them.
