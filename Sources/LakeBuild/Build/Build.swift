@@ -45,24 +45,38 @@ public struct Build {
         var clock = PhaseClock()
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
-        // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
-        // or recorded), so they are stat'ed directly instead of walking their many folders.
-        var listing: LakeListing
-        do { listing = try fileSystem.walk(under: ["raw", "reference"]) } catch { throw .fileSystem(error) }
-        stats.walkMs = clock.lap()
-
         let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf)
         let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected
-        // The outputs the snapshot named were stat'ed on the way; a full path reuses those stats.
+        let snapshot = mayShortCut ? try storedSnapshot(configuration: configuration) : nil
+        stats.catalogLoadMs = clock.lap()
+
+        // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
+        // or recorded), so they are stat'ed directly instead of walking their many folders.
+        // The outputs the snapshot names are stat'ed while the walk runs.
+        let snapshotOutputs = snapshot?.outputs.map(\.path) ?? []
+        let (walked, outputStats) = walkWhileStatting(snapshotOutputs)
+        var listing: LakeListing
+        do { listing = try walked.get() } catch { throw .fileSystem(error) }
+        stats.walkMs = clock.lap()
+        stats.statted = listing.files.count + snapshotOutputs.count
+
+        // A full path reuses the stats of the outputs the snapshot named.
         var snapshotStats: [String: FileStat?] = [:]
-        if mayShortCut, let report = try unchangedSinceSnapshot(listing, configuration: configuration, stats: &stats, clock: &clock,
-                                                                 outputStats: &snapshotStats) {
-            return report
+        if let snapshot {
+            if snapshot.matches(sources: listing, outputStats: outputStats) {
+                stats.targetsConsidered = snapshot.targetCount
+                stats.sqlStatements = 1
+                return BuildReport(buildID: nil, targets: [], removed: [], unmatched: snapshot.unmatched,
+                                   standingRejections: snapshot.standing, escapingLinks: snapshot.escapingLinks,
+                                   stats: stats, dryRun: false, upToDateWithoutPlan: snapshot.targetCount)
+            }
+            snapshotStats.reserveCapacity(outputStats.count)
+            for (path, stat) in zip(snapshotOutputs, outputStats) { snapshotStats[path] = .some(stat) }
         }
 
         let state: CatalogState
         do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
-        stats.catalogLoadMs = clock.lap()
+        stats.catalogLoadMs += clock.lap()
 
         let graph: TargetGraph
         do { graph = try TargetDiscovery.plan(rules: rules, listing: listing) } catch { throw .discovery(error) }
@@ -97,27 +111,32 @@ public struct Build {
         return report
     }
 
-    /// The report of a build with nothing to do, when the snapshot the last complete build
-    /// left matches the lake file for file; nil when anything differs.
-    private func unchangedSinceSnapshot(_ listing: LakeListing, configuration: String, stats: inout BuildStats,
-                                        clock: inout PhaseClock, outputStats known: inout [String: FileStat?]) throws(BuildError) -> BuildReport? {
+    /// The snapshot the last complete build left, when it was made with this configuration
+    /// (rules, action versions, engine format); nil otherwise.
+    private func storedSnapshot(configuration: String) throws(BuildError) -> LakeSnapshot? {
         let stored: NoOpSnapshot?
         do { stored = try catalog.loadSnapshot() } catch { throw .catalog(error) }
-        stats.catalogLoadMs = clock.lap()
-        guard let stored, stored.config == configuration, let snapshot = LakeSnapshot(decoding: stored.state) else { return nil }
-        let outputStats = fileSystem.stat(snapshot.outputs.map(\.path))
-        stats.walkMs += clock.lap()
-        stats.statted = listing.files.count + snapshot.outputs.count
-        guard snapshot.matches(sources: listing, outputStats: outputStats) else {
-            known.reserveCapacity(outputStats.count)
-            for (entry, stat) in zip(snapshot.outputs, outputStats) { known[entry.path] = .some(stat) }
-            return nil
+        guard let stored, stored.config == configuration else { return nil }
+        return LakeSnapshot(decoding: stored.state)
+    }
+
+    /// The walk of raw/ and reference/, and the stats of `outputs`, side by side: on a no-op
+    /// build these are all the work there is, and the walk runs on one core.
+    private func walkWhileStatting(_ outputs: [String]) -> (Result<LakeListing, FileSystemError>, [FileStat?]) {
+        let fileSystem = self.fileSystem
+        guard !outputs.isEmpty else {
+            return (Result { () throws(FileSystemError) in try fileSystem.walk(under: ["raw", "reference"]) }, [])
         }
-        stats.targetsConsidered = snapshot.targetCount
-        stats.sqlStatements = 1
-        return BuildReport(buildID: nil, targets: [], removed: [], unmatched: snapshot.unmatched,
-                           standingRejections: snapshot.standing, escapingLinks: snapshot.escapingLinks,
-                           stats: stats, dryRun: false, upToDateWithoutPlan: snapshot.targetCount)
+        let walked = ResultSlots<Result<LakeListing, FileSystemError>>(count: 1)
+        let statted = ResultSlots<[FileStat?]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 {
+                walked.set(0, Result { () throws(FileSystemError) in try fileSystem.walk(under: ["raw", "reference"]) })
+            } else {
+                statted.set(0, fileSystem.stat(outputs))
+            }
+        }
+        return (walked.get(0) ?? .failure(.io(path: "raw", operation: "walk", errno: 0)), statted.get(0) ?? outputs.map { _ in nil })
     }
 
     /// UTC now as ISO 8601, for the catalog only.
