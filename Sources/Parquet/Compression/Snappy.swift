@@ -31,8 +31,10 @@ public enum Snappy {
         guard declared <= limit else {
             throw ParquetError.decompressedSizeLimitExceeded(limit: limit)
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(declared)
+        // The output is allocated at its declared size and filled by index: copies are short
+        // (4–64 bytes) and frequent, and appending byte by byte cost more than the copying.
+        var output = [UInt8](repeating: 0, count: declared)
+        var filled = 0
         while position < input.count {
             let tag = input[position]
             position += 1
@@ -42,27 +44,28 @@ public enum Snappy {
                 guard length <= input.count - position else {
                     throw corrupt("literal of \(length) bytes at offset \(position) runs past the end of the input")
                 }
-                guard length <= declared - output.count else {
+                guard length <= declared - filled else {
                     throw corrupt("literal at offset \(position) overflows the declared length \(declared)")
                 }
-                output.append(contentsOf: input[position..<(position + length)])
+                output.replaceSubrange(filled..<(filled + length), with: input[position..<(position + length)])
+                filled += length
                 position += length
             case 1:
                 guard position < input.count else { throw corrupt("copy element truncated at offset \(position)") }
                 let length = 4 + Int((tag >> 2) & 0b111)
                 let offset = Int(tag >> 5) << 8 | Int(input[position])
                 position += 1
-                try appendCopy(offset: offset, length: length, declared: declared, to: &output)
+                try appendCopy(offset: offset, length: length, declared: declared, to: &output, filled: &filled)
             case 2:
                 let offset = try littleEndian(input, position: &position, width: 2)
-                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output)
+                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output, filled: &filled)
             default:
                 let offset = try littleEndian(input, position: &position, width: 4)
-                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output)
+                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output, filled: &filled)
             }
         }
-        guard output.count == declared else {
-            throw corrupt("stream ends after \(output.count) of \(declared) declared bytes")
+        guard filled == declared else {
+            throw corrupt("stream ends after \(filled) of \(declared) declared bytes")
         }
         return output
     }
@@ -109,17 +112,20 @@ public enum Snappy {
 
     /// Appends `length` bytes starting `offset` bytes back; byte by byte, since an offset shorter
     /// than the length repeats the bytes just written.
-    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout [UInt8]) throws {
-        guard offset > 0, offset <= output.count else {
-            throw corrupt("copy offset \(offset) points outside the \(output.count) bytes decoded so far")
+    /// Copies `length` bytes from `offset` bytes back; an overlapping copy (offset < length)
+    /// repeats the pattern, as the format defines, so it goes byte by byte in order.
+    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout [UInt8], filled: inout Int) throws {
+        guard offset > 0, offset <= filled else {
+            throw corrupt("copy offset \(offset) points outside the \(filled) bytes decoded so far")
         }
-        guard length <= declared - output.count else {
+        guard length <= declared - filled else {
             throw corrupt("copy of \(length) bytes overflows the declared length \(declared)")
         }
-        let start = output.count - offset
+        let start = filled - offset
         for index in 0..<length {
-            output.append(output[start + index])
+            output[filled + index] = output[start + index]
         }
+        filled += length
     }
 
     private static func corrupt(_ reason: String) -> ParquetError {
