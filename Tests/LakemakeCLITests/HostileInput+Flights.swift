@@ -148,14 +148,10 @@ extension HostileInput {
         var corpus = cases.enumerated().map { (i, c) in
             HostileInput(c.0, path: flightHour + String(format: "hostile_%03d.json", i), c.1, c.2)
         }
-        // A folder named for an hour that does not exist: the rule accepts two digits, and no
-        // snapshot time can belong to hour 24.
-        corpus.append(HostileInput("an hour folder 24", path: "raw/flights/date=2025-09-19/hour=24/flight_data_20250919_030003.json",
-                                   text: good, flightError(nil, nil, "$.time",
-                                                           "snapshot time 2025-09-19T03:00:03Z does not belong to date=2025-09-19/hour=24")))
-        // Names and folders no rule accepts: impossible dates, a one-digit hour, a file outside
-        // any hour, folders that try to climb out, a name that is not `.json`.
+        // Names and folders no rule accepts: impossible dates and hours, a one-digit hour, a file
+        // outside any hour, folders that try to climb out, a name that is not `.json`.
         let names = [
+            "date=2025-09-19/hour=24/flight_data_20250919_030003.json", "date=2025-09-19/hour=99/a.json",
             "date=2025-02-30/hour=03/a.json", "date=2025-13-01/hour=03/a.json", "date=2025-9-19/hour=03/a.json",
             "date=2025-09-19/hour=3/a.json", "date=2025-09-19/hour=03/late/a.json", "date=2025-09-19/a.json", "a.json",
             "date=..%2F..%2Fetc/hour=03/a.json", "date=../hour=03/a.json", "date=2025-09-19/hour=03/a.JSON",
