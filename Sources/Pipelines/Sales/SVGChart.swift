@@ -52,21 +52,3 @@ enum SVGChart {
             + "<title>\(HTMLText.escape(title))</title>" + body + "</svg>"
     }
 }
-
-/// Escaping for text and attribute values in HTML.
-enum HTMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-}

@@ -49,6 +49,11 @@ final class FlightsDailyReportTests: XCTestCase {
         XCTAssertTrue(text.contains("  rejected by reason  stale 2\n"), text)
     }
 
+    /// Both reports escape with one function; an apostrophe (O'Hare) is escaped for attributes too.
+    func testHTMLEscaping() {
+        XCTAssertEqual(HTMLText.escape("O'Hare <\"T1\"> & co"), "O&#39;Hare &lt;&quot;T1&quot;&gt; &amp; co")
+    }
+
     func testHTMLIsSelfContainedWithHeatMapAndBars() throws {
         let (_, html) = try run(window: [])
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))

@@ -7,7 +7,7 @@ import LakeFormats
 extension Action {
     /// `flights.report`: report.txt and report.html. Inputs: the day's statistics, density,
     /// routes, then the statistics of the previous days (a window), found by folder.
-    public static let flightsReport = Action(name: "flights.report", version: 1) { ctx throws(ActionError) in
+    public static let flightsReport = Action(name: "flights.report", version: 2) { ctx throws(ActionError) in
         let all = ctx.inputs.joined()
         let date = ctx.binding["date"] ?? ""
         func document(_ path: String) throws(ActionError) -> JSONValue {

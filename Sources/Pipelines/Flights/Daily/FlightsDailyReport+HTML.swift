@@ -6,15 +6,15 @@ extension FlightsDailyReport {
     static func html(_ d: FlightsDailyReportData) -> String {
         var h = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Flight traffic \(escape(d.date))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>Flight traffic \(HTMLText.escape(d.date))</title>
             <style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}
             table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .8em;border-bottom:1px solid #ddd;text-align:left}
             td.n{text-align:right}svg{background:#f8f9fb;border:1px solid #ccd}.kpi{display:inline-block;margin-right:2em}
             .kpi b{display:block;font-size:1.6em}</style></head><body>
-            <h1>Flight traffic — \(escape(d.date))</h1>
+            <h1>Flight traffic — \(HTMLText.escape(d.date))</h1>
             <p><span class="kpi"><b>\(NumberText.grouped(d.uniqueAircraft))</b>unique aircraft</span>
             <span class="kpi"><b>\(NumberText.grouped(d.observations))</b>observations</span>
-            <span class="kpi"><b>\(escape(trend(d)))</b>vs 7-day mean</span></p>
+            <span class="kpi"><b>\(HTMLText.escape(trend(d)))</b>vs 7-day mean</span></p>
 
             """
         h += "<h2>Traffic density</h2>\n" + densityMap(d) + "\n"
@@ -22,17 +22,17 @@ extension FlightsDailyReport {
         h += "<h2>7-day trend (unique aircraft)</h2>\n" + bars(d.window.map { ($0.0, $0.1) } + [(d.date, d.uniqueAircraft)], width: 480) + "\n"
         h += "<h2>Top routes</h2>\n<table><tr><th>origin</th><th>destination</th><th>flights</th><th>%</th></tr>\n"
         for r in d.routes.prefix(10) {
-            h += "<tr><td>\(escape(r.origin)) \(escape(r.originName))</td><td>\(escape(r.destination)) \(escape(r.destinationName))</td>"
+            h += "<tr><td>\(HTMLText.escape(r.origin)) \(HTMLText.escape(r.originName))</td><td>\(HTMLText.escape(r.destination)) \(HTMLText.escape(r.destinationName))</td>"
             h += "<td class=\"n\">\(r.flights)</td><td class=\"n\">\(NumberText.fixed(r.percentage, 1))</td></tr>\n"
         }
         h += "</table>\n<h2>Top airlines</h2>\n<table><tr><th>code</th><th>airline</th><th>aircraft</th></tr>\n"
         for a in d.airlines {
-            h += "<tr><td>\(escape(a.code))</td><td>\(escape(a.name))</td><td class=\"n\">\(a.aircraft)</td></tr>\n"
+            h += "<tr><td>\(HTMLText.escape(a.code))</td><td>\(HTMLText.escape(a.name))</td><td class=\"n\">\(a.aircraft)</td></tr>\n"
         }
         h += "</table>\n<h2>Data quality</h2>\n<p>Rows read \(NumberText.grouped(d.rowsRead)) = kept \(NumberText.grouped(d.kept))"
         h += " + rejected \(NumberText.grouped(d.rejected)) + duplicates \(NumberText.grouped(d.duplicates)). "
         h += "Mean quality score \(NumberText.fixed(d.meanQuality, 3)).</p>\n<table><tr>"
-        h += d.grades.map { "<th>\(escape($0.0))</th>" }.joined() + "</tr><tr>"
+        h += d.grades.map { "<th>\(HTMLText.escape($0.0))</th>" }.joined() + "</tr><tr>"
         h += d.grades.map { "<td class=\"n\">\($0.1)</td>" }.joined() + "</tr></table>\n</body></html>\n"
         return h
     }
@@ -78,23 +78,9 @@ extension FlightsDailyReport {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(NumberText.fixed(width, 0))\" height=\"\(NumberText.fixed(height + 40, 0))\" role=\"img\">\n"
         for (i, (label, value)) in values.enumerated() {
             let h = Double(value) / peak * height, x = Double(i) * step
-            s += "<rect x=\"\(NumberText.fixed(x + 2, 1))\" y=\"\(NumberText.fixed(height - h, 1))\" width=\"\(NumberText.fixed(max(step - 4, 1), 1))\" height=\"\(NumberText.fixed(h, 1))\" fill=\"#3b6ea8\"><title>\(escape(label)): \(value)</title></rect>"
-            s += "<text x=\"\(NumberText.fixed(x + step / 2, 1))\" y=\"\(NumberText.fixed(height + 14, 1))\" font-size=\"9\" text-anchor=\"middle\">\(escape(String(label.prefix(5))))</text>\n"
+            s += "<rect x=\"\(NumberText.fixed(x + 2, 1))\" y=\"\(NumberText.fixed(height - h, 1))\" width=\"\(NumberText.fixed(max(step - 4, 1), 1))\" height=\"\(NumberText.fixed(h, 1))\" fill=\"#3b6ea8\"><title>\(HTMLText.escape(label)): \(value)</title></rect>"
+            s += "<text x=\"\(NumberText.fixed(x + step / 2, 1))\" y=\"\(NumberText.fixed(height + 14, 1))\" font-size=\"9\" text-anchor=\"middle\">\(HTMLText.escape(String(label.prefix(5))))</text>\n"
         }
         return s + "</svg>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

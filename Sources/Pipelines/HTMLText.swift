@@ -1,0 +1,19 @@
+// HTML escaping shared by the sales and flight reports (text and attribute values).
+
+/// Escaping for text and attribute values in HTML.
+enum HTMLText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
