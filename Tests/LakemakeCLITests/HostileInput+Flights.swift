@@ -26,7 +26,7 @@ extension HostileInput {
     }
 
     static func flightError(_ line: Int?, _ column: Int?, _ path: String, _ message: String) -> Expected {
-        .rejected(rule: "flights_hourly", first: ExpectedError(line: line, column: column, path: path, message: message), count: 1)
+        rejection("flights_hourly", line, column, path, message)
     }
 
     /// The snapshots rejected whole, and the names, folders and links no rule accepts.

@@ -46,11 +46,11 @@ extension HostileInput {
 
     /// A rejection by `sales_parquet` whose first error is in item 0, on line 2.
     static func itemError(_ item: String, _ column: Int, _ path: String, _ message: String, count: Int = 1) -> Expected {
-        .rejected(rule: "sales_parquet", first: ExpectedError(line: 2, column: column, path: path, message: message), count: count)
+        rejection("sales_parquet", 2, column, path, message, count: count)
     }
 
     static func syntax(_ line: Int, _ column: Int, _ path: String, _ message: String) -> Expected {
-        .rejected(rule: "sales_parquet", first: ExpectedError(line: line, column: column, path: path, message: message), count: 1)
+        rejection("sales_parquet", line, column, path, message)
     }
 
     /// A one-item upload whose `field` is `value`, rejected at that value with `message`.

@@ -50,6 +50,12 @@ struct HostileInput {
         self.expected = expected
     }
 
+    /// A rejection by `rule` whose first error is at `line`:`column` (nil: the error has none).
+    static func rejection(_ rule: String, _ line: Int?, _ column: Int?, _ path: String, _ message: String,
+                          count: Int = 1) -> Expected {
+        .rejected(rule: rule, first: ExpectedError(line: line, column: column, path: path, message: message), count: count)
+    }
+
     init(_ title: String, path: String, text: String, _ expected: Expected) {
         self.init(title, path: path, .bytes(Array(text.utf8)), expected)
     }
