@@ -1,6 +1,6 @@
 // swift-tools-version:6.2
 // lakemake: make for a data lake. No package dependencies: Foundation, Glibc, the toolchain,
-// and three system C libraries through module maps.
+// and three system C libraries through module maps (plus Linux system calls without a glibc wrapper).
 import PackageDescription
 
 // SHA-256 uses the processor's SHA instructions when CPUID reports them; clang's intrinsics
@@ -24,12 +24,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
 
         .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
         .target(name: "LakeFormats", swiftSettings: shaExtensions),
         .target(name: "Arguments"),
         .target(name: "Catalog", dependencies: ["CSQLite", "LakeFormats"]),
-        .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats"]),
+        .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats", "CLinux"]),
         .target(name: "Pipelines", dependencies: ["LakeBuild", "LakeFormats", "Parquet"]),
         .executableTarget(
             name: "lakemake",

@@ -17,6 +17,14 @@ extension SHA256 {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         defer { close(descriptor) }
+        return try hashFile(descriptor: descriptor, path: path)
+    }
+
+    /// Hashes what is left to read from an open file (the caller keeps and closes it), so a
+    /// file can be opened once under the caller's own rules and hashed from that descriptor.
+    ///
+    /// - Parameter path: the name used in errors.
+    public static func hashFile(descriptor: Int32, path: String) throws(HashFileError) -> (digest: String, size: Int64) {
         var hasher = SHA256()
         var chunk = [UInt8](repeating: 0, count: fileChunkByteCount)
         var size: Int64 = 0

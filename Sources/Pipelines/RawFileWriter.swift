@@ -1,9 +1,9 @@
-// Landing files in `raw/`: each file is written to a temporary file inside the lake, fsynced
-// and renamed into place, so a build never sees half a file. Used by `ingest` (sales uploads
-// and flight snapshots), `gen` and `fetch`; none of them ever replaces an existing raw file
-// unless asked to.
+// Landing files in `raw/`: each file is written to a temporary file on raw/'s file system,
+// fsynced and renamed into place, so a build never sees half a file. Used by `ingest` (sales
+// uploads and flight snapshots), `gen` and `fetch`. Without `replace`, the rename refuses to
+// replace a file (RENAME_NOREPLACE): of two concurrent writers of one new name, exactly one
+// succeeds and the other is told the file exists.
 
-import Foundation
 import LakeBuild
 
 /// Writes raw files into a lake atomically.
@@ -17,12 +17,19 @@ public struct RawFileWriter: Sendable {
     }
 
     /// True if a file exists at the lake-relative `path`.
-    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: lake + "/" + path) }
+    public func exists(_ path: String) -> Bool { fileSystem.stat(path) != nil }
 
-    /// Writes `bytes` at the lake-relative `path` atomically.
-    public func write(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+    /// Writes `bytes` at the lake-relative `path` (under raw/) atomically.
+    /// - Parameter replace: replace a file already there; when false, a file there (or one that
+    ///   lands at the same moment) makes this throw `FileSystemError.alreadyExists`.
+    public func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileSystemError) {
         let temp = fileSystem.temporaryPath(for: path)
         try fileSystem.writeTemporary(bytes, to: temp)
-        try fileSystem.publish(temp, to: path)
+        do {
+            try fileSystem.land(temp, at: path, replace: replace)
+        } catch {
+            try? fileSystem.remove(temp)
+            throw error
+        }
     }
 }

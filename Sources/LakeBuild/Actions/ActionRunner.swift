@@ -2,6 +2,8 @@
 // runner calls the registered function or the shell; the fake one in tests records which
 // targets ran, so minimality is asserted by counting invocations (Shake's appendFile trick).
 
+import LakeFormats
+
 /// Everything needed to run one target's action.
 public struct ActionJob: Sendable {
     public var rule: String
@@ -9,13 +11,35 @@ public struct ActionJob: Sendable {
     public var binding: Binding
     public var inputs: [[String]]
     public var outputs: [String]
+    /// Raw and reference inputs → the SHA-256 the target's key was computed from. What the
+    /// action reads is checked against it, so the bytes built are the bytes keyed (a file
+    /// edited, or swapped for a link, during the build fails the target instead).
+    public var sourceHashes: [String: String]
 
-    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], outputs: [String]) {
+    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], outputs: [String],
+                sourceHashes: [String: String] = [:]) {
         self.rule = rule
         self.action = action
         self.binding = binding
         self.inputs = inputs
         self.outputs = outputs
+        self.sourceHashes = sourceHashes
+    }
+
+    /// Reads an input through `fileSystem`, checking a source's bytes against its keyed hash.
+    func read(_ path: String, in fileSystem: FileSystem) throws(FileSystemError) -> [UInt8] {
+        let bytes = try fileSystem.read(path)
+        if let expected = sourceHashes[path], SHA256.hex(SHA256.hash(bytes)) != expected { throw .changedDuringBuild(path) }
+        return bytes
+    }
+
+    /// After a shell command: the first source input whose content is no longer the keyed one
+    /// (the command read it by name, so a change during the run may have reached its output).
+    func changedSource(in fileSystem: FileSystem) -> String? {
+        for (path, expected) in sourceHashes.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) {
+            guard let now = try? fileSystem.hash(path), now.sha256 == expected else { return path }
+        }
+        return nil
     }
 }
 
@@ -58,7 +82,7 @@ public struct BuiltinActionRunner: ActionRunner {
             guard let action = registry[name] else { return .failed(.unknownAction(name)) }
             let context = ActionContext(
                 rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
-                outputs: job.outputs, reader: { path throws(FileSystemError) in try fileSystem.read(path) })
+                outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) })
             do {
                 switch try action.perform(context) {
                 case .outputs(let outputs, let rejections):

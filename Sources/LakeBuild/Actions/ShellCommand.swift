@@ -49,6 +49,10 @@ struct ShellCommand {
         for (t, out) in zip(temps, job.outputs) where fileSystem.stat(t) == nil {
             return .failed(.outputNotWritten(out))
         }
+        if let changed = job.changedSource(in: fileSystem) {
+            for t in temps { try? fileSystem.remove(t) }
+            return .failed(.io(.changedDuringBuild(changed)))
+        }
         return .produced(temps.map { .temporaryFile($0) }, rejections: [])
     }
 

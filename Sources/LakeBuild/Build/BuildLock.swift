@@ -61,9 +61,32 @@ public final class BuildLock {
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
+    private init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+    }
+
+    /// A reader's hold on the lake (a shared lock): builds wait while it is held, and it is
+    /// refused at once with `held` while a build runs, so a reader never sees a build's
+    /// half-finished state. A lake that never had a lock file has no build running.
+    public static func reader(lakeRoot: String) throws(LockError) -> BuildLock {
+        let path = lakeRoot + "/.lakemake/lock"
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            if errno == ENOENT { return BuildLock(fd: -1, path: path) }
+            throw .io(path: path, errno: errno)
+        }
+        if flock(fd, LOCK_SH | LOCK_NB) != 0 {
+            let holder = readPid(fd)
+            close(fd)
+            throw .held(pid: holder)
+        }
+        return BuildLock(fd: fd, path: path)
+    }
+
     public func release() {
         guard fd >= 0 else { return }
-        _ = ftruncate(fd, 0)
+        if fcntl(fd, F_GETFL) & O_ACCMODE != O_RDONLY { _ = ftruncate(fd, 0) }
         flock(fd, LOCK_UN)
         close(fd)
         fd = -1

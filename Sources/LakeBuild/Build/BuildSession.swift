@@ -144,7 +144,10 @@ final class BuildSession: @unchecked Sendable {
     private func runAction(_ i: Int, rule: Rule, inputs: [[String]], material: KeyMaterial, reason: StaleReason, trace: TargetRecord?) {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
-        let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, outputs: t.outputs)
+        var sourceHashes: [String: String] = [:]
+        for v in material.inputs where graph.producer[v.path] == nil { sourceHashes[v.path] = v.sha256 }
+        let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, outputs: t.outputs,
+                            sourceHashes: sourceHashes)
         let outcome = build.runner.run(job, in: fileSystem)
         let elapsed = { Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }
 
@@ -327,6 +330,10 @@ final class BuildSession: @unchecked Sendable {
             if case .rejected(_, let rs) = t.outcome { return n + rs.count }
             return n
         }
+        // A raw file refused for its name counts as rejected in this run until its rejection file exists.
+        report.newMemberRejections += graph.refused.flatMap(\.paths).filter {
+            $0.hasPrefix("raw/") && state.files[RejectionDocument.filePath(for: $0)] == nil
+        }.count
         let rejectionFiles = RejectionFiles(session: self, pending: pending)
         report.standingRejections = rejectionFiles.standing()
         guard !options.dryRun else { return report }

@@ -37,7 +37,7 @@ struct LakeSnapshot: Equatable {
     static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?) -> String {
         // Version 2: `\d` in wildcard regexes became ASCII, so a lake unchanged since version 1 may
         // still plan differently and must take the full path once.
-        var text = "lakemake-snapshot-2\n"
+        var text = "lakemake-snapshot-3\n"
         for rule in rules.rules {
             text += "rule \(rule.name)\n"
             for line in rule.inputs { text += "in \(line.pattern.text)\n" }
@@ -58,6 +58,7 @@ struct LakeSnapshot: Equatable {
     /// fewer) and same outputs (`outputStats` in the order of `outputs`).
     func matches(sources listing: LakeListing, outputStats: [FileStat?]) -> Bool {
         guard listing.files.count == sources.count, listing.escapingLinks == escapingLinks,
+              listing.unusableNames == unmatched.filter({ $0.problem != nil }),
               outputStats.count == outputs.count else { return false }
         for (e, s) in zip(outputs, outputStats) where s != e.stat { return false }
         for e in sources where listing.files[e.path] != e.stat { return false }
@@ -68,7 +69,7 @@ struct LakeSnapshot: Equatable {
 
     func encoded() -> [UInt8] {
         var w = SnapshotWriter()
-        w.bytes.append(contentsOf: Array("LMS1".utf8))
+        w.bytes.append(contentsOf: Array("LMS2".utf8))
         w.int(targetCount)
         for list in [sources, outputs] {
             w.int(list.count)
@@ -84,6 +85,7 @@ struct LakeSnapshot: Equatable {
         w.int(unmatched.count)
         for u in unmatched {
             w.string(u.path)
+            w.string(u.problem ?? "")
             w.int(u.expectedPatterns.count)
             for p in u.expectedPatterns { w.string(p) }
         }
@@ -100,7 +102,7 @@ struct LakeSnapshot: Equatable {
     /// Decodes a snapshot; nil for anything malformed (the full path is then taken).
     init?(decoding bytes: [UInt8]) {
         var r = SnapshotReader(bytes: bytes)
-        guard r.take(4) == Array("LMS1".utf8), let count = r.int() else { return nil }
+        guard r.take(4) == Array("LMS2".utf8), let count = r.int() else { return nil }
         targetCount = count
         var lists: [[Entry]] = []
         for _ in 0..<2 {
@@ -120,13 +122,13 @@ struct LakeSnapshot: Equatable {
         guard let nu = r.int() else { return nil }
         unmatched = []
         for _ in 0..<nu {
-            guard let path = r.string(), let np = r.int() else { return nil }
+            guard let path = r.string(), let problem = r.string(), let np = r.int() else { return nil }
             var patterns: [String] = []
             for _ in 0..<np {
                 guard let p = r.string() else { return nil }
                 patterns.append(p)
             }
-            unmatched.append(UnmatchedFile(path: path, expectedPatterns: patterns))
+            unmatched.append(UnmatchedFile(path: path, expectedPatterns: patterns, problem: problem.isEmpty ? nil : problem))
         }
         guard let ns = r.int() else { return nil }
         standing = []

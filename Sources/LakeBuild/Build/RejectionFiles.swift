@@ -25,6 +25,11 @@ struct RejectionFiles {
             }
         }
         for p in pending { current[p.rejection.path] = p }
+        for refused in session.graph.refused {
+            for path in refused.paths where path.hasPrefix("raw/") {
+                current[path] = (refused.rule, Rejection(path: path, errors: [RejectionDetail(message: refused.message)]))
+            }
+        }
         self.current = current
     }
 

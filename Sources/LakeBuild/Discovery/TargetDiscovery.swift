@@ -65,6 +65,10 @@ public enum TargetDiscovery {
                     outputs.append(path)
                 }
                 guard outputs.count == rule.outputs.count else { continue }
+                if let problem = RefusedBinding.problem(in: binding, outputs: outputs) {
+                    graph.refused.append(RefusedBinding(rule: rule.name, paths: firstMembers, message: problem))
+                    continue
+                }
                 let index = graph.targets.count
                 for path in outputs {
                     if let other = graph.producer[path] {
@@ -81,7 +85,8 @@ public enum TargetDiscovery {
             }
             indexes.append(SortedPaths(ruleOutputs))
         }
-        graph.unmatched = unmatched(rules: rules, sources: sources, accepted: accepted)
+        graph.unmatched = (listing.unusableNames + unmatched(rules: rules, sources: sources, accepted: accepted))
+            .sorted { LakePath.bytewiseLess($0.path, $1.path) }
         return graph
     }
 

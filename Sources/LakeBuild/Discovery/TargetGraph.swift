@@ -31,6 +31,9 @@ public struct TargetGraph: Sendable {
     public var unmatched: [UnmatchedFile]
     /// Every raw and reference file discovery saw, sorted bytewise.
     public var sources: [String] = []
+    /// Bindings whose wildcard values cannot stand in a path (from raw file names such as
+    /// `...csv`); their raw files are rejected, nothing is planned for them.
+    public var refused: [RefusedBinding] = []
 
     /// Indices of targets whose outputs start with one of `prefixes`, plus everything
     /// upstream of them.
@@ -50,4 +53,18 @@ public struct UnmatchedFile: Sendable, Equatable {
     public var path: String
     /// Input patterns of rules that read from the same folder, to say what was expected.
     public var expectedPatterns: [String]
+    /// Why the name cannot be used at all (not UTF-8, the same text as another name in another
+    /// Unicode normalisation); nil when it is simply a name no rule accepts.
+    public var problem: String?
+
+    public init(path: String, expectedPatterns: [String], problem: String? = nil) {
+        self.path = path
+        self.expectedPatterns = expectedPatterns
+        self.problem = problem
+    }
+
+    /// What is wrong with the file, in one phrase.
+    public var explanation: String {
+        problem ?? "no rule accepts it (expected \(expectedPatterns.joined(separator: " or ")))"
+    }
 }

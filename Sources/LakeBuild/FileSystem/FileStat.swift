@@ -26,10 +26,15 @@ public struct LakeListing: Sendable {
     public var files: [String: FileStat]
     /// Symbolic links found in the lake, with where they point when that is outside it.
     public var escapingLinks: [String]
+    /// Raw and reference names that cannot be used as paths: not UTF-8 (shown with the bad
+    /// bytes escaped), or the same text as another name in another Unicode normalisation (both
+    /// are listed, neither is read). Sorted by path.
+    public var unusableNames: [UnmatchedFile]
 
-    public init(files: [String: FileStat] = [:], escapingLinks: [String] = []) {
+    public init(files: [String: FileStat] = [:], escapingLinks: [String] = [], unusableNames: [UnmatchedFile] = []) {
         self.files = files
         self.escapingLinks = escapingLinks
+        self.unusableNames = unusableNames
     }
 
     /// Adds stats gathered outside the walk.

@@ -43,11 +43,29 @@ extension FileSystem {
 public enum FileSystemError: Error, Equatable, Sendable {
     case notFound(String)
     case io(path: String, operation: String, errno: Int32)
+    /// A symbolic link stands where lakemake follows none (an output folder, a temporary file).
+    case symbolicLink(String)
+    /// A source path whose link leads outside the lake (or into `.lakemake/`).
+    case outsideLake(String)
+    /// An exclusive create or rename found a file already there.
+    case alreadyExists(String)
+    /// Not a plain lake-relative path (absolute, empty, `.` or `..` segments, a NUL byte).
+    case invalidPath(String)
+    /// A write, rename or delete aimed at raw/, reference/ or .lakemake/ from an output path.
+    case protectedPath(String)
+    /// A source file's bytes differ from the hash its target's key was computed from.
+    case changedDuringBuild(String)
 
     public var message: String {
         switch self {
         case .notFound(let p): return "\(p): no such file"
         case .io(let p, let op, let e): return "\(p): \(op) failed: \(FileSystemError.describe(errno: e))"
+        case .symbolicLink(let p): return "\(p) is a symbolic link: lakemake never writes, deletes or reads outputs through a link"
+        case .outsideLake(let p): return "\(p): a symbolic link leads outside the lake; it is not read"
+        case .alreadyExists(let p): return "\(p) already exists"
+        case .invalidPath(let p): return "\(p) is not a plain lake-relative path"
+        case .protectedPath(let p): return "\(p): outputs are never written into raw/, reference/ or .lakemake/"
+        case .changedDuringBuild(let p): return "\(p) changed while the build was running; it is built again next time"
         }
     }
 

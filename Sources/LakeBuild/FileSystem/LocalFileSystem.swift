@@ -1,6 +1,8 @@
-// The real lake on disk. Walks with readdir + fstatat (one stat per entry, no Foundation
-// overhead: the walk is most of a no-op build), writes through `.lakemake/tmp/` with fsync
-// and rename so a reader never sees a half-written output.
+// The real lake on disk, on top of `LakeDirectory` (every path resolved beneath the lake's
+// directory descriptor). Walks with readdir + fstatat on descriptors (one stat per entry, no
+// Foundation overhead: the walk is most of a no-op build); writes through a temporary folder
+// on the destination's file system with fsync and rename, so a reader never sees a
+// half-written output.
 
 import Foundation
 import Glibc
@@ -10,83 +12,53 @@ import LakeFormats
 public struct LocalFileSystem: FileSystem {
     /// Absolute path of the lake root, without a trailing `/`.
     public let root: String
+    /// The access layer every call below goes through.
+    public let directory: LakeDirectory
     private let counter = TemporaryCounter()
 
-    public init(root: String) {
+    /// - Parameter resolution: how paths are resolved; nil uses the kernel's openat2 where it
+    ///   exists (tests force `.componentWalk` to cover older kernels).
+    public init(root: String, resolution: PathResolution? = nil) {
         var r = root
         while r.count > 1 && r.hasSuffix("/") { r.removeLast() }
         self.root = r
+        directory = LakeDirectory(root: r, resolution: resolution)
     }
 
     public func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
 
+    // MARK: - Walking
+
     public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
-        var listing = LakeListing()
-        listing.files.reserveCapacity(1024)
-        var pending: [String] = folders.reversed()
-        while let dir = pending.popLast() {
-            guard let handle = opendir(absolute(dir)) else {
-                if dir.isEmpty || (folders.contains(dir) && errno != ENOENT) {
-                    throw .io(path: dir.isEmpty ? root : dir, operation: "opendir", errno: errno)
-                }
-                continue
-            }
-            let fd = dirfd(handle)
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                if dir.isEmpty && name == ".lakemake" { continue }
-                let path = dir.isEmpty ? name : dir + "/" + name
-                var st = Glibc.stat()
-                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                switch st.st_mode & S_IFMT {
-                case S_IFDIR:
-                    pending.append(path)
-                case S_IFREG:
-                    listing.files[path] = FileStat(st)
-                case S_IFLNK:
-                    if let target = resolvedInside(path), Glibc.lstat(absolute(target), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
-                        listing.files[path] = FileStat(st)
-                    } else {
-                        listing.escapingLinks.append(path)
-                    }
-                default:
+        var walker = LakeWalker(directory: directory)
+        for folder in folders {
+            let fd: Int32
+            do {
+                fd = try directory.openDirectory(folder, create: false)
+            } catch {
+                if case .notFound = error, !folder.isEmpty { continue }
+                if case .symbolicLink(let link) = error {
+                    walker.listing.escapingLinks.append(link)
                     continue
                 }
+                throw error
             }
-            closedir(handle)
+            try walker.walk(fd, folder)
         }
-        listing.escapingLinks.sort(by: LakePath.bytewiseLess)
-        return listing
+        return walker.finish()
     }
 
-    /// The lake-relative target of a symbolic link when it resolves inside the lake.
-    private func resolvedInside(_ path: String) -> String? {
-        guard let real = realpath(absolute(path), nil) else { return nil }
-        defer { free(real) }
-        let resolved = String(cString: real)
-        guard let rootReal = realpath(root, nil) else { return nil }
-        defer { free(rootReal) }
-        let base = String(cString: rootReal) + "/"
-        guard resolved.hasPrefix(base) else { return nil }
-        let inside = String(resolved.dropFirst(base.count))
-        return inside.hasPrefix(".lakemake/") ? nil : inside
-    }
+    // MARK: - Stats
 
     public func stat(_ path: String) -> FileStat? {
-        var st = Glibc.stat()
-        guard Glibc.lstat(absolute(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileStat(st)
+        directory.statRegular(path, followLinksInLake: true).map(FileStat.init)
     }
 
     /// Many stats at once, relative to the lake folder (so the kernel resolves only the
-    /// lake-relative part of each path), spread over the cores.
+    /// lake-relative part of each path), spread over the cores. These stats only decide what
+    /// to re-hash; every read, write and delete that follows goes through `LakeDirectory`.
     public func stat(_ paths: [String]) -> [FileStat?] {
-        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFD >= 0 else { return paths.map { _ in nil } }
-        defer { close(rootFD) }
+        guard let rootFD = try? directory.rootDescriptor() else { return paths.map { _ in nil } }
         let chunks = max(1, min(64, paths.count / 4096))
         let results = ResultSlots<[FileStat?]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -103,9 +75,10 @@ public struct LocalFileSystem: FileSystem {
         return (0..<chunks).flatMap { results.get($0) ?? [] }
     }
 
+    // MARK: - Reading
+
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
-        let fd = open(absolute(path), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw errno == ENOENT ? .notFound(path) : .io(path: path, operation: "open", errno: errno) }
+        let fd = try directory.open(path, flags: O_RDONLY, followLinksInLake: true)
         defer { close(fd) }
         var st = Glibc.stat()
         guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
@@ -128,23 +101,43 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64) {
+        let fd = try directory.open(path, flags: O_RDONLY, followLinksInLake: true)
+        defer { close(fd) }
         do {
-            let h = try SHA256.hashFile(atPath: absolute(path))
+            let h = try SHA256.hashFile(descriptor: fd, path: path)
             return (h.digest, h.size)
         } catch {
+            if case .readFailed(_, let e) = error { throw .io(path: path, operation: "read", errno: e) }
             throw .io(path: path, operation: "read", errno: EIO)
         }
     }
 
+    // MARK: - Writing
+
     public func temporaryPath(for path: String) -> String {
-        let base = path.split(separator: "/").last.map(String.init) ?? "out"
-        return ".lakemake/tmp/\(getpid())-\(counter.next())-\(base)"
+        let folder = LakeLayout.temporaryFolder(forTop: LakeDirectory.split(path).top, onOwnFileSystem: isOnOwnFileSystem)
+        return folder + "/" + LakeLayout.temporaryName(pid: getpid(), serial: counter.next(), for: path)
+    }
+
+    /// True when the top-level folder `top` is on another file system than `.lakemake/`, so a
+    /// temporary file for it must be made inside it for the final rename to stay atomic.
+    private func isOnOwnFileSystem(_ top: String) -> Bool {
+        guard let rootFD = try? directory.rootDescriptor() else { return false }
+        var own = Glibc.stat(), state = Glibc.stat()
+        guard fstatat(rootFD, top, &own, 0) == 0 else { return false }
+        if fstatat(rootFD, ".lakemake", &state, AT_SYMLINK_NOFOLLOW) != 0 && fstat(rootFD, &state) != 0 { return false }
+        return own.st_dev != state.st_dev
     }
 
     public func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
-        try makeDirectories(LakePath.directory(of: temp))
-        let fd = open(absolute(temp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: temp, operation: "create", errno: errno) }
+        guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
+        let (dir, name) = LakeDirectory.splitLast(temp)
+        let dirFD = try directory.openDirectory(dir, create: true)
+        defer { close(dirFD) }
+        let fd = openat(dirFD, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw errno == ELOOP ? .symbolicLink(temp) : .io(path: temp, operation: "create", errno: errno)
+        }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
@@ -154,72 +147,79 @@ public struct LocalFileSystem: FileSystem {
             if n < 0 {
                 if errno == EINTR { continue }
                 let e = errno
-                unlink(absolute(temp))
+                unlinkat(dirFD, name, 0)
                 throw .io(path: temp, operation: "write", errno: e)
             }
             written += n
         }
         guard fsync(fd) == 0 else {
             let e = errno
-            unlink(absolute(temp))
+            unlinkat(dirFD, name, 0)
             throw .io(path: temp, operation: "fsync", errno: e)
         }
     }
 
     public func publish(_ temp: String, to path: String) throws(FileSystemError) {
-        let dir = LakePath.directory(of: path)
-        try makeDirectories(dir)
-        guard rename(absolute(temp), absolute(path)) == 0 else {
-            throw .io(path: path, operation: "rename", errno: errno)
-        }
-        let dfd = open(absolute(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            fsync(dfd)
-            close(dfd)
-        }
+        guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
+        guard LakeLayout.isOutput(path) else { throw .protectedPath(path) }
+        try directory.rename(temp, to: path, replace: true)
+    }
+
+    /// Lands a temporary file as the raw file `path` (for `ingest`, `gen` and `fetch`): with
+    /// `replace` false, fails with `alreadyExists` when the name is taken, even by a file that
+    /// appears at the same moment (RENAME_NOREPLACE).
+    public func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError) {
+        guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
+        guard LakeDirectory.split(path).top == "raw", LakeDirectory.split(path).rest != nil else { throw .protectedPath(path) }
+        try directory.rename(temp, to: path, replace: replace)
     }
 
     public func remove(_ path: String) throws(FileSystemError) {
-        if unlink(absolute(path)) != 0 && errno != ENOENT {
-            throw .io(path: path, operation: "remove", errno: errno)
-        }
-        var dir = LakePath.directory(of: path)
-        while dir.contains("/") {
-            if rmdir(absolute(dir)) != 0 { break }
-            dir = LakePath.directory(of: dir)
-        }
+        guard LakeLayout.isOutput(path) || LakeLayout.isTemporary(path) else { throw .protectedPath(path) }
+        try directory.remove(path)
     }
 
     public func sweepTemporaries() -> Int {
-        guard let handle = opendir(absolute(".lakemake/tmp")) else { return 0 }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        // `.lakemake/tmp/`, and the temporary folder of each top-level folder on its own file system.
+        var folders = [LakeLayout.temporaryFolder]
+        if let fd = try? directory.openDirectory("", create: false), let handle = fdopendir(fd) {
+            while let entry = readdir(handle) {
+                let name = LakeWalker.name(of: entry)
+                guard let name = String(validating: name, as: UTF8.self), !name.hasPrefix(".") else { continue }
+                if entry.pointee.d_type == UInt8(DT_DIR) || LakeDirectory.sourceFolders.contains(name) {
+                    folders.append(name + "/" + LakeDirectory.foreignTemporaryFolder)
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            closedir(handle)
         }
-        closedir(handle)
-        // Temporary names start with the writer's pid. `ingest` and `fetch` write without the
-        // build lock, so a file of a process that is still alive is not ours to sweep.
         var swept = 0
-        for name in names {
-            if let pid = Int32(name.prefix { $0.isNumber }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
-            unlink(absolute(".lakemake/tmp/" + name))
-            swept += 1
+        for folder in folders {
+            // A folder that is a link, or missing, is not looked into.
+            guard let fd = try? directory.openDirectory(folder, create: false), let handle = fdopendir(fd) else { continue }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                if let name = String(validating: LakeWalker.name(of: entry), as: UTF8.self), let pid = LakeLayout.writerOfTemporary(name) {
+                    // `ingest` and `fetch` write without the build lock, so a file of a process
+                    // that is still alive is not ours to sweep.
+                    if pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM) { continue }
+                    names.append(name)
+                }
+            }
+            let dirFD = dirfd(handle)
+            for name in names {
+                var st = Glibc.stat()
+                guard fstatat(dirFD, name, &st, AT_SYMLINK_NOFOLLOW) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+                if unlinkat(dirFD, name, 0) == 0 { swept += 1 }
+            }
+            closedir(handle)
         }
         return swept
     }
 
-    /// `mkdir -p` for a lake-relative folder.
+    /// `mkdir -p` for a lake-relative folder, through no link.
     public func makeDirectories(_ dir: String) throws(FileSystemError) {
         guard !dir.isEmpty else { return }
-        var st = Glibc.stat()
-        if Glibc.lstat(absolute(dir), &st) == 0 { return }
-        try makeDirectories(LakePath.directory(of: dir))
-        if mkdir(absolute(dir), 0o755) != 0 && errno != EEXIST {
-            throw .io(path: dir, operation: "mkdir", errno: errno)
-        }
+        close(try directory.openDirectory(dir, create: true))
     }
 }
 

@@ -34,12 +34,20 @@ enum CleanCommand: LakemakeCommand {
             .filter { t in t.primaryOutput.hasPrefix(prefix) || t.outputs.contains { $0.path.hasPrefix(prefix) } }
             .sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
         var removed: [String] = []
-        var kept: [String] = []
+        var kept: [(path: String, why: String)] = []
         for target in chosen {
             for output in target.outputs {
-                guard fs.stat(output.path) != nil else { continue }
-                guard let now = try? fs.hash(output.path), now.sha256 == output.sha256 else {
-                    kept.append(output.path)
+                let now: (sha256: String, size: Int64)
+                do {
+                    now = try fs.hash(output.path)
+                } catch {
+                    if case .symbolicLink(let link) = error {
+                        kept.append((output.path, "\(link) is a symbolic link; lakemake deletes nothing through a link"))
+                    }
+                    continue
+                }
+                guard now.sha256 == output.sha256 else {
+                    kept.append((output.path, "changed outside lakemake"))
                     continue
                 }
                 if !dryRun {
@@ -49,7 +57,7 @@ enum CleanCommand: LakemakeCommand {
             }
         }
         for path in removed { inv.output.print((dryRun ? "would remove  " : "removed  ") + path) }
-        for path in kept { inv.output.print("kept     \(path): changed outside lakemake") }
+        for k in kept { inv.output.print("kept     \(k.path): \(k.why)") }
         if !dryRun && !chosen.isEmpty {
             let words = ["lakemake"] + CommandLine.arguments.dropFirst()
             let id = try catalog.beginBuild(commandLine: words.joined(separator: " "), startedAt: Build.isoNow())

@@ -57,7 +57,7 @@ enum FetchOpenSkyCommand: LakemakeCommand {
                 out.print("kept \(path) (already there)")
                 continue
             }
-            do { try writer.write(snapshot.bytes, to: path) } catch {
+            do { try writer.write(snapshot.bytes, to: path, replace: true) } catch {
                 throw CommandError.invalid(error.message, hint: "check that the lake is writable")
             }
             out.print("fetched \(path) (\(snapshot.bytes.count) bytes)")

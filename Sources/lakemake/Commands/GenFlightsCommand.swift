@@ -43,7 +43,7 @@ enum GenFlightsCommand: LakemakeCommand {
         let writer = RawFileWriter(lake: inv.lake)
         var bytes = 0, files = 0
         for file in generator.snapshots() {
-            try writer.write(file.bytes, to: file.path)
+            try writer.write(file.bytes, to: file.path, replace: true)
             bytes += file.bytes.count
             files += 1
         }

@@ -52,7 +52,11 @@ enum IngestCommand: LakemakeCommand {
             plan.append((bytes, destination))
         }
         for item in plan {
-            do { try writer.write(item.bytes, to: item.destination) } catch {
+            do { try writer.write(item.bytes, to: item.destination, replace: replace) } catch {
+                // Another ingest landed the same name between the check above and now.
+                if case .alreadyExists = error {
+                    throw CommandError.invalid("\(item.destination) already exists", hint: "pass --replace to swap it atomically")
+                }
                 throw CommandError.invalid(error.message, hint: "check that the lake is writable")
             }
             inv.output.print("ingested \(item.destination)")

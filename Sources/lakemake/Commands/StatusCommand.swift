@@ -46,7 +46,7 @@ enum StatusCommand: LakemakeCommand {
         if !s.unmatched.isEmpty {
             lines.append("unmatched raw files (\(s.unmatched.count)):")
             for u in s.unmatched {
-                lines.append("  \(u.path): no rule accepts it (expected \(u.expectedPatterns.joined(separator: " or ")))")
+                lines.append("  \(u.path): \(u.explanation)")
             }
         }
         if !s.stale.isEmpty {

@@ -10,7 +10,7 @@ enum VerifyCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "verify",
         abstract: "Re-hash every recorded output and report any changed outside lakemake.",
-        discussion: "Exits 1 when an output's content differs from the catalog or the output is missing. Raw files changed since the last build are reported as changed, not as damage.",
+        discussion: "Exits 1 when an output's content differs from the catalog, the output is missing, or it lies behind an output folder that is a symbolic link (never read through). Raw files changed since the last build are reported as changed, not as damage. Exits 3 without checking while a build is running.",
         options: [.flag("json", help: "Print the result as one JSON object.")],
         examples: [.init("lakemake verify")])
 
@@ -23,21 +23,39 @@ enum VerifyCommand: LakemakeCommand {
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
+        // A build running now would show as damage: read as a reader, or not at all.
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.reader(lakeRoot: inv.lake)
+        } catch {
+            guard case .held(let pid) = error else { throw error }
+            inv.output.error("lakemake: a build is running in this lake" + (pid.map { " (pid \($0))" } ?? "") + "; verify again when it has finished")
+            return 3
+        }
+        defer { lock.release() }
         let survey = try LakeSurvey(inv)
         var checked = 0
         var damage: [Damage] = []
+        /// Output folders that are symbolic links → how many recorded outputs lie behind them.
+        var behindLinks: [String: Int] = [:]
         let outputs = survey.state.targets.filter { $0.state == .built }.flatMap(\.outputs)
             .sorted { LakePath.bytewiseLess($0.path, $1.path) }
         for output in outputs {
             checked += 1
-            guard survey.listing.files[output.path] != nil, let now = try? survey.fileSystem.hash(output.path) else {
-                damage.append(Damage(path: output.path, recorded: output, found: nil))
-                continue
-            }
-            if now.sha256 != output.sha256 {
-                damage.append(Damage(path: output.path, recorded: output, found: ContentVersion(sha256: now.sha256, size: now.size)))
+            do {
+                let now = try survey.fileSystem.hash(output.path)
+                if now.sha256 != output.sha256 {
+                    damage.append(Damage(path: output.path, recorded: output, found: ContentVersion(sha256: now.sha256, size: now.size)))
+                }
+            } catch {
+                if case .symbolicLink(let link) = error {
+                    behindLinks[link, default: 0] += 1
+                } else {
+                    damage.append(Damage(path: output.path, recorded: output, found: nil))
+                }
             }
         }
+        let links = behindLinks.sorted { LakePath.bytewiseLess($0.key, $1.key) }
         let changed = survey.sourceChanges()
         if inv.json {
             inv.output.print(JSONText.make { w in
@@ -52,6 +70,11 @@ enum VerifyCommand: LakemakeCommand {
                     w.endObject()
                 }
                 w.endArray()
+                w.key("behind_links"); w.beginArray()
+                for (link, count) in links {
+                    w.beginObject(); w.field("link", link); w.field("outputs", count); w.endObject()
+                }
+                w.endArray()
                 w.key("changed_inputs"); w.beginArray()
                 for c in changed {
                     w.beginObject(); w.field("path", c.path); w.field("change", c.kind.rawValue); w.endObject()
@@ -64,9 +87,12 @@ enum VerifyCommand: LakemakeCommand {
                 let found = d.found.map { "now \($0.sha256.prefix(12)) (\($0.size) bytes)" } ?? "missing"
                 inv.output.print("damaged  \(d.path): recorded \(d.recorded.sha256.prefix(12)) (\(d.recorded.size) bytes), \(found)")
             }
+            for (link, count) in links {
+                inv.output.print("not verified  \(count) output\(count == 1 ? "" : "s") under \(link): it is a symbolic link, and lakemake reads no output through a link (make it a real folder)")
+            }
             for c in changed { inv.output.print("\(c.kind.rawValue) since the last build (not damage): \(c.path)") }
             inv.output.print("verified \(checked) output\(checked == 1 ? "" : "s"): \(damage.isEmpty ? "all intact" : "\(damage.count) damaged")")
         }
-        return damage.isEmpty ? 0 : 1
+        return damage.isEmpty && links.isEmpty ? 0 : 1
     }
 }

@@ -18,7 +18,7 @@ enum BuildSummary {
             }
             for path in report.removed { out.print("  removed    \(path)") }
             for u in report.unmatched {
-                out.print("  unmatched  \(u.path): no rule accepts it (expected \(u.expectedPatterns.joined(separator: " or ")))")
+                out.print("  unmatched  \(u.path): \(u.explanation)")
             }
             for link in report.escapingLinks { out.print("  ignored    \(link): symbolic link pointing outside the lake") }
         }

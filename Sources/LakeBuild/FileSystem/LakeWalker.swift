@@ -1,0 +1,116 @@
+// One walk of lake folders through directory descriptors: every entry stat'ed once with
+// fstatat, subfolders opened with O_NOFOLLOW beneath their parent, so a folder swapped for a
+// link while the walk runs is not followed. Names are taken as the bytes the file system
+// stores: a name that is not UTF-8, or two names that Swift would compare equal (the same text
+// in two Unicode normalisations), are listed as unusable instead of being dropped or merged.
+
+import Glibc
+
+/// Collects a `LakeListing` from one or more folders.
+struct LakeWalker {
+    let directory: LakeDirectory
+    var listing = LakeListing()
+    /// Paths that were the same text as an earlier one: every further spelling is unusable too.
+    private var collided = Set<String>()
+
+    init(directory: LakeDirectory) {
+        self.directory = directory
+        listing.files.reserveCapacity(1024)
+    }
+
+    /// Walks the folder `fd` stands for (lake-relative `folder`), taking ownership of `fd`.
+    mutating func walk(_ fd: Int32, _ folder: String) throws(FileSystemError) {
+        var pending: [(fd: Int32, path: String)] = [(fd, folder)]
+        while let (fd, dir) = pending.popLast() {
+            guard let handle = fdopendir(fd) else {
+                close(fd)
+                throw .io(path: dir.isEmpty ? directory.root : dir, operation: "opendir", errno: errno)
+            }
+            let dfd = dirfd(handle)
+            while let entry = readdir(handle) {
+                let bytes = LakeWalker.name(of: entry)
+                if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
+                    listing.unusableNames.append(UnmatchedFile(
+                        path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
+                    continue
+                }
+                if dir.isEmpty && name == LakeLayout.stateFolder { continue }
+                if name == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !dir.contains("/") { continue }
+                let path = dir.isEmpty ? name : dir + "/" + name
+                var st = Glibc.stat()
+                guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR:
+                    let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if child >= 0 { pending.append((child, path)) }
+                case S_IFREG:
+                    add(path, FileStat(st))
+                case S_IFLNK:
+                    if dir.isEmpty && LakeDirectory.sourceFolders.contains(name) {
+                        // raw/ or reference/ on another disk: resolved once, then walked.
+                        if let source = try directory.sourceFolderDescriptor(name) {
+                            pending.append((try LakeDirectory.reopen(source, shownAs: name), name))
+                        }
+                    } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
+                              let target = directory.statRegular(path, followLinksInLake: true) {
+                        add(path, FileStat(target))
+                    } else {
+                        listing.escapingLinks.append(path)
+                    }
+                default:
+                    continue
+                }
+            }
+            closedir(handle)
+        }
+    }
+
+    /// Adds a regular file, unless its name is the same text as one already seen.
+    private mutating func add(_ path: String, _ stat: FileStat) {
+        if let earlier = listing.files.index(forKey: path) {
+            let other = listing.files.keys[earlier]
+            listing.files.remove(at: earlier)
+            collided.insert(path)
+            listing.unusableNames.append(UnmatchedFile(path: other, expectedPatterns: [], problem: LakeWalker.collision(with: path)))
+            listing.unusableNames.append(UnmatchedFile(path: path, expectedPatterns: [], problem: LakeWalker.collision(with: other)))
+        } else if collided.contains(path) {
+            listing.unusableNames.append(UnmatchedFile(path: path, expectedPatterns: [], problem: LakeWalker.collision(with: path)))
+        } else {
+            listing.files[path] = stat
+        }
+    }
+
+    private static func collision(with other: String) -> String {
+        "another file has the same name in another Unicode normalisation (\(escaped(Array(other.utf8)))); neither is read until one is renamed"
+    }
+
+    mutating func finish() -> LakeListing {
+        listing.escapingLinks.sort(by: LakePath.bytewiseLess)
+        listing.unusableNames.sort { LakePath.bytewiseLess($0.path, $1.path) }
+        return listing
+    }
+
+    /// The bytes of a directory entry's name.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+    }
+
+    /// A name for messages: printable ASCII as it is, every other byte as `\xHH`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for b in bytes {
+            if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\\") {
+                text.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                text += "\\x" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return text
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
