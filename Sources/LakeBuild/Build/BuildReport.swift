@@ -55,6 +55,22 @@ public struct TargetReport: Sendable, Equatable {
     public var primaryOutput: String { outputs[0] }
 }
 
+/// A raw file that stands rejected: its rejection as the action reported it, and the rule whose
+/// action rejected it. It stands from the build that rejected it until the file changes, is
+/// deleted or is accepted, whether the rejection made the whole target fail (a store upload) or
+/// only left the file out of an output built from the rest (a snapshot of an hour).
+public struct StandingRejection: Sendable, Equatable {
+    public var rule: String
+    public var rejection: Rejection
+
+    public var path: String { rejection.path }
+
+    public init(rule: String, rejection: Rejection) {
+        self.rule = rule
+        self.rejection = rejection
+    }
+}
+
 /// The result of one `build`.
 public struct BuildReport: Sendable {
     public var buildID: Int64?
@@ -62,8 +78,10 @@ public struct BuildReport: Sendable {
     /// Outputs deleted because no binding produces them any more.
     public var removed: [String]
     public var unmatched: [UnmatchedFile]
-    /// Raw files currently rejected (this run or earlier), with the rule that rejected them.
-    public var standingRejections: [(path: String, rule: String)]
+    /// Raw files rejected now (in this run or standing from an earlier one), bytewise by path.
+    /// In a dry run a recorded rejection stands while its file is unchanged, also when its
+    /// target would run again for another reason (see `RejectionFiles`).
+    public var standingRejections: [StandingRejection]
     public var escapingLinks: [String]
     public var stats: BuildStats
     public var dryRun: Bool
@@ -80,7 +98,7 @@ public struct BuildReport: Sendable {
     }
 
     public init(buildID: Int64?, targets: [TargetReport], removed: [String], unmatched: [UnmatchedFile],
-                standingRejections: [(path: String, rule: String)], escapingLinks: [String], stats: BuildStats,
+                standingRejections: [StandingRejection], escapingLinks: [String], stats: BuildStats,
                 dryRun: Bool, upToDateWithoutPlan: Int? = nil) {
         self.buildID = buildID
         self.targets = targets

@@ -23,14 +23,9 @@ struct LakeSnapshot: Equatable {
     var outputs: [Entry]
     var targetCount: Int
     var unmatched: [UnmatchedFile]
-    var standing: [(path: String, rule: String)]
+    /// The standing rejections with their errors, so the no-op summary lists what the full one did.
+    var standing: [StandingRejection]
     var escapingLinks: [String]
-
-    static func == (a: LakeSnapshot, b: LakeSnapshot) -> Bool {
-        a.sources == b.sources && a.outputs == b.outputs && a.targetCount == b.targetCount && a.unmatched == b.unmatched
-            && a.standing.map(\.path) == b.standing.map(\.path) && a.standing.map(\.rule) == b.standing.map(\.rule)
-            && a.escapingLinks == b.escapingLinks
-    }
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, and the engine's own format version.
@@ -67,9 +62,14 @@ struct LakeSnapshot: Equatable {
 
     // MARK: - Encoding
 
+    /// The format's first bytes. LMS2 stores each standing rejection as its catalog document
+    /// (LMS1 had path and rule only), LMS3 each unmatched file's problem; a snapshot in an older format is not decoded, so the
+    /// next build takes the full path once and stores a new one.
+    static let magic = "LMS3"
+
     func encoded() -> [UInt8] {
         var w = SnapshotWriter()
-        w.bytes.append(contentsOf: Array("LMS2".utf8))
+        w.bytes.append(contentsOf: Array(Self.magic.utf8))
         w.int(targetCount)
         for list in [sources, outputs] {
             w.int(list.count)
@@ -90,10 +90,7 @@ struct LakeSnapshot: Equatable {
             for p in u.expectedPatterns { w.string(p) }
         }
         w.int(standing.count)
-        for s in standing {
-            w.string(s.path)
-            w.string(s.rule)
-        }
+        for s in standing { w.string(RejectionDocument.catalogText([s.rejection], rule: s.rule)) }
         w.int(escapingLinks.count)
         for l in escapingLinks { w.string(l) }
         return w.bytes
@@ -102,7 +99,7 @@ struct LakeSnapshot: Equatable {
     /// Decodes a snapshot; nil for anything malformed (the full path is then taken).
     init?(decoding bytes: [UInt8]) {
         var r = SnapshotReader(bytes: bytes)
-        guard r.take(4) == Array("LMS2".utf8), let count = r.int() else { return nil }
+        guard r.take(4) == Array(Self.magic.utf8), let count = r.int() else { return nil }
         targetCount = count
         var lists: [[Entry]] = []
         for _ in 0..<2 {
@@ -133,8 +130,8 @@ struct LakeSnapshot: Equatable {
         guard let ns = r.int() else { return nil }
         standing = []
         for _ in 0..<ns {
-            guard let path = r.string(), let rule = r.string() else { return nil }
-            standing.append((path: path, rule: rule))
+            guard let text = r.string(), let (rejection, rule) = RejectionDocument.parse(catalogText: text).first else { return nil }
+            standing.append(StandingRejection(rule: rule, rejection: rejection))
         }
         guard let nl = r.int() else { return nil }
         escapingLinks = []
@@ -146,7 +143,7 @@ struct LakeSnapshot: Equatable {
     }
 
     init(sources: [Entry], outputs: [Entry], targetCount: Int, unmatched: [UnmatchedFile],
-         standing: [(path: String, rule: String)], escapingLinks: [String]) {
+         standing: [StandingRejection], escapingLinks: [String]) {
         self.sources = sources
         self.outputs = outputs
         self.targetCount = targetCount

@@ -1,6 +1,12 @@
 // Keeps `rejected/` in step with the catalog: a file for every raw file that is rejected now
 // (in this build or standing from an earlier one) or that no rule accepts, and none for a raw
 // file that has since been accepted or deleted. Only files lakemake wrote are ever removed.
+//
+// The same map is the build's list of standing rejections, so `build`, the no-op build (which
+// replays the list the last full build stored) and `status` (a dry run) can never disagree.
+// A rejection stands in one of two forms, both kept in the target's catalog `error` column:
+// the whole target was rejected (a store upload), or the target was built from the other
+// members of an aggregate and the rejected ones left out (a snapshot of an hour).
 
 import Catalog
 import LakeFormats
@@ -8,34 +14,51 @@ import LakeFormats
 struct RejectionFiles {
     let session: BuildSession
     /// Raw path → the rule that rejected it and why; computed once.
-    let current: [String: (rule: String, rejection: Rejection)]
+    let current: [String: StandingRejection]
 
     /// - Parameter pending: rejections returned by actions in this build.
     init(session: BuildSession, pending: [(rule: String, rejection: Rejection)]) {
         self.session = session
-        var current: [String: (rule: String, rejection: Rejection)] = [:]
-        // Standing rejections of targets that did not run in this build live in their traces.
+        var current: [String: StandingRejection] = [:]
+        // Standing rejections of targets that did not run in this build live in their traces,
+        // whether the target stands rejected or was built without the rejected members.
         for trace in session.state.targets where trace.error != nil && trace.state != .failed {
             guard let i = session.graph.producer[trace.primaryOutput], let r = session.result(i) else { continue }
+            let recorded = RejectionDocument.parse(catalogText: trace.error ?? "")
             switch r.report.outcome {
             case .upToDate, .stillRejected, .notRequested:
-                for (x, rule) in RejectionDocument.parse(catalogText: trace.error ?? "") { current[x.path] = (rule, x) }
+                for (x, rule) in recorded { current[x.path] = StandingRejection(rule: rule, rejection: x) }
+            case .wouldBuild:
+                // A dry run does not run the action, so a rejection stands until its file
+                // changes or goes away; another reason to rebuild the target does not lift it.
+                for (x, rule) in recorded where Self.isUnchanged(x.path, session: session) {
+                    current[x.path] = StandingRejection(rule: rule, rejection: x)
+                }
             default:
+                // The target ran (its new rejections are in `pending`), failed, or was skipped
+                // and forgotten: its recorded rejections no longer stand.
                 continue
             }
         }
-        for p in pending { current[p.rejection.path] = p }
+        for p in pending { current[p.rejection.path] = StandingRejection(rule: p.rule, rejection: p.rejection) }
         for refused in session.graph.refused {
             for path in refused.paths where path.hasPrefix("raw/") {
-                current[path] = (refused.rule, Rejection(path: path, errors: [RejectionDetail(message: refused.message)]))
+                let rejection = Rejection(path: path, errors: [RejectionDetail(message: refused.message)])
+                current[path] = StandingRejection(rule: refused.rule, rejection: rejection)
             }
         }
         self.current = current
     }
 
-    /// Raw files rejected now, with the rule that rejected them, sorted by path.
-    func standing() -> [(path: String, rule: String)] {
-        current.keys.sorted(by: LakePath.bytewiseLess).map { (path: $0, rule: current[$0]?.rule ?? "") }
+    /// True when `path` is present with the content the catalog recorded for it.
+    private static func isUnchanged(_ path: String, session: BuildSession) -> Bool {
+        guard let now = session.sources.version(of: path), let recorded = session.state.files[path] else { return false }
+        return now.sha256 == recorded.sha256
+    }
+
+    /// Raw files rejected now, with the rule that rejected them and why, sorted by path.
+    func standing() -> [StandingRejection] {
+        current.keys.sorted(by: LakePath.bytewiseLess).compactMap { current[$0] }
     }
 
     /// Writes new or changed rejection files and removes the ones no longer wanted.

@@ -20,8 +20,13 @@ enum StatusCommand: LakemakeCommand {
         var sources: [SourceChange]
         var unmatched: [UnmatchedFile]
         var stale: [(output: String, rule: String, reason: StaleReason)]
-        var troubled: [TargetRecord]
+        /// The engine's list, as a build would print it (see `RejectionFiles`).
+        var rejections: [StandingRejection]
+        var failed: [TargetRecord]
         var unknown: [String]
+
+        /// Exit status: 1 while any rejection or failure stands.
+        var exitStatus: Int32 { rejections.isEmpty && failed.isEmpty ? 0 : 1 }
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
@@ -32,9 +37,10 @@ enum StatusCommand: LakemakeCommand {
             if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
         }
         let status = Status(sources: survey.sourceChanges(), unmatched: report.unmatched, stale: stale,
-                            troubled: survey.troubledTargets, unknown: survey.unknownOutputFiles())
+                            rejections: report.standingRejections, failed: survey.failedTargets,
+                            unknown: survey.unknownOutputFiles())
         inv.output.print(inv.json ? json(status) : text(status))
-        return status.troubled.isEmpty ? 0 : 1
+        return status.exitStatus
     }
 
     static func text(_ s: Status) -> String {
@@ -53,10 +59,14 @@ enum StatusCommand: LakemakeCommand {
             lines.append("stale targets (\(s.stale.count)):")
             for t in s.stale { lines.append("  \(t.output) — \(t.reason.summary)") }
         }
-        if !s.troubled.isEmpty {
-            lines.append("rejected or failed targets (\(s.troubled.count)):")
-            for t in s.troubled {
-                lines.append("  \(t.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(t.primaryOutput) (rule \(t.rule), build \(t.buildID)): \(oneLine(t.error))")
+        if !s.rejections.isEmpty {
+            lines.append("standing rejections (\(s.rejections.count)):")
+            for r in s.rejections { lines.append("  " + StandingRejectionText.line(r)) }
+        }
+        if !s.failed.isEmpty {
+            lines.append("failed targets (\(s.failed.count)):")
+            for t in s.failed {
+                lines.append("  \(t.primaryOutput) (rule \(t.rule), build \(t.buildID)): \(oneLine(t.error))")
             }
         }
         if !s.unknown.isEmpty {
@@ -98,10 +108,13 @@ enum StatusCommand: LakemakeCommand {
                 w.endObject()
             }
             w.endArray()
-            w.key("troubled"); w.beginArray()
-            for t in s.troubled {
+            w.key("standing_rejections"); w.beginArray()
+            for r in s.rejections { StandingRejectionText.write(r, to: &w) }
+            w.endArray()
+            w.key("failed"); w.beginArray()
+            for t in s.failed {
                 w.beginObject()
-                w.field("output", t.primaryOutput); w.field("rule", t.rule); w.field("state", t.state.rawValue)
+                w.field("output", t.primaryOutput); w.field("rule", t.rule)
                 w.field("build", t.buildID); w.field("error", t.error)
                 w.endObject()
             }

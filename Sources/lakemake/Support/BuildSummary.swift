@@ -25,7 +25,7 @@ enum BuildSummary {
         let standing = report.standingRejections
         if !standing.isEmpty && !quiet {
             out.print("standing rejections (\(standing.count)):")
-            for s in standing.prefix(20) { out.print("  \(s.path) (rule \(s.rule))") }
+            for s in standing.prefix(20) { out.print("  " + StandingRejectionText.line(s)) }
             if standing.count > 20 { out.print("  … and \(standing.count - 20) more; see 'lakemake status'") }
         }
         out.print(summaryLine(report))
@@ -103,9 +103,7 @@ enum BuildSummary {
         w.key("removed"); w.beginArray(); for r in report.removed { w.string(r) }; w.endArray()
         w.key("unmatched"); w.beginArray(); for u in report.unmatched { w.string(u.path) }; w.endArray()
         w.key("standing_rejections"); w.beginArray()
-        for s in report.standingRejections {
-            w.beginObject(); w.key("file"); w.string(s.path); w.key("rule"); w.string(s.rule); w.endObject()
-        }
+        for s in report.standingRejections { StandingRejectionText.write(s, to: &w) }
         w.endArray()
         w.endObject()
         return String(w.text.dropLast(w.text.hasSuffix("\n") ? 1 : 0))

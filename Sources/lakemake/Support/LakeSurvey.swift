@@ -41,9 +41,10 @@ struct LakeSurvey {
             .sorted(by: LakePath.bytewiseLess)
     }
 
-    /// Targets whose last run was rejected or failed, by primary output.
-    var troubledTargets: [TargetRecord] {
-        state.targets.filter { $0.state != .built }.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
+    /// Targets whose last run failed, by primary output. (Rejections are listed per raw file
+    /// from the dry run's `standingRejections`, which also has the members an aggregate left out.)
+    var failedTargets: [TargetRecord] {
+        state.targets.filter { $0.state == .failed }.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
     }
 
     static let outputFolders = ["processed/", "metrics/", "reports/"]

@@ -1,6 +1,7 @@
 // Lineage as text: a box-drawing tree for people, nested JSON for programs and a Graphviz
 // digraph for pictures. All three follow the tree's order, which is the catalog's recorded
-// input order (upstream) or primary-output order (downstream).
+// input order (upstream) or, downstream, the consumers by primary output and each consumer's
+// outputs in recorded order.
 
 import LakeFormats
 

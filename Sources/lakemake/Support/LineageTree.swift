@@ -14,8 +14,8 @@ struct LineageNode: Equatable {
     var size: Int64?
     /// The target that wrote this file, as recorded; nil for raw and reference files.
     var producer: TargetRecord?
-    /// Upstream: the producer's inputs. Downstream: the targets that read this file, each as
-    /// the node of its primary output.
+    /// Upstream: the producer's inputs. Downstream: every output of each target that read this
+    /// file (a target with several outputs gives one node per output).
     var children: [LineageNode]
     /// True when `--depth` cut the tree here and there was more to show.
     var truncated: Bool = false
@@ -54,6 +54,18 @@ struct LineageTree {
         return try catalog.target(producing: path)
     }
 
+    /// One node per output of a consuming target, in the target's recorded output order: one
+    /// run writes all of them, so each one is downstream of every input of the run.
+    private static func outputNodes(of consumer: TargetRecord) -> [LineageNode] {
+        // A rejected or failed run wrote nothing; it still read the file, so its primary output is shown.
+        guard !consumer.outputs.isEmpty else {
+            return [LineageNode(path: consumer.primaryOutput, sha256: nil, size: nil, producer: consumer, children: [])]
+        }
+        return consumer.outputs.map { output in
+            LineageNode(path: output.path, sha256: output.sha256, size: output.size, producer: consumer, children: [])
+        }
+    }
+
     /// Fills in `node.children`; `onPath` guards against a cycle in damaged data.
     private func expand(_ node: inout LineageNode, level: Int, onPath: Set<String>) throws {
         let next: [LineageNode]
@@ -64,11 +76,7 @@ struct LineageTree {
                             producer: try target(producing: input.path), children: [])
             }
         case .downstream:
-            next = try catalog.targets(consuming: node.path).map { consumer in
-                let output = consumer.outputs.first
-                return LineageNode(path: consumer.primaryOutput, sha256: output?.sha256, size: output?.size,
-                                   producer: consumer, children: [])
-            }
+            next = try catalog.targets(consuming: node.path).flatMap(Self.outputNodes)
         }
         if let depth, level >= depth {
             node.truncated = !next.isEmpty

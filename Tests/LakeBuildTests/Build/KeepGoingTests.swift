@@ -145,4 +145,33 @@ final class KeepGoingTests: XCTestCase {
         XCTAssertFalse(f.fs.exists("rejected/h/16/b.json.error.json"), "removed once accepted")
         XCTAssertEqual(report.standingRejections.count, 0)
     }
+
+    /// The dry run behind `status`: a member rejection stands while its file is unchanged, also
+    /// when the aggregate would run again for another member, and no longer once it changes.
+    func testDryRunKeepsAMemberRejectionUntilItsFileChanges() throws {
+        let f = try EngineFixture(rules: """
+        rule hour
+          in   raw/h/{hour:\\d\\d}/*.json
+          out  processed/h/{hour}.txt
+          run  test.tolerant
+        """)
+        f.fs.put("raw/h/16/a.json", "a\n")
+        f.fs.put("raw/h/16/b.json", "BAD\n")
+        let built = try f.build()
+        let dry = BuildOptions(dryRun: true)
+        XCTAssertEqual(try f.build(dry).standingRejections, built.standingRejections)
+        XCTAssertEqual(built.standingRejections, [StandingRejection(
+            rule: "hour", rejection: Rejection(path: "raw/h/16/b.json", errors: [RejectionDetail(line: 1, message: "bad snapshot")]))])
+
+        f.fs.put("raw/h/16/c.json", "c\n")
+        var report = try f.build(dry)
+        XCTAssertEqual(report.ran, [], "a dry run runs nothing")
+        XCTAssertEqual(report.standingRejections, built.standingRejections, "b.json is unchanged, so it still stands")
+
+        f.fs.put("raw/h/16/b.json", "b\n")
+        report = try f.build(dry)
+        XCTAssertEqual(report.standingRejections, [], "a changed file is tried again, so its rejection no longer stands")
+        try f.fs.remove("raw/h/16/b.json")
+        XCTAssertEqual(try f.build(dry).standingRejections, [], "nor does a deleted one's")
+    }
 }

@@ -67,6 +67,23 @@ final class NoOpSnapshotTests: XCTestCase {
         XCTAssertEqual(report.exitStatus, 0)
     }
 
+    func testStandingMemberRejectionsKeepTheirErrorsOnTheNoOpPath() throws {
+        let f = try EngineFixture(rules: """
+        rule hour
+          in   raw/h/{hour:\\d\\d}/*.json
+          out  processed/h/{hour}.txt
+          run  test.tolerant
+        """)
+        f.fs.put("raw/h/16/a.json", "a\n")
+        f.fs.put("raw/h/16/b.json", "BAD\n")
+        f.fs.put("raw/h/17/c.json", "BAD\n")
+        let full = try f.build()
+        XCTAssertEqual(full.standingRejections.map(\.path), ["raw/h/16/b.json", "raw/h/17/c.json"])
+        let noOp = try f.build()
+        XCTAssertNotNil(noOp.upToDateWithoutPlan)
+        XCTAssertEqual(noOp.standingRejections, full.standingRejections, "rule, file and errors, as the full build listed them")
+    }
+
     func testNoSnapshotWhileAFailureStands() throws {
         let f = try EngineFixture(rules: """
         rule fragile
