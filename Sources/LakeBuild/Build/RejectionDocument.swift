@@ -12,10 +12,22 @@
 import LakeFormats
 
 enum RejectionDocument {
-    /// Where the rejection file of a raw path lives.
+    static let suffix = ".error.json"
+
+    /// Where the rejection file of a raw path lives. A raw name too long to take the suffix
+    /// within one segment is shortened and given a hash of the full name (the document itself
+    /// names the raw file in full).
     static func filePath(for rawPath: String) -> String {
         let inner = rawPath.hasPrefix("raw/") ? String(rawPath.dropFirst(4)) : rawPath
-        return "rejected/" + inner + ".error.json"
+        let (folder, name) = LakeDirectory.splitLast(inner)
+        var fileName = name + suffix
+        if fileName.utf8.count > LakeLayout.maximumSegmentBytes {
+            let digest = "-" + SHA256.hex(SHA256.hash(Array(name.utf8))).prefix(16)
+            var kept = Substring(name)
+            while kept.utf8.count + digest.utf8.count + suffix.utf8.count > LakeLayout.maximumSegmentBytes { kept.removeLast() }
+            fileName = kept + digest + suffix
+        }
+        return "rejected/" + (folder.isEmpty ? "" : folder + "/") + fileName
     }
 
     static func fileBytes(_ r: Rejection, rule: String?, expected: [String] = []) -> [UInt8] {

@@ -21,7 +21,7 @@ public struct RefusedBinding: Sendable, Equatable {
         }
         for path in outputs {
             for segment in path.split(separator: "/") where segment.utf8.count > LakeLayout.maximumSegmentBytes {
-                return "the output \(path) would have a name of \(segment.utf8.count) bytes; a file system stores at most \(LakeLayout.maximumSegmentBytes)"
+                return "it gives an output name of \(segment.utf8.count) bytes, over the \(LakeLayout.maximumSegmentBytes) a file system stores: \(path)"
             }
         }
         return nil
