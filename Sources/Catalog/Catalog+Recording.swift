@@ -43,28 +43,32 @@ extension Catalog {
     public func recordFiles(_ files: [FileRecord], buildID: Int64) throws(CatalogError) {
         guard !files.isEmpty else { return }
         try inTransaction { connection in
-            let upsert = try connection.prepare("""
-                INSERT INTO files (path, kind, device, inode, size, mtime_ns, ctime_ns, sha256,
-                                   first_seen_build, last_seen_build)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
-                ON CONFLICT (path) DO UPDATE SET
-                    kind = excluded.kind, device = excluded.device, inode = excluded.inode,
-                    size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
-                    sha256 = excluded.sha256, last_seen_build = excluded.last_seen_build
-                """)
-            for file in files {
-                upsert.reset()
-                try upsert.bind(file.path, at: 1)
-                try upsert.bind(file.kind.rawValue, at: 2)
-                try upsert.bind(Int64(bitPattern: file.device), at: 3)
-                try upsert.bind(Int64(bitPattern: file.inode), at: 4)
-                try upsert.bind(file.size, at: 5)
-                try upsert.bind(file.mtimeNs, at: 6)
-                try upsert.bind(file.ctimeNs, at: 7)
-                try upsert.bind(file.sha256, at: 8)
-                try upsert.bind(buildID, at: 9)
-                try upsert.run()
-            }
+            try Self.write(files, buildID: buildID, on: connection)
+        }
+    }
+
+    private static func write(_ files: [FileRecord], buildID: Int64, on connection: SQLite.Connection) throws {
+        let upsert = try connection.prepare("""
+            INSERT INTO files (path, kind, device, inode, size, mtime_ns, ctime_ns, sha256,
+                               first_seen_build, last_seen_build)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+            ON CONFLICT (path) DO UPDATE SET
+                kind = excluded.kind, device = excluded.device, inode = excluded.inode,
+                size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
+                sha256 = excluded.sha256, last_seen_build = excluded.last_seen_build
+            """)
+        for file in files {
+            upsert.reset()
+            try upsert.bind(file.path, at: 1)
+            try upsert.bind(file.kind.rawValue, at: 2)
+            try upsert.bind(Int64(bitPattern: file.device), at: 3)
+            try upsert.bind(Int64(bitPattern: file.inode), at: 4)
+            try upsert.bind(file.size, at: 5)
+            try upsert.bind(file.mtimeNs, at: 6)
+            try upsert.bind(file.ctimeNs, at: 7)
+            try upsert.bind(file.sha256, at: 8)
+            try upsert.bind(buildID, at: 9)
+            try upsert.run()
         }
     }
 
@@ -88,6 +92,17 @@ extension Catalog {
     /// another target moves to this one (the last target recorded owns a path).
     public func recordTarget(_ target: TargetRecord) throws(CatalogError) {
         try recordTargets([target])
+    }
+
+    /// Records one finished target together with the `files` rows of the outputs it just
+    /// published, in one transaction (the journal entry of that target): a build killed at any
+    /// later moment leaves a catalog that knows both the target and its files, so the next build
+    /// can still delete those outputs when their input goes.
+    public func recordTarget(_ target: TargetRecord, publishedFiles: [FileRecord]) throws(CatalogError) {
+        try inTransaction { connection in
+            try Self.write(target, on: connection)
+            if !publishedFiles.isEmpty { try Self.write(publishedFiles, buildID: target.buildID, on: connection) }
+        }
     }
 
     /// Records many finished targets in one transaction, as `recordTarget` does for each.

@@ -27,6 +27,8 @@ final class BuildSession: @unchecked Sendable {
     private var results: [Result?]
     private var buildID: Int64?
     private var derivedRecords: [String: FileRecord] = [:]
+    /// Derived files whose rows were written with their target (not again at the end).
+    private var journaled = Set<String>()
     private var hashedOutputs: [String: String] = [:]
     private var removedTargets: [String] = []
     private var removedPaths: [String] = []
@@ -299,10 +301,14 @@ final class BuildSession: @unchecked Sendable {
         }
     }
 
+    /// Journals one finished target: its row, inputs and history, and the `files` rows of the
+    /// outputs it published moments ago, in one transaction.
     private func record(_ target: TargetRecord) {
         locked {
             do {
-                try build.catalog.recordTarget(target)
+                let published = target.outputs.compactMap { o in derivedRecords[o.path] }.filter { !journaled.contains($0.path) }
+                try build.catalog.recordTarget(target, publishedFiles: published)
+                journaled.formUnion(published.map(\.path))
                 writes += 1
             } catch let error as CatalogError {
                 failures.append(error)
@@ -348,7 +354,7 @@ final class BuildSession: @unchecked Sendable {
         if changedSources || !derivedRecords.isEmpty || !forgotten.isEmpty || !removedTargets.isEmpty {
             let id = currentBuildID()
             var records = sources.changedRecords(buildID: id)
-            for (_, var r) in derivedRecords.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) {
+            for (_, var r) in derivedRecords.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) where !journaled.contains(r.path) {
                 r.lastSeenBuild = id
                 if r.firstSeenBuild == 0 { r.firstSeenBuild = id }
                 records.append(r)

@@ -18,8 +18,17 @@ enum OutputStats {
                 paths.append(path)
             }
         }
+        var seen = Set<String>()
         for path in graph.producer.keys { add(path) }
-        for (path, record) in state.files where record.kind == .derived && graph.producer[path] == nil { add(path) }
+        for (path, record) in state.files where record.kind == .derived && graph.producer[path] == nil {
+            seen.insert(path)
+            add(path)
+        }
+        // A recorded target's outputs, even without a `files` row (a catalog written by a build
+        // that was killed before its end), so orphans are found and deleted.
+        for target in state.targets {
+            for o in target.outputs where graph.producer[o.path] == nil && seen.insert(o.path).inserted { add(o.path) }
+        }
         return (reused + gather(paths: paths, fileSystem: fileSystem), paths.count)
     }
 
