@@ -103,6 +103,25 @@ final class PathSafetyTests: XCTestCase {
         XCTAssertEqual(try lake.run("build").status, 0, "the long names build once and stay up to date")
     }
 
+    func testTwoRawFilesGivingOneOutputAreRejectedNamingEachOtherAndTheRestBuilds() throws {
+        let lake = try TemporaryLake(rules: Self.copyRule("raw/ex/{a}_{b}.txt", "processed/{a}.txt"))
+        defer { lake.remove() }
+        try lake.write("raw/ex/x_1.txt", "x1\n")
+        try lake.write("raw/ex/x_2.txt", "x2\n")
+        try lake.write("raw/ex/y_1.txt", "y1\n")
+        let r = try lake.run("build")
+        XCTAssertEqual(r.status, 1, "the lake still builds, with two rejections: " + r.stdout + r.stderr)
+        XCTAssertEqual(lake.read("processed/y.txt"), "y1\n")
+        XCTAssertFalse(lake.exists("processed/x.txt"))
+        let first = lake.read("rejected/ex/x_1.txt.error.json") ?? ""
+        XCTAssertTrue(first.contains("processed/x.txt") && first.contains("raw/ex/x_2.txt"), first)
+        XCTAssertTrue(lake.read("rejected/ex/x_2.txt.error.json")?.contains("raw/ex/x_1.txt") ?? false)
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/ex/x_2.txt")
+        XCTAssertEqual(try lake.run("build").status, 0)
+        XCTAssertEqual(lake.read("processed/x.txt"), "x1\n")
+        XCTAssertFalse(lake.exists("rejected/ex/x_1.txt.error.json"))
+    }
+
     // MARK: - Symbolic links
 
     func testAnOutputFolderThatIsALinkIsAnErrorNamingItAndNothingBehindItIsTouched() throws {

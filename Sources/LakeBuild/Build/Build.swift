@@ -78,8 +78,7 @@ public struct Build {
         do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
         stats.catalogLoadMs += clock.lap()
 
-        let graph: TargetGraph
-        do { graph = try TargetDiscovery.plan(rules: rules, listing: listing) } catch { throw .discovery(error) }
+        let graph = TargetDiscovery.plan(rules: rules, listing: listing)
         stats.discoveryMs = clock.lap()
 
         let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: snapshotStats)
@@ -151,13 +150,11 @@ public struct Build {
 public enum BuildError: Error, Sendable {
     case fileSystem(FileSystemError)
     case catalog(CatalogError)
-    case discovery(DiscoveryError)
 
     public var message: String {
         switch self {
         case .fileSystem(let e): return e.message
         case .catalog(let e): return e.message
-        case .discovery(let e): return e.message
         }
     }
 }

@@ -4,22 +4,10 @@
 // found by binary search on each pattern's literal prefix in sorted path lists, so discovery
 // over 100 000 files is a few sorted scans, not a pattern match per file per rule.
 
-/// Errors that stop discovery (and so the whole build) before anything runs.
-public enum DiscoveryError: Error, Sendable, Equatable {
-    /// Two bindings (of one rule or two) would write the same file.
-    case duplicateOutput(path: String, rules: [String])
-
-    public var message: String {
-        switch self {
-        case .duplicateOutput(let p, let rules):
-            return "two targets would write \(p) (rules \(rules.joined(separator: ", ")))"
-        }
-    }
-}
-
 public enum TargetDiscovery {
-    /// Plans every target from the rules and the walk of the lake.
-    public static func plan(rules ruleSet: RuleSet, listing: LakeListing) throws(DiscoveryError) -> TargetGraph {
+    /// Plans every target from the rules and the walk of the lake. Bindings that cannot be planned (a wildcard value that is no plain path segment, two
+    /// bindings writing one output) are refused with their raw files, never the whole plan.
+    public static func plan(rules ruleSet: RuleSet, listing: LakeListing) -> TargetGraph {
         let rules = ruleSet.topologicalOrder()
         let sources = SortedPaths(listing.files.keys.filter(SourceHashes.isSource))
         var indexes = [sources]
@@ -31,8 +19,12 @@ public enum TargetDiscovery {
             guard let first = rule.inputs.first else { continue }
             let bindings = enumerate(first, types: types, in: indexes)
             let outputTemplates = rule.outputs.map { PathTemplate($0.pattern) }
-            var ruleOutputs: [String] = []
-            for (binding, firstMembers) in bindings {
+            // This rule's targets, kept apart until every binding is seen: two bindings that
+            // write one path are both refused, and neither is planned.
+            var planned: [PlannedTarget] = []
+            var plannedProducer: [String: Int] = [:]
+            var collided: [Int: String] = [:]
+            bindingLoop: for (binding, firstMembers) in bindings {
                 if firstMembers.first?.hasPrefix("raw/") ?? false { accepted.formUnion(firstMembers) }
                 var inputs: [[String]] = [firstMembers]
                 var missing: [String] = []
@@ -69,19 +61,40 @@ public enum TargetDiscovery {
                     graph.refused.append(RefusedBinding(rule: rule.name, paths: firstMembers, message: problem))
                     continue
                 }
-                let index = graph.targets.count
                 for path in outputs {
                     if let other = graph.producer[path] {
-                        throw .duplicateOutput(path: path, rules: [rules[graph.targets[other].ruleIndex].name, rule.name])
+                        let otherRule = rules[graph.targets[other].ruleIndex].name
+                        graph.refused.append(RefusedBinding(rule: rule.name, paths: firstMembers,
+                                                            message: "it gives the output \(path), which rule \(otherRule) writes"))
+                        continue bindingLoop
                     }
-                    graph.producer[path] = index
+                    if let other = plannedProducer[path] {
+                        let mine = firstMembers.joined(separator: ", "), theirs = planned[other].inputs[0].joined(separator: ", ")
+                        graph.refused.append(RefusedBinding(
+                            rule: rule.name, paths: firstMembers,
+                            message: "it gives the output \(path), as \(theirs) does; neither is built until one is renamed"))
+                        if collided[other] == nil {
+                            graph.refused.append(RefusedBinding(
+                                rule: rule.name, paths: planned[other].inputs[0],
+                                message: "it gives the output \(path), as \(mine) does; neither is built until one is renamed"))
+                        }
+                        collided[other] = path
+                        continue bindingLoop
+                    }
                 }
-                var deps = Set<Int>()
-                for line in inputs { for p in line { if let d = graph.producer[p] { deps.insert(d) } } }
-                graph.targets.append(PlannedTarget(
+                for path in outputs { plannedProducer[path] = planned.count }
+                planned.append(PlannedTarget(
                     ruleIndex: ruleIndex, binding: binding, inputs: inputs, missingInputs: missing,
-                    outputs: outputs, dependencies: deps.sorted()))
-                ruleOutputs.append(contentsOf: outputs)
+                    outputs: outputs, dependencies: []))
+            }
+            var ruleOutputs: [String] = []
+            for (i, var target) in planned.enumerated() where collided[i] == nil {
+                var deps = Set<Int>()
+                for line in target.inputs { for p in line { if let d = graph.producer[p] { deps.insert(d) } } }
+                target.dependencies = deps.sorted()
+                for path in target.outputs { graph.producer[path] = graph.targets.count }
+                graph.targets.append(target)
+                ruleOutputs.append(contentsOf: target.outputs)
             }
             indexes.append(SortedPaths(ruleOutputs))
         }

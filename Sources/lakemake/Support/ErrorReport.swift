@@ -68,14 +68,10 @@ extension BuildError: UserFacingError {
     var suggestion: String? {
         switch self {
         case .catalog(let e): return e.hint
-        case .discovery: return "change the rules so each output path is written by one target"
         case .fileSystem: return "check that the lake folder exists and is readable"
         }
     }
-    var exitStatus: Int32 {
-        if case .discovery = self { return 2 }
-        return 1
-    }
+    var exitStatus: Int32 { 1 }
 }
 
 /// A rules error rendered with its source line and caret.
