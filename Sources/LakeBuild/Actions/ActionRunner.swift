@@ -8,13 +8,17 @@ public struct ActionJob: Sendable {
     public var action: ActionInvocation
     public var binding: Binding
     public var inputs: [[String]]
+    /// Planned members absent per `in` line (see `ActionContext.absent`).
+    public var absent: [[AbsentInput]]
     public var outputs: [String]
 
-    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], outputs: [String]) {
+    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], absent: [[AbsentInput]] = [],
+                outputs: [String]) {
         self.rule = rule
         self.action = action
         self.binding = binding
         self.inputs = inputs
+        self.absent = absent
         self.outputs = outputs
     }
 }
@@ -58,7 +62,7 @@ public struct BuiltinActionRunner: ActionRunner {
             guard let action = registry[name] else { return .failed(.unknownAction(name)) }
             let context = ActionContext(
                 rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
-                outputs: job.outputs, reader: { path throws(FileSystemError) in try fileSystem.read(path) })
+                absent: job.absent, outputs: job.outputs, reader: { path throws(FileSystemError) in try fileSystem.read(path) })
             do {
                 switch try action.perform(context) {
                 case .outputs(let outputs, let rejections):
