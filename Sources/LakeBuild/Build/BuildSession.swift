@@ -76,8 +76,8 @@ final class BuildSession: @unchecked Sendable {
         // line are simply absent instead, unless every one of them is: see below.)
         let firstIsAggregate = rule.inputs[0].isAggregate
         for p in t.inputs[0] where !firstIsAggregate {
-            if let producer = graph.producer[p], let r = result(producer), r.outputs == nil {
-                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: r.rejectedSources)
+            if let producer = graph.producer[p], result(producer)?.outputs == nil {
+                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: result(producer)?.rejectedSources ?? [])
                 return
             }
         }

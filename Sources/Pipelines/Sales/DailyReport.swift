@@ -40,11 +40,13 @@ public struct DailyReport: Sendable {
         return hours
     }
 
-    /// `9/11 (missing: 0005; upload rejected: 0003)`: a rejected store is not called missing.
+    /// `9/11 (missing: 0005; upload rejected: 0003)`: of the expected stores, those without
+    /// metrics; a rejected store is not called missing.
     var storesLine: String {
         var notes: [String] = []
+        let rejected = company.storesRejected.filter { company.storesExpected.contains($0) }
         if !company.storesMissing.isEmpty { notes.append("missing: " + company.storesMissing.joined(separator: ", ")) }
-        if !company.storesRejected.isEmpty { notes.append("upload rejected: " + company.storesRejected.joined(separator: ", ")) }
+        if !rejected.isEmpty { notes.append("upload rejected: " + rejected.joined(separator: ", ")) }
         return "\(company.storesReported.count)/\(company.storesExpected.count)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 
