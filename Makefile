@@ -88,7 +88,8 @@ sanitize-thread: deps venv
 
 # The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day
 # sample is generated, one upload is held back and lands late, and only what depends on it
-# is rebuilt (its day, and the next 7 days' insights, reports and exports).
+# is rebuilt (its day, and the insights of the later days whose 28-day window holds it, with
+# the reports and exports whose inputs changed).
 LATE := store_0004_2025-11-15.json
 demo: build
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)/lake $(DEMO)/late && cp -R lake/reference $(DEMO)/lake/ && cp -R rules $(DEMO)/

@@ -1,5 +1,5 @@
-// Linux system calls that glibc declares without a wrapper Swift can call (`syscall` is
-// variadic), as small inline functions. No library is linked: these are kernel entry points.
+// Linux calls that glibc declares without a wrapper Swift can call (`syscall` is variadic) or
+// only under _GNU_SOURCE, as small inline functions. No library is linked beyond libc.
 #ifndef LAKEMAKE_CLINUX_SHIM_H
 #define LAKEMAKE_CLINUX_SHIM_H
 
@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/openat2.h>
+#include <spawn.h>
 
 #ifndef SYS_openat2
 #define SYS_openat2 437
@@ -32,6 +33,19 @@ static inline int lakemake_openat2(int dirfd, const char *path, int flags, unsig
 static inline int lakemake_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {
     return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, 1u /* RENAME_NOREPLACE */);
 }
+
+/// posix_spawn_file_actions_addchdir_np (glibc 2.29+, declared only under _GNU_SOURCE): the
+/// child changes to `dir` before it executes, so a spawned command runs in the lake folder
+/// without the parent changing its own.
+extern int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions, const char *__restrict dir);
+static inline int lakemake_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *dir) {
+    return posix_spawn_file_actions_addchdir_np(actions, dir);
+}
+
+/// pipe2 (declared only under _GNU_SOURCE): a pipe whose ends are close-on-exec from the start,
+/// so a command spawned by another thread at the same moment cannot inherit them.
+extern int pipe2(int fds[2], int flags);
+static inline int lakemake_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 /// O_PATH (glibc names it only under _GNU_SOURCE): a descriptor that only locates a file.
 static const int lakemake_o_path = __O_PATH;

@@ -25,7 +25,31 @@ final class HostileInputTests: XCTestCase {
         let corpus = HostileInput.sales
         XCTAssertGreaterThanOrEqual(corpus.count, 60)
         XCTAssertEqual(Set(corpus.map(\.path)).count, corpus.count, "one file per case")
-        try check(corpus, sample: Self.salesSample)
+        // The day's company metrics name the stores whose upload was rejected (sales.md §4);
+        // apart from that list they are the clean build's.
+        let company = "metrics/sales/company/date=2025-11-27.json"
+        var rejectedStores: [String] = []
+        for c in corpus {
+            guard case .rejected(let rule, _, _) = c.expected, rule == "sales_parquet" else { continue }
+            let name = c.path.dropFirst("raw/sales/store_".count)
+            if c.path.hasPrefix("raw/sales/store_"), name.hasSuffix("_2025-11-27.json") { rejectedStores.append(String(name.prefix(4))) }
+        }
+        XCTAssertGreaterThan(rejectedStores.count, 40)
+        let clean = try Self.salesSample()
+        defer { clean.remove() }
+        XCTAssertEqual(try clean.run("build", "-q").status, 0)
+        let cleanCompany = try JSONValue.parse(Array(try XCTUnwrap(clean.read(company)).utf8))
+        try check(corpus, sample: Self.salesSample, isNewOutput: { $0 == company }) { lake in
+            let got = try JSONValue.parse(Array(try XCTUnwrap(lake.read(company)).utf8))
+            XCTAssertEqual(got["stores_rejected"], .array(rejectedStores.sorted().map { .string($0) }))
+            XCTAssertEqual(Self.dropping("stores_rejected", got), Self.dropping("stores_rejected", cleanCompany))
+        }
+    }
+
+    /// An object without one of its keys.
+    static func dropping(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(let members) = value else { return value }
+        return .object(members.filter { $0.key != key })
     }
 
     /// Runs `corpus` in a lake made by `sample` (a pipeline's rules and valid raw files).

@@ -25,19 +25,27 @@ public struct ActionContext: Sendable {
     public let parameters: [Parameter]
     /// Inputs per `in` line, members sorted bytewise; absent aggregate members are left out.
     public let inputs: [[String]]
+    /// Per `in` line, the planned members that are absent (their producer was rejected, failed
+    /// or skipped in this build), sorted bytewise, each with the raw files whose rejection
+    /// explains it. Lets an aggregate tell "rejected upstream" from "never arrived".
+    public let absent: [[AbsentInput]]
     /// Final lake-relative output paths, in `out` order.
     public let outputs: [String]
     private let reader: @Sendable (String) throws(FileSystemError) -> [UInt8]
 
-    public init(rule: String, binding: Binding, parameters: [Parameter], inputs: [[String]], outputs: [String],
-                reader: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8]) {
+    public init(rule: String, binding: Binding, parameters: [Parameter], inputs: [[String]], absent: [[AbsentInput]] = [],
+                outputs: [String], reader: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8]) {
         self.rule = rule
         self.binding = binding
         self.parameters = parameters
         self.inputs = inputs
+        self.absent = absent
         self.outputs = outputs
         self.reader = reader
     }
+
+    /// The absent members of `in` line `line` (empty when the line has none).
+    public func absent(line: Int) -> [AbsentInput] { absent.indices.contains(line) ? absent[line] : [] }
 
     /// Reads one input file.
     public func read(_ path: String) throws(ActionError) -> [UInt8] {
@@ -46,6 +54,32 @@ public struct ActionContext: Sendable {
 
     /// The value of a `key=value` parameter of the `run` line.
     public func parameter(_ key: String) -> String? { parameters.first { $0.key == key }?.value }
+}
+
+/// A planned input that was not produced in this build, and why.
+///
+/// The engine follows skipped targets back up their first `in` line to the rejection that
+/// started the chain: a store's metrics file is absent because its Parquet was not built
+/// because `raw/sales/store_0003_2025-11-20.json` was rejected. Those raw files also enter the
+/// reading target's key, so an output that says "rejected" is rebuilt when the reason changes.
+public struct AbsentInput: Sendable, Equatable {
+    /// The lake-relative path that was planned but not produced.
+    public var path: String
+    /// The rejected raw files behind the absence, sorted; empty when it failed instead (an
+    /// I/O error, a failing command), which is retried on the next build.
+    public var rejectedSources: [String]
+
+    public init(path: String, rejectedSources: [String]) {
+        self.path = path
+        self.rejectedSources = rejectedSources
+    }
+
+    /// True when a rejection, not a failure, explains the absence.
+    public var isRejected: Bool { !rejectedSources.isEmpty }
+
+    /// Where the engine writes the rejection document of a raw file:
+    /// `raw/sales/x.json` → `rejected/sales/x.json.error.json`.
+    public static func rejectionFile(for rawPath: String) -> String { RejectionDocument.filePath(for: rawPath) }
 }
 
 /// What an action returns.

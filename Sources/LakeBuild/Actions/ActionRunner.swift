@@ -10,18 +10,21 @@ public struct ActionJob: Sendable {
     public var action: ActionInvocation
     public var binding: Binding
     public var inputs: [[String]]
+    /// Planned members absent per `in` line (see `ActionContext.absent`).
+    public var absent: [[AbsentInput]]
     public var outputs: [String]
     /// Raw and reference inputs → the SHA-256 the target's key was computed from. What the
     /// action reads is checked against it, so the bytes built are the bytes keyed (a file
     /// edited, or swapped for a link, during the build fails the target instead).
     public var sourceHashes: [String: String]
 
-    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], outputs: [String],
-                sourceHashes: [String: String] = [:]) {
+    public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], absent: [[AbsentInput]] = [],
+                outputs: [String], sourceHashes: [String: String] = [:]) {
         self.rule = rule
         self.action = action
         self.binding = binding
         self.inputs = inputs
+        self.absent = absent
         self.outputs = outputs
         self.sourceHashes = sourceHashes
     }
@@ -82,7 +85,7 @@ public struct BuiltinActionRunner: ActionRunner {
             guard let action = registry[name] else { return .failed(.unknownAction(name)) }
             let context = ActionContext(
                 rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
-                outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) })
+                absent: job.absent, outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) })
             do {
                 switch try action.perform(context) {
                 case .outputs(let outputs, let rejections):

@@ -1,7 +1,8 @@
 // `run sh COMMAND`: the command runs in the lake root through /bin/sh with `lakemake` first
 // on PATH. `{in}`, `{in1}`…, `{out}`, `{out1}`… and `{wildcard}` are replaced by shell-quoted
 // values; outputs are temporary paths that the engine publishes only when the command exits 0
-// and wrote every one of them.
+// and wrote every one of them. The command runs in a process group of its own (`ChildProcess`),
+// so a build that is stopped forwards the signal to it and waits.
 
 import Foundation
 
@@ -22,29 +23,24 @@ struct ShellCommand {
             do { try fileSystem.writeTemporary([], to: first) } catch { return .failed(.io(error)) }
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: fileSystem.absolute(""))
         var environment = ProcessInfo.processInfo.environment
         if let toolDirectory {
             environment["PATH"] = toolDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         }
-        process.environment = environment
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let exit: ChildExit
         do {
-            try process.run()
+            exit = try ChildProcess.runShell(command, in: fileSystem.absolute(""), environment: environment)
         } catch {
-            return .failed(.failed("could not start /bin/sh: \(error.localizedDescription)"))
-        }
-        let errorBytes = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorText = String(decoding: errorBytes, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
             for t in temps { try? fileSystem.remove(t) }
-            return .failed(.commandFailed(status: process.terminationStatus, stderr: errorText))
+            return .failed(error)
+        }
+        guard exit.status == 0 else {
+            for t in temps { try? fileSystem.remove(t) }
+            var errorText = String(decoding: exit.stderrTail, as: UTF8.self)
+            if exit.stderrBytes > exit.stderrTail.count {
+                errorText = "[\(exit.stderrBytes) bytes on standard error; the last \(exit.stderrTail.count) kept]\n" + errorText
+            }
+            return .failed(.commandFailed(status: exit.status, stderr: errorText))
         }
         for (t, out) in zip(temps, job.outputs) where fileSystem.stat(t) == nil {
             return .failed(.outputNotWritten(out))

@@ -14,6 +14,9 @@ final class BuildSession: @unchecked Sendable {
         var outputs: [InputVersion]?
         /// `-n`: the target would run, so its outputs would change.
         var willChange = false
+        /// When it produced nothing because of rejected raw files (its own, or upstream through
+        /// skipped targets): those files, sorted. Dependents learn them as `AbsentInput`s.
+        var rejectedSources: [String] = []
     }
 
     let build: Build
@@ -49,11 +52,12 @@ final class BuildSession: @unchecked Sendable {
 
     var fileSystem: FileSystem { build.fileSystem }
 
-    func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [InputVersion]? = nil, willChange: Bool = false) {
+    func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [InputVersion]? = nil, willChange: Bool = false,
+                    rejectedSources: [String] = []) {
         let t = graph.targets[i]
         let report = TargetReport(rule: graph.rules[t.ruleIndex].name, outputs: t.outputs, outcome: outcome, durationMs: durationMs)
         let finished: Int = locked {
-            results[i] = Result(report: report, outputs: outputs, willChange: willChange)
+            results[i] = Result(report: report, outputs: outputs, willChange: willChange, rejectedSources: rejectedSources)
             finishedCount += 1
             return finishedCount
         }
@@ -71,24 +75,28 @@ final class BuildSession: @unchecked Sendable {
 
         // A target whose main input was not produced is skipped, and its old output removed
         // so nothing stale feeds the aggregates downstream. (Members of an aggregate first
-        // line are simply absent instead.)
+        // line are simply absent instead, unless every one of them is: see below.)
         let firstIsAggregate = rule.inputs[0].isAggregate
         for p in t.inputs[0] where !firstIsAggregate {
             if let producer = graph.producer[p], result(producer)?.outputs == nil {
-                if !options.dryRun { removeOutputs(of: trace, forgetTarget: true) }
-                setOutcome(i, .skipped(cause: "\(p) was not built"), durationMs: 0)
+                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: result(producer)?.rejectedSources ?? [])
                 return
             }
         }
 
         var inputs: [[String]] = []
+        var absent: [[AbsentInput]] = []
         var versions: [InputVersion] = []
         var upstreamChange: String?
         for line in t.inputs {
             var kept: [String] = []
+            var missing: [AbsentInput] = []
             for p in line {
                 if let producer = graph.producer[p] {
-                    guard let r = result(producer), let v = r.outputs?.first(where: { $0.path == p }) else { continue }
+                    guard let r = result(producer), let v = r.outputs?.first(where: { $0.path == p }) else {
+                        missing.append(AbsentInput(path: p, rejectedSources: result(producer)?.rejectedSources ?? []))
+                        continue
+                    }
                     if r.willChange && upstreamChange == nil { upstreamChange = p }
                     kept.append(p)
                     versions.append(v)
@@ -101,6 +109,21 @@ final class BuildSession: @unchecked Sendable {
                 }
             }
             inputs.append(kept)
+            absent.append(missing)
+        }
+        // No phantom bindings: an aggregate first line that had planned members, none of them
+        // produced, gives nothing to aggregate (a day whose every upload was rejected). The
+        // target is skipped like one whose plain main input was not built.
+        if firstIsAggregate, inputs[0].isEmpty, !absent[0].isEmpty {
+            let sources = Self.union(absent[0].map(\.rejectedSources))
+            skip(i, trace: trace, cause: "no member of \(rule.inputs[0].pattern.text) was built", rejectedSources: sources)
+            return
+        }
+        // The rejected raw files behind absent members are part of the key: an output that
+        // reports "rejected" (rather than "missing") changes when the rejection does.
+        let present = Set(versions.map(\.path))
+        for source in Self.union(absent.joined().map(\.rejectedSources)) where !present.contains(source) {
+            if let v = sources.version(of: source) { versions.append(v) }
         }
         if let missing = t.missingInputs.first {
             fail(i, trace: trace, reason: nil, message: ActionError.missingInput(missing).message)
@@ -125,7 +148,8 @@ final class BuildSession: @unchecked Sendable {
         switch decision {
         case .upToDate:
             if trace?.state == .rejected {
-                setOutcome(i, .stillRejected, durationMs: 0)
+                let rejected = RejectionDocument.parse(catalogText: trace?.error ?? "").map(\.rejection.path)
+                setOutcome(i, .stillRejected, durationMs: 0, rejectedSources: Self.union([rejected]))
             } else {
                 let outs = trace?.outputs.map { InputVersion(path: $0.path, sha256: $0.sha256, size: $0.size) }
                 setOutcome(i, .upToDate, durationMs: 0, outputs: outs)
@@ -138,19 +162,27 @@ final class BuildSession: @unchecked Sendable {
                 }
                 setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
             } else {
-                runAction(i, rule: rule, inputs: inputs, material: material, reason: reason, trace: trace)
+                runAction(i, rule: rule, inputs: inputs, absent: absent, material: material, reason: reason, trace: trace)
             }
         }
     }
 
-    private func runAction(_ i: Int, rule: Rule, inputs: [[String]], material: KeyMaterial, reason: StaleReason, trace: TargetRecord?) {
+    private func runAction(_ i: Int, rule: Rule, inputs: [[String]], absent: [[AbsentInput]], material: KeyMaterial,
+                           reason: StaleReason, trace: TargetRecord?) {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
         for v in material.inputs where graph.producer[v.path] == nil { sourceHashes[v.path] = v.sha256 }
-        let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, outputs: t.outputs,
-                            sourceHashes: sourceHashes)
-        let outcome = build.runner.run(job, in: fileSystem)
+        let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
+                            outputs: t.outputs, sourceHashes: sourceHashes)
+        var outcome = build.runner.run(job, in: fileSystem)
+        // An aggregate that rejected every member of its first line has nothing left to
+        // aggregate: the target is rejected as a whole (an hour whose every snapshot is bad).
+        if rule.inputs[0].isAggregate, case .produced(let produced, let rejections) = outcome, !inputs[0].isEmpty,
+           Set(inputs[0]).isSubset(of: Set(rejections.map(\.path))) {
+            for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
+            outcome = .rejected(rejections)
+        }
         let elapsed = { Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }
 
         switch outcome {
@@ -180,13 +212,26 @@ final class BuildSession: @unchecked Sendable {
                                     error: RejectionDocument.catalogText(rejections, rule: rule.name), outputs: [], durationMs: elapsed())
             self.record(record)
             addRejections(rejections, rule: rule.name)
-            setOutcome(i, .rejected(reason: reason, rejections: rejections), durationMs: elapsed())
+            setOutcome(i, .rejected(reason: reason, rejections: rejections), durationMs: elapsed(),
+                       rejectedSources: Self.union([rejections.map(\.path)]))
         case .failed(let error):
             removeOutputs(of: trace)
             let record = makeRecord(t, rule: rule, material: material, state: .failed, error: error.message, outputs: [], durationMs: elapsed())
             self.record(record)
             setOutcome(i, .failed(reason: reason, error: error.message), durationMs: elapsed())
         }
+    }
+
+    /// Skips a target that has nothing to work from, removing its old outputs (and catalog row)
+    /// so nothing stale feeds the aggregates downstream.
+    private func skip(_ i: Int, trace: TargetRecord?, cause: String, rejectedSources: [String]) {
+        if !options.dryRun { removeOutputs(of: trace, forgetTarget: true) }
+        setOutcome(i, .skipped(cause: cause), durationMs: 0, rejectedSources: rejectedSources)
+    }
+
+    /// The distinct paths of several lists, sorted bytewise.
+    private static func union(_ lists: [[String]]) -> [String] {
+        Set(lists.joined()).sorted(by: LakePath.bytewiseLess)
     }
 
     /// Records a failure that happened before the action could run.

@@ -1,6 +1,8 @@
 // Company metrics of one day (sales.md §4): sums over the day's store metrics, and which of
-// the expected stores reported. Id lists are sorted; best and worst store break ties by the
-// lower id, so the file never depends on input order.
+// the expected stores reported, were rejected (the engine says which store files are absent
+// because their upload was rejected) or are missing. Id lists are sorted; best and worst store
+// break ties by the lower id, so the file never depends on input order. The per-store table
+// (`stores`) is the insights' history: one file per day instead of one per store-day.
 
 import LakeFormats
 
@@ -8,6 +10,13 @@ import LakeFormats
 public struct StoreNet: Sendable, Equatable {
     public var storeID: String
     public var netCents: Int64
+}
+
+/// One store's line in the company metrics' per-store table.
+public struct StoreDay: Sendable, Equatable {
+    public var storeID: String
+    public var netCents: Int64
+    public var transactionCount: Int64
 }
 
 /// The company metrics file of one day.
@@ -21,20 +30,27 @@ public struct CompanyMetrics: Sendable, Equatable {
     public var paymentCents = [Int64](repeating: 0, count: PaymentMethod.allCases.count)
     public var storesExpected: [String] = []
     public var storesReported: [String] = []
+    /// Stores whose upload for the day was rejected (sorted).
+    public var storesRejected: [String] = []
+    /// Every reporting store's net sales and transactions, by id.
+    public var stores: [StoreDay] = []
     public var bestStore: StoreNet?
     public var worstStore: StoreNet?
 
     public var netCents: Int64 { grossCents - discountCents }
     public var avgTransactionCents: Int64 { Money.divideHalfEven(netCents, transactionCount) }
     public var avgStoreNetCents: Int64 { Money.divideHalfEven(netCents, Int64(storesReported.count)) }
-    public var storesMissing: [String] { storesExpected.filter { !storesReported.contains($0) } }
+    /// Expected stores with neither metrics nor a rejected upload for the day.
+    public var storesMissing: [String] { storesExpected.filter { !storesReported.contains($0) && !storesRejected.contains($0) } }
     public var unexpectedStores: [String] { storesReported.filter { !storesExpected.contains($0) } }
-    public var complete: Bool { storesMissing.isEmpty }
+    /// Every expected store reported (a rejected upload leaves the day incomplete too).
+    public var complete: Bool { storesExpected.allSatisfy { storesReported.contains($0) } }
 
     public init(date: String) { self.date = date }
 
     /// Aggregates the day's store metrics against the expected stores.
-    public init(date: String, stores: [StoreMetrics], expected: [StoreInfo]) {
+    /// - Parameter rejected: ids of stores whose upload for the day was rejected.
+    public init(date: String, stores: [StoreMetrics], expected: [StoreInfo], rejected: [String] = []) {
         self.date = date
         let sorted = stores.sorted { $0.storeID < $1.storeID }
         for s in sorted {
@@ -47,10 +63,15 @@ public struct CompanyMetrics: Sendable, Equatable {
             let net = StoreNet(storeID: s.storeID, netCents: s.netCents)
             if bestStore.map({ net.netCents > $0.netCents }) ?? true { bestStore = net }
             if worstStore.map({ net.netCents < $0.netCents }) ?? true { worstStore = net }
+            self.stores.append(StoreDay(storeID: s.storeID, netCents: s.netCents, transactionCount: s.transactionCount))
         }
         storesExpected = expected.map(\.id)
         storesReported = sorted.map(\.storeID)
+        storesRejected = Array(Set(rejected)).filter { !storesReported.contains($0) }.sorted()
     }
+
+    /// A store's line of the per-store table, if it reported.
+    public func store(_ id: String) -> StoreDay? { stores.first { $0.storeID == id } }
 }
 
 extension CompanyMetrics {
@@ -68,7 +89,8 @@ extension CompanyMetrics {
         w.key("avg_store_net_sales"); w.cents(avgStoreNetCents)
         w.key("payment_breakdown"); SalesJSONWriting.payments(paymentCents, to: &w)
         for (key, ids) in [("stores_expected", storesExpected), ("stores_reported", storesReported),
-                           ("stores_missing", storesMissing), ("unexpected_stores", unexpectedStores)] {
+                           ("stores_missing", storesMissing), ("unexpected_stores", unexpectedStores),
+                           ("stores_rejected", storesRejected)] {
             w.key(key)
             w.beginArray()
             for id in ids { w.string(id) }
@@ -86,6 +108,16 @@ extension CompanyMetrics {
                 w.null()
             }
         }
+        w.key("stores")
+        w.beginArray()
+        for s in stores {
+            w.beginObject()
+            w.key("store_id"); w.string(s.storeID)
+            w.key("net_sales"); w.cents(s.netCents)
+            w.key("transaction_count"); w.int(s.transactionCount)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
         return w.bytes
     }
@@ -101,6 +133,11 @@ extension CompanyMetrics {
         paymentCents = try SalesJSONWriting.readPayments(j.object("payment_breakdown"))
         storesExpected = try j.strings("stores_expected")
         storesReported = try j.strings("stores_reported")
+        storesRejected = try j.strings("stores_rejected")
+        for s in try j.objects("stores") {
+            stores.append(StoreDay(storeID: try s.string("store_id"), netCents: try s.cents("net_sales"),
+                                   transactionCount: try s.int("transaction_count")))
+        }
         for key in ["best_store", "worst_store"] {
             let v = try j.member(key)
             guard v != .null else { continue }

@@ -40,18 +40,19 @@ public struct DailyReport: Sendable {
         return hours
     }
 
+    /// `9/11 (missing: 0005; upload rejected: 0003)`: of the expected stores, those without
+    /// metrics; a rejected store is not called missing.
     var storesLine: String {
-        let missing = company.storesMissing
-        return "\(company.storesReported.count)/\(company.storesExpected.count)"
-            + (missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))")
+        var notes: [String] = []
+        let rejected = company.storesRejected.filter { company.storesExpected.contains($0) }
+        if !company.storesMissing.isEmpty { notes.append("missing: " + company.storesMissing.joined(separator: ", ")) }
+        if !rejected.isEmpty { notes.append("upload rejected: " + rejected.joined(separator: ", ")) }
+        return "\(company.storesReported.count)/\(company.storesExpected.count)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 
     static func marker(severity: String) -> String { ["critical": "[!!!]", "warning": "[!]"][severity] ?? "[i]" }
     static func marker(priority: String) -> String { ["high": "[HIGH]", "medium": "[MED]"][priority] ?? "[LOW]" }
 
     /// Digits with thousands separators, without locale.
-    static func count(_ n: Int64) -> String {
-        let g = Money.grouped(n * 100)
-        return String(g.dropLast(3))
-    }
+    static func count(_ n: Int64) -> String { Count.text(n) }
 }

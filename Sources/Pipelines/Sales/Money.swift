@@ -48,3 +48,15 @@ enum Percent {
     /// `x` rounded to tenths, as a number.
     static func rounded(_ x: Double) -> Double { (x * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 }
+
+/// Counts as people read them, never as money: `1 transaction`, `1,204 transactions`.
+enum Count {
+    /// `12,345`: a whole number with thousands separators (fixed, not locale-dependent).
+    static func text(_ n: Int64) -> String { String(Money.grouped(n * 100).dropLast(3)) }
+
+    /// `1 transaction`, `408 transactions`: the number with its noun, singular for one.
+    static func of(_ n: Int64, _ noun: String) -> String { text(n) + " " + noun + (n == 1 ? "" : "s") }
+
+    /// The mean of `total` over `n` as a whole count, rounded half to even.
+    static func mean(_ total: Int64, _ n: Int64) -> Int64 { Money.divideHalfEven(total, n) }
+}

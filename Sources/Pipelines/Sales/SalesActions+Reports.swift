@@ -5,7 +5,7 @@ import LakeBuild
 extension SalesActions {
     /// in 1: insights of the day; in 2: company metrics of the window; in 3: product metrics
     /// of the day; in 4: store metrics of the day → report.txt and report.html.
-    static let report = Action(name: "sales.report", version: 1) { ctx throws(ActionError) in
+    static let report = Action(name: "sales.report", version: 2) { ctx throws(ActionError) in
         let date = try date(ctx)
         let insightsPath = try single(ctx, line: 0)
         let insightsBytes = try ctx.read(insightsPath)

@@ -92,6 +92,7 @@ public struct SalesAnalytics {
         w.key("stores_reported"); w.int(company.storesReported.count)
         w.key("stores_expected"); w.int(company.storesExpected.count)
         w.key("stores_missing"); SalesInsights.strings(company.storesMissing, &w)
+        w.key("stores_rejected"); SalesInsights.strings(company.storesRejected, &w)
         w.key("payment_breakdown"); SalesJSONWriting.payments(company.paymentCents, to: &w)
         w.endObject()
         w.key("stores")

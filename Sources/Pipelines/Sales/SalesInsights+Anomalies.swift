@@ -1,25 +1,35 @@
 // Anomaly rules (sales.md §6). Thresholds are the contract's: ±25 % warning, ±50 % critical
-// against the store's own mean over ≥ 3 history days; fewer than 20 % of its usual
-// transactions is a sudden drop, which replaces the low for that metric; a robust z-score of
-// 3.5 (0.6745·(x − median)/MAD) among ≥ 5 stores is a peer outlier.
+// against the mean of the store's same weekday in the previous 4 weeks (≥ 2 such days, else no
+// historical anomaly for it); fewer than 20 % of that mean's transactions is a sudden drop,
+// which replaces the low for that metric; a robust z-score of 3.5 (0.6745·(x − median)/MAD)
+// among ≥ 5 stores is a peer outlier. An expected store without metrics is either a rejected
+// upload (the company metrics say so) or a missing one, never both.
+
+import LakeBuild
 
 extension SalesInsights {
     static func anomalies(_ window: SalesWindow) -> [Anomaly] {
         var found: [Anomaly] = []
         for store in window.todayStores {
-            let history = window.history(of: store.storeID)
-            guard history.count >= 3 else { continue }
-            found += historical(store, metric: "net_sales", value: store.netCents, sums: history.map(\.netCents), money: true)
-            found += historical(store, metric: "transaction_count", value: store.transactionCount,
-                                sums: history.map(\.transactionCount), money: false)
+            let history = window.sameWeekday(of: store.storeID)
+            guard history.count >= 2 else { continue }
+            found += historical(store.storeID, metric: "net_sales", value: store.netCents, sums: history.map(\.netCents), window: window)
+            found += historical(store.storeID, metric: "transaction_count", value: store.transactionCount,
+                                sums: history.map(\.transactionCount), window: window)
         }
-        for id in window.company.storesMissing {
-            let history = window.history(of: id)
-            let baseline = history.isEmpty ? 0 : Money.divideHalfEven(history.reduce(0) { $0 + $1.netCents }, Int64(history.count))
+        let company = window.company
+        for id in company.storesRejected where company.storesExpected.contains(id) {
+            let file = rejectionFile(store: id, date: window.date)
+            found.append(Anomaly(
+                type: "rejected_upload", severity: "warning", storeID: id, title: "Upload from store \(id) rejected",
+                description: "Store \(id) uploaded its sales for \(window.today) but the file was rejected: see \(file). Its sales are not in the day's totals until a corrected file is uploaded.",
+                metric: "net_sales", valueHundredths: 0, baselineHundredths: sameWeekdayMean(id, window), deviationPercent: -100))
+        }
+        for id in company.storesMissing {
             found.append(Anomaly(
                 type: "missing_upload", severity: "warning", storeID: id, title: "No upload from store \(id)",
                 description: "Store \(id) is expected (reference/stores.csv) but has not uploaded its sales for \(window.today).",
-                metric: "net_sales", valueHundredths: 0, baselineHundredths: baseline, deviationPercent: -100))
+                metric: "net_sales", valueHundredths: 0, baselineHundredths: sameWeekdayMean(id, window), deviationPercent: -100))
         }
         found += peerOutliers(window.todayStores)
         return found.enumerated().sorted { a, b in
@@ -30,8 +40,21 @@ extension SalesInsights {
         }.map(\.element)
     }
 
+    /// `rejected/sales/store_0003_2025-11-20.json.error.json`: where the engine put the reasons
+    /// (the upload's name is fixed by the input contract, sales.md §1).
+    static func rejectionFile(store: String, date: CalendarDate) -> String {
+        AbsentInput.rejectionFile(for: "raw/sales/store_\(store)_\(date.text).json")
+    }
+
+    /// A store's mean net sales on the same weekday of the previous weeks (0 without any).
+    private static func sameWeekdayMean(_ store: String, _ window: SalesWindow) -> Int64 {
+        let history = window.sameWeekday(of: store)
+        return Money.divideHalfEven(history.reduce(0) { $0 + $1.netCents }, Int64(history.count))
+    }
+
     /// The high/low/sudden-drop anomaly of one metric, if any.
-    private static func historical(_ store: StoreMetrics, metric: String, value: Int64, sums: [Int64], money: Bool) -> [Anomaly] {
+    private static func historical(_ store: String, metric: String, value: Int64, sums: [Int64], window: SalesWindow) -> [Anomaly] {
+        let money = metric == "net_sales"
         let total = sums.reduce(0, +)
         guard total > 0 else { return [] }
         let n = Int64(sums.count)
@@ -39,22 +62,24 @@ extension SalesInsights {
         let deviation = (Double(value) - mean) / mean * 100
         let valueH = money ? value : value * 100
         let baselineH = money ? Money.divideHalfEven(total, n) : Money.divideHalfEven(total * 100, n)
-        let label = money ? "net sales" : "transactions"
-        let shown = { (h: Int64) in money ? Money.grouped(h) : Money.text(h) }
+        let over = window.previousSameWeekdays(sums.count)
+        // Money with two decimals; transactions as a count ("1 transaction", "205 transactions").
+        let shownValue = money ? "net sales of \(Money.grouped(value))" : Count.of(value, "transaction")
+        let shownMean = money ? Money.grouped(baselineH) : Count.of(Count.mean(total, n), "transaction")
         if !money && value * 5 * n < total {  // value < 20 % of the mean, exactly
             return [Anomaly(
-                type: "sudden_drop", severity: "critical", storeID: store.storeID,
-                title: "Sudden drop in transactions at store \(store.storeID)",
-                description: "Store \(store.storeID) recorded \(value) transactions, under 20% of its mean of \(shown(baselineH)) over the previous \(n) days.",
+                type: "sudden_drop", severity: "critical", storeID: store,
+                title: "Sudden drop in transactions at store \(store)",
+                description: "Store \(store) recorded \(shownValue), under 20% of its mean of \(shownMean) on \(over).",
                 metric: metric, valueHundredths: valueH, baselineHundredths: baselineH, deviationPercent: Percent.rounded(deviation))]
         }
         guard abs(deviation) >= 25 else { return [] }
         let high = deviation > 0
         return [Anomaly(
             type: high ? "historical_high" : "historical_low", severity: abs(deviation) >= 50 ? "critical" : "warning",
-            storeID: store.storeID,
-            title: "\(high ? "Unusually high" : "Unusually low") \(label) at store \(store.storeID)",
-            description: "Store \(store.storeID) \(label) of \(shown(valueH)) are \(Percent.text(abs(deviation)))% \(high ? "above" : "below") its mean of \(shown(baselineH)) over the previous \(n) days.",
+            storeID: store,
+            title: "\(high ? "Unusually high" : "Unusually low") \(money ? "net sales" : "transactions") at store \(store)",
+            description: "Store \(store) recorded \(shownValue), \(Percent.text(abs(deviation)))% \(high ? "above" : "below") its mean of \(shownMean) on \(over).",
             metric: metric, valueHundredths: valueH, baselineHundredths: baselineH, deviationPercent: Percent.rounded(deviation))]
     }
 

@@ -6,6 +6,7 @@
 // | product_trend, declining                  | marketing  | medium if significance high, else low  | promote it |
 // | historical_low or sudden_drop, critical   | operations | high                           | investigate the store (one per store) |
 // | missing_upload                            | operations | medium                         | chase the store's upload |
+// | rejected_upload                           | operations | medium                         | fix the file named in rejected/ and upload it again |
 // | store_momentum, declining                 | operations | medium if significance high, else low  | review the store |
 // | week_over_week, declining, ≥ 15 %         | marketing  | high if ≥ 30 %, else medium    | company-wide promotion |
 //
@@ -25,7 +26,7 @@ extension SalesInsights {
                     title: "Restock \(productName(sku, w))",
                     description: "Demand is rising (\(t.title)). Restock at the stores selling most of it: \(sellers.joined(separator: ", ")).",
                     affectedStores: sellers, affectedProducts: [sku],
-                    expectedImpact: "avoid stock-outs while units run \(Percent.text(t.changePercent))% above the 7-day mean",
+                    expectedImpact: "avoid stock-outs while units run \(Percent.text(t.changePercent))% above the same weekday's mean",
                     because: [ref]))
             case ("product_trend", "declining"):
                 let sku = t.affectedItems.first ?? ""
@@ -62,6 +63,13 @@ extension SalesInsights {
                 out.append(Recommendation(
                     priority: "medium", category: "operations", title: "Chase the upload of store \(a.storeID)",
                     description: "Store \(a.storeID) has not uploaded its sales for \(w.today); the day's totals are incomplete until it does.",
+                    affectedStores: [a.storeID], affectedProducts: [],
+                    expectedImpact: "complete company totals for \(w.today)", because: [ref]))
+            } else if a.type == "rejected_upload" {
+                let file = rejectionFile(store: a.storeID, date: w.date)
+                out.append(Recommendation(
+                    priority: "medium", category: "operations", title: "Fix the rejected upload of store \(a.storeID)",
+                    description: "Store \(a.storeID)'s upload for \(w.today) was rejected: see \(file) for each error. Correct the file and upload it again (lakemake ingest --replace); the day's totals are incomplete until then.",
                     affectedStores: [a.storeID], affectedProducts: [],
                     expectedImpact: "complete company totals for \(w.today)", because: [ref]))
             }

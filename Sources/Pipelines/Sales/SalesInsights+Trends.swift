@@ -1,7 +1,9 @@
 // Trend rules (sales.md §6). Direction: beyond ±5 % improving or declining, else stable;
-// significance: |change| ≥ 30 % high, ≥ 15 % medium, else low. Reported thresholds:
-// week_over_week always, store_momentum |change| ≥ 10 %, product_trend |change| ≥ 20 % for the
-// day's top 10 products, payment_trend a share moving ≥ 5 percentage points.
+// significance: |change| ≥ 30 % high, ≥ 15 % medium, else low. Comparisons respect the weekly
+// rhythm: week_over_week is the day against the same weekday a week earlier (always reported),
+// store_momentum the last 7 days against the 7 before (|change| ≥ 10 %), product_trend the
+// day's top 10 products against the same weekday of the previous 4 weeks (|change| ≥ 20 %),
+// payment_trend a method's share against the whole window (moving ≥ 5 percentage points).
 
 extension SalesInsights {
     static func trends(_ w: SalesWindow) -> [Trend] {
@@ -24,46 +26,41 @@ extension SalesInsights {
               description: description, affectedItems: items, changePercent: Percent.rounded(change))
     }
 
+    /// Company net sales against the same weekday one week earlier.
     private static func weekOverWeek(_ w: SalesWindow) -> Trend? {
-        let days = w.history.map { $0.stores.reduce(Int64(0)) { $0 + $1.netCents } }
-        let total = days.reduce(0, +)
-        guard total > 0 else { return nil }
-        let mean = Double(total) / Double(days.count)
-        let change = (Double(w.company.netCents) - mean) / mean * 100
-        let meanCents = Money.divideHalfEven(total, Int64(days.count))
+        guard let before = w.company(daysAgo: 7), before.netCents > 0 else { return nil }
+        let change = (Double(w.company.netCents) - Double(before.netCents)) / Double(before.netCents) * 100
         return trend("week_over_week", change,
                      title: "Company net sales \(direction(change) == "stable" ? "steady" : change > 0 ? "up" : "down") \(Percent.text(abs(change)))% on the week",
-                     description: "Net sales of \(Money.grouped(w.company.netCents)) against a mean of \(Money.grouped(meanCents)) over the previous \(days.count) days.",
+                     description: "Net sales of \(Money.grouped(w.company.netCents)) against \(Money.grouped(before.netCents)) on \(w.weekdayName) \(before.date), a week earlier.",
                      items: ["company"])
     }
 
+    /// Per store, the last 7 days (the day included) against the 7 before: two complete weeks,
+    /// so each holds every weekday once.
     private static func storeMomentum(_ w: SalesWindow) -> [Trend] {
         var out: [Trend] = []
         for store in w.todayStores {
-            var recent: [Int64] = [], before: [Int64] = []
-            for offset in 0..<7 {
-                let day = w.date.adding(days: -offset).text
-                guard let m = w.storesByDate.first(where: { $0.date == day })?.stores.first(where: { $0.storeID == store.storeID }) else { continue }
-                if offset < 3 { recent.append(m.netCents) } else { before.append(m.netCents) }
-            }
-            let beforeTotal = before.reduce(0, +)
-            guard !recent.isEmpty, !before.isEmpty, beforeTotal > 0 else { continue }
-            let recentMean = Double(recent.reduce(0, +)) / Double(recent.count)
-            let beforeMean = Double(beforeTotal) / Double(before.count)
-            let change = (recentMean - beforeMean) / beforeMean * 100
+            let days = (0..<14).compactMap { w.company(daysAgo: $0)?.store(store.storeID)?.netCents }
+            guard days.count == 14 else { continue }
+            let recent = days[0..<7].reduce(0, +), before = days[7..<14].reduce(0, +)
+            guard before > 0 else { continue }
+            let change = (Double(recent) - Double(before)) / Double(before) * 100
             guard abs(change) >= 10 else { continue }
             out.append(trend("store_momentum", change,
                              title: "Store \(store.storeID) momentum \(change > 0 ? "rising" : "falling") \(Percent.text(abs(change)))%",
-                             description: "Mean net sales of the last \(recent.count) days \(Money.grouped(Money.divideHalfEven(recent.reduce(0, +), Int64(recent.count)))) against \(Money.grouped(Money.divideHalfEven(beforeTotal, Int64(before.count)))) over the \(before.count) days before.",
+                             description: "Net sales of \(Money.grouped(recent)) over the last 7 days against \(Money.grouped(before)) over the 7 days before.",
                              items: [store.storeID]))
         }
         return out
     }
 
+    /// The day's top 10 products: units against the mean of the same weekday in the previous
+    /// 4 weeks (≥ 2 such days; a product not sold on one counts 0 units there).
     private static func productTrends(_ w: SalesWindow) -> [Trend] {
-        guard let today = w.products.last(where: { $0.date == w.today }) else { return [] }
-        let history = w.products.filter { $0.date < w.today }
-        guard !history.isEmpty else { return [] }
+        guard let today = w.products(daysAgo: 0) else { return [] }
+        let history = w.sameWeekdayOffsets.compactMap { w.products(daysAgo: $0) }
+        guard history.count >= 2 else { return [] }
         var out: [Trend] = []
         for p in today.products.prefix(10) {
             let units = history.map { day in day.products.first { $0.total.sku == p.total.sku }?.total.units ?? 0 }
@@ -74,7 +71,7 @@ extension SalesInsights {
             guard abs(change) >= 20 else { continue }
             out.append(trend("product_trend", change,
                              title: "\(p.total.name) units \(change > 0 ? "up" : "down") \(Percent.text(abs(change)))%",
-                             description: "\(p.total.units) units of \(p.total.name) (\(p.total.sku)) sold against a mean of \(Money.text(Money.divideHalfEven(total * 100, Int64(units.count)))) over the previous \(units.count) days.",
+                             description: "\(Count.of(p.total.units, "unit")) of \(p.total.name) (\(p.total.sku)) sold against a mean of \(Count.of(Count.mean(total, Int64(units.count)), "unit")) on \(w.previousSameWeekdays(units.count)).",
                              items: [p.total.sku]))
         }
         return out
@@ -85,10 +82,8 @@ extension SalesInsights {
         var windowPayments = [Int64](repeating: 0, count: PaymentMethod.allCases.count)
         var windowNet: Int64 = 0
         for day in w.history {
-            for s in day.stores {
-                windowNet += s.netCents
-                for i in windowPayments.indices { windowPayments[i] += s.paymentCents[i] }
-            }
+            windowNet += day.netCents
+            for i in windowPayments.indices { windowPayments[i] += day.paymentCents[i] }
         }
         guard todayNet > 0, windowNet > 0 else { return [] }
         var out: [Trend] = []

@@ -2,10 +2,16 @@
 // Every insight carries the numbers that triggered it, and every recommendation names the
 // insights it came from (`because`), so a reader can check each claim against the metrics.
 //
+// Retail has a weekly rhythm (Saturdays sell far more than Mondays), so a day is compared with
+// the same weekday of earlier weeks, never with the days just before it: the rhythm itself is
+// not an anomaly or a trend. The history is the company metrics of the 28 previous days, whose
+// per-store table holds each store's net sales and transactions.
+//
 // The rules, in one place:
-// - Anomalies compare a store with its own previous days in the 7-day window (≥ 3 of them
-//   needed), flag missing expected stores, and compare stores with each other (robust z-score
-//   of net sales per transaction, ≥ 5 stores, MAD > 0).
+// - Anomalies compare a store with its own same weekday of the previous 4 weeks (≥ 2 of them
+//   needed), flag expected stores whose upload was rejected or is missing (never both), and
+//   compare stores with each other (robust z-score of net sales per transaction, ≥ 5 stores,
+//   MAD > 0).
 // - Trends need ≥ 2 history days; with fewer the file has no trends and a note saying why.
 // - Recommendations (documented in SalesInsights+Recommendations.swift) are derived only from
 //   the anomalies and trends of the same file.
@@ -71,7 +77,7 @@ public struct SalesInsights: Sendable, Equatable {
     public var anomalies: [Anomaly] = []
     public var trends: [Trend] = []
     public var recommendations: [Recommendation] = []
-    /// Earlier days of the window that had store metrics.
+    /// Earlier days of the window that had company metrics.
     public var historyDaysUsed: Int = 0
     /// Why a section is empty when it is (e.g. not enough history for trends).
     public var notes: [String] = []
@@ -82,31 +88,62 @@ public struct SalesInsights: Sendable, Equatable {
     static func rank(level: String) -> Int { ["high": 0, "medium": 1, "low": 2][level] ?? 3 }
 }
 
-/// The inputs of one day's insights: the day's company metrics and the window of store and
-/// product metrics (the day itself and up to 7 days before).
+/// The inputs of one day's insights: the day's company, store and product metrics, and the
+/// company and product metrics of the previous 28 days (`SalesWindow.days`). The history of a
+/// store comes from the company metrics' per-store table, one file per day.
 public struct SalesWindow: Sendable {
+    /// How many previous days the window holds: four weeks.
+    public static let days = 28
+
     public var date: CalendarDate
     public var company: CompanyMetrics
-    /// Store metrics by date, dates ascending, stores by id.
-    public var storesByDate: [(date: String, stores: [StoreMetrics])]
-    /// Product metrics of the window, dates ascending.
+    /// The day's store metrics, by id.
+    public var stores: [StoreMetrics]
+    /// Product metrics of the day and the window, dates ascending.
     public var products: [ProductMetrics]
+    /// Company metrics of earlier days in the window, dates ascending.
+    public var history: [CompanyMetrics]
+    private var historyByDate: [String: CompanyMetrics]
+    private var productsByDate: [String: ProductMetrics]
 
-    public init(date: CalendarDate, company: CompanyMetrics, stores: [StoreMetrics], products: [ProductMetrics]) {
+    public init(date: CalendarDate, company: CompanyMetrics, stores: [StoreMetrics], products: [ProductMetrics],
+                history: [CompanyMetrics]) {
         self.date = date
         self.company = company
-        let dates = Array(Set(stores.map(\.date))).sorted()
-        storesByDate = dates.map { d in (d, stores.filter { $0.date == d }.sorted { $0.storeID < $1.storeID }) }
+        self.stores = stores.filter { $0.date == date.text }.sorted { $0.storeID < $1.storeID }
         self.products = products.sorted { $0.date < $1.date }
+        self.history = history.filter { $0.date < date.text }.sorted { $0.date < $1.date }
+        historyByDate = Dictionary(self.history.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
+        productsByDate = Dictionary(self.products.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     var today: String { date.text }
     /// The day's store metrics.
-    var todayStores: [StoreMetrics] { storesByDate.first { $0.date == today }?.stores ?? [] }
-    /// Earlier days with store metrics, ascending.
-    var history: [(date: String, stores: [StoreMetrics])] { storesByDate.filter { $0.date < today } }
-    /// A store's metrics on earlier days, ascending.
-    func history(of store: String) -> [StoreMetrics] { history.compactMap { day in day.stores.first { $0.storeID == store } } }
+    var todayStores: [StoreMetrics] { stores }
+
+    /// Company metrics `n` days before the day (0: the day itself).
+    func company(daysAgo n: Int) -> CompanyMetrics? {
+        n == 0 ? company : historyByDate[date.adding(days: -n).text]
+    }
+
+    /// Product metrics `n` days before the day (0: the day itself).
+    func products(daysAgo n: Int) -> ProductMetrics? { productsByDate[date.adding(days: -n).text] }
+
+    /// The previous weeks' same weekday (7, 14, 21, 28 days before) that the window holds.
+    var sameWeekdayOffsets: [Int] { stride(from: 7, through: Self.days, by: 7).map { $0 } }
+
+    /// A store's lines on the same weekday of the previous four weeks, most recent first.
+    func sameWeekday(of store: String) -> [StoreDay] {
+        sameWeekdayOffsets.compactMap { company(daysAgo: $0)?.store(store) }
+    }
+
+    /// `Friday`: the day's weekday, for descriptions.
+    var weekdayName: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][date.weekdayFromMonday]
+    }
+
+    /// "the previous 3 Fridays".
+    func previousSameWeekdays(_ n: Int) -> String { "the previous \(n) \(weekdayName)\(n == 1 ? "" : "s")" }
 }
 
 extension SalesInsights {

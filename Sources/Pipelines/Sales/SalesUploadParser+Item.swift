@@ -61,10 +61,22 @@ extension SalesUploadParser {
         switch field {
         case 4:
             guard case .number(let n) = value else { return "quantity must be an integer" }
-            guard let q = n.int64() else {
-                // An integer literal that does not fit in 64 bits is too large, not fractional.
-                let integral = !n.literal.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
-                return integral ? "quantity is too large" : "quantity must be an integer"
+            // JSON Schema's `integer`: any number whose fractional part is zero (`2.0`, `20e-1`).
+            // Read exactly through cents, never through Double: `1.5` is 150 cents, not whole.
+            let q: Int64
+            if let whole = n.int64() {
+                q = whole
+            } else {
+                do {
+                    let cents = try n.cents()
+                    guard cents % 100 == 0 else { return "quantity must be an integer" }
+                    q = cents / 100
+                } catch {
+                    switch error {
+                    case .tooManyDecimals: return "quantity must be an integer"
+                    case .overflow: return "quantity is too large"
+                    }
+                }
             }
             guard q >= 1 else { return "quantity must be at least 1" }
             guard let q32 = Int32(exactly: q) else { return "quantity is too large" }

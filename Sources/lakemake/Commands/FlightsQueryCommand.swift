@@ -13,7 +13,7 @@ enum FlightsQueryCommand: LakemakeCommand {
         discussion: "Reads the hourly Parquet of one day (the latest by default) and skips row groups whose latitude and longitude statistics cannot match the box. Output: {flights, total, limit, offset, has_more, next_offset}.",
         options: [
             .value("bbox", valueName: "LAMIN,LOMIN,LAMAX,LOMAX", help: "Bounding box in degrees (south, west, north, east)."),
-            .value("date", valueName: "D", help: "The day (YYYY-MM-DD); default: the latest built day."),
+            .value("date", valueName: "D", help: "The day (YYYY-MM-DD); default: the latest day that has rows."),
             .value("hour", valueName: "H", help: "Only this UTC hour (0–23)."),
             .value("icao24", valueName: "X", help: "Only this aircraft (6 hex digits)."),
             .value("callsign", valueName: "C", help: "Only this callsign."),
@@ -45,7 +45,7 @@ enum FlightsQueryCommand: LakemakeCommand {
             throw FlightQueryError.invalidValue(option: "date", value: date, expected: "a date YYYY-MM-DD")
         }
         try inv.requireLake()
-        let files = try hourlyFiles(inv.lake, date: p.value("date"), hour: hour)
+        let files = try FlightQuery.hourlyFiles(lake: inv.lake, date: p.value("date"), hour: hour)
         let page = try query.run(try files.map { ($0, try ParquetFileReader(path: inv.lake + "/" + $0)) })
         inv.output.print(page.json().trimmingCharacters(in: .newlines))
         return 0
@@ -57,18 +57,6 @@ enum FlightsQueryCommand: LakemakeCommand {
             throw FlightQueryError.invalidValue(option: option, value: text, expected: "a number of feet")
         }
         return value
-    }
-
-    /// The hourly files of the day (latest day when none is given), in hour order.
-    static func hourlyFiles(_ lake: String, date: String?, hour: Int?) throws -> [String] {
-        let base = lake + "/processed/flights"
-        let fm = FileManager.default
-        let days = ((try? fm.contentsOfDirectory(atPath: base)) ?? []).filter { $0.hasPrefix("date=") }.sorted()
-        guard let day = date.map({ "date=" + $0 }) ?? days.last, days.contains(day) else { throw FlightQueryError.noData(date: date) }
-        let hours = ((try? fm.contentsOfDirectory(atPath: base + "/" + day)) ?? []).filter { $0.hasPrefix("hour=") }.sorted()
-        return hours.filter { h in hour.map { h == "hour=" + ($0 < 10 ? "0" : "") + String($0) } ?? true }
-            .map { "processed/flights/\(day)/\($0)/data.parquet" }
-            .filter { fm.fileExists(atPath: lake + "/" + $0) }
     }
 }
 

@@ -83,6 +83,19 @@ enum TestActions {
         return .outputs([Array(out.utf8)], rejections: rejections)
     }
 
+    /// Lists its present inputs, then each absent one with the rejected raw files behind it
+    /// (`absent P <- R1,R2`, or `absent P (failed)`), line by line.
+    static let census = Action(name: "test.census", version: 1) { ctx throws(ActionError) in
+        var out = ""
+        for (n, line) in ctx.inputs.enumerated() {
+            for p in line { out += "\(n + 1) present \(p)\n" }
+            for a in ctx.absent(line: n) {
+                out += "\(n + 1) absent \(a.path)" + (a.isRejected ? " <- " + a.rejectedSources.joined(separator: ",") : " (failed)") + "\n"
+            }
+        }
+        return .outputs([Array(out.utf8)], rejections: [])
+    }
+
     /// Fails when its input contains "FAIL".
     static let fragile = Action(name: "test.fragile", version: 1) { ctx throws(ActionError) in
         let text = String(decoding: try ctx.read(ctx.inputs[0][0]), as: UTF8.self)
@@ -100,7 +113,8 @@ final class EngineFixture {
     var rules: RuleSet
 
     init(rules text: String, actions: [Action] = [TestActions.upper(), TestActions.concat, TestActions.firstLine,
-                                                  TestActions.check, TestActions.fragile, TestActions.tolerant]) throws {
+                                                  TestActions.check, TestActions.fragile, TestActions.tolerant,
+                                                  TestActions.census]) throws {
         directory = NSTemporaryDirectory() + "lakemake-engine-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         catalog = try Catalog.open(path: directory + "/catalog.db")

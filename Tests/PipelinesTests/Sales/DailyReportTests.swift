@@ -13,11 +13,13 @@ final class DailyReportTests: XCTestCase {
     func report() throws -> DailyReport {
         let today = try XCTUnwrap(CalendarDate("2025-11-20"))
         var stores: [StoreMetrics] = []
-        for ago in 0...3 {
+        // The day and the same weekday of the three weeks before it.
+        let daysAgo = [0, 7, 14, 21]
+        for ago in daysAgo {
             for (id, net) in [("0001", 100_000), ("0002", ago == 0 ? 20_000 : 80_000)] as [(String, Int64)] {
                 var m = StoreMetrics(storeID: id, date: today.adding(days: -ago).text)
                 m.grossCents = net
-                m.transactionCount = 10
+                m.transactionCount = id == "0002" && ago == 0 ? 1 : 10
                 m.itemCount = 25
                 m.paymentCents = [net / 2, net / 2, 0, 0, 0]
                 m.hourlyCents[10] = net
@@ -25,14 +27,17 @@ final class DailyReportTests: XCTestCase {
                 stores.append(m)
             }
         }
-        let expected = ["0001", "0002", "0003"].map { StoreInfo(id: $0, name: "", city: "", opened: "") }
-        let window = (0...3).map { ago in
-            CompanyMetrics(date: today.adding(days: -ago).text, stores: stores.filter { $0.date == today.adding(days: -ago).text }, expected: expected)
+        // 0003 never uploads; 0004's upload of the day was rejected.
+        let expected = ["0001", "0002", "0003", "0004"].map { StoreInfo(id: $0, name: "", city: "", opened: "") }
+        let companies = daysAgo.map { ago in
+            CompanyMetrics(date: today.adding(days: -ago).text, stores: stores.filter { $0.date == today.adding(days: -ago).text },
+                           expected: expected, rejected: ago == 0 ? ["0004"] : [])
         }
         let todays = stores.filter { $0.date == today.text }
-        let company = try XCTUnwrap(window.first)
-        let insights = SalesInsights(window: SalesWindow(date: today, company: company, stores: stores, products: []))
-        return DailyReport(chain: "Smurf Memorabilia", company: company, companyWindow: window,
+        let company = try XCTUnwrap(companies.first)
+        let insights = SalesInsights(window: SalesWindow(date: today, company: company, stores: todays,
+                                                         products: [], history: Array(companies.dropFirst())))
+        return DailyReport(chain: "Smurf Memorabilia", company: company, companyWindow: Array(companies.prefix(2)),
                            products: ProductMetrics(date: today.text, stores: todays), stores: todays, insights: insights)
     }
 
@@ -41,11 +46,18 @@ final class DailyReportTests: XCTestCase {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines.first, "SMURF MEMORABILIA DAILY SALES REPORT")
         XCTAssertTrue(lines.contains("  Net sales:             1,200.00"))     // 1,000.00 + 200.00
-        XCTAssertTrue(lines.contains("  Stores reporting:      2/3 (missing: 0003)"))
-        XCTAssertTrue(lines.contains("  Average transaction:   60.00"))        // 1,200.00 / 20
+        XCTAssertTrue(lines.contains("  Stores reporting:      2/4 (missing: 0003; upload rejected: 0004)"))
+        XCTAssertTrue(lines.contains("  Transactions:          11"))
+        XCTAssertTrue(lines.contains("  Average transaction:   109.09"))       // 1,200.00 / 11
         XCTAssertTrue(lines.contains("  [!!!] Unusually low net sales at store 0002"))
         XCTAssertTrue(lines.contains("  [!] No upload from store 0003"))
+        XCTAssertTrue(lines.contains("  [!] Upload from store 0004 rejected"))
+        XCTAssertFalse(lines.contains("  [!] No upload from store 0004"), "a rejected upload is not also missing")
+        XCTAssertTrue(lines.contains("      rejected/sales/store_0004_2025-11-20.json.error.json. Its sales"), text)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  [HIGH] Investigate store 0002") })
+        XCTAssertTrue(lines.contains("  [MED] Fix the rejected upload of store 0004"))
+        // 0002 sold once against 10 on each earlier Thursday: counts are counts, not money.
+        XCTAssertTrue(text.contains("Store 0002 recorded 1 transaction, under 20% of its mean of 10\n      transactions on the previous 3 Thursdays."), text)
         XCTAssertTrue(lines.allSatisfy { $0.count <= 70 }, "a line is wider than 70 columns")
         XCTAssertTrue(text.hasSuffix("\n"))
     }

@@ -62,6 +62,10 @@ final class SalesDuckDBInteropTests: XCTestCase {
             XCTAssertEqual([Money.text(m.grossCents), Money.text(m.discountCents), Money.text(m.netCents)], Array(f[3...5]), "\(f[1]) \(f[2])")
             XCTAssertEqual([String(m.transactionCount), String(m.itemCount), String(m.lineCount)], Array(f[6...8]))
             XCTAssertEqual(m.paymentCents.map(Money.text), Array(f[9...13]))
+            // The company metrics' per-store table (the insights' history) agrees too.
+            let c = try CompanyMetrics(bytes: try lake.fs.read("metrics/sales/company/date=\(f[1]).json"), path: "c")
+            let line = try XCTUnwrap(c.store(f[2]), "\(f[2]) missing from the company table of \(f[1])")
+            XCTAssertEqual([Money.text(line.netCents), String(line.transactionCount)], [f[5], f[6]])
             totalLines += m.lineCount
             rowsChecked += 1
         }

@@ -10,7 +10,7 @@ final class SalesIncrementalTests: XCTestCase {
     static let end = CalendarDate(year: 2025, month: 11, day: 27) ?? CalendarDate(daysSinceEpoch: 0)
     static let sample = SalesSampleGenerator(stores: 11, days: 30, end: end, seed: 42, salesPerDay: 3)
 
-    func testLateUploadRebuildsItsDayAndTheFollowingSevenDaysOnly() throws {
+    func testLateUploadRebuildsItsDayAndTheInsightsWhoseWindowHoldsIt() throws {
         let lake = try SalesLakeFixture()
         let late = "store_0004_2025-11-10.json"
         lake.add(Self.sample, skipping: [late])
@@ -20,8 +20,8 @@ final class SalesIncrementalTests: XCTestCase {
 
         lake.add(Self.sample)  // the late file lands; the others are rewritten unchanged
         let report = try lake.build()
-        let days = (0...7).map { CalendarDate(year: 2025, month: 11, day: 10 + $0).map(\.text) ?? "" }
-        var expected: Set<String> = [
+        // The day itself, all of it.
+        var required: Set<String> = [
             "processed/sales/date=2025-11-10/store_id=0004/data.parquet",
             "metrics/sales/stores/date=2025-11-10/store_id=0004.json",
             "metrics/sales/company/date=2025-11-10.json",
@@ -29,16 +29,29 @@ final class SalesIncrementalTests: XCTestCase {
             "reports/quicksight/store_summaries/date=2025-11-10.ndjson",
             "reports/quicksight/top_products/date=2025-11-10.ndjson",
         ]
-        for d in days {
-            expected.insert("reports/sales/insights/date=\(d).json")
-            expected.insert("reports/sales/daily/date=\(d)/report.txt")
-            for dataset in ["anomalies", "trends", "recommendations"] { expected.insert("reports/quicksight/\(dataset)/date=\(d).ndjson") }
+        // Every insight whose 28-day window holds the day (to the sample's end, 2025-11-27),
+        // and every report whose 7-day company window does.
+        let insightDays = (0...17).map { CalendarDate(year: 2025, month: 11, day: 10 + $0).map(\.text) ?? "" }
+        for d in insightDays { required.insert("reports/sales/insights/date=\(d).json") }
+        for d in insightDays.prefix(8) { required.insert("reports/sales/daily/date=\(d)/report.txt") }
+        // Reports and exports of later days run only when their insights changed.
+        var allowed = required
+        for d in insightDays {
+            allowed.insert("reports/sales/daily/date=\(d)/report.txt")
+            for dataset in ["anomalies", "trends", "recommendations"] { allowed.insert("reports/quicksight/\(dataset)/date=\(d).ndjson") }
         }
-        for dataset in QuickSightExport.datasets { expected.insert("reports/quicksight/\(dataset)/manifest.json") }
-        XCTAssertEqual(Set(report.ran), expected)
-        XCTAssertEqual(report.ran.count, expected.count)
+        for dataset in QuickSightExport.datasets { allowed.insert("reports/quicksight/\(dataset)/manifest.json") }
+        let ran = Set(report.ran)
+        XCTAssertEqual(report.ran.count, ran.count, "nothing runs twice")
+        XCTAssertEqual(required.subtracting(ran), [], "these must rebuild")
+        XCTAssertEqual(ran.subtracting(allowed), [], "nothing else may rebuild")
         let company = lake.fs.contents("metrics/sales/company/date=2025-11-10.json") ?? ""
         XCTAssertTrue(company.contains("\"complete\": true"))
+        // The history is one company file per day: the insights' inputs do not grow with stores.
+        let inputs = try XCTUnwrap(try lake.catalog.target(producing: "reports/sales/insights/date=2025-11-27.json")).inputs.map(\.path)
+        XCTAssertEqual(inputs.filter { $0.hasPrefix("metrics/sales/stores/") }.count, 11, "the day's stores only")
+        XCTAssertEqual(inputs.filter { $0.hasPrefix("metrics/sales/company/") }.count, 29)
+        XCTAssertEqual(inputs.filter { $0.hasPrefix("metrics/sales/products/") }.count, 29)
     }
 
     func testCorrectedReuploadReplacesTheOutputs() throws {
@@ -72,7 +85,9 @@ final class SalesIncrementalTests: XCTestCase {
         XCTAssertTrue(rejection.contains("\"rule\": \"sales_parquet\""))
         XCTAssertTrue(rejection.contains("\"path\": \"$[0].quantity\""))
         let company = lake.fs.contents("metrics/sales/company/date=2025-11-20.json") ?? ""
-        XCTAssertTrue(company.contains("\"stores_missing\": [\n    \"0003\"\n  ]"), company)
+        XCTAssertTrue(company.contains("\"stores_missing\": [],"), company)
+        XCTAssertTrue(company.contains("\"stores_rejected\": [\n    \"0003\"\n  ]"), company)
+        XCTAssertTrue(company.contains("\"complete\": false"), company)
         XCTAssertTrue(lake.fs.exists("reports/sales/daily/date=2025-11-20/report.html"))
     }
 }

@@ -102,8 +102,21 @@ final class SalesUploadParserTests: XCTestCase {
 
     func testQuantityMustBeAnIntegerOfAtLeastOne() {
         assertSingle(("quantity", "0"), column: 13, path: "$[1].quantity", message: "quantity must be at least 1")
-        assertSingle(("quantity", "2.0"), column: 13, path: "$[1].quantity", message: "quantity must be an integer")
+        assertSingle(("quantity", "2.5"), column: 13, path: "$[1].quantity", message: "quantity must be an integer")
+        assertSingle(("quantity", "1.5"), column: 13, path: "$[1].quantity", message: "quantity must be an integer")
+        assertSingle(("quantity", "1.001"), column: 13, path: "$[1].quantity", message: "quantity must be an integer")
+        assertSingle(("quantity", "0.0"), column: 13, path: "$[1].quantity", message: "quantity must be at least 1")
         assertSingle(("quantity", "\"2\""), column: 13, path: "$[1].quantity", message: "quantity must be an integer")
+    }
+
+    func testQuantityWithAZeroFractionIsThatInteger() throws {
+        // JSON Schema's `integer` is any number whose fractional part is zero.
+        let items = [Self.item(("quantity", "1.0")), Self.item(("quantity", "2.000")), Self.item(("quantity", "3e0")),
+                     Self.item(("quantity", "40E-1"))]
+        guard case .items(let b) = SalesUploadParser.parse(Self.upload(items)) else {
+            return XCTFail("integral quantities with a fraction part were rejected")
+        }
+        XCTAssertEqual(b.quantity, [1, 2, 3, 4])
     }
 
     func testMoneyHasAtMostTwoDecimalsAndIsNotNegative() {
