@@ -65,7 +65,7 @@ struct StateAssembler {
         case .velocity: state.velocity = double(field, token)
         case .trueTrack: state.trueTrack = double(field, token)
         case .verticalRate: state.verticalRate = double(field, token)
-        case .sensors: if token != .null { problems.append(field.name) }
+        case .sensors: break  // neither validated nor output (flights.md §1): any value is fine
         case .geoAltitude: state.geoAltitude = double(field, token)
         case .squawk: state.squawk = string(field, token)
         case .spi: state.spi = bool(field, token) ?? false

@@ -30,6 +30,18 @@ final class RowValidationTests: XCTestCase {
         XCTAssertEqual(try reasons(FlightFixtures.servedRow(velocity: "\"fast\"")), ["bad_shape"])
     }
 
+    /// `sensors` is neither validated nor output: null, a bare integer (as the original fetcher
+    /// stored it), an array or anything else never rejects a row.
+    func testSensorsNeverRejectARow() throws {
+        let row = FlightFixtures.servedRow()
+        XCTAssertEqual(try reasons(row), [], "the base row has null sensors")
+        for sensors in ["2", "[1, 2]", "\"x\"", "{\"a\": 1}"] {
+            let withSensors = row.replacingOccurrences(of: ",null,", with: ",\(sensors),")
+            XCTAssertNotEqual(withSensors, row)
+            XCTAssertEqual(try reasons(withSensors), [], "sensors \(sensors)")
+        }
+    }
+
     func testBadShapeNotAnArray() throws {
         XCTAssertEqual(try reasons("42"), ["bad_shape", "invalid_icao24", "missing_position"])
     }
