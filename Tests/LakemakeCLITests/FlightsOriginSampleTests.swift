@@ -57,4 +57,17 @@ final class FlightsOriginSampleTests: XCTestCase {
                                       63: "null_island", 65: "stale"])
         XCTAssertEqual(try rows(lake, "processed/flights/\(Self.hour)/data.parquet").count, 94)
     }
+
+    /// states[12] reports 100 000 m while airborne, and a vertical rate out of range too: it is
+    /// kept, both values flagged and nulled, and with neither a valid altitude nor a valid rate
+    /// its phase is unknown (counted as 0 ft it used to be a takeoff).
+    func testTheAbsurdAltitudeIsUnknownNotATakeoff() throws {
+        let lake = try builtLake()
+        let kept = try rows(lake, "processed/flights/\(Self.hour)/data.parquet")
+        let absurd = try XCTUnwrap(kept.first { $0["icao24"].flatMap(HostileInputTests.string) == "3cb671" })
+        XCTAssertEqual(absurd["flight_phase"].flatMap(HostileInputTests.string), "unknown")
+        XCTAssertEqual(absurd["quality_flags"].flatMap(HostileInputTests.string), "invalid_altitude,excessive_vertical_rate")
+        XCTAssertEqual(absurd["baro_altitude_m"] ?? JSONValue.null, JSONValue.null)
+        XCTAssertEqual(absurd["vertical_rate_ms"] ?? JSONValue.null, JSONValue.null)
+    }
 }

@@ -89,6 +89,7 @@ extension RowJudgement {
             altitudeFeet: m.altitudeFeet, velocityKnots: m.velocityKnots, verticalRateFPM: m.verticalRateFPM,
             altitudeBand: AltitudeBand.classify(onGround: state.onGround, altitudeFeet: m.altitudeFeet),
             speedBand: SpeedBand.classify(knots: m.velocityKnots),
+            // The converted values: as received, with an invalid one already unknown (nil).
             phase: FlightPhase.classify(onGround: state.onGround, altitudeFeet: m.altitudeFeet,
                                         speedKnots: m.velocityKnots, verticalRateFPM: m.verticalRateFPM),
             airline: references.airlines.airline(forCallsign: callsign),

@@ -72,8 +72,11 @@ public struct ConvertedMeasurements: Sendable, Equatable {
     public var flags: [QualityFlag]
 
     /// Converts and checks the measurements of `state` (flights.md §2, non-critical rules).
+    /// The ground-altitude conflict is judged on the altitude as received: an on-ground row
+    /// reporting an out-of-range altitude is both invalid and in conflict.
     public init(_ state: StateVector) {
         var flags: [QualityFlag] = []
+        let receivedFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
         baroAltitudeMetres = state.baroAltitude
         altitudeFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
         if let feet = altitudeFeet, !RowValidation.altitudeRangeFeet.contains(feet) {
@@ -95,7 +98,7 @@ public struct ConvertedMeasurements: Sendable, Equatable {
             verticalRateMetresPerSecond = nil
             verticalRateFPM = nil
         }
-        if state.onGround, let feet = altitudeFeet, feet > RowValidation.groundAltitudeLimitFeet {
+        if state.onGround, let feet = receivedFeet, feet > RowValidation.groundAltitudeLimitFeet {
             flags.append(.groundAltitudeConflict)
         }
         if state.normalizedCallsign == nil { flags.append(.missingCallsign) }
