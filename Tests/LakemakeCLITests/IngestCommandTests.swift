@@ -83,6 +83,13 @@ final class IngestCommandTests: XCTestCase {
         XCTAssertEqual(noTime.status, 1)
         XCTAssertEqual(noTime.stderr.split(separator: "\n").first.map(String.init),
                        "lakemake: error: incoming/flight_data_20250918_160328.json: 'time' must be a number of unix seconds (at $.time)")
+
+        try lake.write("../incoming/flight_data_20250918_160329.json", "{\"time\": 1758211407000, \"states\": []}")
+        let milliseconds = try lake.run("ingest", "incoming/flight_data_20250918_160329.json")
+        XCTAssertEqual(milliseconds.status, 1)
+        XCTAssertEqual(milliseconds.stderr.split(separator: "\n").first.map(String.init),
+                       "lakemake: error: incoming/flight_data_20250918_160329.json: 'time' 1758211407000 is not unix seconds (it would be the year 57685) (at $.time)")
+        XCTAssertFalse(lake.exists("raw/flights"))
     }
 
     func testUnknownNamesAndBrokenSnapshotsAreRefused() throws {

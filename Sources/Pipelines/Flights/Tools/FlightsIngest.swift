@@ -3,7 +3,8 @@
 // a file so named must be a readable snapshot, and it lands, under its own name, in
 // `raw/flights/date=…/hour=…/` of its own `time`. The name's timestamp is when a fetcher wrote
 // the file, which may fall in the next hour, so it only has to be a real date and time; the
-// snapshot's `time` is what the flight rules check the folder against.
+// snapshot's `time` is what the flight rules check the folder against. A `time` whose year has
+// more than four digits (milliseconds, most likely) is refused: its folder would match no rule.
 
 import LakeBuild
 
@@ -17,6 +18,11 @@ public enum FlightsIngest {
         let snapshot: Snapshot
         do { snapshot = try Snapshot.parse(bytes) } catch {
             throw .snapshotRejected(file: file, detail: error.detail)
+        }
+        let year = UTCTime(unixSeconds: snapshot.time).year
+        guard (0...9999).contains(year) else {
+            throw .snapshotRejected(file: file, detail: RejectionDetail(
+                path: "$.time", message: "'time' \(snapshot.time) is not unix seconds (it would be the year \(year))"))
         }
         return SnapshotFileName.folder(for: snapshot.time) + fileName
     }
