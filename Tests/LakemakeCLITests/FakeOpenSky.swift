@@ -7,7 +7,7 @@ import XCTest
 
 final class FakeOpenSky {
     static let script = #"""
-    import http.server, json, sys, threading
+    import email.utils, http.server, json, sys, threading, time
     scenario, log_path = sys.argv[1], sys.argv[2]
     state = {"states": 0, "tokens": 0}
     lock = threading.Lock()
@@ -23,8 +23,12 @@ final class FakeOpenSky {
         def record(self):
             with open(log_path, "a") as f:
                 f.write("%s %s %s\n" % (self.command, self.path.split("?")[0], self.headers.get("Authorization", "-")))
-        def send(self, status, body, headers=None, declared=None):
-            self.send_response(status)
+        def send(self, status, body, headers=None, declared=None, date=None):
+            if date is None:
+                self.send_response(status)
+            else:
+                self.send_response_only(status)
+                self.send_header("Date", date)
             for k, v in (headers or {}).items(): self.send_header(k, v)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(declared if declared is not None else len(body)))
@@ -46,6 +50,18 @@ final class FakeOpenSky {
             auth = self.headers.get("Authorization", "")
             if scenario == "429" and n == 1:
                 return self.send(429, b'{"error": "too many requests"}', {"X-Rate-Limit-Retry-After-Seconds": "1"})
+            if scenario == "retry-after" and n == 1:
+                return self.send(429, b'{"error": "too many requests"}', {"Retry-After": "1"})
+            if scenario == "retry-after-date" and n == 1:
+                now = int(time.time())
+                return self.send(503, b'{"error": "maintenance"}', {"Retry-After": email.utils.formatdate(now + 2, usegmt=True)},
+                                 date=email.utils.formatdate(now, usegmt=True))
+            if scenario == "long-wait-first" and n == 1:
+                return self.send(429, b'{"error": "quota used up"}', {"X-Rate-Limit-Retry-After-Seconds": "3600"})
+            if scenario == "long-retry-after":
+                return self.send(503, b'{"error": "down for the night"}', {"Retry-After": "7200"})
+            if scenario == "slow":
+                time.sleep(3)
             if scenario == "500" and n == 1:
                 return self.send(500, b'{"error": "internal"}')
             if scenario == "truncated":

@@ -173,9 +173,9 @@ extension HostileInput {
     /// that applies, and the one good row is kept. Row k of the file is `states[k]`.
     static let flightRows: [(row: String, reasons: String)] = [
         (flightRow(), ""),
-        (flightRow([0: "123456"]), "bad_shape,invalid_icao24"),
-        (flightRow([6: "\"50.0\""]), "bad_shape,missing_position"),
-        (flightRow([6: String(repeating: "9", count: 400)]), "bad_shape,missing_position"),
+        (flightRow([0: "123456"]), "bad_type"),
+        (flightRow([6: "\"50.0\""]), "bad_type"),
+        (flightRow([6: String(repeating: "9", count: 400)]), "bad_type"),
         (flightRow([6: "91.0"]), "invalid_latitude"),
         (flightRow([5: "-180.5"]), "invalid_longitude"),
         (flightRow([5: "0", 6: "0"]), "null_island"),
@@ -188,8 +188,8 @@ extension HostileInput {
         (flightRow([4: String(flightTime - 4000)]), "stale"),
         (flightRow([0: "\"zzzzzz\""]), "invalid_icao24"),
         (flightRow([0: "\"../../etc\""]), "invalid_icao24"),
-        (flightRow([5: "{\"deg\": 8.5}"]), "bad_shape,missing_position"),
-        (flightRow([9: "1e400"]), "bad_shape"),
-        (flightRow([4: "\"yesterday\""]), "bad_shape"),
+        (flightRow([5: "{\"deg\": 8.5}"]), "bad_type"),
+        (flightRow([9: "1e400"]), "bad_type"),
+        (flightRow([4: "\"yesterday\""]), "bad_type"),
     ]
 }

@@ -51,7 +51,8 @@ struct DedupKey: Hashable {
 /// The outcome of judging one row.
 public enum RowJudgement: Sendable {
     case kept(FlightObservation)
-    case rejected([RejectReason])
+    /// Every problem found, each with its reason code, field and value.
+    case rejected([RowProblem])
 }
 
 /// The reference tables the hourly action enriches rows with.
@@ -70,10 +71,10 @@ public struct FlightReferences: Sendable {
 extension RowJudgement {
     /// Validates, converts, scores, classifies and enriches one row (flights.md §2–§3).
     public static func judge(_ state: StateVector, snapshotTime: Int64, references: FlightReferences) -> RowJudgement {
-        let reasons = RowValidation.rejectReasons(state, snapshotTime: snapshotTime)
-        guard reasons.isEmpty, let icao24 = state.normalizedICAO24, let lat = state.latitude,
+        let problems = RowValidation.problems(state, snapshotTime: snapshotTime)
+        guard problems.isEmpty, let icao24 = state.normalizedICAO24, let lat = state.latitude,
               let lon = state.longitude, let lastContact = state.lastContact else {
-            return .rejected(reasons.isEmpty ? [.badShape] : reasons)
+            return .rejected(problems.isEmpty ? [RowProblem(.badShape)] : problems)
         }
         let m = ConvertedMeasurements(state)
         let score = QualityScore(state, measurements: m, snapshotTime: snapshotTime)
@@ -88,6 +89,7 @@ extension RowJudgement {
             altitudeFeet: m.altitudeFeet, velocityKnots: m.velocityKnots, verticalRateFPM: m.verticalRateFPM,
             altitudeBand: AltitudeBand.classify(onGround: state.onGround, altitudeFeet: m.altitudeFeet),
             speedBand: SpeedBand.classify(knots: m.velocityKnots),
+            // The converted values: as received, with an invalid one already unknown (nil).
             phase: FlightPhase.classify(onGround: state.onGround, altitudeFeet: m.altitudeFeet,
                                         speedKnots: m.velocityKnots, verticalRateFPM: m.verticalRateFPM),
             airline: references.airlines.airline(forCallsign: callsign),

@@ -1,22 +1,32 @@
-// Derived classifications of flights.md §3: flight phase (first match wins; nulls count as
-// 0), altitude band and speed band.
+// Derived classifications of flights.md §3: flight phase (first match wins), altitude band and
+// speed band. The phase is judged before invalid values are nulled, but an invalid value is
+// passed in as nil: it is unknown, never 0. A comparison on an unknown value is false, so an
+// airborne row with an absurd altitude is not taken for one at 0 ft that is taking off.
 
 /// The phase of flight an observation is in.
 public enum FlightPhase: String, Sendable, CaseIterable {
     case ground, taxi, takeoff, climb, descent, approach, cruise
+    /// Not enough valid values to tell: airborne with neither a valid altitude nor a valid
+    /// vertical rate, or on the ground (or at most 100 ft) without a valid speed.
+    case unknown
 
-    /// Classifies by altitude (ft), ground speed (kt) and vertical rate (ft/min).
+    /// Classifies by altitude (ft), ground speed (kt) and vertical rate (ft/min), each nil when
+    /// null or invalid.
     public static func classify(onGround: Bool, altitudeFeet: Double?, speedKnots: Double?, verticalRateFPM: Double?) -> FlightPhase {
-        let altitude = altitudeFeet ?? 0, speed = speedKnots ?? 0, rate = verticalRateFPM ?? 0
-        if onGround || altitude <= 100 {
+        if !onGround && altitudeFeet == nil && verticalRateFPM == nil { return .unknown }
+        /// `test` on a known value; false on an unknown one.
+        func known(_ value: Double?, _ test: (Double) -> Bool) -> Bool { value.map(test) ?? false }
+        if onGround || known(altitudeFeet, { $0 <= 100 }) {
+            guard let speed = speedKnots else { return .unknown }
             if speed <= 5 { return .ground }
             if speed <= 30 { return .taxi }
             return .takeoff
         }
-        if rate >= 500 { return altitude < 3000 ? .takeoff : .climb }
-        if rate <= -300 { return altitude < 3000 ? .approach : .descent }
-        if altitude >= 10_000 { return .cruise }
-        if speed < 150 { return .approach }
+        let below3000 = known(altitudeFeet) { $0 < 3000 }
+        if known(verticalRateFPM, { $0 >= 500 }) { return below3000 ? .takeoff : .climb }
+        if known(verticalRateFPM, { $0 <= -300 }) { return below3000 ? .approach : .descent }
+        if known(altitudeFeet, { $0 >= 10_000 }) { return .cruise }
+        if known(speedKnots, { $0 < 150 }) { return .approach }
         return .cruise
     }
 }

@@ -15,8 +15,8 @@ public enum FlightsError: Error, Sendable, Equatable {
     case unreadableInput(path: String, reason: String)
     /// A rule parameter has a value the action cannot use.
     case invalidParameter(name: String, value: String, expected: String)
-    /// A snapshot offered to `ingest` that cannot land in raw/.
-    case snapshotRejected(file: String, reason: String)
+    /// A snapshot offered to `ingest` that cannot be read, with where in the file.
+    case snapshotRejected(file: String, detail: RejectionDetail)
 
     public var message: String {
         switch self {
@@ -24,7 +24,10 @@ public enum FlightsError: Error, Sendable, Equatable {
         case let .missingReferenceColumn(path, column): return "\(path): the reference table has no '\(column)' column"
         case let .unreadableInput(path, reason): return "\(path): \(reason)"
         case let .invalidParameter(name, value, expected): return "parameter \(name)=\(value): expected \(expected)"
-        case let .snapshotRejected(file, reason): return "\(file): not accepted as a flight snapshot: \(reason)"
+        case let .snapshotRejected(file, detail):
+            // As `build` reports a rejected file: FILE:LINE:COLUMN: MESSAGE.
+            let location = detail.line.map { line in ":\(line)" + (detail.column.map { ":\($0)" } ?? "") } ?? ""
+            return "\(file)\(location): \(detail.message)" + (detail.path.map { " (at \($0))" } ?? "")
         }
     }
 
@@ -34,7 +37,8 @@ public enum FlightsError: Error, Sendable, Equatable {
             return "see flights.md §3 for the accepted reference formats"
         case .unreadableInput: return "rebuild it with 'lakemake build'"
         case .invalidParameter: return "fix the run line in rules/flights.rules"
-        case .snapshotRejected: return "a snapshot is OpenSky's {\"time\": …, \"states\": […]} named flight_data_YYYYMMDD_HHMMSS.json after its time"
+        case .snapshotRejected:
+            return "a flight snapshot is OpenSky's {\"time\": …, \"states\": […] | null}, named flight_data_[test_]YYYYMMDD_HHMMSS[_HEX].json"
         }
     }
 

@@ -1,6 +1,7 @@
 // The quality score of flights.md §2: 0.30·completeness + 0.30·validity + 0.25·consistency +
 // 0.15·timeliness, and its letter grade. Freshness is measured against the snapshot's own time,
-// never the wall clock, so the same file always scores the same.
+// never the wall clock, so the same file always scores the same. Consistency is judged on the
+// values as received, before out-of-range values are nulled for the output.
 
 /// A kept row's score in [0, 1] and grade.
 public struct QualityScore: Sendable, Equatable {
@@ -41,8 +42,9 @@ public struct QualityScore: Sendable, Equatable {
         validity = Self.share(checks)
 
         var consistent: [Bool] = []
-        if state.onGround, m.altitudeFeet != nil { consistent.append(!m.flags.contains(.groundAltitudeConflict)) }
-        if !state.onGround, let feet = m.altitudeFeet, let knots = m.velocityKnots {
+        let feet = state.baroAltitude.map(UnitConversion.feet(metres:)), knots = state.velocity.map(UnitConversion.knots(metresPerSecond:))
+        if state.onGround, feet != nil { consistent.append(!m.flags.contains(.groundAltitudeConflict)) }
+        if !state.onGround, let feet, let knots {
             consistent.append(!(feet < 100 && knots < 50))
         }
         consistency = Self.share(consistent)

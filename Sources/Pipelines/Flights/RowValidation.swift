@@ -1,8 +1,11 @@
 // Row validation of flights.md §2. Critical checks decide whether a row is kept; all of them
-// run, so a rejected row carries every reason that applies. Kept rows then have their units
+// run, so a rejected row carries every problem that applies, each naming its field. A field
+// that was present with the wrong type is reported as `bad_type` only: it is not also
+// "missing" or "invalid". Kept rows then have their units
 // converted once and out-of-range values set to null with a flag.
 
 import Foundation
+import LakeFormats
 
 /// The checks and limits of one row.
 public enum RowValidation {
@@ -15,25 +18,39 @@ public enum RowValidation {
     public static let verticalRateLimitFPM = 8000.0
     public static let groundAltitudeLimitFeet = 1000.0
 
-    /// Every critical reason that applies to `state` in a snapshot taken at `snapshotTime`.
-    public static func rejectReasons(_ state: StateVector, snapshotTime: Int64) -> [RejectReason] {
-        var reasons: [RejectReason] = []
-        if !state.shapeProblems.isEmpty { reasons.append(.badShape) }
-        if !isValidICAO24(state.normalizedICAO24) { reasons.append(.invalidICAO24) }
-        if let lat = state.latitude, let lon = state.longitude {
-            if !lat.isFinite || abs(lat) > 90 { reasons.append(.invalidLatitude) }
-            if !lon.isFinite || abs(lon) > 180 { reasons.append(.invalidLongitude) }
-            if lat == 0 && lon == 0 { reasons.append(.nullIsland) }
-        } else {
-            reasons.append(.missingPosition)
-            if let lat = state.latitude, !lat.isFinite || abs(lat) > 90 { reasons.append(.invalidLatitude) }
-            if let lon = state.longitude, !lon.isFinite || abs(lon) > 180 { reasons.append(.invalidLongitude) }
+    /// Every critical problem of `state` in a snapshot taken at `snapshotTime`: what reading
+    /// found (`bad_shape`, `bad_type`), then the checks of flights.md §2 in spec order.
+    public static func problems(_ state: StateVector, snapshotTime: Int64) -> [RowProblem] {
+        var problems = state.readProblems
+        if !state.hasWrongType("icao24"), !isValidICAO24(state.normalizedICAO24) {
+            problems.append(RowProblem(.invalidICAO24, field: "icao24", value: state.icao24.map(quoted)))
         }
+        if state.latitude == nil, !state.hasWrongType("latitude") { problems.append(RowProblem(.missingPosition, field: "latitude")) }
+        if state.longitude == nil, !state.hasWrongType("longitude") { problems.append(RowProblem(.missingPosition, field: "longitude")) }
+        if let lat = state.latitude, !lat.isFinite || abs(lat) > 90 {
+            problems.append(RowProblem(.invalidLatitude, field: "latitude", value: number(lat)))
+        }
+        if let lon = state.longitude, !lon.isFinite || abs(lon) > 180 {
+            problems.append(RowProblem(.invalidLongitude, field: "longitude", value: number(lon)))
+        }
+        if state.latitude == 0 && state.longitude == 0 { problems.append(RowProblem(.nullIsland)) }
         if let contact = state.lastContact {
-            if contact > snapshotTime + futureLimit { reasons.append(.futureContact) }
-            if snapshotTime - contact > staleLimit { reasons.append(.stale) }
+            if contact > snapshotTime + futureLimit { problems.append(RowProblem(.futureContact, field: "last_contact", value: String(contact))) }
+            if snapshotTime - contact > staleLimit { problems.append(RowProblem(.stale, field: "last_contact", value: String(contact))) }
         }
-        return reasons
+        return problems
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var w = JSONWriter(style: .compact)
+        w.string(text)
+        return RowProblem.shortened(w.text)
+    }
+
+    private static func number(_ value: Double) -> String {
+        var w = JSONWriter(style: .compact)
+        w.double(value)
+        return w.text
     }
 
     /// Six hexadecimal digits, as OpenSky writes them (after trimming and lower-casing).
@@ -55,8 +72,11 @@ public struct ConvertedMeasurements: Sendable, Equatable {
     public var flags: [QualityFlag]
 
     /// Converts and checks the measurements of `state` (flights.md §2, non-critical rules).
+    /// The ground-altitude conflict is judged on the altitude as received: an on-ground row
+    /// reporting an out-of-range altitude is both invalid and in conflict.
     public init(_ state: StateVector) {
         var flags: [QualityFlag] = []
+        let receivedFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
         baroAltitudeMetres = state.baroAltitude
         altitudeFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
         if let feet = altitudeFeet, !RowValidation.altitudeRangeFeet.contains(feet) {
@@ -78,7 +98,7 @@ public struct ConvertedMeasurements: Sendable, Equatable {
             verticalRateMetresPerSecond = nil
             verticalRateFPM = nil
         }
-        if state.onGround, let feet = altitudeFeet, feet > RowValidation.groundAltitudeLimitFeet {
+        if state.onGround, let feet = receivedFeet, feet > RowValidation.groundAltitudeLimitFeet {
             flags.append(.groundAltitudeConflict)
         }
         if state.normalizedCallsign == nil { flags.append(.missingCallsign) }

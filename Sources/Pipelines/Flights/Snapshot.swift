@@ -3,7 +3,7 @@
 // field name (a fetcher's archive layout). A file that is not JSON, has no numeric `time`, or
 // whose `states` is neither an array nor null, or that gives `time` or `states` twice, is
 // rejected whole; otherwise each row is read on its own and judged later (a row giving a field
-// twice is a bad shape).
+// twice is a bad shape, a used field of the wrong type a bad type, each naming the field).
 //
 // The file is read as a stream of tokens straight into `StateVector`s: no tree is built, and a
 // row's raw text is a slice of the file's own bytes, kept for the rejected-rows table. A day of
@@ -111,7 +111,7 @@ enum SnapshotStream {
                 var index = 0
                 while let value = try reader.next(), value != .endArray {
                     let field = index < StateField.allCases.count ? StateField(rawValue: index) : nil
-                    try read(value, into: field, fallback: false, &state, &reader)
+                    try read(value, into: field, fallback: false, &state, &reader, bytes)
                     index += 1
                 }
                 state.valueCount = index
@@ -124,30 +124,30 @@ enum SnapshotStream {
                     if let target {
                         // One bit per accepted key: an SI key and its fallback are different keys.
                         let bit: UInt64 = 1 << UInt64(target.field.rawValue + (target.isFallback ? 32 : 0))
-                        if seenKeys & bit != 0 { state.problems.append("\(name) appears twice") }
+                        if seenKeys & bit != 0 { state.problems.append(RowProblem(.badShape, field: name)) }
                         seenKeys |= bit
                     }
-                    try read(value, into: target?.field, fallback: target?.isFallback ?? false, &state, &reader)
+                    try read(value, into: target?.field, fallback: target?.isFallback ?? false, &state, &reader, bytes)
                 }
                 rows.append(SnapshotRow(state: state.finish(), raw: bytes[start...reader.location.offset]))
             default:
-                state.problems.append("a state must be an array or an object")
-                var writer = JSONWriter(style: .compact)
-                writer.beginArray()
-                write(token, &writer)
-                writer.endArray()
-                rows.append(SnapshotRow(state: state.finish(), raw: writer.bytes.dropFirst().dropLast()))
+                let text = StateAssembler.text(of: token)
+                state.problems.append(RowProblem(.badShape, value: RowProblem.shortened(text)))
+                rows.append(SnapshotRow(state: state.finish(), raw: ArraySlice(text.utf8)))
             }
         }
         return rows
     }
 
     private static func read(_ value: JSONToken, into field: StateField?, fallback: Bool,
-                             _ state: inout StateAssembler, _ reader: inout JSONReader) throws(JSONError) {
+                             _ state: inout StateAssembler, _ reader: inout JSONReader, _ bytes: [UInt8]) throws(JSONError) {
         switch value {
         case .beginArray, .beginObject:
+            let start = reader.location.offset
             try skipRest(value, &reader)
-            if let field, field != .sensors { state.problems.append(field.name) }
+            if let field, field != .sensors {
+                state.wrongType(field, text: String(decoding: bytes[start...reader.location.offset], as: UTF8.self))
+            }
         default:
             if let field { state.accept(field, value, fallback: fallback) }
         }
@@ -163,15 +163,6 @@ enum SnapshotStream {
             case .endArray, .endObject: depth -= 1
             default: break
             }
-        }
-    }
-
-    private static func write(_ token: JSONToken, _ writer: inout JSONWriter) {
-        switch token {
-        case .string(let s): writer.string(s)
-        case .number(let n): writer.number(n)
-        case .bool(let b): writer.bool(b)
-        default: writer.null()
         }
     }
 }

@@ -1,6 +1,8 @@
 // Reads one state row, token by token, into a `StateVector`. Types are checked per field: a
-// value of the wrong type (a string where a number belongs) leaves the field nil and is noted
-// as a shape problem, so the row is rejected as `bad_shape` with every other reason that applies.
+// value of the wrong type (a string where a number belongs, a number no Double can hold) leaves
+// the field nil and is noted as a `bad_type` problem naming the field and quoting the value, so
+// the row is rejected with every other reason that applies. `sensors` is neither validated nor
+// output, so any value of it is accepted.
 //
 // The archive layout is keyed by the served names; when the SI keys are absent, the fetcher's
 // `baro_altitude_m`, `geo_altitude_m`, `velocity_ms` and `vertical_rate_ms` stand in (an SI key
@@ -42,7 +44,9 @@ enum StateField: Int, CaseIterable {
 /// Collects the values of one row.
 struct StateAssembler {
     var state = StateVector()
-    var problems: [String] = []
+    var problems: [RowProblem] = []
+    /// Whether the row gave `last_contact` at all (possibly null).
+    private var lastContactGiven = false
     /// Values in an array row (nil for object rows).
     var valueCount: Int?
     private var filledBySI: Set<Int> = []
@@ -52,6 +56,7 @@ struct StateAssembler {
         if !fallback && [.baroAltitude, .geoAltitude, .velocity, .verticalRate].contains(field) {
             filledBySI.insert(field.rawValue)
         }
+        if field == .lastContact { lastContactGiven = true }
         switch field {
         case .icao24: state.icao24 = string(field, token)
         case .callsign: state.callsign = string(field, token)
@@ -65,7 +70,7 @@ struct StateAssembler {
         case .velocity: state.velocity = double(field, token)
         case .trueTrack: state.trueTrack = double(field, token)
         case .verticalRate: state.verticalRate = double(field, token)
-        case .sensors: if token != .null { problems.append(field.name) }
+        case .sensors: break  // neither validated nor output (flights.md §1): any value is fine
         case .geoAltitude: state.geoAltitude = double(field, token)
         case .squawk: state.squawk = string(field, token)
         case .spi: state.spi = bool(field, token) ?? false
@@ -76,17 +81,42 @@ struct StateAssembler {
 
     func finish() -> StateVector {
         var s = state
-        s.shapeProblems = problems
-        if let count = valueCount, count < 17 { s.shapeProblems.append("only \(count) values, 17 expected") }
-        if s.lastContact == nil, !problems.contains("last_contact") { s.shapeProblems.append("last_contact is missing") }
+        s.readProblems = problems
+        if let count = valueCount, count < 17 { s.readProblems.append(RowProblem(.badShape, value: "\(count) values, 17 expected")) }
+        // last_contact is the one used field that may not be null (flights.md §1).
+        if s.lastContact == nil, !problems.contains(where: { $0.field == StateField.lastContact.name }) {
+            if lastContactGiven {
+                s.readProblems.append(RowProblem(.badType, field: StateField.lastContact.name, value: "null"))
+            } else if valueCount == nil {
+                s.readProblems.append(RowProblem(.badShape, field: StateField.lastContact.name))
+            }
+        }
         return s
+    }
+
+    /// Notes that `field` holds `text`, JSON of the wrong type for it.
+    mutating func wrongType(_ field: StateField, text: String) {
+        problems.append(RowProblem(.badType, field: field.name, value: RowProblem.shortened(text)))
+    }
+
+    /// A scalar token as JSON text.
+    static func text(of token: JSONToken) -> String {
+        var writer = JSONWriter(style: .compact)
+        switch token {
+        case .string(let s): writer.string(s)
+        case .number(let n): writer.number(n)
+        case .bool(let b): writer.bool(b)
+        case .key(let k): writer.string(k)
+        default: writer.null()
+        }
+        return writer.text
     }
 
     private mutating func string(_ field: StateField, _ token: JSONToken) -> String? {
         switch token {
         case .string(let text): return text
         case .null: return nil
-        default: problems.append(field.name); return nil
+        default: wrongType(field, text: Self.text(of: token)); return nil
         }
     }
 
@@ -94,9 +124,9 @@ struct StateAssembler {
         switch token {
         case .number(let n):
             if let value = n.double() { return value }
-            problems.append(field.name); return nil
+            wrongType(field, text: Self.text(of: token)); return nil
         case .null: return nil
-        default: problems.append(field.name); return nil
+        default: wrongType(field, text: Self.text(of: token)); return nil
         }
     }
 
@@ -104,9 +134,9 @@ struct StateAssembler {
         switch token {
         case .number(let n):
             if let value = StateFieldReader.integer(n) { return value }
-            problems.append(field.name); return nil
+            wrongType(field, text: Self.text(of: token)); return nil
         case .null: return nil
-        default: problems.append(field.name); return nil
+        default: wrongType(field, text: Self.text(of: token)); return nil
         }
     }
 
@@ -114,7 +144,7 @@ struct StateAssembler {
         switch token {
         case .bool(let flag): return flag
         case .null: return nil
-        default: problems.append(field.name); return nil
+        default: wrongType(field, text: Self.text(of: token)); return nil
         }
     }
 }

@@ -1,7 +1,7 @@
 // One row of an OpenSky `/states/all` snapshot, as read from either input layout (flights.md
 // §1), in the units OpenSky serves: metres, metres per second, unix seconds. Fields that were
-// null, absent or of the wrong type are nil; `shapeProblems` says which were of the wrong type
-// so validation can report `bad_shape` without losing the fields that did read.
+// null, absent or of the wrong type are nil; `readProblems` says which were of the wrong type
+// (and whether the row's shape was wrong) so validation reports them with the fields that did read.
 
 
 /// A state vector as served, before validation and unit conversion.
@@ -28,8 +28,8 @@ public struct StateVector: Sendable, Equatable {
     public var spi: Bool
     public var positionSource: Int32?
     public var category: Int32?
-    /// Names of fields that were present but of the wrong type, or a note that values are missing.
-    public var shapeProblems: [String]
+    /// What reading found wrong: `bad_shape` for the row, `bad_type` for a field.
+    public var readProblems: [RowProblem]
 
     public init(
         icao24: String? = nil, callsign: String? = nil, originCountry: String? = nil,
@@ -37,7 +37,7 @@ public struct StateVector: Sendable, Equatable {
         latitude: Double? = nil, baroAltitude: Double? = nil, onGround: Bool = false,
         velocity: Double? = nil, trueTrack: Double? = nil, verticalRate: Double? = nil,
         geoAltitude: Double? = nil, squawk: String? = nil, spi: Bool = false,
-        positionSource: Int32? = nil, category: Int32? = nil, shapeProblems: [String] = []
+        positionSource: Int32? = nil, category: Int32? = nil, readProblems: [RowProblem] = []
     ) {
         self.icao24 = icao24
         self.callsign = callsign
@@ -56,7 +56,7 @@ public struct StateVector: Sendable, Equatable {
         self.spi = spi
         self.positionSource = positionSource
         self.category = category
-        self.shapeProblems = shapeProblems
+        self.readProblems = readProblems
     }
 
     /// The callsign trimmed and upper-cased, nil when empty.
@@ -69,6 +69,11 @@ public struct StateVector: Sendable, Equatable {
     /// The icao24 trimmed and lower-cased.
     public var normalizedICAO24: String? {
         icao24.map { $0.trimmedSpaces.asciiLowercased }
+    }
+
+    /// Whether reading found `field` present with a value of the wrong type.
+    func hasWrongType(_ field: String) -> Bool {
+        readProblems.contains { $0.reason == .badType && $0.field == field }
     }
 
     /// The time the observation describes: the position time, or the last contact without one.

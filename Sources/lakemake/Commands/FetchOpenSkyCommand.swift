@@ -1,6 +1,9 @@
 // `lakemake fetch opensky` (flights.md §10): snapshots of OpenSky's /states/all, each written as
 // served to raw/flights/date=…/hour=…/flight_data_YYYYMMDD_HHMMSS.json, atomically. It takes no
 // lock: it only adds raw files. Credentials come from the environment, never from arguments.
+// With --count N, a snapshot that gives up (the service down or asking for too long a wait)
+// is reported and the next one is still fetched; the exit status is 1 at the end. A refusal of
+// the credentials or of the request stops at once: the next snapshot would be refused too.
 
 import Arguments
 import Foundation
@@ -10,7 +13,7 @@ enum FetchOpenSkyCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "opensky",
         abstract: "Fetch OpenSky /states/all snapshots into raw/flights/.",
-        discussion: "Authenticates with OAuth2 client credentials from OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET (the token is reused until it expires), anonymously otherwise. HTTP 429 waits X-Rate-Limit-Retry-After-Seconds or backs off; 5xx, timeouts and truncated answers are retried with exponential backoff and jitter; 401/403 drops the token once. Only complete snapshots are written.",
+        discussion: "Authenticates with OAuth2 client credentials from OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET (the token is reused until it expires), anonymously otherwise. HTTP 429 and 503 wait what X-Rate-Limit-Retry-After-Seconds or Retry-After (seconds or an HTTP date) announce, else back off; a wait longer than --max-wait gives that snapshot up. 5xx, timeouts and truncated answers are retried with exponential backoff and jitter; 401/403 drops the token once. With --count, a snapshot that gives up does not stop the next ones (exit 1 at the end). Only complete snapshots are written.",
         options: [
             .value("bbox", valueName: "LAMIN,LOMIN,LAMAX,LOMAX", help: "Only states inside this box."),
             .flag("extended", help: "Ask for the aircraft category (extended=1)."),
@@ -22,6 +25,8 @@ enum FetchOpenSkyCommand: LakemakeCommand {
             .value("max-retries", valueName: "N", defaultValue: "5", help: "Retries per snapshot before giving up."),
             .value("retry-base", valueName: "SECONDS", defaultValue: "1", help: "First backoff delay; doubles on each retry."),
             .value("timeout", valueName: "SECONDS", defaultValue: "30", help: "Timeout of one request."),
+            .value("max-wait", valueName: "SECONDS", defaultValue: "300",
+                   help: "Longest single wait; a longer announced wait gives the snapshot up."),
         ],
         examples: [.init("lakemake fetch opensky --bbox 45,5,55,15 --count 6 --interval 300")])
 
@@ -39,6 +44,7 @@ enum FetchOpenSkyCommand: LakemakeCommand {
         settings.extended = p.flag("extended")
         settings.maxRetries = try p.int("max-retries", in: 0...100) ?? 5
         settings.backoffBase = try seconds(p, "retry-base", default: 1)
+        settings.maxWait = try seconds(p, "max-wait", default: 300)
         let timeout = try seconds(p, "timeout", default: 30)
         let count = try p.int("count", in: 1...1_000_000) ?? 1
         let interval = try seconds(p, "interval", default: 10)
@@ -48,10 +54,16 @@ enum FetchOpenSkyCommand: LakemakeCommand {
         let fetcher = OpenSkyFetcher(settings: settings, transport: URLSessionTransport(timeout: timeout),
                                      sleep: { Thread.sleep(forTimeInterval: $0) }, log: { out.error("fetch: " + $0) })
         let writer = RawFileWriter(lake: inv.lake)
+        var givenUp: [FetchError] = []
         for n in 0..<count {
             if n > 0 { Thread.sleep(forTimeInterval: interval) }
             let snapshot: (bytes: [UInt8], time: Int64)
-            do { snapshot = try fetcher.fetch() } catch { throw FetchFailure(error: error) }
+            do { snapshot = try fetcher.fetch() } catch {
+                guard count > 1, error.givesUpOnlyThisSnapshot else { throw FetchFailure(error: error) }
+                out.error("fetch: snapshot \(n + 1) of \(count) given up: \(error.message)")
+                givenUp.append(error)
+                continue
+            }
             let path = SnapshotFileName.folder(for: snapshot.time) + SnapshotFileName.fileName(for: snapshot.time)
             if writer.exists(path) {
                 out.print("kept \(path) (already there)")
@@ -62,6 +74,7 @@ enum FetchOpenSkyCommand: LakemakeCommand {
             }
             out.print("fetched \(path) (\(snapshot.bytes.count) bytes)")
         }
+        if let last = givenUp.last { throw FetchFailure(error: last, givenUp: givenUp.count, of: count) }
         return 0
     }
 
@@ -74,10 +87,20 @@ enum FetchOpenSkyCommand: LakemakeCommand {
     }
 }
 
-/// A fetch that gave up: exit status 1 with the fetcher's reason.
+/// A fetch that gave up: exit status 1 with the fetcher's reason, or, after --count N went on
+/// past snapshots that gave up, how many did (each was reported as it happened).
 struct FetchFailure: UserFacingError {
     let error: FetchError
-    var message: String { error.message }
+    var givenUp = 1
+    var of = 1
+
+    init(error: FetchError, givenUp: Int = 1, of count: Int = 1) {
+        self.error = error
+        self.givenUp = givenUp
+        self.of = count
+    }
+
+    var message: String { of > 1 ? "\(givenUp) of \(of) snapshots failed; the last: \(error.message)" : error.message }
     var suggestion: String? { error.hint }
     var exitStatus: Int32 { 1 }
 }

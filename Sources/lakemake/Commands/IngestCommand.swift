@@ -8,18 +8,19 @@ import LakeBuild
 import Pipelines
 
 enum IngestCommand: LakemakeCommand {
-    /// Each pipeline's answer: the lake-relative destination, nil when the name is not its own.
-    static var routes: [(String, [UInt8]) throws -> String?] {
+    /// Each pipeline's answer for (the file as given, its name, its bytes): the lake-relative
+    /// destination, nil when the name is not its own.
+    static var routes: [(String, String, [UInt8]) throws -> String?] {
         [
-            { name, _ in SalesIngest.rawPath(forFileName: name) },
-            { name, bytes in try FlightsIngest.destination(fileName: name, bytes: bytes) },
+            { _, name, _ in SalesIngest.rawPath(forFileName: name) },
+            { file, _, bytes in try FlightsIngest.destination(file: file, bytes: bytes) },
         ]
     }
 
     static let spec = CommandSpec(
         name: "ingest",
         abstract: "Check raw files and copy them atomically to their place in raw/.",
-        discussion: "A file is accepted when a pipeline recognises its name (and, for flight snapshots, its time matches the name). An existing raw file is replaced only with --replace, which takes the build lock.",
+        discussion: "A file is accepted when a pipeline recognises its name and can read it; a flight snapshot goes to the hour of its own time and keeps its name. An existing raw file is replaced only with --replace, which takes the build lock.",
         options: [
             .flag("replace", help: "Replace a raw file that already exists."),
             .flag("no-wait", help: "With --replace: fail at once if a build holds the lock."),
@@ -41,10 +42,10 @@ enum IngestCommand: LakemakeCommand {
             }
             let bytes = [UInt8](data), name = URL(fileURLWithPath: file).lastPathComponent
             var destination: String?
-            for route in routes where destination == nil { destination = try route(name, bytes) }
+            for route in routes where destination == nil { destination = try route(file, name, bytes) }
             guard let destination else {
                 throw CommandError.invalid("\(file): no pipeline accepts a file named '\(name)'",
-                                           hint: "sales uploads are named store_NNNN_YYYY-MM-DD.json, flight snapshots flight_data_YYYYMMDD_HHMMSS.json")
+                                           hint: "sales uploads are named store_NNNN_YYYY-MM-DD.json, flight snapshots flight_data_[test_]YYYYMMDD_HHMMSS[_HEX].json")
             }
             if writer.exists(destination) && !replace {
                 throw CommandError.invalid("\(destination) already exists", hint: "pass --replace to swap it atomically")

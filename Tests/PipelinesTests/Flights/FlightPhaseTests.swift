@@ -39,10 +39,17 @@ final class FlightPhaseTests: XCTestCase {
         XCTAssertEqual(phase(false, 5000, 150, 0), .cruise)
     }
 
-    func testNullsCountAsZero() {
-        XCTAssertEqual(phase(false, nil, nil, nil), .ground)
+    /// A null or invalid value (passed as nil) is unknown, not 0: every comparison on it is false.
+    func testUnknownValuesAreNotZero() {
+        XCTAssertEqual(phase(false, nil, nil, nil), .unknown)
+        XCTAssertEqual(phase(false, nil, 400, nil), .unknown, "no altitude and no rate: not a takeoff at 0 ft")
+        XCTAssertEqual(phase(false, nil, 400, 2000), .climb, "a climb of unknown altitude is not below 3000 ft")
+        XCTAssertEqual(phase(false, nil, 120, -1000), .descent)
+        XCTAssertEqual(phase(false, nil, 120, 0), .approach)
+        XCTAssertEqual(phase(true, 0, nil, 0), .unknown, "on the ground without a speed: neither parked nor rolling")
+        XCTAssertEqual(phase(false, 50, nil, nil), .unknown)
         XCTAssertEqual(phase(false, 12_000, nil, nil), .cruise)
-        XCTAssertEqual(phase(false, 5000, nil, nil), .approach)
+        XCTAssertEqual(phase(false, 5000, nil, nil), .cruise, "an unknown speed is not below 150 kt")
     }
 
     func testBands() {

@@ -8,7 +8,7 @@ final class RowValidationTests: XCTestCase {
 
     private func reasons(_ row: String) throws -> [String] {
         switch try FlightFixtures.judge(row) {
-        case .rejected(let reasons): return reasons.map(\.rawValue)
+        case .rejected(let problems): return RowProblem.codes(problems).map(\.rawValue)
         case .kept: return []
         }
     }
@@ -23,11 +23,50 @@ final class RowValidationTests: XCTestCase {
     }
 
     func testBadShapeTooFewValues() throws {
-        XCTAssertEqual(try reasons("[\"3c6444\",\"DLH9LF\",\"Germany\",\(t),\(t),8.5,50.0,1000.0,false]"), ["bad_shape"])
+        XCTAssertEqual(try problems("[\"3c6444\",\"DLH9LF\",\"Germany\",\(t),\(t),8.5,50.0,1000.0,false]"),
+                       [RowProblem(.badShape, value: "9 values, 17 expected")])
+        XCTAssertEqual(try problems("[\"3c6444\",\"DLH9LF\"]"), [
+            RowProblem(.badShape, value: "2 values, 17 expected"),
+            RowProblem(.missingPosition, field: "latitude"), RowProblem(.missingPosition, field: "longitude"),
+        ])
     }
 
-    func testBadShapeWrongType() throws {
-        XCTAssertEqual(try reasons(FlightFixtures.servedRow(velocity: "\"fast\"")), ["bad_shape"])
+    private func problems(_ row: String) throws -> [RowProblem] {
+        if case .rejected(let problems) = try FlightFixtures.judge(row) { return problems }
+        return []
+    }
+
+    /// A used field of the wrong JSON type is `bad_type`, naming the field and quoting the value
+    /// as received; it is not also missing.
+    func testWrongTypeNamesTheFieldAndTheValue() throws {
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(velocity: "\"fast\"")), [RowProblem(.badType, field: "velocity", value: "\"fast\"")])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(lat: "\"45.1\"")), [RowProblem(.badType, field: "latitude", value: "\"45.1\"")])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(squawk: "4211")), [RowProblem(.badType, field: "squawk", value: "4211")])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(icao24: "123456", lon: "[8.5]")),
+                       [RowProblem(.badType, field: "icao24", value: "123456"), RowProblem(.badType, field: "longitude", value: "[8.5]")])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(lastContact: "null")), [RowProblem(.badType, field: "last_contact", value: "null")])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(velocity: "1e400")), [RowProblem(.badType, field: "velocity", value: "1e400")])
+    }
+
+    func testRangeReasonsNameTheFieldAndTheValue() throws {
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(icao24: "\"3c64zz\"", lastContact: String(t - 1801), lat: "91.5")), [
+            RowProblem(.invalidICAO24, field: "icao24", value: "\"3c64zz\""), RowProblem(.invalidLatitude, field: "latitude", value: "91.5"),
+            RowProblem(.stale, field: "last_contact", value: String(t - 1801)),
+        ])
+        XCTAssertEqual(try problems(FlightFixtures.servedRow(lon: "null", lat: "null")),
+                       [RowProblem(.missingPosition, field: "latitude"), RowProblem(.missingPosition, field: "longitude")])
+    }
+
+    /// `sensors` is neither validated nor output: null, a bare integer (as the original fetcher
+    /// stored it), an array or anything else never rejects a row.
+    func testSensorsNeverRejectARow() throws {
+        let row = FlightFixtures.servedRow()
+        XCTAssertEqual(try reasons(row), [], "the base row has null sensors")
+        for sensors in ["2", "[1, 2]", "\"x\"", "{\"a\": 1}"] {
+            let withSensors = row.replacingOccurrences(of: ",null,", with: ",\(sensors),")
+            XCTAssertNotEqual(withSensors, row)
+            XCTAssertEqual(try reasons(withSensors), [], "sensors \(sensors)")
+        }
     }
 
     func testBadShapeNotAnArray() throws {

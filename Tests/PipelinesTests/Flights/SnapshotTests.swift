@@ -10,7 +10,7 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(s.rows[0].state.icao24, "3c6444")
         XCTAssertEqual(s.rows[0].state.baroAltitude, 3048)
         XCTAssertEqual(s.rows[0].state.squawk, "0421")
-        XCTAssertEqual(s.rows[0].state.shapeProblems, [])
+        XCTAssertEqual(s.rows[0].state.readProblems, [])
     }
 
     func testNullStatesIsAnEmptySnapshot() throws {
@@ -31,7 +31,7 @@ final class SnapshotTests: XCTestCase {
         let state = s.rows[0].state
         XCTAssertEqual(state.baroAltitude, 3048)
         XCTAssertEqual(state.velocity, 128.6)
-        XCTAssertEqual(state.shapeProblems, [])
+        XCTAssertEqual(state.readProblems, [])
         guard case .kept(let o) = RowJudgement.judge(state, snapshotTime: s.time, references: .empty) else { return XCTFail("rejected") }
         XCTAssertEqual(o.altitudeFeet ?? 0, 10_000, accuracy: 0.01)
     }
@@ -51,7 +51,12 @@ final class SnapshotTests: XCTestCase {
     func testRawTextIsTheRowAsItArrived() throws {
         let s = try Snapshot.parse(Array("{\"time\":1,\"states\":[[\"abc\", 1.50, null, [1, {\"a\": 2}]] , 7, {\"icao24\": \"x\"}]}".utf8))
         XCTAssertEqual(s.rows.map(\.rawText), ["[\"abc\", 1.50, null, [1, {\"a\": 2}]]", "7", "{\"icao24\": \"x\"}"])
-        XCTAssertEqual(s.rows[1].state.shapeProblems.first, "a state must be an array or an object")
+        XCTAssertEqual(s.rows[1].state.readProblems.first, RowProblem(.badShape, value: "7"))
+        XCTAssertEqual(s.rows[0].state.readProblems, [
+            RowProblem(.badType, field: "callsign", value: "1.50"),
+            RowProblem(.badType, field: "time_position", value: "[1, {\"a\": 2}]"),  // a nested value quoted as it arrived
+            RowProblem(.badShape, value: "4 values, 17 expected"),
+        ])
     }
 
     /// An SI key wins over its archive fallback whatever their order.
@@ -63,7 +68,7 @@ final class SnapshotTests: XCTestCase {
     /// Sensors is the one field that may hold an array.
     func testSensorsArrayIsAccepted() throws {
         let row = FlightFixtures.servedRow().replacingOccurrences(of: ",null,3100.0", with: ",[1,2,3],3100.0")
-        XCTAssertEqual(try FlightFixtures.state(row).shapeProblems, [])
+        XCTAssertEqual(try FlightFixtures.state(row).readProblems, [])
     }
 
     /// A top-level key given twice makes the file ambiguous: rejected whole, at the second key.
@@ -89,7 +94,7 @@ final class SnapshotTests: XCTestCase {
     func testDuplicateFieldInARowIsABadShape() throws {
         let text = "{\"time\":1,\"states\":[{\"icao24\": \"aaaaaa\", \"latitude\": 1, \"latitude\": 2}, {\"icao24\": \"bbbbbb\", \"velocity\": 1, \"velocity_ms\": 2}]}"
         let s = try Snapshot.parse(Array(text.utf8))
-        XCTAssertEqual(s.rows[0].state.shapeProblems.first, "latitude appears twice")
-        XCTAssertFalse(s.rows[1].state.shapeProblems.contains { $0.contains("twice") })
+        XCTAssertEqual(s.rows[0].state.readProblems.first, RowProblem(.badShape, field: "latitude"))
+        XCTAssertFalse(s.rows[1].state.readProblems.contains { $0.field == "velocity" })
     }
 }

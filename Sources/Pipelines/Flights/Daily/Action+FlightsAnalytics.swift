@@ -8,7 +8,7 @@ import LakeFormats
 
 extension Action {
     /// `flights.daily`: the day's statistics.
-    public static let flightsDaily = Action(name: "flights.daily", version: 1) { ctx throws(ActionError) in
+    public static let flightsDaily = Action(name: "flights.daily", version: 2) { ctx throws(ActionError) in
         let date = ctx.binding["date"] ?? ""
         let observations = try FlightsInputs.observations(ctx, line: 0)
         var hours: [HourlyCounts] = []

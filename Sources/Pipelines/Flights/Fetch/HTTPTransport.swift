@@ -32,8 +32,10 @@ public protocol HTTPTransport: Sendable {
 /// The real transport, over an ephemeral URLSession (no cache, no cookies).
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
+    private let timeout: TimeInterval
 
     public init(timeout: TimeInterval) {
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
@@ -51,7 +53,7 @@ public struct URLSessionTransport: HTTPTransport {
         task.resume()
         done.wait()
         let (data, response, error) = box.get()
-        if let error { throw TransportError(description: error.localizedDescription) }
+        if let error { throw TransportError(description: Self.describe(error, timeout: timeout)) }
         guard let response else { throw TransportError(description: "no HTTP response") }
         let body = [UInt8](data ?? Data())
         // A body shorter than its Content-Length is a truncated transfer, whatever the status.
@@ -63,6 +65,25 @@ public struct URLSessionTransport: HTTPTransport {
             if let k = key as? String, let v = value as? String { headers[k] = v }
         }
         return HTTPResponse(status: response.statusCode, headers: headers, body: body)
+    }
+}
+
+extension URLSessionTransport {
+    /// A URL-loading failure in words: Foundation's own descriptions on Linux are only an
+    /// error domain and number ("NSURLErrorDomain error -1001").
+    static func describe(_ error: any Error, timeout: TimeInterval) -> String {
+        guard let urlError = error as? URLError else { return error.localizedDescription }
+        switch urlError.code {
+        case .timedOut: return "timed out after \(NumberFormat.seconds(timeout)) s"
+        case .cannotConnectToHost: return "cannot connect to the server"
+        case .cannotFindHost, .dnsLookupFailed: return "cannot find the server's host name"
+        case .networkConnectionLost: return "the connection was lost"
+        case .notConnectedToInternet: return "no network connection"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+            return "the TLS connection failed (\(urlError.code.rawValue))"
+        default: return "network error \(urlError.code.rawValue)"
+        }
     }
 }
 

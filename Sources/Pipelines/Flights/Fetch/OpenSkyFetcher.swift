@@ -3,10 +3,14 @@
 // - OAuth2 client credentials when a client id and secret are given: a token is requested from
 //   the token URL, reused until shortly before it expires, and dropped once on 401/403 (a
 //   second refusal is final). Anonymous otherwise.
-// - 429: wait `X-Rate-Limit-Retry-After-Seconds` when the server says, else back off.
+// - 429 and 503: wait what the server announces (`AnnouncedWait`: OpenSky's
+//   `X-Rate-Limit-Retry-After-Seconds` or the standard `Retry-After`), else back off. An
+//   announced wait longer than `maxWait` gives the snapshot up at once with a message saying
+//   so: retrying sooner than asked would only be refused again, and a fetch that silently
+//   sleeps for an hour looks hung.
 // - 5xx, timeouts, lost connections, truncated or non-JSON bodies: exponential backoff with
-//   jitter, up to `maxRetries` retries. Nothing that is not a complete snapshot is returned,
-//   so nothing partial can land in raw/.
+//   jitter (never longer than `maxWait`), up to `maxRetries` retries. Nothing that is not a
+//   complete snapshot is returned, so nothing partial can land in raw/.
 
 import Foundation
 import LakeFormats
@@ -26,6 +30,8 @@ public struct OpenSkySettings: Sendable {
     /// The first backoff delay in seconds; each retry doubles it, up to `maxBackoff`.
     public var backoffBase = 1.0
     public var maxBackoff = 60.0
+    /// The longest single wait, in seconds: a longer announced wait gives the snapshot up.
+    public var maxWait = 300.0
 
     public init() {}
 }
@@ -35,6 +41,8 @@ public enum FetchError: Error, Sendable, Equatable {
     case unauthorized(status: Int)
     case rejected(status: Int, body: String)
     case gaveUp(attempts: Int, last: String)
+    /// The server asked for a wait longer than `maxWait` after HTTP `status`.
+    case waitTooLong(AnnouncedWait, status: Int, limit: Double)
     case tokenFailed(String)
     case invalidURL(String)
 
@@ -43,6 +51,9 @@ public enum FetchError: Error, Sendable, Equatable {
         case .unauthorized(let s): return "OpenSky refused the credentials (HTTP \(s)), also with a fresh token"
         case let .rejected(s, body): return "OpenSky answered HTTP \(s): \(body.prefix(200))"
         case let .gaveUp(n, last): return "gave up after \(n) attempts; last problem: \(last)"
+        case let .waitTooLong(wait, status, limit):
+            return "OpenSky asked to wait \(NumberFormat.seconds(wait.seconds)) s (\(wait.header)) after HTTP \(status), "
+                + "longer than --max-wait \(NumberFormat.seconds(limit)) s; this snapshot is given up"
         case .tokenFailed(let m): return "could not get an access token: \(m)"
         case .invalidURL(let u): return "\(u) is not a valid URL"
         }
@@ -53,7 +64,17 @@ public enum FetchError: Error, Sendable, Equatable {
         case .unauthorized, .tokenFailed: return "check OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET, or unset them to fetch anonymously"
         case .rejected: return "check --bbox and --url"
         case .gaveUp: return "the service may be down or rate-limiting; try again later, or raise --max-retries"
+        case .waitTooLong: return "fetch later, or raise --max-wait"
         case .invalidURL: return "pass --url http(s)://host/path"
+        }
+    }
+
+    /// Whether only this snapshot failed (the service was down or rate-limiting), so the next
+    /// one is worth trying; a refusal of the credentials or the request would fail them all.
+    public var givesUpOnlyThisSnapshot: Bool {
+        switch self {
+        case .gaveUp, .waitTooLong: return true
+        case .unauthorized, .rejected, .tokenFailed, .invalidURL: return false
         }
     }
 }
@@ -84,9 +105,11 @@ public final class OpenSkyFetcher {
             request.setValue("application/json", forHTTPHeaderField: "Accept")
             if let bearer = try currentToken() { request.setValue("Bearer " + bearer, forHTTPHeaderField: "Authorization") }
             let problem: String
-            var wait: Double?
+            var status: Int?
+            var announced: AnnouncedWait?
             do {
                 let response = try transport.send(request)
+                status = response.status
                 switch response.status {
                 case 200:
                     do { return (response.body, try Snapshot.parse(response.body).time) } catch {
@@ -98,9 +121,9 @@ public final class OpenSkyFetcher {
                     token = nil
                     log("HTTP \(response.status): dropping the access token and trying once more")
                     continue
-                case 429:
-                    problem = "HTTP 429 (rate limited)"
-                    wait = response.header("X-Rate-Limit-Retry-After-Seconds").flatMap(Double.init).map { max(0, $0) }
+                case 429, 503:
+                    problem = response.status == 429 ? "HTTP 429 (rate limited)" : "HTTP 503"
+                    announced = AnnouncedWait.of(response, now: Date())
                 case 500...599:
                     problem = "HTTP \(response.status)"
                 default:
@@ -115,8 +138,11 @@ public final class OpenSkyFetcher {
             }
             failures += 1
             guard failures <= settings.maxRetries else { throw .gaveUp(attempts: failures, last: problem) }
-            let delay = wait ?? backoff(failures)
-            log("\(problem); retrying in \(NumberFormat.seconds(delay)) s (\(failures)/\(settings.maxRetries))")
+            if let announced, let status, announced.seconds > settings.maxWait {
+                throw .waitTooLong(announced, status: status, limit: settings.maxWait)
+            }
+            let delay = announced?.seconds ?? min(backoff(failures), settings.maxWait)
+            log("\(problem); retrying in \(NumberFormat.retryDelay(delay)) s (\(failures)/\(settings.maxRetries))")
             sleep(delay)
         }
     }
@@ -169,7 +195,12 @@ public final class OpenSkyFetcher {
     }
 }
 
-/// Seconds for log lines, without locale.
+/// Seconds for messages, without locale: whole seconds as integers ("3600"), others with one
+/// decimal ("1.5"); log lines of retries always with one decimal ("1.0").
 enum NumberFormat {
-    static func seconds(_ value: Double) -> String { NumberText.fixed(value, 1) }
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : NumberText.fixed(value, 1)
+    }
+
+    static func retryDelay(_ value: Double) -> String { NumberText.fixed(value, 1) }
 }

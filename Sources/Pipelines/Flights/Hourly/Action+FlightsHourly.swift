@@ -9,7 +9,7 @@
 import LakeBuild
 
 extension Action {
-    public static let flightsHourly = Action(name: "flights.hourly", version: 2) { ctx throws(ActionError) in
+    public static let flightsHourly = Action(name: "flights.hourly", version: 3) { ctx throws(ActionError) in
         guard let date = ctx.binding["date"], let hour = ctx.binding["hour"] else {
             throw .failed("flights.hourly needs {date} and {hour} wildcards")
         }

@@ -12,7 +12,11 @@ public struct RejectedRow: Sendable, Equatable {
     public var rowIndex: Int
     public var snapshotTime: Int64
     public var rawText: String
-    public var reasons: [RejectReason]
+    /// Every problem, in the order found.
+    public var problems: [RowProblem]
+
+    /// The distinct reason codes, in spec order.
+    public var reasons: [RejectReason] { RowProblem.codes(problems) }
 }
 
 /// The result of one hour.
@@ -51,9 +55,9 @@ public struct HourlyAccumulator {
         var entry = Judged(time: snapshot.time, order: judged.count, kept: [], rejected: [], rowsRead: snapshot.rows.count)
         for (index, row) in snapshot.rows.enumerated() {
             switch RowJudgement.judge(row.state, snapshotTime: snapshot.time, references: references) {
-            case .rejected(let reasons):
+            case .rejected(let problems):
                 entry.rejected.append(RejectedRow(sourceFile: path, rowIndex: index, snapshotTime: snapshot.time,
-                                                  rawText: row.rawText, reasons: reasons))
+                                                  rawText: row.rawText, problems: problems))
             case .kept(let observation):
                 entry.kept.append(observation)
             }
@@ -129,7 +133,8 @@ public struct HourlyCounts: Sendable, Equatable {
     public var kept = 0
     public var rejectedRows = 0
     public var duplicates = 0
-    /// Rejected rows per reason code (a row with two reasons counts under both).
+    /// Rejected rows per reason code (a row with two reasons counts under both, a row with two
+    /// problems of one code once).
     public var reasonCounts: [String: Int] = [:]
     /// Kept rows per quality flag.
     public var flagCounts: [String: Int] = [:]

@@ -1,6 +1,8 @@
 // `processed/flights_rejected/date=…/hour=…/data.parquet`: every row that failed a critical
-// check, with its source file, its index in that file's `states`, the raw values as JSON text
-// and every reason code (comma-separated, in spec order).
+// check, with its source file, its index in that file's `states`, the raw values as JSON text,
+// every reason code (`reasons`, comma-separated, distinct, in spec order: easy to filter and
+// group on) and every problem with the field it names and that field's value as received
+// (`reason_details`, a JSON array of `{"reason", "field", "value"}`).
 
 import Parquet
 
@@ -9,7 +11,7 @@ public enum RejectedRowsParquet {
     public static let schema = ParquetSchema(fields: [
         .string("source_file", optional: false), .int32("row_index", optional: false),
         .timestamp("snapshot_time", optional: false), .string("raw_values", optional: false),
-        .string("reasons", optional: false),
+        .string("reasons", optional: false), .string("reason_details", optional: false),
     ])
 
     public static func encode(_ rows: [RejectedRow]) throws -> [UInt8] {
@@ -18,6 +20,7 @@ public enum RejectedRowsParquet {
             .strings(rows.map(\.sourceFile)), .int32s(rows.map { Int32(clamping: $0.rowIndex) }),
             .timestamps(rows.map(\.snapshotTime)), .strings(rows.map(\.rawText)),
             .strings(rows.map { $0.reasons.map(\.rawValue).joined(separator: ",") }),
+            .strings(rows.map { RowProblem.json($0.problems) }),
         ])
         try writer.finish()
         return writer.bytes
