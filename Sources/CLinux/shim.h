@@ -47,6 +47,11 @@ static inline int lakemake_spawn_add_chdir(posix_spawn_file_actions_t *actions, 
 extern int pipe2(int fds[2], int flags);
 static inline int lakemake_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
+/// prctl(PR_SET_CHILD_SUBREAPER) (prctl is variadic): orphaned descendants of this process are
+/// re-parented to it instead of init, so it can wait for every process a command left behind.
+#include <sys/prctl.h>
+static inline int lakemake_become_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
+
 /// O_PATH (glibc names it only under _GNU_SOURCE): a descriptor that only locates a file.
 static const int lakemake_o_path = __O_PATH;
 

@@ -14,6 +14,10 @@ public final class RunningCommands: @unchecked Sendable {
 
     private let lock = NSLock()
     private var groups = Set<pid_t>()
+    private var stopping = false
+
+    /// True once a stop signal was forwarded: commands ending now are made sure to end whole.
+    var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
 
     func add(_ group: pid_t) { lock.lock(); groups.insert(group); lock.unlock() }
     func remove(_ group: pid_t) { lock.lock(); groups.remove(group); lock.unlock() }
@@ -21,6 +25,7 @@ public final class RunningCommands: @unchecked Sendable {
     /// Sends `signal` to every running command's process group.
     public func signalAll(_ signal: Int32) {
         lock.lock()
+        stopping = true
         let now = groups
         lock.unlock()
         for group in now { kill(-group, signal) }
@@ -42,9 +47,14 @@ enum ChildProcess {
     /// command that prints megabytes on every retry must not grow the catalog by as much.
     static let stderrLimit = 64 * 1024
 
+    /// lakemake adopts what its commands leave behind (once per process), so after a stop it
+    /// can wait for every process of a command's group, not only the shell.
+    private static let adoptsOrphans: Bool = lakemake_become_subreaper() == 0
+
     /// Runs `/bin/sh -c command` in `directory` with `environment`, in a new process group;
     /// standard input is /dev/null, standard output is lakemake's.
     static func runShell(_ command: String, in directory: String, environment: [String: String]) throws(ActionError) -> ChildExit {
+        _ = adoptsOrphans
         var pipeFDs: [Int32] = [-1, -1]
         guard lakemake_pipe_cloexec(&pipeFDs) == 0 else { throw .failed("cannot create a pipe: \(FileSystemError.describe(errno: errno))") }
         let (readEnd, writeEnd) = (pipeFDs[0], pipeFDs[1])
@@ -104,8 +114,22 @@ enum ChildProcess {
 
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+        reapGroup(pid)
         let signal = waitStatus & 0x7F
         let status = signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
         return ChildExit(status: status, stderrTail: tail, stderrBytes: total)
+    }
+
+    /// After the shell of group `group` ended: when the build is stopping, what is left of the
+    /// group is killed and waited for (it was adopted, so it can be), so nothing the command
+    /// started outlives lakemake; otherwise finished members are only reaped.
+    private static func reapGroup(_ group: pid_t) {
+        guard adoptsOrphans else { return }
+        if RunningCommands.shared.isStopping {
+            kill(-group, SIGKILL)
+            while waitpid(-group, nil, 0) > 0 || errno == EINTR {}
+        } else {
+            while waitpid(-group, nil, WNOHANG) > 0 {}
+        }
     }
 }

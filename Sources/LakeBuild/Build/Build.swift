@@ -96,6 +96,8 @@ public struct Build {
         Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies)) { i in
             if let wanted, !wanted.contains(i) {
                 session.setOutcome(i, .notRequested, durationMs: 0)
+            } else if options.stop?.signal != nil {
+                session.setOutcome(i, .notStarted, durationMs: 0)
             } else {
                 session.process(i)
             }
@@ -103,7 +105,9 @@ public struct Build {
         stats.runMs = clock.lap()
 
         var report = try session.finish(stats: &stats)
-        if mayShortCut { try session.saveSnapshot(report: report, configuration: configuration) }
+        report.stoppedBy = options.stop?.signal
+        // A stopped build is no fixed point: the next one must plan.
+        if mayShortCut && report.stoppedBy == nil { try session.saveSnapshot(report: report, configuration: configuration) }
         stats.commitMs = clock.lap()
         stats.sqlStatements = catalog.statementCount - statementsBefore
         report.stats = stats

@@ -2,6 +2,7 @@
 // assert on. Everything here is a value; order is the plan's order.
 
 import Catalog
+import Foundation
 
 /// What a build was asked to do.
 public struct BuildOptions: Sendable {
@@ -17,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// Called (from worker threads) each time a target finishes: targets finished so far,
     /// targets in the plan, and the output just finished. For progress displays.
     public var onProgress: (@Sendable (_ finished: Int, _ total: Int, _ output: String) -> Void)?
+    /// Set by a signal handler to stop the build early: no target starts after it, the ones
+    /// running finish (or fail when their shell command gets the signal) and are recorded.
+    public var stop: StopRequest?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs
@@ -24,6 +28,28 @@ public struct BuildOptions: Sendable {
         self.retryRejected = retryRejected
         self.prefixes = prefixes
         self.commandLine = commandLine
+    }
+}
+
+/// A request to stop a running build, with the signal that asked for it.
+public final class StopRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _signal: Int32?
+
+    public init() {}
+
+    /// Asks the build to stop; the first signal is the one reported.
+    public func stop(signal: Int32) {
+        lock.lock()
+        if _signal == nil { _signal = signal }
+        lock.unlock()
+    }
+
+    /// The signal that stopped the build, nil while none has.
+    public var signal: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return _signal
     }
 }
 
@@ -43,6 +69,8 @@ public enum TargetOutcome: Sendable, Equatable {
     case skipped(cause: String)
     /// Outside the requested prefixes.
     case notRequested
+    /// Not started: the build was asked to stop (SIGINT/SIGTERM) first. The next build takes it up.
+    case notStarted
 }
 
 /// One target's line in the report.
@@ -90,9 +118,13 @@ public struct BuildReport: Sendable {
     /// Set when the lake matched the last complete build's snapshot: every one of these
     /// targets is up to date and none was looked at one by one (`targets` is empty).
     public var upToDateWithoutPlan: Int?
+    /// The signal that stopped the build before every target had started, if one did.
+    public var stoppedBy: Int32?
 
-    /// Exit status per spec §6: 1 when anything was rejected or failed in this run.
+    /// Exit status per spec §6: 1 when anything was rejected or failed in this run; 128 + the
+    /// signal (130 for SIGINT, 143 for SIGTERM) when the build was stopped.
     public var exitStatus: Int32 {
+        if let signal = stoppedBy { return 128 + signal }
         if newMemberRejections > 0 { return 1 }
         return targets.contains { if case .rejected = $0.outcome { return true }; if case .failed = $0.outcome { return true }; return false } ? 1 : 0
     }

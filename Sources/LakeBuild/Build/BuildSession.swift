@@ -389,7 +389,9 @@ final class BuildSession: @unchecked Sendable {
         report.standingRejections = rejectionFiles.standing()
         guard !options.dryRun else { return report }
 
-        if options.prefixes.isEmpty { report.removed = removeOrphans() }
+        // Orphans are deleted by a full build that ran to its end (a stopped one leaves them
+        // to the next build, which finds them the same way).
+        if options.prefixes.isEmpty && options.stop?.signal == nil { report.removed = removeOrphans() }
         rejectionFiles.write()
 
         var gone = Set(locked { removedPaths })

@@ -26,7 +26,7 @@ struct RejectionFiles {
             guard let i = session.graph.producer[trace.primaryOutput], let r = session.result(i) else { continue }
             let recorded = RejectionDocument.parse(catalogText: trace.error ?? "")
             switch r.report.outcome {
-            case .upToDate, .stillRejected, .notRequested:
+            case .upToDate, .stillRejected, .notRequested, .notStarted:
                 for (x, rule) in recorded { current[x.path] = StandingRejection(rule: rule, rejection: x) }
             case .wouldBuild:
                 // A dry run does not run the action, so a rejection stands until its file

@@ -10,7 +10,7 @@ enum BuildCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "build",
         abstract: "Build every target whose inputs changed (or only those under PREFIX).",
-        discussion: "Targets are rebuilt only when their key changes: the action, its version, its parameters and the content of every input. Outputs are published atomically. Rejected inputs get rejected/<path>.error.json; everything else is still built.",
+        discussion: "Targets are rebuilt only when their key changes: the action, its version, its parameters and the content of every input. Outputs are published atomically. Rejected inputs get rejected/<path>.error.json; everything else is still built. Ctrl-C or SIGTERM starts no further target, forwards the signal to running sh commands, records what finished and exits 130 or 143.",
         options: [
             .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
             .flag("dry-run", short: "n", help: "Print what would be rebuilt and why; change nothing."),
@@ -44,10 +44,20 @@ enum BuildCommand: LakemakeCommand {
                                    prefixes: prefixes, commandLine: words.joined(separator: " "))
         let progress = ProgressLine(output: inv.output)
         if inv.output.isTerminal && !inv.json { options.onProgress = { progress.update($0, $1, $2) } }
+        if !dryRun {
+            let stop = StopRequest()
+            StopSignal.install(forwardingTo: stop)
+            options.stop = stop
+        }
         let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
         inv.output.endProgress()
         BuildSummary.print(report, to: inv)
         if inv.parsed.flag("stats") { BuildSummary.printStats(report.stats, to: inv.output) }
+        if let signal = report.stoppedBy {
+            let finished = report.targets.filter { $0.outcome != .notStarted && $0.outcome != .notRequested }.count
+            let left = report.targets.filter { $0.outcome == .notStarted }.count
+            inv.output.error("lakemake: stopped by \(StopSignal.name(signal)): \(finished) target\(finished == 1 ? "" : "s") finished and recorded, \(left) not started; run 'lakemake build' again to go on")
+        }
         return report.exitStatus
     }
 }

@@ -25,30 +25,34 @@ enum WatchCommand: LakemakeCommand {
             throw CommandError.invalid("--quiet-period must be a number of seconds above 0, not '\(quietText)'", hint: "e.g. --quiet-period 0.5")
         }
         let quietMs = Int32((quiet * 1000).rounded(.up))
-        StopSignal.install()
+        // Ctrl-C during a build stops it like `build`'s (what finished is recorded); between
+        // builds it ends the loop.
+        let stop = StopRequest()
+        StopSignal.install(forwardingTo: stop)
         let watcher = try DirectoryWatcher(roots: [inv.lake + "/raw", inv.lake + "/reference"])
         inv.output.error("lakemake: watching raw/ and reference/ (Ctrl-C to stop)")
-        buildOnce(inv, jobs: jobs)
+        buildOnce(inv, jobs: jobs, stop: stop)
         while !StopSignal.requested {
             guard watcher.waitForChanges(timeoutMs: 250) else { continue }
             // Debounce: wait until a whole quiet period passes with no change.
             while !StopSignal.requested && watcher.waitForChanges(timeoutMs: quietMs) {}
             if StopSignal.requested { break }
-            buildOnce(inv, jobs: jobs)
+            buildOnce(inv, jobs: jobs, stop: stop)
         }
         inv.output.error("lakemake: stopped watching")
         return 0
     }
 
     /// One incremental build under the lock; its trouble is reported and watching goes on.
-    private static func buildOnce(_ inv: Invocation, jobs: Int) {
+    private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest) {
         do {
             let rules = try inv.loadRules()
             let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
             defer { lock.release() }
             let catalog = try CatalogAccess.openForBuild(inv)
-            let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: BuildOptions(
-                jobs: jobs, commandLine: "lakemake watch"))
+            var options = BuildOptions(jobs: jobs, commandLine: "lakemake watch")
+            options.stop = stop
+            let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
             inv.output.print(BuildSummary.summaryLine(report))
         } catch {
             _ = ErrorReport.report(error, to: inv.output)

@@ -51,7 +51,7 @@ enum BuildSummary {
     static func line(for t: TargetReport) -> String? {
         let path = t.primaryOutput + (t.outputs.count > 1 ? " (+\(t.outputs.count - 1))" : "")
         switch t.outcome {
-        case .upToDate, .stillRejected, .notRequested: return nil
+        case .upToDate, .stillRejected, .notRequested, .notStarted: return nil
         case .built(let reason, let changed):
             return "  \(changed ? "built     " : "unchanged ") \(path) — \(reason.summary)"
         case .wouldBuild(let reason): return "  would build \(path) — \(reason.summary)"
@@ -82,7 +82,7 @@ enum BuildSummary {
         for t in report.targets {
             let (kind, reason, error): (String, StaleReason?, String?)
             switch t.outcome {
-            case .upToDate, .stillRejected, .notRequested: continue
+            case .upToDate, .stillRejected, .notRequested, .notStarted: continue
             case .built(let r, let changed): (kind, reason, error) = (changed ? "built" : "unchanged", r, nil)
             case .wouldBuild(let r): (kind, reason, error) = ("would_build", r, nil)
             case .rejected(let r, let rs): (kind, reason, error) = ("rejected", r, rs.map(\.path).joined(separator: ", "))
