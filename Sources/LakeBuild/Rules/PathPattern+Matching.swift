@@ -91,15 +91,7 @@ public final class PatternMatcher {
 
     public init(_ pattern: PathPattern, types: [String: PathPattern.WildcardType]) {
         self.pattern = pattern
-        var prefix = ""
-        outer: for (i, segment) in pattern.segments.enumerated() {
-            for part in segment.parts {
-                guard case .literal(let text) = part else { break outer }
-                prefix += text
-            }
-            if i < pattern.segments.count - 1 { prefix += "/" }
-        }
-        self.literalPrefix = prefix
+        self.literalPrefix = pattern.literalPrefix
 
         var names: [String] = []
         var regexes: [String: NSRegularExpression] = [:]

@@ -16,13 +16,20 @@ extension PathPattern {
     /// typed earlier in the same pattern take that type; otherwise they may match anything
     /// (fill them in first with `resolvingTypes` for a sharper answer).
     public func mayOverlap(_ other: PathPattern) -> Bool {
-        guard segments.count == other.segments.count else { return false }
-        let ownTypes = declaredTypes, otherTypes = other.declaredTypes
-        for (a, b) in zip(segments, other.segments) {
-            let left = SegmentShape(a, types: ownTypes), right = SegmentShape(b, types: otherTypes)
-            if !left.mayShareText(with: right) { return false }
+        PatternShape(self).mayOverlap(PatternShape(other))
+    }
+
+    /// Literal text every matching path starts with (up to the first wildcard or `*`).
+    public var literalPrefix: String {
+        var prefix = ""
+        for (i, segment) in segments.enumerated() {
+            for part in segment.parts {
+                guard case .literal(let text) = part else { return prefix }
+                prefix += text
+            }
+            if i < segments.count - 1 { prefix += "/" }
         }
-        return true
+        return prefix
     }
 
     /// The pattern with each untyped wildcard given its type from `types` (the rule's declarations).
@@ -47,6 +54,63 @@ extension PathPattern {
             }
         }
         return types
+    }
+}
+
+/// A pattern compiled once for overlap questions: its segments' shapes and its literal prefix.
+/// Comparing many patterns pairwise builds each shape once, not once per pair.
+struct PatternShape {
+    let segments: [SegmentShape]
+    let literalPrefix: String
+
+    init(_ pattern: PathPattern) {
+        let types = pattern.declaredTypes
+        segments = pattern.segments.map { SegmentShape($0, types: types) }
+        literalPrefix = pattern.literalPrefix
+    }
+
+    /// Whether some path may match both (see `PathPattern.mayOverlap`).
+    func mayOverlap(_ other: PatternShape) -> Bool {
+        guard segments.count == other.segments.count else { return false }
+        guard literalPrefix.hasPrefix(other.literalPrefix) || other.literalPrefix.hasPrefix(literalPrefix) else { return false }
+        for (a, b) in zip(segments, other.segments) where !a.mayShareText(with: b) { return false }
+        return true
+    }
+}
+
+/// The patterns of a rule set by literal prefix. Two patterns can overlap only when one prefix
+/// starts the other, so the candidates for a pattern are the ones whose prefix extends it (a
+/// range of the sorted list) and the ones whose prefix is a prefix of it (one lookup per
+/// length): with distinct prefixes, comparing every pattern with every other is near-linear.
+struct PatternPrefixIndex {
+    private let sorted: [(prefix: [UInt8], item: Int)]
+    private let exact: [[UInt8]: [Int]]
+
+    /// - Parameter prefixes: the literal prefix of item 0, 1, …
+    init(_ prefixes: [String]) {
+        let entries = prefixes.enumerated().map { (prefix: Array($0.element.utf8), item: $0.offset) }
+        sorted = entries.sorted { $0.prefix.lexicographicallyPrecedes($1.prefix) || ($0.prefix == $1.prefix && $0.item < $1.item) }
+        var exact: [[UInt8]: [Int]] = [:]
+        for e in entries { exact[e.prefix, default: []].append(e.item) }
+        self.exact = exact
+    }
+
+    /// The items whose prefix starts with `prefix` or starts `prefix`, ascending.
+    func candidates(for prefix: String) -> [Int] {
+        let p = Array(prefix.utf8)
+        var found = Set<Int>()
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].prefix.lexicographicallyPrecedes(p) { low = mid + 1 } else { high = mid }
+        }
+        var k = low
+        while k < sorted.count, sorted[k].prefix.starts(with: p) {
+            found.insert(sorted[k].item)
+            k += 1
+        }
+        for length in 0..<p.count { found.formUnion(exact[Array(p[..<length])] ?? []) }
+        return found.sorted()
     }
 }
 

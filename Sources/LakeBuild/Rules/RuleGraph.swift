@@ -13,10 +13,22 @@ public struct RuleGraph: Sendable {
 
     public init(_ ruleSet: RuleSet) {
         rules = ruleSet.rules
-        let outs = rules.map { rule in rule.outputs.map { $0.pattern.resolvingTypes(rule.wildcardTypes) } }
-        let ins = rules.map { rule in rule.inputs.map { $0.pattern.resolvingTypes(rule.wildcardTypes) } }
+        let outs = rules.map { rule in rule.outputs.map { PatternShape($0.pattern.resolvingTypes(rule.wildcardTypes)) } }
+        // Every input line of every rule, indexed by literal prefix: each output is compared
+        // only with the lines its prefix could reach.
+        var lines: [(rule: Int, shape: PatternShape)] = []
+        for (j, rule) in rules.enumerated() {
+            for line in rule.inputs { lines.append((j, PatternShape(line.pattern.resolvingTypes(rule.wildcardTypes)))) }
+        }
+        let index = PatternPrefixIndex(lines.map(\.shape.literalPrefix))
         consumers = outs.map { produced in
-            ins.indices.filter { j in produced.contains { out in ins[j].contains { out.mayOverlap($0) } } }
+            var readers = Set<Int>()
+            for out in produced {
+                for k in index.candidates(for: out.literalPrefix) where !readers.contains(lines[k].rule) && out.mayOverlap(lines[k].shape) {
+                    readers.insert(lines[k].rule)
+                }
+            }
+            return readers.sorted()
         }
     }
 

@@ -15,17 +15,20 @@ enum RuleSetValidator {
     /// The first clash in source order: the later output is reported, pointing at the earlier.
     private static func checkDuplicateOutputs(_ ruleSet: RuleSet) throws(RulesError) {
         let rules = ruleSet.rules
-        let outs = rules.map { rule in rule.outputs.map { ($0, $0.pattern.resolvingTypes(rule.wildcardTypes)) } }
-        for j in rules.indices {
-            for (k, (line, pattern)) in outs[j].enumerated() {
-                for (earlier, _) in outs[j][..<k] where earlier.pattern.text == line.pattern.text {
-                    throw .duplicateOutput(rule: rules[j].name, at: line.location, otherRule: rules[j].name, otherAt: earlier.location)
-                }
-                for i in 0..<j {
-                    for (other, otherPattern) in outs[i] where pattern.mayOverlap(otherPattern) {
-                        throw .duplicateOutput(rule: rules[j].name, at: line.location, otherRule: rules[i].name, otherAt: other.location)
-                    }
-                }
+        // Every output line with its rule, compiled once and indexed by literal prefix.
+        var lines: [(rule: Int, line: OutputLine, shape: PatternShape)] = []
+        for (j, rule) in rules.enumerated() {
+            for line in rule.outputs { lines.append((j, line, PatternShape(line.pattern.resolvingTypes(rule.wildcardTypes)))) }
+        }
+        let index = PatternPrefixIndex(lines.map(\.shape.literalPrefix))
+        for (n, (j, line, shape)) in lines.enumerated() {
+            let candidates = index.candidates(for: shape.literalPrefix)
+            // Earlier lines of the same rule with the same text, then earlier rules' overlapping lines.
+            for m in candidates where m < n && lines[m].rule == j && lines[m].line.pattern.text == line.pattern.text {
+                throw .duplicateOutput(rule: rules[j].name, at: line.location, otherRule: rules[j].name, otherAt: lines[m].line.location)
+            }
+            for m in candidates where lines[m].rule < j && shape.mayOverlap(lines[m].shape) {
+                throw .duplicateOutput(rule: rules[j].name, at: line.location, otherRule: rules[lines[m].rule].name, otherAt: lines[m].line.location)
             }
         }
     }
