@@ -9,7 +9,7 @@ enum LineageCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "lineage",
         abstract: "Show where PATH came from (or, with --down, what it feeds).",
-        discussion: "Every target records the exact inputs it read, with their hashes, so the tree reaches the raw files behind any output. --build N answers for the output as it was after build N. The openlineage format prints one OpenLineage RunEvent per line (START and COMPLETE, or FAIL) for every target run in the tree.",
+        discussion: "Every target records the exact inputs it read, with their hashes, so the tree reaches the raw files behind any output. --build N answers for the output as it was after build N. A file reached again is expanded once and marked (shown above). The openlineage format prints one OpenLineage RunEvent per line (START and COMPLETE, or FAIL) for every target run in the tree.",
         options: [
             .flag("down", help: "Follow the files that read PATH instead of those it was made from."),
             .value("depth", valueName: "N", help: "Show at most N levels below PATH."),

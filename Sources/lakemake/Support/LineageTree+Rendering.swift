@@ -17,6 +17,7 @@ extension LineageNode {
         } else {
             parts.append(path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference" : "not recorded")
         }
+        if shownAbove && producer != nil { parts.append("(shown above)") }
         return parts.joined(separator: "  ")
     }
 
@@ -52,6 +53,7 @@ extension LineageNode {
         w.field("build", producer?.buildID)
         w.field("state", producer?.state.rawValue)
         w.key("truncated"); w.bool(truncated)
+        w.key("shown_above"); w.bool(shownAbove)
         w.key(childKey); w.beginArray()
         for child in children { child.write(to: &w, childKey: childKey) }
         w.endArray()

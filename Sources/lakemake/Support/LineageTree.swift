@@ -1,7 +1,10 @@
 // The lineage of one lake path, read from the catalog's recorded traces: upstream through the
 // inputs each target had when it ran, down to the raw files, or downstream through the targets
 // that read it. `--build N` reads the versions recorded after build N instead of the current
-// ones. Rendering lives in LineageTree+Rendering.swift and OpenLineageEvents.swift.
+// ones. Lineage is a graph with shared nodes (a 7-day window reads each day seven times), so
+// each file is expanded once, where the depth-first walk first meets it; later occurrences are
+// back-references, and the catalog is asked about each file once. Rendering lives in
+// LineageTree+Rendering.swift and OpenLineageEvents.swift.
 
 import Catalog
 
@@ -19,6 +22,9 @@ struct LineageNode: Equatable {
     var children: [LineageNode]
     /// True when `--depth` cut the tree here and there was more to show.
     var truncated: Bool = false
+    /// True when this file's lineage is already shown earlier in the tree (lineage is a DAG:
+    /// a file read by many targets, or reached along many paths, is expanded once).
+    var shownAbove: Bool = false
 }
 
 /// Which way a lineage walk goes.
@@ -28,7 +34,7 @@ enum LineageDirection {
 }
 
 /// Builds lineage trees from the catalog.
-struct LineageTree {
+final class LineageTree {
     let catalog: Catalog
     let direction: LineageDirection
     /// Maximum levels below the root; nil for no limit.
@@ -36,22 +42,45 @@ struct LineageTree {
     /// Answer for the lake as it was after this build (upstream only).
     let asOfBuild: Int64?
 
+    /// Files already expanded in this walk.
+    private var expanded = Set<String>()
+    /// Catalog answers already read, by path.
+    private var producers: [String: TargetRecord?] = [:]
+    private var consumers: [String: [TargetRecord]] = [:]
+
+    init(catalog: Catalog, direction: LineageDirection, depth: Int?, asOfBuild: Int64?) {
+        self.catalog = catalog
+        self.direction = direction
+        self.depth = depth
+        self.asOfBuild = asOfBuild
+    }
+
     /// The tree rooted at `path`, or nil when the catalog knows nothing about the path.
     func tree(for path: String) throws -> LineageNode? {
         let producer = try target(producing: path)
         let file = try catalog.files(prefix: path).first { $0.path == path }
-        let consumers = direction == .downstream ? try catalog.targets(consuming: path) : []
-        guard producer != nil || file != nil || !consumers.isEmpty else { return nil }
+        let readers = direction == .downstream ? try targets(consuming: path) : []
+        guard producer != nil || file != nil || !readers.isEmpty else { return nil }
         let output = producer?.outputs.first { $0.path == path }
         var root = LineageNode(path: path, sha256: output?.sha256 ?? file?.sha256, size: output?.size ?? file?.size,
                                producer: producer, children: [])
-        try expand(&root, level: 0, onPath: [path])
+        expanded = []
+        try expand(&root, level: 0)
         return root
     }
 
     private func target(producing path: String) throws -> TargetRecord? {
-        if let asOfBuild { return try catalog.target(producing: path, asOfBuild: asOfBuild) }
-        return try catalog.target(producing: path)
+        if let known = producers[path] { return known }
+        let found = try asOfBuild.map { try catalog.target(producing: path, asOfBuild: $0) } ?? catalog.target(producing: path)
+        producers[path] = .some(found)
+        return found
+    }
+
+    private func targets(consuming path: String) throws -> [TargetRecord] {
+        if let known = consumers[path] { return known }
+        let found = try catalog.targets(consuming: path)
+        consumers[path] = found
+        return found
     }
 
     /// One node per output of a consuming target, in the target's recorded output order: one
@@ -66,8 +95,13 @@ struct LineageTree {
         }
     }
 
-    /// Fills in `node.children`; `onPath` guards against a cycle in damaged data.
-    private func expand(_ node: inout LineageNode, level: Int, onPath: Set<String>) throws {
+    /// Fills in `node.children`, unless the file was expanded before (then it is marked
+    /// `shownAbove`); that also stops a cycle in damaged data.
+    private func expand(_ node: inout LineageNode, level: Int) throws {
+        guard expanded.insert(node.path).inserted else {
+            node.shownAbove = true
+            return
+        }
         let next: [LineageNode]
         switch direction {
         case .upstream:
@@ -76,18 +110,18 @@ struct LineageTree {
                             producer: try target(producing: input.path), children: [])
             }
         case .downstream:
-            next = try catalog.targets(consuming: node.path).flatMap(Self.outputNodes)
+            next = try targets(consuming: node.path).flatMap(Self.outputNodes)
         }
         if let depth, level >= depth {
             node.truncated = !next.isEmpty
             return
         }
-        node.children = try next.map { child in
-            var child = child
-            if !onPath.contains(child.path) {
-                try expand(&child, level: level + 1, onPath: onPath.union([child.path]))
-            }
-            return child
+        var children: [LineageNode] = []
+        children.reserveCapacity(next.count)
+        for var child in next {
+            try expand(&child, level: level + 1)
+            children.append(child)
         }
+        node.children = children
     }
 }
