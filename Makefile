@@ -55,7 +55,7 @@ $(VENV)/.ready:
 venv: $(VENV)/.ready
 
 test: deps venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) $(SWIFT) test --disable-swift-testing
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Fuzzing (docs/reliability.md): each target is compiled with -sanitize=fuzzer,address into
@@ -79,11 +79,11 @@ crash-test: build
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: deps venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) ASAN_OPTIONS=detect_leaks=0 \
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-swift-testing
 
 sanitize-thread: deps venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
 	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-swift-testing
 
 # The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day

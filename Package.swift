@@ -36,12 +36,14 @@ let package = Package(
             name: "lakemake",
             dependencies: ["Pipelines", "LakeBuild", "Catalog", "LakeFormats", "Parquet", "Arguments"]),
 
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet"], exclude: ["Fixtures", "Interop/scripts"]),
+        // What several test targets share: the interop Python (and, in time, lakes and runners).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], exclude: ["Fixtures", "Interop/scripts"]),
         .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog"]),
-        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
-        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "TestSupport"]),
+        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

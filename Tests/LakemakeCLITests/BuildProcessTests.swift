@@ -34,29 +34,51 @@ final class BuildProcessTests: XCTestCase {
     }
 
     func testSecondBuildWaitsOrFailsWithNoWait() throws {
-        let lake = try TemporaryLake(rules: """
-        rule slow
-          in   raw/{name}.txt
-          out  processed/{name}.txt
-          run  sh sleep 1.5 && cp {in} {out}
-        """)
+        // The first build's command holds until the test opens the gate, so the lock is held
+        // exactly as long as the test needs, whatever the machine's speed.
+        let lake = try TemporaryLake(rules: nil)
         defer { lake.remove() }
+        let gate = lake.root + "/gate"
+        try FileManager.default.createDirectory(atPath: lake.lake + "/raw", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: lake.root + "/rules", withIntermediateDirectories: true)
+        try lake.write("../rules/test.rules", """
+            rule slow
+              in   raw/{name}.txt
+              out  processed/{name}.txt
+              run  sh while [ ! -e \(gate) ]; do sleep 0.01; done; cp {in} {out}
+
+            """)
         try lake.write("raw/a.txt", "a\n")
         let first = try lake.process(["build"])
         first.standardOutput = FileHandle.nullDevice
         try first.run()
         // Wait until the first build holds the lock (its pid is in the lock file).
-        let deadline = Date().addingTimeInterval(10)
+        var deadline = Date().addingTimeInterval(30)
         while Date() < deadline && (try? String(contentsOfFile: lake.lake + "/.lakemake/lock", encoding: .utf8))?.isEmpty ?? true {
             usleep(20_000)
         }
         let refused = try lake.run("build", "--no-wait")
         XCTAssertEqual(refused.status, 3, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("another lakemake is building this lake (pid \(first.processIdentifier))"), refused.stderr)
-        let waited = try lake.run("build")
-        XCTAssertEqual(waited.status, 0, waited.stderr)
-        XCTAssertTrue(waited.stderr.contains("waiting for the build"), waited.stderr)
+
+        // A second build without --no-wait says it waits, and goes on once the first is done.
+        let second = try lake.process(["build"])
+        let secondErr = lake.root + "/second.err"
+        FileManager.default.createFile(atPath: secondErr, contents: nil)
+        second.standardError = FileHandle(forWritingAtPath: secondErr)
+        second.standardOutput = FileHandle.nullDevice
+        try second.run()
+        deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && !((try? String(contentsOfFile: secondErr, encoding: .utf8)) ?? "").contains("waiting for the build") {
+            usleep(20_000)
+        }
+        XCTAssertTrue(second.isRunning, "the second build waits while the first holds the lock")
+        FileManager.default.createFile(atPath: gate, contents: nil)
         first.waitUntilExit()
+        second.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertEqual(second.terminationStatus, 0, (try? String(contentsOfFile: secondErr, encoding: .utf8)) ?? "")
+        XCTAssertTrue(((try? String(contentsOfFile: secondErr, encoding: .utf8)) ?? "").contains("waiting for the build"))
         XCTAssertEqual(lake.read("processed/a.txt"), "a\n")
     }
 

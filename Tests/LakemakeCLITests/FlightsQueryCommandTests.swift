@@ -1,5 +1,6 @@
 import Foundation
 import LakeFormats
+import TestSupport
 import XCTest
 
 final class FlightsQueryCommandTests: XCTestCase {
@@ -117,7 +118,7 @@ final class FlightsQueryCommandTests: XCTestCase {
 
     /// The same rows as DuckDB reading the same Parquet with the same filter.
     func testSameRowsAsDuckDB() throws {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"] else { throw XCTSkip("LAKEMAKE_PYTHON not set") }
+        let python = try InteropPython.path(for: "DuckDB")
         let lake = try FlightsLake.built()
         let (result, doc) = try query("--bbox", "40,-5,55,20", "--min-alt-ft", "20000", "--on-ground", "false", "--sort=-altitude", "--limit", "1000")
         XCTAssertEqual(result.status, 0, result.stderr)

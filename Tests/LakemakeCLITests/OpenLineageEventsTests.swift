@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `lineage --format openlineage`: checked structurally here, and by the `openlineage-python`
@@ -50,9 +51,7 @@ final class OpenLineageEventsTests: XCTestCase {
     }
 
     func testEventsLoadIntoTheOpenLineagePythonModel() throws {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"], !python.isEmpty else {
-            throw XCTSkip("LAKEMAKE_PYTHON is not set")
-        }
+        let python = try InteropPython.path(for: "the openlineage-python model")
         let (lake, lines) = try events()
         defer { lake.remove() }
         let eventsFile = lake.root + "/events.ndjson"

@@ -4,6 +4,7 @@
 // file and rendering values with the documented conventions.
 
 import Foundation
+import TestSupport
 import XCTest
 
 final class ParquetCommandTests: XCTestCase {
@@ -200,9 +201,7 @@ final class ParquetCommandTests: XCTestCase {
     // MARK: - Against pyarrow
 
     private func python(_ arguments: String...) throws -> String {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"], !python.isEmpty else {
-            throw XCTSkip("LAKEMAKE_PYTHON is not set; `make test` provides a Python with pyarrow")
-        }
+        let python = try InteropPython.path(for: "pyarrow")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.arguments = ["-c", Self.pyarrowReference] + arguments

@@ -52,11 +52,10 @@ final class WatchCommandTests: XCTestCase {
         }
         // One build for the whole burst: five copies and the report, the first copy untouched.
         XCTAssertEqual(collector.waitFor(2).dropFirst().first, "build 2: 6 built, 0 unchanged, 1 up to date")
-        Thread.sleep(forTimeInterval: 1.0)
-        XCTAssertEqual(collector.lines.count, 2, "no second build for the same burst: \(collector.lines)")
 
         try lake.write("raw/b/stray.bin", "x")   // unmatched, in a new folder: listed, never built
         try lake.write("raw/a/later.txt", "later\n")
+        // Build numbers are consecutive, so "build 3" here also proves the burst gave one build only.
         XCTAssertEqual(collector.waitFor(3).dropFirst(2).first, "build 3: 2 built, 0 unchanged, 6 up to date")
         XCTAssertEqual(lake.read("processed/a/later.txt"), "later\n")
 

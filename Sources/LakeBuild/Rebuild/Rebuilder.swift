@@ -78,7 +78,9 @@ public enum Rebuilder {
             }
         }
         for r in recorded where !presentPaths.contains(r.path) { return .inputRemoved(path: r.path) }
-        if recorded.map(\.path) != present.map(\.path) { return .inputAdded(path: present.first?.path ?? "") }
-        return nil
+        for (r, p) in zip(recorded, present) where r.path != p.path { return .inputsReordered(path: p.path) }
+        // Same paths in the same order with the same hashes but a different count: a path given twice.
+        return recorded.count < present.count ? .inputAdded(path: present[recorded.count].path)
+                                              : .inputRemoved(path: recorded[present.count].path)
     }
 }

@@ -17,6 +17,9 @@ public enum StaleReason: Sendable, Equatable {
     case inputAdded(path: String)
     /// A member vanished.
     case inputRemoved(path: String)
+    /// The same inputs, in another order (order matters to actions): `path` is the first
+    /// input whose position changed.
+    case inputsReordered(path: String)
     /// An input will be rebuilt first (dry runs cannot know its new content yet).
     case inputWillChange(path: String)
     /// An output file is gone.
@@ -38,6 +41,7 @@ public enum StaleReason: Sendable, Equatable {
         case .inputChanged(let p, _, _): return "input changed: \(p)"
         case .inputAdded(let p): return "input added: \(p)"
         case .inputRemoved(let p): return "input removed: \(p)"
+        case .inputsReordered(let p): return "inputs reordered, first at \(p)"
         case .inputWillChange(let p): return "input will be rebuilt: \(p)"
         case .outputMissing(let p): return "output missing: \(p)"
         case .outputModified(let p): return "output modified outside lakemake: \(p)"
@@ -72,6 +76,7 @@ public enum StaleReason: Sendable, Equatable {
         case .inputChanged: return "input_changed"
         case .inputAdded: return "input_added"
         case .inputRemoved: return "input_removed"
+        case .inputsReordered: return "inputs_reordered"
         case .inputWillChange: return "input_will_change"
         case .outputMissing: return "output_missing"
         case .outputModified: return "output_modified"

@@ -63,6 +63,8 @@ final class RebuilderTests: XCTestCase {
 
     func testReorderedInputsAreStale() {
         // Order matters to actions, so the same set in another order is a change.
-        XCTAssertNotEqual(Rebuilder.decide(material([b, a]), trace: trace(inputs: [a, b]), outputs: present), .upToDate)
+        XCTAssertEqual(Rebuilder.decide(material([b, a]), trace: trace(inputs: [a, b]), outputs: present),
+                       .stale(.inputsReordered(path: "raw/b")))
+        XCTAssertEqual(StaleReason.inputsReordered(path: "raw/b").summary, "inputs reordered, first at raw/b")
     }
 }

@@ -33,13 +33,14 @@ final class SchedulerTests: XCTestCase {
     }
 
     func testRunsInParallelWhenAllowed() {
-        let log = EventLog()
+        // Each node waits (with a deadline) until both have started: a scheduler that ran them
+        // one after the other would make the first wait out its deadline.
+        let barrier = Barrier(parties: 2)
+        let met = EventLog()
         Scheduler(jobs: 2).run(nodeCount: 2, dependencies: [[], []]) { node in
-            log.append("start \(node)")
-            usleep(50_000)
-            log.append("end \(node)")
+            if barrier.arriveAndWait(seconds: 10) { met.append("met \(node)") }
         }
-        XCTAssertEqual(Array(log.events.prefix(2)).sorted(), ["start 0", "start 1"], "both start before either ends")
+        XCTAssertEqual(met.events.sorted(), ["met 0", "met 1"], "both nodes ran at the same time")
     }
 }
 
@@ -55,5 +56,27 @@ final class EventLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return _events
+    }
+}
+
+/// Lets `parties` threads wait for each other, with a deadline.
+private final class Barrier: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let parties: Int
+    private var arrived = 0
+
+    init(parties: Int) { self.parties = parties }
+
+    /// True when every party arrived before the deadline.
+    func arriveAndWait(seconds: Double) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        arrived += 1
+        condition.broadcast()
+        let deadline = Date().addingTimeInterval(seconds)
+        while arrived < parties {
+            if !condition.wait(until: deadline) { return arrived >= parties }
+        }
+        return true
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs `scripts/read_parquet.py` with the Python named by `LAKEMAKE_PYTHON` (a venv with
@@ -9,9 +10,7 @@ enum PythonReaders {
 
     /// The interpreter, or an `XCTSkip` explaining how to get one.
     static func python() throws -> String {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"], !python.isEmpty else {
-            throw XCTSkip("LAKEMAKE_PYTHON is not set; `make test` provides a Python with pyarrow, duckdb and polars")
-        }
+        let python = try InteropPython.path(for: "the pyarrow, DuckDB and polars readers")
         return python
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Parquet
 
@@ -7,7 +8,7 @@ final class SnappyInteropTests: XCTestCase {
     func testStreamsAreExchangeableWithCramjam() throws {
         let probe = try PythonReaders.run(script: "snappy_codec.py", arguments: ["probe"])
         guard String(decoding: probe, as: UTF8.self).hasPrefix("available") else {
-            throw XCTSkip("the Python at LAKEMAKE_PYTHON has no cramjam; `pip install cramjam` enables this check")
+            try InteropPython.unavailable("the Python at LAKEMAKE_PYTHON has no cramjam; `pip install cramjam` enables this check")
         }
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

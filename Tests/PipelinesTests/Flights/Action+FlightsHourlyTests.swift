@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import LakeBuild
 import LakeFormats
@@ -76,7 +77,7 @@ final class ActionFlightsHourlyTests: XCTestCase {
 
     /// The hourly Parquet read by pyarrow: types, timestamps and derived values as the spec says.
     func testPyarrowReadsTheHourlyFile() throws {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"] else { throw XCTSkip("LAKEMAKE_PYTHON not set") }
+        let python = try InteropPython.path(for: "pyarrow")
         guard case .outputs(let outputs, _) = try run([folder + "a.json": FlightFixtures.snapshot(rows: [FlightFixtures.servedRow()])]) else {
             return XCTFail("no outputs")
         }

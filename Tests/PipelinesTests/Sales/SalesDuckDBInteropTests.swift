@@ -8,6 +8,7 @@ import Foundation
 import LakeBuild
 import LakeFormats
 @testable import Pipelines
+import TestSupport
 import XCTest
 
 final class SalesDuckDBInteropTests: XCTestCase {
@@ -39,9 +40,7 @@ final class SalesDuckDBInteropTests: XCTestCase {
     """#
 
     func testMetricsAgreeWithDuckDBToTheCent() throws {
-        guard let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"], !python.isEmpty else {
-            throw XCTSkip("LAKEMAKE_PYTHON is not set; `make test` provides a Python with duckdb, pyarrow and polars")
-        }
+        let python = try InteropPython.path(for: "DuckDB, pyarrow and polars")
         let lake = try SalesLakeFixture()
         let end = try XCTUnwrap(CalendarDate("2025-11-27"))
         lake.add(SalesSampleGenerator(stores: 11, days: 30, end: end, seed: 42, salesPerDay: 40))
