@@ -38,11 +38,11 @@ let package = Package(
 
         // What several test targets share: the interop Python (and, in time, lakes and runners).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], exclude: ["Fixtures", "Interop/scripts"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "LakeFormats", "TestSupport"], exclude: ["Fixtures", "Interop/scripts"]),
         .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog"]),
+        .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog", "LakeFormats"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "TestSupport"]),
         .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments", "TestSupport"], exclude: ["Fixtures"]),
     ]

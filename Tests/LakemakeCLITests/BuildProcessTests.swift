@@ -64,7 +64,7 @@ final class BuildProcessTests: XCTestCase {
         // A second build without --no-wait says it waits, and goes on once the first is done.
         let second = try lake.process(["build"])
         let secondErr = lake.root + "/second.err"
-        FileManager.default.createFile(atPath: secondErr, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: secondErr, contents: nil))
         second.standardError = FileHandle(forWritingAtPath: secondErr)
         second.standardOutput = FileHandle.nullDevice
         try second.run()
@@ -73,7 +73,7 @@ final class BuildProcessTests: XCTestCase {
             usleep(20_000)
         }
         XCTAssertTrue(second.isRunning, "the second build waits while the first holds the lock")
-        FileManager.default.createFile(atPath: gate, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: gate, contents: nil))
         first.waitUntilExit()
         second.waitUntilExit()
         XCTAssertEqual(first.terminationStatus, 0)

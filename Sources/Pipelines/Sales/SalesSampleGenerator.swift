@@ -3,6 +3,7 @@
 // one line in five discounted. A seeded SplitMix64 drives every choice and all scaling is in
 // integer percent, so the same arguments give the same bytes on every machine.
 
+import LakeFormats
 import LakeBuild
 
 /// One product of the sample catalogue.
@@ -118,24 +119,6 @@ struct SampleLine {
     var discountCents: Int64
     var method: String
     var customer: String
-}
-
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound` (bound > 0; the modulo bias is irrelevant for sample data).
-    mutating func next(upTo bound: UInt64) -> UInt64 { next() % bound }
 }
 
 extension SalesUploadName {

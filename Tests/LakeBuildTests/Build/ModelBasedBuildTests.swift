@@ -1,6 +1,7 @@
 // After any seeded sequence of raw additions, edits and deletions, an incremental build's
 // outputs equal a clean build's, byte for byte (swift-collections' model-based style).
 
+import LakeFormats
 import LakeBuild
 import XCTest
 
@@ -25,7 +26,7 @@ final class ModelBasedBuildTests: XCTestCase {
 
     func testIncrementalEqualsCleanAfterRandomSteps() throws {
         for seed in UInt64(1)...6 {
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let incremental = try EngineFixture(rules: Self.rules)
             var files: [String: String] = [:]
             for step in 0..<12 {
@@ -57,18 +58,5 @@ final class ModelBasedBuildTests: XCTestCase {
                 }
             }
         }
-    }
-}
-
-/// A tiny seeded generator, so every run of the test walks the same sequences.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -44,7 +44,7 @@ public struct FlightGenerator {
             throw .unreadableReference(path: "reference/airports.csv", reason: "the generator needs at least two large or medium airports and one airline")
         }
         dayStart = start
-        var random = SeededRandom(seed: settings.seed)
+        var random = SplitMix64(seed: settings.seed)
         let hubs = airports.airports
         let end = start + Int64(settings.hours) * 3600
         for index in 0..<settings.aircraft {
@@ -77,7 +77,7 @@ public struct FlightGenerator {
 
     /// One snapshot: `{"time": t, "states": [[17 values], …]}`.
     func snapshot(at t: Int64, index: Int) -> [UInt8] {
-        var random = SeededRandom(seed: settings.seed &* 1_000_003 &+ UInt64(index))
+        var random = SplitMix64(seed: settings.seed &* 1_000_003 &+ UInt64(index))
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("time"); w.int(t)

@@ -3,6 +3,7 @@
 // distance, cruises at about 450 kt along the great circle, descends at 2000 ft/min and taxis
 // in. `state(at:)` answers where the aircraft is at any second.
 
+import LakeFormats
 import Foundation
 
 /// One leg between two airports.
@@ -39,7 +40,7 @@ struct FlightSchedule {
     var legs: [FlightLeg]
 
     /// Plans legs from `start` until `end`, each to an airport 300–3000 km away.
-    init(home: Airport, airline: Airline, airports: [Airport], start: Int64, end: Int64, random: inout SeededRandom) {
+    init(home: Airport, airline: Airline, airports: [Airport], start: Int64, end: Int64, random: inout SplitMix64) {
         self.home = home
         var legs: [FlightLeg] = []
         var at = home, clock = start + Int64(random.int(3 * 3600))

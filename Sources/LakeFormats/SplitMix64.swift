@@ -1,9 +1,10 @@
-// SplitMix64: a tiny, fast, well-distributed generator whose output depends only on its seed,
-// on every platform and Swift version (unlike the system generator), so generated samples
-// are byte-identical for the same seed.
+// SplitMix64 (Steele, Lea and Flood): a tiny, fast, well-distributed generator whose output
+// depends only on its seed, on every platform and Swift version (unlike the system
+// generator), so generated samples and randomized tests are byte-identical for the same seed.
+// The one seeded generator of the project: the sample generators and every test use it.
 
 /// A deterministic random number generator.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
@@ -16,6 +17,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// `next() % bound`: uniform enough for sample data when `bound` is small (bound > 0).
+    public mutating func next(upTo bound: UInt64) -> UInt64 { next() % bound }
+
     /// A uniform double in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
@@ -26,4 +30,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0..<bound` (bound > 0).
     public mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+
+    /// `count` random bytes.
+    public mutating func bytes(_ count: Int) -> [UInt8] {
+        (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
+    }
 }
