@@ -1,6 +1,8 @@
 // Parsing CSV field bytes into Parquet values without going through String where it matters:
 // integers, exact decimals (to an unscaled integer), calendar dates and UTC timestamps.
 
+import LakeBuild
+
 /// Byte-level parsers for `lakemake parquet from-csv`; each returns nil for text that is not a
 /// valid value of its type.
 enum ParquetCSVParsing {
@@ -63,9 +65,9 @@ enum ParquetCSVParsing {
         let s = bytes.startIndex
         guard bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
               let y = number(bytes[s..<(s + 4)]), let m = number(bytes[(s + 5)..<(s + 7)]),
-              let d = number(bytes[(s + 8)..<(s + 10)]), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+              let d = number(bytes[(s + 8)..<(s + 10)]), let date = CalendarDate(year: Int(y), month: Int(m), day: Int(d))
         else { return nil }
-        return daysFromCivil(year: y, month: m, day: d)
+        return Int64(date.daysSinceEpoch)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fff][Z]` (a space may replace `T`; `+00:00` may replace `Z`) as
@@ -93,23 +95,5 @@ enum ParquetCSVParsing {
             value = value * 10 + Int64(d)
         }
         return value
-    }
-
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Howard Hinnant's days_from_civil.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
