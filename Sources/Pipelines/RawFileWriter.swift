@@ -1,8 +1,7 @@
-// Landing files in `raw/`: each file is written to a temporary file on raw/'s file system,
-// fsynced and renamed into place, so a build never sees half a file. Used by `ingest` (sales
-// uploads and flight snapshots), `gen` and `fetch`. Without `replace`, the rename refuses to
-// replace a file (RENAME_NOREPLACE): of two concurrent writers of one new name, exactly one
-// succeeds and the other is told the file exists.
+// Landing files in `raw/` through the engine's one atomic publish (`Publisher`), so a build
+// never sees half a file. Used by `ingest` (sales uploads and flight snapshots), `gen` and
+// `fetch`. Without `replace`, the rename refuses to replace a file (RENAME_NOREPLACE): of two
+// concurrent writers of one new name, exactly one succeeds and the other is told it exists.
 
 import LakeBuild
 
@@ -23,13 +22,6 @@ public struct RawFileWriter: Sendable {
     /// - Parameter replace: replace a file already there; when false, a file there (or one that
     ///   lands at the same moment) makes this throw `FileSystemError.alreadyExists`.
     public func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileSystemError) {
-        let temp = fileSystem.temporaryPath(for: path)
-        try fileSystem.writeTemporary(bytes, to: temp)
-        do {
-            try fileSystem.land(temp, at: path, replace: replace)
-        } catch {
-            try? fileSystem.remove(temp)
-            throw error
-        }
+        try Publisher(fileSystem: fileSystem).land(bytes, at: path, replace: replace)
     }
 }

@@ -271,7 +271,7 @@ final class BuildSession: @unchecked Sendable {
     /// Publishes one output. When the new bytes equal the file already there, the file is
     /// left untouched (same inode and mtime) and the temporary file dropped.
     private func publish(_ output: ProducedOutput, to path: String) throws(FileSystemError) -> (InputVersion, changed: Bool) {
-        let temp: String
+        let stat: FileStat?
         let version: InputVersion
         switch output {
         case .bytes(let bytes):
@@ -280,20 +280,18 @@ final class BuildSession: @unchecked Sendable {
                 keepDerivedRecord(path, version)
                 return (version, false)
             }
-            temp = fileSystem.temporaryPath(for: path)
-            try fileSystem.writeTemporary(bytes, to: temp)
-        case .temporaryFile(let t):
-            temp = t
-            let h = try fileSystem.hash(t)
+            stat = try Publisher(fileSystem: fileSystem).publish(bytes, to: path)
+        case .temporaryFile(let temp):
+            let h = try fileSystem.hash(temp)
             version = InputVersion(path: path, sha256: h.sha256, size: h.size)
             if case .present(let sha) = outputState(path), sha == version.sha256 {
-                try fileSystem.remove(t)
+                try fileSystem.remove(temp)
                 keepDerivedRecord(path, version)
                 return (version, false)
             }
+            stat = try Publisher(fileSystem: fileSystem).publish(temporary: temp, to: path)
         }
-        try fileSystem.publish(temp, to: path)
-        if let stat = fileSystem.stat(path) {
+        if let stat {
             locked {
                 derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.sha256,
                                                   firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)

@@ -81,16 +81,9 @@ struct RejectionFiles {
             let sha = SHA256.hex(SHA256.hash(doc))
             if let existing = session.state.files[file], let stat = session.listing.files[file],
                existing.matches(stat), existing.sha256 == sha { continue }
-            let temp = fs.temporaryPath(for: file)
-            do {
-                try fs.writeTemporary(doc, to: temp)
-                try fs.publish(temp, to: file)
-                if let stat = fs.stat(file) {
-                    session.noteDerived(FileRecord(path: file, kind: .derived, stat: stat, sha256: sha,
-                                                   firstSeenBuild: 0, lastSeenBuild: 0))
-                }
-            } catch {
-                try? fs.remove(temp)
+            if let stat = try? Publisher(fileSystem: fs).publish(doc, to: file) {
+                session.noteDerived(FileRecord(path: file, kind: .derived, stat: stat, sha256: sha,
+                                               firstSeenBuild: 0, lastSeenBuild: 0))
             }
         }
         for (path, record) in session.state.files

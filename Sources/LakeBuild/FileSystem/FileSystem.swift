@@ -15,13 +15,17 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
     /// SHA-256 (lowercase hex) and size of a file, streamed.
     func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64)
-    /// A fresh temporary path inside `.lakemake/tmp/` (same filesystem as the lake, so the
-    /// final rename is atomic).
+    /// A fresh temporary path on the destination's file system (`.lakemake/tmp/`, or the
+    /// top-level folder's own `.lakemake-tmp/` when it is another file system), so the final
+    /// rename is atomic. The name fits in one path segment whatever `path`'s length.
     func temporaryPath(for path: String) -> String
     /// Writes `bytes` to the temporary path `temp` and fsyncs it.
     func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
-    /// Renames `temp` over `path` (creating folders), fsyncs the folder.
+    /// Renames `temp` over the output `path` (creating folders), fsyncs the folder.
     func publish(_ temp: String, to path: String) throws(FileSystemError)
+    /// Renames `temp` to the raw file `path`; without `replace`, throws `alreadyExists`
+    /// rather than replace a file there.
+    func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError)
     /// Removes a file; removing a missing file is not an error. Empty parent folders up to
     /// the top-level folder are removed too.
     func remove(_ path: String) throws(FileSystemError)

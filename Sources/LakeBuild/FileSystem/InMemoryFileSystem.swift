@@ -116,6 +116,16 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         if !ok { throw .notFound(temp) }
     }
 
+    public func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError) {
+        let landed: FileSystemError? = locked {
+            guard entries[temp] != nil else { return .notFound(temp) }
+            if !replace && entries[path] != nil { return .alreadyExists(path) }
+            entries[path] = entries.removeValue(forKey: temp)
+            return nil
+        }
+        if let landed { throw landed }
+    }
+
     public func remove(_ path: String) throws(FileSystemError) {
         _ = locked { entries.removeValue(forKey: path) }
     }
