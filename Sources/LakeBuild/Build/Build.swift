@@ -128,18 +128,18 @@ public struct Build {
     private func walkWhileStatting(_ outputs: [String]) -> (Result<LakeListing, FileSystemError>, [FileStat?]) {
         let fileSystem = self.fileSystem
         guard !outputs.isEmpty else {
-            return (Result { () throws(FileSystemError) in try fileSystem.walk(under: ["raw", "reference"]) }, [])
+            return (Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }, [])
         }
         let walked = ResultSlots<Result<LakeListing, FileSystemError>>(count: 1)
         let statted = ResultSlots<[FileStat?]>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             if k == 0 {
-                walked.set(0, Result { () throws(FileSystemError) in try fileSystem.walk(under: ["raw", "reference"]) })
+                walked.set(0, Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) })
             } else {
                 statted.set(0, fileSystem.stat(outputs))
             }
         }
-        return (walked.get(0) ?? .failure(.io(path: "raw", operation: "walk", errno: 0)), statted.get(0) ?? outputs.map { _ in nil })
+        return (walked.get(0) ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0)), statted.get(0) ?? outputs.map { _ in nil })
     }
 
     /// UTC now as ISO 8601, for the catalog only.

@@ -37,9 +37,9 @@ public final class BuildLock {
     /// - Parameter wait: block until the holder finishes (true) or fail at once (false).
     /// - Parameter onWait: called once, before blocking, with the holder's pid.
     public init(lakeRoot: String, wait: Bool, onWait: (Int32?) -> Void = { _ in }) throws(LockError) {
-        let dir = lakeRoot + "/.lakemake"
+        let dir = lakeRoot + "/" + LakeLayout.stateFolder
         if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw .io(path: dir, errno: errno) }
-        path = dir + "/lock"
+        path = lakeRoot + "/" + LakeLayout.lockFile
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, errno: errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -70,7 +70,7 @@ public final class BuildLock {
     /// refused at once with `held` while a build runs, so a reader never sees a build's
     /// half-finished state. A lake that never had a lock file has no build running.
     public static func reader(lakeRoot: String) throws(LockError) -> BuildLock {
-        let path = lakeRoot + "/.lakemake/lock"
+        let path = lakeRoot + "/" + LakeLayout.lockFile
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
             if errno == ENOENT { return BuildLock(fd: -1, path: path) }

@@ -381,7 +381,7 @@ final class BuildSession: @unchecked Sendable {
         }
         // A raw file refused for its name counts as rejected in this run until its rejection file exists.
         report.newMemberRejections += graph.refused.flatMap(\.paths).filter {
-            $0.hasPrefix("raw/") && state.files[RejectionDocument.filePath(for: $0)] == nil
+            LakeLayout.isRaw($0) && state.files[RejectionDocument.filePath(for: $0)] == nil
         }.count
         let rejectionFiles = RejectionFiles(session: self, pending: pending)
         report.standingRejections = rejectionFiles.standing()
@@ -464,10 +464,10 @@ final class BuildSession: @unchecked Sendable {
         // Outputs in plan order (deterministic, and no sort of every path), then rejection files.
         var outputPaths = graph.targets.flatMap(\.outputs)
         var rejectionPaths: [String] = []
-        for path in derivedRecords.keys where path.hasPrefix("rejected/") && graph.producer[path] == nil {
+        for path in derivedRecords.keys where LakeLayout.isRejectionFile(path) && graph.producer[path] == nil {
             rejectionPaths.append(path)
         }
-        for (path, record) in state.files where record.kind == .derived && path.hasPrefix("rejected/")
+        for (path, record) in state.files where record.kind == .derived && LakeLayout.isRejectionFile(path)
             && derivedRecords[path] == nil && !removed.contains(path) {
             rejectionPaths.append(path)
         }

@@ -18,7 +18,7 @@ enum RejectionDocument {
     /// within one segment is shortened and given a hash of the full name (the document itself
     /// names the raw file in full).
     static func filePath(for rawPath: String) -> String {
-        let inner = rawPath.hasPrefix("raw/") ? String(rawPath.dropFirst(4)) : rawPath
+        let inner = LakeLayout.isRaw(rawPath) ? String(rawPath.dropFirst(LakeLayout.raw.count + 1)) : rawPath
         let (folder, name) = LakeDirectory.splitLast(inner)
         var fileName = name + suffix
         if fileName.utf8.count > LakeLayout.maximumSegmentBytes {
@@ -27,7 +27,7 @@ enum RejectionDocument {
             while kept.utf8.count + digest.utf8.count + suffix.utf8.count > LakeLayout.maximumSegmentBytes { kept.removeLast() }
             fileName = kept + digest + suffix
         }
-        return "rejected/" + (folder.isEmpty ? "" : folder + "/") + fileName
+        return LakeLayout.rejected + "/" + (folder.isEmpty ? "" : folder + "/") + fileName
     }
 
     static func fileBytes(_ r: Rejection, rule: String?, expected: [String] = []) -> [UInt8] {

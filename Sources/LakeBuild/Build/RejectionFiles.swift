@@ -42,7 +42,7 @@ struct RejectionFiles {
         }
         for p in pending { current[p.rejection.path] = StandingRejection(rule: p.rule, rejection: p.rejection) }
         for refused in session.graph.refused {
-            for path in refused.paths where path.hasPrefix("raw/") {
+            for path in refused.paths where LakeLayout.isRaw(path) {
                 let rejection = Rejection(path: path, errors: [RejectionDetail(message: refused.message)])
                 current[path] = StandingRejection(rule: refused.rule, rejection: rejection)
             }
@@ -64,7 +64,7 @@ struct RejectionFiles {
     /// Writes new or changed rejection files and removes the ones no longer wanted.
     func write() {
         var wanted: [String: [UInt8]] = [:]
-        for (path, entry) in current where path.hasPrefix("raw/") {
+        for (path, entry) in current where LakeLayout.isRaw(path) {
             wanted[RejectionDocument.filePath(for: path)] = RejectionDocument.fileBytes(entry.rejection, rule: entry.rule)
         }
         for u in session.graph.unmatched {
@@ -72,7 +72,7 @@ struct RejectionFiles {
             wanted[RejectionDocument.filePath(for: u.path)] = RejectionDocument.fileBytes(
                 Rejection(path: u.path, errors: [detail]), rule: nil, expected: u.expectedPatterns)
         }
-        for link in session.listing.escapingLinks where link.hasPrefix("raw/") {
+        for link in session.listing.escapingLinks where LakeLayout.isRaw(link) {
             let detail = RejectionDetail(message: "symbolic link pointing outside the lake; it is not read")
             wanted[RejectionDocument.filePath(for: link)] = RejectionDocument.fileBytes(Rejection(path: link, errors: [detail]), rule: nil)
         }
@@ -87,7 +87,7 @@ struct RejectionFiles {
             }
         }
         for (path, record) in session.state.files
-        where record.kind == .derived && path.hasPrefix("rejected/") && wanted[path] == nil {
+        where record.kind == .derived && LakeLayout.isRejectionFile(path) && wanted[path] == nil {
             if session.listing.files[path] != nil { try? fs.remove(path) }
             session.noteRemoved(path)
         }

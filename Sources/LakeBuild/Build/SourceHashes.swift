@@ -43,7 +43,7 @@ struct SourceHashes: Sendable {
         return hashes
     }
 
-    static func isSource(_ path: String) -> Bool { path.hasPrefix("raw/") || path.hasPrefix("reference/") }
+    static func isSource(_ path: String) -> Bool { LakeLayout.isSource(path) }
 
     /// The present version of a raw or reference file, or nil if it is not there.
     func version(of path: String) -> InputVersion? {
@@ -56,7 +56,7 @@ struct SourceHashes: Sendable {
     func changedRecords(buildID: Int64) -> [FileRecord] {
         fresh.keys.sorted(by: LakePath.bytewiseLess).compactMap { path in
             guard let v = fresh[path], let stat = listing.files[path] else { return nil }
-            let kind: FileKind = path.hasPrefix("raw/") ? .raw : .reference
+            let kind: FileKind = LakeLayout.isRaw(path) ? .raw : .reference
             return FileRecord(path: path, kind: kind, stat: stat, sha256: v.sha256,
                               firstSeenBuild: recorded[path]?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
         }

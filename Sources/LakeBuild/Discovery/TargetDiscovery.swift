@@ -25,7 +25,7 @@ public enum TargetDiscovery {
             var plannedProducer: [String: Int] = [:]
             var collided: [Int: String] = [:]
             bindingLoop: for (binding, firstMembers) in bindings {
-                if firstMembers.first?.hasPrefix("raw/") ?? false { accepted.formUnion(firstMembers) }
+                if firstMembers.first.map(LakeLayout.isRaw) ?? false { accepted.formUnion(firstMembers) }
                 var inputs: [[String]] = [firstMembers]
                 var missing: [String] = []
                 var skip = false
@@ -134,12 +134,12 @@ public enum TargetDiscovery {
             rule.inputs.map { PatternMatcher(PathPattern.matchingAnyWindowDate($0.pattern), types: rule.wildcardTypes) }
         }
         var result: [UnmatchedFile] = []
-        for path in sources.withPrefix("raw/") where !accepted.contains(path) {
+        for path in sources.withPrefix(LakeLayout.raw + "/") where !accepted.contains(path) {
             let accepted = matchers.contains { path.hasPrefix($0.literalPrefix) && $0.matches(path) }
             if accepted { continue }
             let folder = LakePath.directory(of: path)
             let expected = matchers.map(\.pattern.text).filter { LakePath.directory(of: $0) == folder || $0.hasPrefix(folder + "/") }
-            result.append(UnmatchedFile(path: path, expectedPatterns: expected.isEmpty ? matchers.map(\.pattern.text).filter { $0.hasPrefix("raw/") } : expected))
+            result.append(UnmatchedFile(path: path, expectedPatterns: expected.isEmpty ? matchers.map(\.pattern.text).filter(LakeLayout.isRaw) : expected))
         }
         return result
     }

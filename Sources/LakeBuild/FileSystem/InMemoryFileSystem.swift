@@ -67,7 +67,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
         locked {
             var listing = LakeListing()
-            for (path, e) in entries where !path.hasPrefix(".lakemake/")
+            for (path, e) in entries where !path.hasPrefix(LakeLayout.stateFolder + "/")
                 && folders.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) {
                 listing.files[path] = e.stat
             }
@@ -98,7 +98,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func temporaryPath(for path: String) -> String {
         locked {
             nextInode += 1
-            return ".lakemake/tmp/\(nextInode)-\(path.split(separator: "/").last ?? "out")"
+            return LakeLayout.temporaryFolder + "/\(nextInode)-\(path.split(separator: "/").last ?? "out")"
         }
     }
 
@@ -132,7 +132,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func sweepTemporaries() -> Int {
         locked {
-            let temps = entries.keys.filter { $0.hasPrefix(".lakemake/tmp/") }
+            let temps = entries.keys.filter { $0.hasPrefix(LakeLayout.temporaryFolder + "/") }
             for t in temps { entries.removeValue(forKey: t) }
             return temps.count
         }

@@ -30,7 +30,7 @@ public enum PathResolution: Sendable, Equatable {
 /// An open lake folder: directory descriptors and the calls that resolve beneath them.
 public final class LakeDirectory: @unchecked Sendable {
     /// The top-level folders whose files are sources; they may themselves be links.
-    public static let sourceFolders = ["raw", "reference"]
+    public static let sourceFolders = [LakeLayout.raw, LakeLayout.reference]
     /// The name of the temporary folder made inside a top-level folder on another file system.
     public static let foreignTemporaryFolder = ".lakemake-tmp"
 

@@ -3,12 +3,29 @@
 
 /// Where things live in a lake, and what may be written where.
 public enum LakeLayout {
+    /// Where files land; never changed by a build.
+    public static let raw = "raw"
+    /// Small inputs rules may depend on (stores.csv, airports.csv…).
+    public static let reference = "reference"
+    /// `rejected/<path under raw/>.error.json` for each rejected raw file.
+    public static let rejected = "rejected"
     /// lakemake's own folder: catalog, lock, temporary files.
     public static let stateFolder = ".lakemake"
     /// Temporary files for destinations on the lake's own file system.
     public static let temporaryFolder = ".lakemake/tmp"
+    /// The build lock (`flock`), naming the holder's pid.
+    public static let lockFile = ".lakemake/lock"
     /// Top-level folders holding inputs; never written by a build.
     public static let sourceFolders = LakeDirectory.sourceFolders
+
+    /// True for a file under raw/.
+    public static func isRaw(_ path: String) -> Bool { path.hasPrefix(raw + "/") }
+
+    /// True for a file under raw/ or reference/.
+    public static func isSource(_ path: String) -> Bool { isRaw(path) || path.hasPrefix(reference + "/") }
+
+    /// True for a file under rejected/.
+    public static func isRejectionFile(_ path: String) -> Bool { path.hasPrefix(rejected + "/") }
     /// The longest name a Linux file system stores in one path segment, in bytes.
     public static let maximumSegmentBytes = 255
 

@@ -125,7 +125,7 @@ public struct LocalFileSystem: FileSystem {
         guard let rootFD = try? directory.rootDescriptor() else { return false }
         var own = Glibc.stat(), state = Glibc.stat()
         guard fstatat(rootFD, top, &own, 0) == 0 else { return false }
-        if fstatat(rootFD, ".lakemake", &state, AT_SYMLINK_NOFOLLOW) != 0 && fstat(rootFD, &state) != 0 { return false }
+        if fstatat(rootFD, LakeLayout.stateFolder, &state, AT_SYMLINK_NOFOLLOW) != 0 && fstat(rootFD, &state) != 0 { return false }
         return own.st_dev != state.st_dev
     }
 
@@ -170,7 +170,7 @@ public struct LocalFileSystem: FileSystem {
     /// appears at the same moment (RENAME_NOREPLACE).
     public func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError) {
         guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
-        guard LakeDirectory.split(path).top == "raw", LakeDirectory.split(path).rest != nil else { throw .protectedPath(path) }
+        guard LakeLayout.isRaw(path) else { throw .protectedPath(path) }
         try directory.rename(temp, to: path, replace: replace)
     }
 

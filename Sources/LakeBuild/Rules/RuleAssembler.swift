@@ -7,7 +7,7 @@
 /// Turns a collected `rule` block into a checked `Rule`.
 enum RuleAssembler {
     /// Folders an output may never be written into: the inputs and lakemake's own state.
-    static let protectedFolders = ["raw", "reference", "rejected", ".lakemake"]
+    static let protectedFolders = [LakeLayout.raw, LakeLayout.reference, LakeLayout.rejected, LakeLayout.stateFolder]
 
     static func assemble(_ draft: RuleDraft, knownActions: Set<String>) throws(RulesError) -> Rule {
         guard !draft.inputs.isEmpty else { throw .missingIn(rule: draft.name, at: draft.location) }
