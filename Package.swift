@@ -29,20 +29,20 @@ let package = Package(
         .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
         .target(name: "LakeFormats", swiftSettings: shaExtensions),
         .target(name: "Arguments"),
-        .target(name: "Catalog", dependencies: ["CSQLite", "LakeFormats"]),
+        .target(name: "Catalog", dependencies: ["CSQLite"]),
         .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats", "CLinux"]),
         .target(name: "Pipelines", dependencies: ["LakeBuild", "LakeFormats", "Parquet"]),
         .executableTarget(
             name: "lakemake",
             dependencies: ["Pipelines", "LakeBuild", "Catalog", "LakeFormats", "Parquet", "Arguments"]),
 
-        // What several test targets share: the interop Python (and, in time, lakes and runners).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share: the interop Python and the in-memory lake.
+        .target(name: "TestSupport", dependencies: ["LakeBuild", "LakeFormats"], path: "Tests/TestSupport"),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "LakeFormats", "TestSupport"], exclude: ["Fixtures", "Interop/scripts"]),
         .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog", "LakeFormats"]),
+        .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog", "LakeFormats", "TestSupport"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "TestSupport"]),
         .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -4,6 +4,7 @@
 import Catalog
 import Foundation
 import LakeBuild
+import TestSupport
 import XCTest
 
 /// Wraps the production runner and records the primary output of every job it runs.

@@ -47,6 +47,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.stats.writes, 0)
         XCTAssertLessThanOrEqual(report.stats.sqlStatements, 5)
         XCTAssertNil(report.buildID, "a no-op build records no build row")
+        XCTAssertEqual(f.fs.pathsStatted.count, Set(f.fs.pathsStatted).count, "each path is stat'ed at most once: \(f.fs.pathsStatted)")
     }
 
     func testNewRawFileRebuildsExactlyItsDependents() throws {

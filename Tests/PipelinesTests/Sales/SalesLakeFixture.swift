@@ -5,6 +5,7 @@ import Catalog
 import Foundation
 import LakeBuild
 import Pipelines
+import TestSupport
 import XCTest
 
 final class SalesLakeFixture {

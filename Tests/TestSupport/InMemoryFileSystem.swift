@@ -1,7 +1,10 @@
-// The in-memory lake behind engine tests: no disk, deterministic stats, and a record of every
-// read, hash and write so tests can assert that a no-op build touched nothing.
+// The in-memory lake behind engine tests (one of the engine's two test seams; it lives with the
+// tests, not in the product): no disk, deterministic stats, and a record of every stat, read,
+// hash and write, so tests can assert that a no-op build touched nothing and that each path is
+// stat'ed at most once per build.
 
 import Foundation
+import LakeBuild
 import LakeFormats
 
 /// A lake held in memory. Each write gives the file a new inode and a later mtime, as a real
@@ -19,6 +22,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     private var _filesRead: [String] = []
     private var _filesHashed: [String] = []
     private var _filesWritten: [String] = []
+    private var _pathsStatted: [String] = []
 
     public init() {}
 
@@ -28,12 +32,15 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public var filesHashed: [String] { locked { _filesHashed } }
     /// Paths published, in order.
     public var filesWritten: [String] { locked { _filesWritten } }
+    /// Paths stat'ed, by a walk (every file it lists) or by `stat`, in order.
+    public var pathsStatted: [String] { locked { _pathsStatted } }
 
     public func resetRecords() {
         locked {
             _filesRead = []
             _filesHashed = []
             _filesWritten = []
+            _pathsStatted = []
         }
     }
 
@@ -70,12 +77,18 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             for (path, e) in entries where !path.hasPrefix(LakeLayout.stateFolder + "/")
                 && folders.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) {
                 listing.files[path] = e.stat
+                _pathsStatted.append(path)
             }
             return listing
         }
     }
 
-    public func stat(_ path: String) -> FileStat? { locked { entries[path]?.stat } }
+    public func stat(_ path: String) -> FileStat? {
+        locked {
+            _pathsStatted.append(path)
+            return entries[path]?.stat
+        }
+    }
 
     public func read(_ path: String) throws(FileSystemError) -> [UInt8] {
         let bytes: [UInt8]? = locked {
