@@ -17,7 +17,8 @@ enum LogCommand: LakemakeCommand {
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let count = try inv.parsed.int("count", in: 1...1_000_000) ?? 10
-        let builds = try inv.readCatalog().builds(limit: count)
+        let builds = try inv.readCatalogOrEmpty().builds(limit: count)
+        if !inv.hasCatalog { inv.noteNeverBuilt() }
         if inv.json {
             inv.output.print(JSONText.make { w in
                 w.beginArray()
