@@ -82,7 +82,7 @@ final class KilledBuildTests: XCTestCase {
               run  sh if grep -q slow {in} && [ -e \(gate) ]; then echo $$ > \(started); sleep 60; fi; cat {in} > {out}
 
             """)
-        FileManager.default.createFile(atPath: gate, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: gate, contents: nil))
         try lake.write("raw/a.txt", "fast a\n")
         try lake.write("raw/b.txt", "slow b\n")
         try lake.write("raw/c.txt", "fast c\n")

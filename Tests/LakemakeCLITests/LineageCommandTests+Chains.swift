@@ -34,7 +34,7 @@ final class LineageChainTests: XCTestCase {
         for format in ["tree", "json", "dot"] {
             let process = try Lakemake.process(["lineage", root, "--format", format], in: lake.root)
             let outputFile = lake.root + "/lineage.\(format)"
-            FileManager.default.createFile(atPath: outputFile, contents: nil)
+            XCTAssertTrue(FileManager.default.createFile(atPath: outputFile, contents: nil))
             process.standardOutput = FileHandle(forWritingAtPath: outputFile)
             try process.run()
             // A tree walk would not end: wait for the process with a deadline, then stop it and fail.
