@@ -41,6 +41,7 @@ enum LakemakeCLI {
             StatusCommand.self,
             ExplainCommand.self,
             LineageCommand.self,
+            GraphCommand.self,
             LogCommand.self,
             FilesCommand.self,
             VerifyCommand.self,
