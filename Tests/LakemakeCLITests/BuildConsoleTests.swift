@@ -9,8 +9,8 @@ import XCTest
 
 final class BuildConsoleTests: XCTestCase {
     /// `slow` waits until the file `go` appears in the lake (at most 30 s), so the build cannot
-    /// end before the test says so; `broken` fails at once; `copy` gives the build enough
-    /// targets for a progress line.
+    /// end before the test says so; `broken` fails at once; `sales_parquet` rejects an upload
+    /// that is not JSON; `copy` gives the build enough targets for a progress line.
     private static let rules = """
         rule slow
           in   raw/slow/{name}.txt
@@ -21,6 +21,11 @@ final class BuildConsoleTests: XCTestCase {
           in   raw/bad/{name}.txt
           out  processed/bad/{name}.txt
           run  sh echo cannot process {in} >&2; exit 3
+
+        rule sales_parquet
+          in   raw/sales/store_{store:\\d{4}}_{date:date}.json
+          out  processed/sales/date={date}/store_id={store}/data.parquet
+          run  sales.parquet
 
         rule copy
           in   raw/c/{name}.txt
@@ -33,6 +38,7 @@ final class BuildConsoleTests: XCTestCase {
         let lake = try TemporaryLake(rules: Self.rules)
         try lake.write("raw/slow/s.txt", "s\n")
         try lake.write("raw/bad/b.txt", "b\n")
+        try lake.write("raw/sales/store_0002_2025-11-27.json", "[{\"sale_id\": ")
         for i in 1...9 { try lake.write("raw/c/f\(i).txt", "\(i)\n") }
         return lake
     }
@@ -89,8 +95,10 @@ final class BuildConsoleTests: XCTestCase {
         let (process, screen) = try startOnTerminal(lake, ["build", "-j", "2"], environment: environment)
         defer { if process.isRunning { process.terminate() } }
         XCTAssertTrue(wait(30) { screen.text.contains("processed/bad/b.txt — ") }, "no failure line on the terminal:\n\(screen.text)")
+        XCTAssertTrue(wait(30) { screen.text.contains("processed/sales/date=2025-11-27/store_id=0002/data.parquet — raw/sales/") },
+                      "no rejection line on the terminal:\n\(screen.text)")
         XCTAssertTrue(process.isRunning, "the build must still be running when its failure is shown")
-        XCTAssertFalse(screen.text.contains("1 failed, 9 up to date") || screen.text.contains("build 1:"),
+        XCTAssertFalse(screen.text.contains("build 1:"),
                        "the summary came first:\n\(screen.text)")
         XCTAssertFalse(lake.exists("processed/slow/s.txt"), "slow is still waiting")
         XCTAssertTrue(FileManager.default.createFile(atPath: lake.lake + "/go", contents: Data()))
@@ -111,8 +119,10 @@ final class BuildConsoleTests: XCTestCase {
         let text = try watchBuild(environment: ["TERM": "xterm"])
         XCTAssertTrue(text.contains("\u{1B}[31mfailed\u{1B}[0m"), "failed in red:\n\(text)")
         XCTAssertTrue(text.contains("\u{1B}[32mbuilt\u{1B}[0m"), "built in green:\n\(text)")
-        XCTAssertTrue(text.contains("[11/11] "), "a progress line with the target count:\n\(text)")
+        XCTAssertTrue(text.contains("\u{1B}[33mrejected\u{1B}[0m"), "rejected in yellow:\n\(text)")
+        XCTAssertTrue(text.contains("[12/12] "), "a progress line with the target count:\n\(text)")
         XCTAssertTrue(text.contains("10 built"), "the progress line counts what was built:\n\(text)")
+        XCTAssertTrue(text.contains("1 rejected"), "and what was rejected:\n\(text)")
     }
 
     func testNoEscapeCodesWithNoColour() throws {

@@ -63,6 +63,11 @@ final class FirstContactTests: XCTestCase {
         XCTAssertEqual(verify.lines, ["new since the last build (not damage): raw/example/hello.txt", "verified 0 outputs: all intact"])
         XCTAssertTrue(verify.stderr.contains(Self.note), verify.stderr)
 
+        let clean = try lake.run("clean")
+        XCTAssertEqual(clean.status, 0, clean.stderr)
+        XCTAssertEqual(clean.lines, ["would remove 0 files of 0 targets"])
+        XCTAssertTrue(clean.stderr.contains(Self.note), clean.stderr)
+
         XCTAssertFalse(lake.exists(".lakemake"), "reading commands must not create the catalog")
     }
 
@@ -83,9 +88,13 @@ final class FirstContactTests: XCTestCase {
         XCTAssertEqual(explain.status, 0, explain.stderr)
         XCTAssertEqual(explain.lines.first, "processed/a/one.txt (rule copy_a)")
 
-        let build = try Lakemake.run(["build"], in: inside)
+        // A prefix given from inside the lake is taken from there, even for an output not built yet.
+        let build = try Lakemake.run(["build", "two.txt"], in: inside)
         XCTAssertEqual(build.status, 0, build.stderr)
-        XCTAssertTrue(build.lines.contains("  built      processed/a/two.txt — new target"), build.stdout)
+        XCTAssertEqual(build.lines.filter { $0.hasPrefix("  ") }, ["  built      processed/a/two.txt — new target"])
+        // A path naming one of the lake's folders stays lake-relative from anywhere.
+        let clean = try Lakemake.run(["clean", "-n", "processed/a/one.txt"], in: inside)
+        XCTAssertEqual(clean.lines, ["would remove  processed/a/one.txt", "would remove 1 file of 1 target"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: inside + "/lake"), "nothing is created where the command ran")
     }
 

@@ -23,12 +23,15 @@ enum CleanCommand: LakemakeCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
         let prefix = try inv.parsed.argument("PREFIX").map { try inv.lakePath($0) } ?? ""
-        let dryRun = inv.parsed.flag("dry-run")
+        // A lake never built has nothing lakemake wrote: say so, take no lock, create nothing.
+        let neverBuilt = !inv.hasCatalog
+        if neverBuilt { inv.noteNeverBuilt() }
+        let dryRun = inv.parsed.flag("dry-run") || neverBuilt
         let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
             inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
         }
         defer { lock?.release() }
-        let catalog = dryRun ? try inv.readCatalog() : try CatalogAccess.openForBuild(inv)
+        let catalog = dryRun ? try inv.readCatalogOrEmpty() : try CatalogAccess.openForBuild(inv)
         let state = try catalog.loadState()
         let fs = inv.fileSystem
         let chosen = state.targets

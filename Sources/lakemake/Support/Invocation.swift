@@ -89,10 +89,17 @@ struct Invocation {
         }
     }
 
-    /// A user-given path as a lake-relative path.
+    /// A user-given path as a lake-relative path. A relative path is lake-relative when it
+    /// exists in the lake or starts with one of the lake's folders (`processed/…`); otherwise,
+    /// from a folder inside the lake or when it exists from here, it is taken from here.
     func lakePath(_ given: String) throws -> String {
         var p = given
-        if p.hasPrefix("/") || p.hasPrefix("./") || p.hasPrefix("../") || FileManager.default.fileExists(atPath: p) && !FileManager.default.fileExists(atPath: lake + "/" + p) {
+        let fm = FileManager.default
+        let here = Invocation.absolute(".")
+        let lakeRelative = fm.fileExists(atPath: lake + "/" + p)
+            || InitCommand.folders.contains { p == $0 || p.hasPrefix($0 + "/") }
+        let fromHere = !lakeRelative && (here.hasPrefix(lake + "/") || fm.fileExists(atPath: p))
+        if p.hasPrefix("/") || p.hasPrefix("./") || p.hasPrefix("../") || fromHere {
             let abs = Invocation.absolute(p)
             guard abs == lake || abs.hasPrefix(lake + "/") else { throw CommandError.pathOutsideLake(given) }
             p = String(abs.dropFirst(lake.count))
