@@ -8,7 +8,7 @@ enum LogCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "log",
         abstract: "List recent builds: when, how long, and what they did.",
-        discussion: "Build times live only in the catalog, never in outputs.",
+        discussion: "Build times live only in the catalog, never in outputs. A lake never built has no builds yet (exit 0).",
         options: [
             .value("count", short: "n", valueName: "N", defaultValue: "10", help: "Show the N most recent builds."),
             .flag("json", help: "Print the builds as a JSON array."),
