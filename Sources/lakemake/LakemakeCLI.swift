@@ -41,6 +41,7 @@ enum LakemakeCLI {
             StatusCommand.self,
             ExplainCommand.self,
             LineageCommand.self,
+            GraphCommand.self,
             LogCommand.self,
             FilesCommand.self,
             VerifyCommand.self,
@@ -55,10 +56,12 @@ enum LakemakeCLI {
     }
 
     static let globalOptions: [OptionSpec] = [
-        .value("lake", valueName: "DIR", defaultValue: "./lake", environmentVariable: "LAKEMAKE_LAKE",
-               help: "The lake folder."),
-        .value("rules", valueName: "DIR", defaultValue: "./rules", environmentVariable: "LAKEMAKE_RULES",
-               help: "The folder of *.rules files."),
+        .value("directory", short: "C", valueName: "DIR",
+               help: "Run as if started in DIR (relative paths, and the search for the lake, start there)."),
+        .value("lake", valueName: "DIR", environmentVariable: "LAKEMAKE_LAKE",
+               help: "The lake folder (default: lake/ in the nearest folder, from here upward, holding lake/ and rules/)."),
+        .value("rules", valueName: "DIR", environmentVariable: "LAKEMAKE_RULES",
+               help: "The folder of *.rules files (default: rules/ beside the lake found)."),
         .flag("version", help: "Print the version and exit."),
     ]
 
@@ -96,6 +99,9 @@ enum LakemakeCLI {
                 guard let command = commands.first(where: { $0.spec.name == parsed.commandPath.first }) else {
                     out.print(HelpRenderer(root: root).render([]))
                     return 2
+                }
+                if let dir = parsed.value("directory"), !FileManager.default.changeCurrentDirectoryPath(dir) {
+                    throw CommandError.invalid("-C \(dir): cannot change to this folder", hint: "give an existing folder")
                 }
                 return try command.run(Invocation(parsed: parsed, output: out))
             }

@@ -71,6 +71,8 @@ public struct BuiltinActionRunner: ActionRunner {
     public let registry: ActionRegistry
     /// Folder holding the `lakemake` executable, put first on `PATH` for `sh` rules.
     public let toolDirectory: String?
+    /// Called with each `sh` command (placeholders substituted) just before it runs (`-v`).
+    public var onShellCommand: (@Sendable (_ primaryOutput: String, _ command: String) -> Void)?
 
     public init(registry: ActionRegistry, toolDirectory: String? = nil) {
         self.registry = registry
@@ -80,7 +82,7 @@ public struct BuiltinActionRunner: ActionRunner {
     public func run(_ job: ActionJob, in fileSystem: FileSystem) -> ActionOutcome {
         switch job.action {
         case .shell(let command, _):
-            return ShellCommand(template: command, toolDirectory: toolDirectory).run(job, in: fileSystem)
+            return ShellCommand(template: command, toolDirectory: toolDirectory, onCommand: onShellCommand).run(job, in: fileSystem)
         case .builtin(let name, let parameters, _):
             guard let action = registry[name] else { return .failed(.unknownAction(name)) }
             let context = ActionContext(

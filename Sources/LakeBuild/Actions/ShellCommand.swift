@@ -9,6 +9,8 @@ import Foundation
 struct ShellCommand {
     let template: String
     let toolDirectory: String?
+    /// Told each command just before it runs (`build -v`).
+    var onCommand: (@Sendable (_ primaryOutput: String, _ command: String) -> Void)? = nil
 
     func run(_ job: ActionJob, in fileSystem: FileSystem) -> ActionOutcome {
         let temps = job.outputs.map { fileSystem.temporaryPath(for: $0) }
@@ -27,6 +29,7 @@ struct ShellCommand {
         if let toolDirectory {
             environment["PATH"] = toolDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         }
+        onCommand?(job.outputs.first ?? "", command)
         let exit: ChildExit
         do {
             exit = try ChildProcess.runShell(command, in: fileSystem.absolute(""), environment: environment)

@@ -46,7 +46,7 @@ public struct Build {
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
         let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf)
-        let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected
+        let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
         let snapshot = mayShortCut ? try storedSnapshot(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
@@ -96,7 +96,7 @@ public struct Build {
         Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies)) { i in
             if let wanted, !wanted.contains(i) {
                 session.setOutcome(i, .notRequested, durationMs: 0)
-            } else if options.stop?.signal != nil {
+            } else if options.stop?.signal != nil || (options.failFast && session.hasTrouble) {
                 session.setOutcome(i, .notStarted, durationMs: 0)
             } else {
                 session.process(i)
@@ -106,8 +106,9 @@ public struct Build {
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        // A stopped build is no fixed point: the next one must plan.
-        if mayShortCut && report.stoppedBy == nil { try session.saveSnapshot(report: report, configuration: configuration) }
+        // A stopped build (by a signal or --fail-fast) is no fixed point: the next one must plan.
+        let cutShort = report.stoppedBy != nil || report.targets.contains { $0.outcome == .notStarted }
+        if mayShortCut && !cutShort { try session.saveSnapshot(report: report, configuration: configuration) }
         stats.commitMs = clock.lap()
         stats.sqlStatements = catalog.statementCount - statementsBefore
         report.stats = stats

@@ -21,6 +21,15 @@ public struct BuildOptions: Sendable {
     /// Set by a signal handler to stop the build early: no target starts after it, the ones
     /// running finish (or fail when their shell command gets the signal) and are recorded.
     public var stop: StopRequest?
+    /// `--fail-fast`: once a target fails or is rejected, no further target starts (the others
+    /// end `.notStarted`, as after a stop request). Without it the build keeps going.
+    public var failFast = false
+    /// `-B` (the empty prefix) and `--force PREFIX`: targets with an output under one of these
+    /// (whole path segments, see `LakePrefix`) run even when their key is unchanged.
+    public var force: [String] = []
+    /// Called (from worker threads) with each target's report the moment it is decided, for
+    /// live failure lines and progress counts.
+    public var onTargetFinished: (@Sendable (TargetReport) -> Void)?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs

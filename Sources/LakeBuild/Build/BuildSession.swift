@@ -39,6 +39,7 @@ final class BuildSession: @unchecked Sendable {
     private var writes = 0
     private var finishedCount = 0
     private var bytesWritten: Int64 = 0
+    private var troubleSeen = false
 
     init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes) {
         self.build = build
@@ -59,10 +60,18 @@ final class BuildSession: @unchecked Sendable {
         let finished: Int = locked {
             results[i] = Result(report: report, outputs: outputs, willChange: willChange, rejectedSources: rejectedSources)
             finishedCount += 1
+            switch outcome {
+            case .failed, .rejected: troubleSeen = true
+            default: break
+            }
             return finishedCount
         }
+        options.onTargetFinished?(report)
         options.onProgress?(finished, results.count, t.primaryOutput)
     }
+
+    /// Whether a target has failed or been rejected so far (for `--fail-fast`).
+    var hasTrouble: Bool { locked { troubleSeen } }
 
     func result(_ i: Int) -> Result? { locked { results[i] } }
 
@@ -143,6 +152,9 @@ final class BuildSession: @unchecked Sendable {
                                         recordedInputs: recordedInputs)
         if decision == .upToDate, options.dryRun, let p = upstreamChange {
             decision = .stale(.inputWillChange(path: p))
+        }
+        if decision == .upToDate, t.outputs.contains(where: { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }) {
+            decision = .stale(.forced)
         }
 
         switch decision {

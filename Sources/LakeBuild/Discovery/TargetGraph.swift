@@ -35,11 +35,11 @@ public struct TargetGraph: Sendable {
     /// `...csv`); their raw files are rejected, nothing is planned for them.
     public var refused: [RefusedBinding] = []
 
-    /// Indices of targets whose outputs start with one of `prefixes`, plus everything
-    /// upstream of them.
+    /// Indices of targets with an output under one of `prefixes` (whole path segments, see
+    /// `LakePrefix`), plus everything upstream of them.
     public func closure(forPrefixes prefixes: [String]) -> Set<Int> {
         var wanted = Set<Int>()
-        var stack = targets.indices.filter { i in targets[i].outputs.contains { o in prefixes.contains { o.hasPrefix($0) } } }
+        var stack = targets.indices.filter { i in targets[i].outputs.contains { o in prefixes.contains { LakePrefix.matches(o, prefix: $0) } } }
         while let t = stack.popLast() {
             guard wanted.insert(t).inserted else { continue }
             stack.append(contentsOf: targets[t].dependencies)

@@ -30,6 +30,8 @@ public enum StaleReason: Sendable, Equatable {
     case previousFailure(message: String)
     /// The target was rejected and `--retry-failed` asks to try again.
     case retryRequested
+    /// Up to date by its key, but `-B` or `--force PREFIX` asked for it to run.
+    case forced
 
     /// One line for `build -n` and `status`.
     public var summary: String {
@@ -47,6 +49,7 @@ public enum StaleReason: Sendable, Equatable {
         case .outputModified(let p): return "output modified outside lakemake: \(p)"
         case .previousFailure: return "previous run failed"
         case .retryRequested: return "rejected earlier; retry requested"
+        case .forced: return "forced (-B or --force)"
         }
     }
 
@@ -82,6 +85,7 @@ public enum StaleReason: Sendable, Equatable {
         case .outputModified: return "output_modified"
         case .previousFailure: return "previous_failure"
         case .retryRequested: return "retry_requested"
+        case .forced: return "forced"
         }
     }
 }

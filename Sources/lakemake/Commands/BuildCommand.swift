@@ -10,11 +10,16 @@ enum BuildCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "build",
         abstract: "Build every target whose inputs changed (or only those under PREFIX).",
-        discussion: "Targets are rebuilt only when their key changes: the action, its version, its parameters and the content of every input. Outputs are published atomically. Rejected inputs get rejected/<path>.error.json; everything else is still built. Ctrl-C or SIGTERM starts no further target, forwards the signal to running sh commands, records what finished and exits 130 or 143.",
+        discussion: "Targets are rebuilt only when their key changes: the action, its version, its parameters and the content of every input. A PREFIX selects whole path segments: processed/a/ the folder, processed/a that file or folder (never processed/ab). Outputs are published atomically. Rejected inputs get rejected/<path>.error.json; everything else is still built. On a terminal a progress line counts what was built, and each failure or rejection is printed the moment it happens (in colour unless NO_COLOR is set or TERM=dumb). Ctrl-C or SIGTERM starts no further target, forwards the signal to running sh commands, records what finished and exits 130 or 143. Exits 1 when anything was rejected or failed in this run.",
         options: [
             .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
-            .flag("dry-run", short: "n", help: "Print what would be rebuilt and why; change nothing."),
-            .flag("retry-failed", help: "Try standing rejections again."),
+            .flag("dry-run", short: "n", help: "Print what would be rebuilt and why; change nothing (also on a lake never built)."),
+            .flag("keep-going", short: "k", help: "Keep building after a failure or rejection (the default)."),
+            .flag("fail-fast", help: "Start no further target after the first failure or rejection."),
+            .flag("always-make", short: "B", help: "Rebuild every target, whatever its key says."),
+            .repeated("force", valueName: "PREFIX", help: "Rebuild the targets under PREFIX (whole path segments) even when their key did not change."),
+            .flag("verbose", short: "v", help: "Print each sh command as it starts (on stderr)."),
+            .flag("retry-failed", help: "Also retry standing rejections (unchanged files an action rejected); failed targets are retried on every build anyway."),
             .flag("no-wait", help: "Fail at once (exit 3) if another build holds the lake's lock."),
             .flag("json", help: "Print the summary (or the plan, with -n) as JSON."),
             .flag("stats", help: "Print per-phase timings and counters to stderr."),
@@ -25,31 +30,41 @@ enum BuildCommand: LakemakeCommand {
             .init("lakemake build", "build everything that changed"),
             .init("lakemake build -n", "show the plan with a reason per target"),
             .init("lakemake build processed/ -j 1", "only the Parquet outputs, one at a time"),
+            .init("lakemake build --force reports/ -v", "remake the reports and show their commands"),
         ])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
         let jobs = try inv.parsed.int("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         let dryRun = inv.parsed.flag("dry-run")
+        if inv.parsed.flag("keep-going") && inv.parsed.flag("fail-fast") {
+            throw CommandError.invalid("-k/--keep-going and --fail-fast contradict each other", hint: "give one of them")
+        }
         let rules = try inv.loadRules()
         let prefixes = try inv.parsed.arguments("PREFIX").map { try inv.lakePath($0) }
+        let force = inv.parsed.flag("always-make") ? [""] : try inv.parsed.values("force").map { try inv.lakePath($0) }
         let words = ["lakemake"] + CommandLine.arguments.dropFirst()
 
         let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
             inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
         }
         defer { lock?.release() }
-        let catalog = try CatalogAccess.openForBuild(inv)
+        if dryRun && !inv.hasCatalog { inv.noteNeverBuilt() }
+        let catalog = try dryRun ? CatalogAccess.openForPlan(inv) : CatalogAccess.openForBuild(inv)
         var options = BuildOptions(jobs: jobs, dryRun: dryRun, retryRejected: inv.parsed.flag("retry-failed"),
                                    prefixes: prefixes, commandLine: words.joined(separator: " "))
-        let progress = ProgressLine(output: inv.output)
-        if inv.output.isTerminal && !inv.json { options.onProgress = { progress.update($0, $1, $2) } }
+        options.failFast = inv.parsed.flag("fail-fast")
+        options.force = force
+        let console = BuildConsole(output: inv.output)
+        if !inv.json { console.attach(to: &options) }
         if !dryRun {
             let stop = StopRequest()
             StopSignal.install(forwardingTo: stop)
             options.stop = stop
         }
-        let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
+        var onShellCommand: (@Sendable (String, String) -> Void)?
+        if inv.parsed.flag("verbose") { onShellCommand = { console.shellCommand($0, $1) } }
+        let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options, onShellCommand: onShellCommand)
         inv.output.endProgress()
         BuildSummary.print(report, to: inv)
         if inv.parsed.flag("stats") { BuildSummary.printStats(report.stats, to: inv.output) }
@@ -57,6 +72,9 @@ enum BuildCommand: LakemakeCommand {
             let finished = report.targets.filter { $0.outcome != .notStarted && $0.outcome != .notRequested }.count
             let left = report.targets.filter { $0.outcome == .notStarted }.count
             inv.output.error("lakemake: stopped by \(StopSignal.name(signal)): \(finished) target\(finished == 1 ? "" : "s") finished and recorded, \(left) not started; run 'lakemake build' again to go on")
+        } else if options.failFast, report.targets.contains(where: { $0.outcome == .notStarted }) {
+            let left = report.targets.filter { $0.outcome == .notStarted }.count
+            inv.output.error("lakemake: stopped at the first failure (--fail-fast): \(left) target\(left == 1 ? "" : "s") not started")
         }
         return report.exitStatus
     }
@@ -65,6 +83,17 @@ enum BuildCommand: LakemakeCommand {
 /// Opening the catalog for a build: a corrupt one is moved aside (never deleted) and the
 /// build starts from the files on disk.
 enum CatalogAccess {
+    /// The catalog a dry run plans against: the lake's, read-only, or an empty one in memory
+    /// when the lake was never built (nothing is created in the lake).
+    static func openForPlan(_ inv: Invocation) throws -> Catalog {
+        guard inv.hasCatalog else { return try Catalog.open(path: ":memory:") }
+        do {
+            return try Catalog.openReadOnly(path: inv.catalogPath)
+        } catch .outdated {
+            return try openForBuild(inv)
+        }
+    }
+
     static func openForBuild(_ inv: Invocation) throws -> Catalog {
         do {
             return try Catalog.open(path: inv.catalogPath)
@@ -78,10 +107,13 @@ enum CatalogAccess {
 
 /// Runs one build with the production runner, showing progress on a terminal.
 enum BuildRunner {
-    static func run(_ inv: Invocation, rules: RuleSet, catalog: Catalog, options: BuildOptions) throws -> BuildReport {
+    static func run(_ inv: Invocation, rules: RuleSet, catalog: Catalog, options: BuildOptions,
+                    onShellCommand: (@Sendable (String, String) -> Void)? = nil) throws -> BuildReport {
         let registry = PipelineActions.registry
         let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
-        let runner = BuiltinActionRunner(registry: registry, toolDirectory: tool)
+        var configured = BuiltinActionRunner(registry: registry, toolDirectory: tool)
+        configured.onShellCommand = onShellCommand
+        let runner = configured
         let build = Build(fileSystem: inv.fileSystem, catalog: catalog, rules: rules, runner: runner,
                           versionOf: { runner.version(of: $0) })
         return try build.run(options)

@@ -11,10 +11,11 @@ enum CleanCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "clean",
         abstract: "Remove the outputs lakemake recorded (under PREFIX); never other files.",
-        discussion: "A target is cleaned when one of its outputs starts with PREFIX; all its outputs go together. An output edited outside lakemake is kept and reported. The clean is logged like a build.",
+        discussion: "A target is cleaned when one of its outputs lies under PREFIX, matched by whole path segments: reports/ is that folder, reports/a that file or folder (never reports/ab). All of a target's outputs go together. An output edited outside lakemake is kept and reported. The clean is logged like a build.",
         options: [
             .flag("dry-run", short: "n", help: "Print what would be removed; change nothing."),
             .flag("no-wait", help: "Fail at once (exit 3) if a build holds the lake's lock."),
+            .flag("json", help: "Print {dry_run, removed: [path], kept: [{path, reason}], targets} as one JSON object."),
         ],
         arguments: [ArgumentSpec("PREFIX", arity: .optional, help: "A lake-relative output prefix, e.g. reports/.")],
         examples: [.init("lakemake clean reports/ -n", "what cleaning the reports would remove")])
@@ -22,16 +23,19 @@ enum CleanCommand: LakemakeCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
         let prefix = try inv.parsed.argument("PREFIX").map { try inv.lakePath($0) } ?? ""
-        let dryRun = inv.parsed.flag("dry-run")
+        // A lake never built has nothing lakemake wrote: say so, take no lock, create nothing.
+        let neverBuilt = !inv.hasCatalog
+        if neverBuilt { inv.noteNeverBuilt() }
+        let dryRun = inv.parsed.flag("dry-run") || neverBuilt
         let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
             inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
         }
         defer { lock?.release() }
-        let catalog = dryRun ? try inv.readCatalog() : try CatalogAccess.openForBuild(inv)
+        let catalog = dryRun ? try inv.readCatalogOrEmpty() : try CatalogAccess.openForBuild(inv)
         let state = try catalog.loadState()
         let fs = inv.fileSystem
         let chosen = state.targets
-            .filter { t in t.primaryOutput.hasPrefix(prefix) || t.outputs.contains { $0.path.hasPrefix(prefix) } }
+            .filter { t in LakePrefix.matches(t.primaryOutput, prefix: prefix) || t.outputs.contains { LakePrefix.matches($0.path, prefix: prefix) } }
             .sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
         var removed: [String] = []
         var kept: [(path: String, why: String)] = []
@@ -56,8 +60,10 @@ enum CleanCommand: LakemakeCommand {
                 removed.append(output.path)
             }
         }
-        for path in removed { inv.output.print((dryRun ? "would remove  " : "removed  ") + path) }
-        for k in kept { inv.output.print("kept     \(k.path): \(k.why)") }
+        if !inv.json {
+            for path in removed { inv.output.print((dryRun ? "would remove  " : "removed  ") + path) }
+            for k in kept { inv.output.print("kept     \(k.path): \(k.why)") }
+        }
         if !dryRun && !chosen.isEmpty {
             let words = ["lakemake"] + CommandLine.arguments.dropFirst()
             let id = try catalog.beginBuild(commandLine: words.joined(separator: " "), startedAt: Build.isoNow())
@@ -67,6 +73,19 @@ enum CleanCommand: LakemakeCommand {
             try catalog.finishBuild(id: id, finishedAt: Build.isoNow(), counts: BuildCounts(removed: removed.count), exitStatus: 0)
         }
         let n = removed.count
+        if inv.json {
+            inv.output.print(JSONText.make { w in
+                w.beginObject()
+                w.key("dry_run"); w.bool(dryRun)
+                w.stringArray("removed", removed)
+                w.key("kept"); w.beginArray()
+                for k in kept { w.beginObject(); w.field("path", k.path); w.field("reason", k.why); w.endObject() }
+                w.endArray()
+                w.field("targets", chosen.count)
+                w.endObject()
+            })
+            return 0
+        }
         inv.output.print("\(dryRun ? "would remove" : "removed") \(n) file\(n == 1 ? "" : "s") of \(chosen.count) target\(chosen.count == 1 ? "" : "s")")
         return 0
     }

@@ -9,7 +9,7 @@ enum ExplainCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "explain",
         abstract: "Say why PATH would be (or was last) rebuilt.",
-        discussion: "Shows the reason a build would rebuild PATH now (which input changed, with old and new hash and size; which member appeared or vanished; which parameter or action version changed), then the last two recorded versions and what differed between them.",
+        discussion: "Shows the reason a build would rebuild PATH now (which input changed, with old and new hash and size; which member appeared or vanished; which parameter or action version changed), then the last two recorded versions and what differed between them. On a lake never built every target is new.",
         options: [.flag("json", help: "Print the explanation as one JSON object.")],
         arguments: [ArgumentSpec("PATH", help: "An output path, lake-relative or inside the lake.")],
         examples: [.init("lakemake explain reports/sales/daily/date=2025-11-20/report.txt")])

@@ -11,7 +11,7 @@ enum FilesCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "files",
         abstract: "List the files the catalog knows, newest first.",
-        discussion: "Newest means the latest build that recorded or confirmed the file; ties are in path order. 'rejected' lists raw files with a standing rejection.",
+        discussion: "Newest means the latest build that recorded or confirmed the file; ties are in path order. 'rejected' lists raw files with a standing rejection. A lake never built has no catalog: the listing is empty and the command says so.",
         options: [
             .value("prefix", valueName: "P", help: "Only paths starting with P (lake-relative)."),
             .value("status", valueName: "STATUS", choices: ["all", "raw", "derived", "rejected"], defaultValue: "all",
@@ -22,7 +22,8 @@ enum FilesCommand: LakemakeCommand {
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let prefix = try inv.parsed.value("prefix").map { try inv.lakePath($0) } ?? ""
-        let catalog = try inv.readCatalog()
+        let catalog = try inv.readCatalogOrEmpty()
+        if !inv.hasCatalog { inv.noteNeverBuilt() }
         let all = try catalog.files(prefix: "")
         // A raw file stands rejected while lakemake keeps its rejected/<path>.error.json.
         var rejections: [String: String] = [:]

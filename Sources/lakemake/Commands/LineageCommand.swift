@@ -16,6 +16,7 @@ enum LineageCommand: LakemakeCommand {
             .value("build", valueName: "N", help: "Answer as of build N (upstream only)."),
             .value("format", valueName: "FORMAT", choices: ["tree", "json", "dot", "openlineage"], defaultValue: "tree",
                    help: "How to print the lineage."),
+            .flag("json", help: "Same as --format json: the tree as nested JSON, with everything the other formats show."),
         ],
         arguments: [ArgumentSpec("PATH", help: "A lake path, lake-relative or inside the lake.")],
         examples: [
@@ -32,13 +33,22 @@ enum LineageCommand: LakemakeCommand {
         if down && asOf != nil {
             throw CommandError.invalid("--build answers for upstream lineage only", hint: "drop --down, or drop --build")
         }
+        var format = inv.parsed.value("format") ?? "tree"
+        if inv.json {
+            guard format == "tree" || format == "json" else {
+                throw CommandError.invalid("--json and --format \(format) ask for two formats", hint: "give one of them")
+            }
+            format = "json"
+        }
         let catalog = try inv.readCatalog()
         let direction: LineageDirection = down ? .downstream : .upstream
         let builder = LineageTree(catalog: catalog, direction: direction, depth: depth, asOfBuild: asOf)
         guard let root = try builder.tree(for: path) else { throw CommandError.unknownPath(given) }
-        switch inv.parsed.value("format") ?? "tree" {
+        switch format {
         case "json":
-            inv.output.print(root.renderJSON(childKey: down ? "consumers" : "inputs"))
+            var builds: [Int64: BuildRecord] = [:]
+            for b in try catalog.builds(limit: Int(Int32.max)) { builds[b.id] = b }
+            inv.output.print(root.renderJSON(childKey: down ? "consumers" : "inputs", builds: builds))
         case "dot":
             inv.output.print(root.renderDot(direction: direction))
         case "openlineage":

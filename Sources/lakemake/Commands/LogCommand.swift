@@ -8,7 +8,7 @@ enum LogCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "log",
         abstract: "List recent builds: when, how long, and what they did.",
-        discussion: "Build times live only in the catalog, never in outputs.",
+        discussion: "Build times live only in the catalog, never in outputs. A lake never built has no builds yet (exit 0).",
         options: [
             .value("count", short: "n", valueName: "N", defaultValue: "10", help: "Show the N most recent builds."),
             .flag("json", help: "Print the builds as a JSON array."),
@@ -17,7 +17,8 @@ enum LogCommand: LakemakeCommand {
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let count = try inv.parsed.int("count", in: 1...1_000_000) ?? 10
-        let builds = try inv.readCatalog().builds(limit: count)
+        let builds = try inv.readCatalogOrEmpty().builds(limit: count)
+        if !inv.hasCatalog { inv.noteNeverBuilt() }
         if inv.json {
             inv.output.print(JSONText.make { w in
                 w.beginArray()

@@ -11,9 +11,15 @@ enum StatusCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "status",
         abstract: "Show changed raw files, stale targets, standing rejections and failures, and unknown files.",
-        discussion: "Compares the lake with the catalog without changing anything and without waiting for a running build. Exits 1 while any rejection or failure stands.",
-        options: [.flag("json", help: "Print the status as one JSON object.")],
-        examples: [.init("lakemake status", "what changed and what a build would do")])
+        discussion: "Compares the lake with the catalog without changing anything and without waiting for a running build. Exits 1 while any rejection or failure stands. A lake never built is shown as it is (every target new) and exits 0.",
+        options: [
+            .flag("json", help: "Print the status as one JSON object."),
+            .flag("quiet", short: "q", help: "Print nothing; exit 1 when a build would do anything (a target is stale) or a rejection or failure stands, like make -q."),
+        ],
+        examples: [
+            .init("lakemake status", "what changed and what a build would do"),
+            .init("lakemake status -q || lakemake build", "build only when something is stale"),
+        ])
 
     /// Everything `status` reports, gathered once and rendered as text or JSON.
     struct Status {
@@ -25,20 +31,27 @@ enum StatusCommand: LakemakeCommand {
         var failed: [TargetRecord]
         var unknown: [String]
 
+        var neverBuilt = false
+
         /// Exit status: 1 while any rejection or failure stands.
         var exitStatus: Int32 { rejections.isEmpty && failed.isEmpty ? 0 : 1 }
+
+        /// Exit status of `status -q`: also 1 while any target is stale.
+        var quietExitStatus: Int32 { stale.isEmpty ? exitStatus : 1 }
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let survey = try LakeSurvey(inv)
+        let survey = try LakeSurvey(inv, quiet: inv.parsed.flag("quiet"))
         let report = try survey.dryRun(inv)
         var stale: [(output: String, rule: String, reason: StaleReason)] = []
         for t in report.targets {
             if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
         }
-        let status = Status(sources: survey.sourceChanges(), unmatched: report.unmatched, stale: stale,
+        var status = Status(sources: survey.sourceChanges(), unmatched: report.unmatched, stale: stale,
                             rejections: report.standingRejections, failed: survey.failedTargets,
                             unknown: survey.unknownOutputFiles())
+        status.neverBuilt = survey.neverBuilt
+        if inv.parsed.flag("quiet") { return status.quietExitStatus }
         inv.output.print(inv.json ? json(status) : text(status))
         return status.exitStatus
     }
@@ -86,6 +99,7 @@ enum StatusCommand: LakemakeCommand {
     static func json(_ s: Status) -> String {
         JSONText.make { w in
             w.beginObject()
+            w.key("never_built"); w.bool(s.neverBuilt)
             w.key("changed_inputs"); w.beginArray()
             for c in s.sources {
                 w.beginObject()

@@ -10,7 +10,7 @@ enum VerifyCommand: LakemakeCommand {
     static let spec = CommandSpec(
         name: "verify",
         abstract: "Re-hash every recorded output and report any changed outside lakemake.",
-        discussion: "Exits 1 when an output's content differs from the catalog, the output is missing, or it lies behind an output folder that is a symbolic link (never read through). Raw files changed since the last build are reported as changed, not as damage. Exits 3 without checking while a build is running.",
+        discussion: "Exits 1 when an output's content differs from the catalog, the output is missing, or it lies behind an output folder that is a symbolic link (never read through). Raw files changed since the last build are reported as changed, not as damage. Exits 3 without checking while a build is running. A lake never built has nothing to verify (exit 0); its raw files are listed as new.",
         options: [.flag("json", help: "Print the result as one JSON object.")],
         examples: [.init("lakemake verify")])
 

@@ -14,7 +14,7 @@ enum BuildSummary {
         let quiet = inv.parsed.flag("quiet")
         if !quiet {
             for t in report.targets {
-                if let line = line(for: t) { out.print(line) }
+                if let line = line(for: t, paint: out.styled) { out.print(line) }
             }
             for path in report.removed { out.print("  removed    \(path)") }
             for u in report.unmatched {
@@ -47,21 +47,22 @@ enum BuildSummary {
         return id + parts.joined(separator: ", ")
     }
 
-    /// The line for one target, or nil when it was up to date.
-    static func line(for t: TargetReport) -> String? {
+    /// The line for one target, or nil when it was up to date. `paint` colours the outcome
+    /// word (an SGR code: green built, red failed, yellow rejected) where colour is allowed.
+    static func line(for t: TargetReport, paint: (String, String) -> String = { text, _ in text }) -> String? {
         let path = t.primaryOutput + (t.outputs.count > 1 ? " (+\(t.outputs.count - 1))" : "")
         switch t.outcome {
         case .upToDate, .stillRejected, .notRequested, .notStarted: return nil
         case .built(let reason, let changed):
-            return "  \(changed ? "built     " : "unchanged ") \(path) — \(reason.summary)"
+            return "  \(changed ? paint("built", "32") + "     " : "unchanged ") \(path) — \(reason.summary)"
         case .wouldBuild(let reason): return "  would build \(path) — \(reason.summary)"
         case .rejected(_, let rejections):
             let first = rejections.first.map { r in
                 let e = r.errors.first
                 return "\(r.path)" + (e.map { ":\($0.line.map(String.init) ?? "-"):\($0.column.map(String.init) ?? "-"): \($0.message)" } ?? "")
             } ?? ""
-            return "  rejected   \(path) — \(first)"
-        case .failed(_, let error): return "  failed     \(path) — \(error)"
+            return "  \(paint("rejected", "33"))   \(path) — \(first)"
+        case .failed(_, let error): return "  \(paint("failed", "31"))     \(path) — \(error)"
         case .skipped(let cause): return "  skipped    \(path) — \(cause)"
         }
     }

@@ -1,6 +1,11 @@
 // What every command starts from: the parsed words, the lake and rules folders resolved to
 // absolute paths, and the output streams. Lake paths given by the user are normalised here
 // (`processed/x` or `./lake/processed/x` both mean `processed/x`).
+//
+// Without --lake/--rules (or their environment variables) the project is found as git finds
+// `.git`: the nearest folder, from the current one upward, that holds both `lake/` and
+// `rules/`. So `cd lake/processed && lakemake status` works. (`-C DIR` has already changed
+// the current folder by the time an invocation is made.)
 
 import Arguments
 import Catalog
@@ -19,8 +24,26 @@ struct Invocation {
     init(parsed: ParsedArguments, output: Output) {
         self.parsed = parsed
         self.output = output
-        lake = Invocation.absolute(parsed.value("lake") ?? "./lake")
-        rulesDirectory = Invocation.absolute(parsed.value("rules") ?? "./rules")
+        let givenLake = parsed.value("lake"), givenRules = parsed.value("rules")
+        let found = givenLake == nil && givenRules == nil ? Invocation.findProject(from: FileManager.default.currentDirectoryPath) : nil
+        lake = found.map { $0 + "/lake" } ?? Invocation.absolute(givenLake ?? "./lake")
+        rulesDirectory = found.map { $0 + "/rules" } ?? Invocation.absolute(givenRules ?? "./rules")
+    }
+
+    /// The nearest folder at or above `start` holding both `lake/` and `rules/`, or nil.
+    static func findProject(from start: String) -> String? {
+        var dir = absolute(start)
+        while true {
+            if isDirectory(dir + "/lake") && isDirectory(dir + "/rules") { return dir }
+            guard dir != "/" else { return nil }
+            dir = (dir as NSString).deletingLastPathComponent
+            if dir.isEmpty { dir = "/" }
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     var json: Bool { parsed.flag("json") }
@@ -31,17 +54,30 @@ struct Invocation {
 
     /// Fails unless the lake folder exists.
     func requireLake() throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: lake, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandError.notALake(lake)
-        }
+        guard Invocation.isDirectory(lake) else { throw CommandError.notALake(lake) }
     }
+
+    /// Whether a build has ever recorded anything in this lake (its catalog exists).
+    var hasCatalog: Bool { FileManager.default.fileExists(atPath: catalogPath) }
 
     /// The catalog for reading; read-only commands never wait for a build.
     func readCatalog() throws -> Catalog {
         try requireLake()
         guard FileManager.default.fileExists(atPath: catalogPath) else { throw CommandError.noCatalog(lake) }
         return try Catalog.openReadOnly(path: catalogPath)
+    }
+
+    /// The catalog for reading, or an empty in-memory one when the lake was never built, so
+    /// a fresh lake can be shown as it is (everything new) without creating a file in it.
+    func readCatalogOrEmpty() throws -> Catalog {
+        try requireLake()
+        return hasCatalog ? try Catalog.openReadOnly(path: catalogPath) : try Catalog.open(path: ":memory:")
+    }
+
+    /// Tells the user, on stderr, that the lake has no catalog yet; what follows is what can be
+    /// shown without one.
+    func noteNeverBuilt() {
+        output.error("lakemake: this lake has not been built yet (no catalog); run 'lakemake build' to build it")
     }
 
     /// The rules, parsed against the registered actions.
@@ -53,10 +89,17 @@ struct Invocation {
         }
     }
 
-    /// A user-given path as a lake-relative path.
+    /// A user-given path as a lake-relative path. A relative path is lake-relative when it
+    /// exists in the lake or starts with one of the lake's folders (`processed/…`); otherwise,
+    /// from a folder inside the lake or when it exists from here, it is taken from here.
     func lakePath(_ given: String) throws -> String {
         var p = given
-        if p.hasPrefix("/") || p.hasPrefix("./") || p.hasPrefix("../") || FileManager.default.fileExists(atPath: p) && !FileManager.default.fileExists(atPath: lake + "/" + p) {
+        let fm = FileManager.default
+        let here = Invocation.absolute(".")
+        let lakeRelative = fm.fileExists(atPath: lake + "/" + p)
+            || InitCommand.folders.contains { p == $0 || p.hasPrefix($0 + "/") }
+        let fromHere = !lakeRelative && (here.hasPrefix(lake + "/") || fm.fileExists(atPath: p))
+        if p.hasPrefix("/") || p.hasPrefix("./") || p.hasPrefix("../") || fromHere {
             let abs = Invocation.absolute(p)
             guard abs == lake || abs.hasPrefix(lake + "/") else { throw CommandError.pathOutsideLake(given) }
             p = String(abs.dropFirst(lake.count))

@@ -12,10 +12,15 @@ struct LakeSurvey {
     let state: CatalogState
     let catalog: Catalog
     let fileSystem: LocalFileSystem
+    /// The lake has no catalog yet: `catalog` is an empty one, so everything shows as new.
+    let neverBuilt: Bool
 
-    /// Walks the lake and reads the catalog in bulk. Takes no lock.
-    init(_ inv: Invocation) throws {
-        catalog = try inv.readCatalog()
+    /// Walks the lake and reads the catalog in bulk. Takes no lock. A lake never built is
+    /// surveyed against an empty catalog (and the user is told so on stderr).
+    init(_ inv: Invocation, quiet: Bool = false) throws {
+        catalog = try inv.readCatalogOrEmpty()
+        neverBuilt = !inv.hasCatalog
+        if neverBuilt && !quiet { inv.noteNeverBuilt() }
         fileSystem = inv.fileSystem
         do { listing = try fileSystem.walk() } catch { throw BuildError.fileSystem(error) }
         state = try catalog.loadState()

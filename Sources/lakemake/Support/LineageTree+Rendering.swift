@@ -3,9 +3,16 @@
 // input order (upstream) or, downstream, the consumers by primary output and each consumer's
 // outputs in recorded order.
 
+import Catalog
 import LakeFormats
 
 extension LineageNode {
+    /// What the file is: `derived` (a recorded output), `raw`, `reference` or `not recorded`.
+    var kind: String {
+        if producer != nil { return "derived" }
+        return path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference" : "not recorded"
+    }
+
     /// `path  hash  rule R, build N` for one tree line.
     var label: String {
         var parts = [path]
@@ -38,24 +45,36 @@ extension LineageNode {
     }
 
     /// The tree as one nested JSON object; children sit under `childKey` (`inputs` upstream,
-    /// `consumers` downstream).
-    func renderJSON(childKey: String) -> String {
-        JSONText.make { w in write(to: &w, childKey: childKey) }
+    /// `consumers` downstream). It holds what every other format shows: the tree's kinds and
+    /// states, and the OpenLineage run (its id, and the build's start and end) of each output.
+    func renderJSON(childKey: String, builds: [Int64: BuildRecord] = [:]) -> String {
+        JSONText.make { w in write(to: &w, childKey: childKey, builds: builds) }
     }
 
-    private func write(to w: inout JSONWriter, childKey: String) {
+    private func write(to w: inout JSONWriter, childKey: String, builds: [Int64: BuildRecord]) {
         w.beginObject()
         w.field("path", path)
+        w.field("kind", kind)
         w.field("sha256", sha256)
         w.field("size", size)
         w.field("rule", producer?.rule)
         w.field("action", producer?.action)
         w.field("build", producer?.buildID)
         w.field("state", producer?.state.rawValue)
+        w.key("run")
+        if let producer {
+            w.beginObject()
+            w.field("id", OpenLineageEvents.runID(buildID: producer.buildID, target: producer.primaryOutput))
+            w.field("started_at", builds[producer.buildID]?.startedAt)
+            w.field("finished_at", builds[producer.buildID]?.finishedAt)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("truncated"); w.bool(truncated)
         w.key("shown_above"); w.bool(shownAbove)
         w.key(childKey); w.beginArray()
-        for child in children { child.write(to: &w, childKey: childKey) }
+        for child in children { child.write(to: &w, childKey: childKey, builds: builds) }
         w.endArray()
         w.endObject()
     }

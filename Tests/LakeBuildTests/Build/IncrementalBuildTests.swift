@@ -157,7 +157,7 @@ final class IncrementalBuildTests: XCTestCase {
         let f = try EngineFixture(rules: Self.rules)
         f.fs.put("raw/t/a.txt", "alpha\n")
         f.fs.put("raw/t/b.txt", "beta\n")
-        try f.build(BuildOptions(prefixes: ["processed/t/a"]))
+        try f.build(BuildOptions(prefixes: ["processed/t/a.txt"]))
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"])
         try f.build()
         XCTAssertEqual(f.runner.ran, ["metrics/all.txt", "processed/t/b.txt"])
