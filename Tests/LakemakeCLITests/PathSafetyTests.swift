@@ -180,6 +180,8 @@ final class PathSafetyTests: XCTestCase {
                     rename(fileTemp, target)
                 }
                 i += 1
+                // Paced, so that on a loaded machine builds still find the regular file at times.
+                usleep(300)
             }
             stop.finish()
         }
