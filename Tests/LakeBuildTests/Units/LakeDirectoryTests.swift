@@ -72,6 +72,24 @@ final class LakeDirectoryTests: XCTestCase {
         XCTAssertEqual(content("outside/secret.txt"), "secret")
     }
 
+    func testOverLongSegmentsAreAnErrorNotATruncation() throws {
+        let long = String(repeating: "x", count: 300)
+        try eachResolution { fs, mode in
+            let temp = fs.temporaryPath(for: "processed/a/" + long)
+            XCTAssertLessThanOrEqual(temp.split(separator: "/").last?.utf8.count ?? 0, 255, "\(mode)")
+            try fs.writeTemporary([1], to: temp)
+            XCTAssertThrowsError(try Publisher(fileSystem: fs).publish(temporary: temp, to: "processed/a/" + long), "\(mode)") { error in
+                guard case .io(_, _, let code) = error as? FileSystemError else { return XCTFail("\(error)") }
+                XCTAssertEqual(code, ENAMETOOLONG)
+            }
+            XCTAssertThrowsError(try fs.read("raw/" + long + "/in.txt"), "\(mode)")
+            XCTAssertNil(fs.stat("processed/" + long))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: lake + "/processed/a"), ["out.txt"], "nothing was created")
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: lake + "/.lakemake/tmp")) ?? [], [],
+                       "the failed publish left no temporary file")
+    }
+
     // MARK: - Outputs: no link anywhere
 
     func testOutputFolderThatIsALinkIsNeverWrittenReadOrDeletedThrough() throws {
