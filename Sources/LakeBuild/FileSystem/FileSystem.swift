@@ -11,6 +11,9 @@ public protocol FileSystem: Sendable {
     func walk(under folders: [String]) throws(FileSystemError) -> LakeListing
     /// The stat of one path, or nil when it does not exist. Used only after publishing.
     func stat(_ path: String) -> FileStat?
+    /// The stat of each path (nil where missing), in the same order: the outputs a build
+    /// checks, many at once. A requirement, so a real disk can spread the calls over the cores.
+    func stat(_ paths: [String]) -> [FileStat?]
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
     /// SHA-256 (lowercase hex) and size of a file, streamed.

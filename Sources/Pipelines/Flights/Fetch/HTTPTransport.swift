@@ -24,13 +24,10 @@ public struct TransportError: Error, Sendable, Equatable {
     public var description: String
 }
 
-/// Sends one request and waits for the whole response.
-public protocol HTTPTransport: Sendable {
-    func send(_ request: URLRequest) throws(TransportError) -> HTTPResponse
-}
-
-/// The real transport, over an ephemeral URLSession (no cache, no cookies).
-public struct URLSessionTransport: HTTPTransport {
+/// Sends one request and waits for the whole response, over an ephemeral URLSession (no
+/// cache, no cookies). The fetcher's tests talk to a real local HTTP server through it, so
+/// there is no second implementation to keep in step.
+public struct URLSessionTransport: Sendable {
     private let session: URLSession
     private let timeout: TimeInterval
 

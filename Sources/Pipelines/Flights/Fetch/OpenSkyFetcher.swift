@@ -82,13 +82,13 @@ public enum FetchError: Error, Sendable, Equatable {
 /// Fetches snapshots, one call at a time.
 public final class OpenSkyFetcher {
     public let settings: OpenSkySettings
-    private let transport: any HTTPTransport
+    private let transport: URLSessionTransport
     private let sleep: (Double) -> Void
     private let log: (String) -> Void
     private var token: (value: String, expires: Double)?
     private var random = SystemRandomNumberGenerator()
 
-    public init(settings: OpenSkySettings, transport: any HTTPTransport, sleep: @escaping (Double) -> Void, log: @escaping (String) -> Void) {
+    public init(settings: OpenSkySettings, transport: URLSessionTransport, sleep: @escaping (Double) -> Void, log: @escaping (String) -> Void) {
         self.settings = settings
         self.transport = transport
         self.sleep = sleep
