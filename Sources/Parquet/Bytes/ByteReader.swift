@@ -89,6 +89,28 @@ public struct ByteReader: Sendable {
         return value
     }
 
+    /// Reads `count` PLAIN BYTE_ARRAY values (a 4-byte length, then the bytes) into `buffer`:
+    /// one copy per value into the shared values buffer, no array per value.
+    public mutating func readByteArrays(_ count: Int, into buffer: inout ByteArrayBuffer) throws {
+        // Each value takes at least its 4-byte length, which bounds the reservation.
+        _ = try checkedByteCount(items: count, width: 4)
+        buffer.reserveCapacity(count: count, bytes: remaining - 4 * count)
+        for _ in 0..<count {
+            let length = try readUInt32LE()
+            guard let size = Int(exactly: length) else { throw ParquetError.truncated(offset: offset, needed: Int.max) }
+            try require(size)
+            buffer.append(storage[offset..<(offset + size)])
+            offset += size
+        }
+    }
+
+    /// Appends the next `count` bytes to `bytes`.
+    public mutating func readBytes(_ count: Int, appendingTo bytes: inout [UInt8]) throws {
+        try require(count)
+        bytes.append(contentsOf: storage[offset..<(offset + count)])
+        offset += count
+    }
+
     /// Everything from the cursor to the end.
     public mutating func readRemaining() throws -> [UInt8] {
         try readBytes(remaining)

@@ -46,6 +46,14 @@ struct RecordAssembler {
 
     /// `fields` are top-level fields; `columns` holds, in order, the leaves of exactly those fields.
     init(fields: [ParquetField], columns: [ColumnData]) throws {
+        try self.init(fields: fields, columns: columns.map {
+            ColumnVector(descriptor: $0.descriptor, storage: .buffer(ColumnBuffer($0.values)),
+                         definitionLevels: $0.definitionLevels, repetitionLevels: $0.repetitionLevels)
+        })
+    }
+
+    /// The same from columnar chunks; dictionary-encoded ones convert each distinct value once.
+    init(fields: [ParquetField], columns: [ColumnVector]) throws {
         var leafIndex = 0
         var roots: [Node] = []
         for field in fields {
@@ -58,9 +66,9 @@ struct RecordAssembler {
             let levels = max(column.definitionLevels.count, column.repetitionLevels.count)
             return Cursor(
                 definitionLevels: column.definitionLevels, repetitionLevels: column.repetitionLevels,
-                values: ParquetValue.converting(column.values, field: column.descriptor.field),
+                values: ParquetValue.converting(storage: column.storage, field: column.descriptor.field),
                 maxDefinitionLevel: column.descriptor.maxDefinitionLevel,
-                entryCount: levels > 0 ? levels : column.values.count)
+                entryCount: levels > 0 ? levels : column.valueCount)
         }
         self.roots = roots
         columnName = fields.map(\.name).joined(separator: ",")

@@ -1,10 +1,50 @@
+/// The values section of one data page: values in a buffer, or indices into the chunk's
+/// dictionary (left unresolved so a caller can keep the column dictionary-encoded).
+enum PageValues {
+    case values(ColumnBuffer)
+    case indices([UInt32])
+}
+
 /// Decodes the values section of a data page according to the page's encoding, for the
 /// `count` non-null values the levels announce.
 enum ValueDecoder {
     static func decode(
         encoding: Encoding, descriptor: ColumnDescriptor, count: Int,
-        dictionary: ColumnValues?, from reader: inout ByteReader
-    ) throws -> ColumnValues {
+        dictionary: ColumnBuffer?, from reader: inout ByteReader
+    ) throws -> PageValues {
+        switch encoding {
+        case .plainDictionary, .rleDictionary:
+            return .indices(try indices(descriptor: descriptor, count: count, dictionary: dictionary, from: &reader))
+        default:
+            return .values(try decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader))
+        }
+    }
+
+    /// The dictionary indices of a page: a bit-width byte, then the RLE hybrid. Each index is
+    /// checked against the dictionary's size here, so later lookups cannot go out of bounds.
+    private static func indices(
+        descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?, from reader: inout ByteReader
+    ) throws -> [UInt32] {
+        let column = descriptor.dottedPath
+        guard let dictionary else {
+            throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
+        }
+        if count == 0 { return [] }
+        let width = Int(try reader.readUInt8())
+        guard width <= 32 else {
+            throw ParquetError.corruptPage(column: column, reason: "dictionary index bit width \(width) exceeds 32")
+        }
+        let indices = try RLEHybrid.decode(try reader.readRemaining(), bitWidth: width, count: count, column: column)
+        let limit = dictionary.count
+        if let bad = indices.first(where: { Int($0) >= limit }) {
+            throw ParquetError.corruptPage(column: column, reason: "dictionary index \(bad) outside a dictionary of \(limit)")
+        }
+        return indices
+    }
+
+    private static func decodeValues(
+        encoding: Encoding, descriptor: ColumnDescriptor, count: Int, from reader: inout ByteReader
+    ) throws -> ColumnBuffer {
         let type = descriptor.physicalType
         let column = descriptor.dottedPath
         let typeLength = descriptor.field.typeLength
@@ -15,16 +55,6 @@ enum ValueDecoder {
         switch encoding {
         case .plain:
             return try PlainDecoder.decode(type, count: count, typeLength: typeLength, from: &reader)
-        case .plainDictionary, .rleDictionary:
-            guard let dictionary else {
-                throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
-            }
-            let width = Int(try reader.readUInt8())
-            guard width <= 32 else {
-                throw ParquetError.corruptPage(column: column, reason: "dictionary index bit width \(width) exceeds 32")
-            }
-            let indices = try RLEHybrid.decode(try reader.readRemaining(), bitWidth: width, count: count, column: column)
-            return try dictionary.gathering(indices, column: column)
         case .rle:
             guard type == .boolean else { throw unsupported() }
             let length = try reader.readUInt32LE()

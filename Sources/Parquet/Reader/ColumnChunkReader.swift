@@ -1,6 +1,6 @@
 // Reads one column chunk: walks its pages (an optional dictionary page first, then data pages
 // v1 or v2, skipping index pages and unknown kinds), decompresses them, and decodes levels and
-// values into one ColumnData. The walk stops when the chunk's `num_values` level entries are
+// values into one ColumnVector (contiguous buffers; dictionary indices kept on request). The walk stops when the chunk's `num_values` level entries are
 // read or its bytes end, so a `total_compressed_size` that leaves out a header (PARQUET-816) or
 // extra bytes after the last page do not matter. Every size from a header is checked before use.
 
@@ -21,12 +21,15 @@ struct ColumnChunkReader {
         .corruptPage(column: column, reason: reason)
     }
 
-    /// Decodes all pages in `bytes` (the chunk's byte range).
-    func read(_ bytes: [UInt8]) throws -> ColumnData {
+    /// Decodes all pages in `bytes` (the chunk's byte range). With `keepDictionary`, a chunk
+    /// whose data pages are all dictionary-encoded comes back as its dictionary plus indices;
+    /// a chunk that falls back to PLAIN mid-way is resolved to values from that page on.
+    func read(_ bytes: [UInt8], keepDictionary: Bool = false) throws -> ColumnVector {
         var reader = ByteReader(bytes)
-        var dictionary: ColumnValues?
-        var result = ColumnData(
-            descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+        var dictionary: ColumnBuffer?
+        var values = Accumulated.buffer(.empty(descriptor.physicalType))
+        var definitionLevels: [Int16] = []
+        var repetitionLevels: [Int16] = []
         var levelCount = 0
         while levelCount < metadata.numValues, !reader.isAtEnd {
             var thrift = ThriftCompactReader(reader)
@@ -35,24 +38,73 @@ struct ColumnChunkReader {
             let storedSize = try size(header.compressedPageSize, "compressed_page_size")
             let rawSize = try size(header.uncompressedPageSize, "uncompressed_page_size")
             let body = try reader.readBytes(storedSize)
+            let page: DecodedPage
             switch header.type {
             case .dictionaryPage:
                 guard dictionary == nil else { throw corrupt("more than one dictionary page") }
                 dictionary = try readDictionary(header, body: body, rawSize: rawSize)
+                if keepDictionary, case let .buffer(buffer) = values, buffer.count == 0, let dictionary {
+                    values = .dictionary(entries: dictionary, indices: [])
+                }
+                continue
             case .dataPage:
-                let page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary)
-                levelCount += try append(page, to: &result, after: levelCount)
+                page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary)
             case .dataPageV2:
-                let page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary)
-                levelCount += try append(page, to: &result, after: levelCount)
+                page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary)
             default:
                 continue  // index pages and unknown kinds carry no values
             }
+            guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
+                throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
+            }
+            try values.append(page.values, dictionary: dictionary, column: column)
+            definitionLevels += page.definitionLevels
+            repetitionLevels += page.repetitionLevels
+            levelCount += page.levelCount
         }
         guard levelCount >= metadata.numValues else {
             throw corrupt("chunk ends after \(levelCount) of \(metadata.numValues) values")
         }
-        return result
+        return ColumnVector(descriptor: descriptor, storage: values.storage,
+                            definitionLevels: definitionLevels, repetitionLevels: repetitionLevels)
+    }
+
+    /// The values of the pages read so far: plain values, or dictionary indices while every
+    /// data page has been dictionary-encoded (and the caller wants to keep them so).
+    private enum Accumulated {
+        case buffer(ColumnBuffer)
+        case dictionary(entries: ColumnBuffer, indices: [UInt32])
+
+        var storage: ColumnVector.Storage {
+            switch self {
+            case let .buffer(buffer): return .buffer(buffer)
+            case let .dictionary(entries, indices): return .dictionary(entries: entries, indices: indices)
+            }
+        }
+
+        mutating func append(_ page: PageValues, dictionary: ColumnBuffer?, column: String) throws {
+            switch (self, page) {
+            case (.dictionary(let entries, var indices), .indices(let more)):
+                self = .buffer(.boolean([]))  // release the array so it grows in place
+                indices += more
+                self = .dictionary(entries: entries, indices: indices)
+            case let (.dictionary(entries, indices), .values(buffer)):
+                var resolved = try entries.gathering(indices, column: column)
+                try resolved.append(buffer, column: column)
+                self = .buffer(resolved)
+            case (.buffer(var buffer), .indices(let indices)):
+                guard let dictionary else {
+                    throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
+                }
+                self = .buffer(.boolean([]))
+                try buffer.append(try dictionary.gathering(indices, column: column), column: column)
+                self = .buffer(buffer)
+            case (.buffer(var buffer), .values(let more)):
+                self = .buffer(.boolean([]))
+                try buffer.append(more, column: column)
+                self = .buffer(buffer)
+            }
+        }
     }
 
     private func size(_ value: Int32, _ name: String) throws -> Int {
@@ -71,7 +123,7 @@ struct ColumnChunkReader {
         try PageCompression.decompress(body, codec: metadata.codec, uncompressedSize: rawSize, limit: decompressedLimit)
     }
 
-    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws -> ColumnValues {
+    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws -> ColumnBuffer {
         guard let dictionaryHeader = header.dictionaryPageHeader else { throw corrupt("dictionary page without its header") }
         guard dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
             throw ParquetError.unsupportedEncoding(encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: column)
@@ -86,7 +138,7 @@ struct ColumnChunkReader {
     private struct DecodedPage {
         var repetitionLevels: [Int16]
         var definitionLevels: [Int16]
-        var values: ColumnValues
+        var values: PageValues
         var levelCount: Int
     }
 
@@ -98,7 +150,7 @@ struct ColumnChunkReader {
     }
 
     private func readDataPageV1(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?
     ) throws -> DecodedPage {
         guard let dataHeader = header.dataPageHeader else { throw corrupt("data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
@@ -122,7 +174,7 @@ struct ColumnChunkReader {
     }
 
     private func readDataPageV2(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?
     ) throws -> DecodedPage {
         guard let dataHeader = header.dataPageHeaderV2 else { throw corrupt("v2 data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
@@ -149,16 +201,5 @@ struct ColumnChunkReader {
             encoding: dataHeader.encoding, descriptor: descriptor,
             count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &valueReader)
         return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
-    }
-
-    /// Adds a page to the chunk so far; the pages together may not exceed the chunk's `num_values`.
-    private func append(_ page: DecodedPage, to result: inout ColumnData, after levelCount: Int) throws -> Int {
-        guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
-            throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
-        }
-        try result.values.append(page.values, column: column)
-        result.definitionLevels += page.definitionLevels
-        result.repetitionLevels += page.repetitionLevels
-        return page.levelCount
     }
 }

@@ -18,7 +18,7 @@ extension ParquetFileReader {
         let leafIndices = schema.columns.indices.filter { index in
             schema.columns[index].path.first.map(selected.contains) ?? false
         }
-        let columns = try readRowGroup(index, columnIndices: leafIndices)
+        let columns = try readColumns(rowGroup: index, columnIndices: leafIndices, keepDictionary: true)
         var assembler = try RecordAssembler(fields: fields, columns: columns)
         guard let count = Int(exactly: metadata.rowGroups[index].numRows) else {
             throw ParquetError.invalidMetadata(reason: "row group \(index) row count does not fit in memory")

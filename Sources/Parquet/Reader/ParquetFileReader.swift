@@ -5,16 +5,17 @@
 
 /// Reads a Parquet file: its metadata and schema at once, column chunks on demand.
 ///
-/// `readRowGroup` gives columnar `ColumnData` (values plus levels); `rows(rowGroup:)` and
-/// `makeRowIterator()` give assembled rows of `ParquetValue`.
+/// `readColumns` gives the projected chunks in contiguous buffers (`ColumnVector`, optionally
+/// still dictionary-encoded); `readRowGroup` the same as boxed `ColumnData`; `rows(rowGroup:)`
+/// and `makeRowIterator()` give assembled rows of `ParquetValue`.
 public final class ParquetFileReader: Sendable {
     public let metadata: FileMetaData
     public let schema: ParquetSchema
     /// Ceiling for one decompressed page body.
     public let decompressedPageLimit: Int
-    private let source: ParquetByteSource
+    let source: ParquetByteSource
     /// Offset where the footer starts; column chunks must end before it.
-    private let footerStart: Int
+    let footerStart: Int
 
     public var rowGroups: [RowGroup] { metadata.rowGroups }
 
@@ -76,26 +77,45 @@ public final class ParquetFileReader: Sendable {
         return schema.columns.indices.filter { selected.contains($0) }
     }
 
-    /// Reads the chunks of row group `index` for the projected `columns` (nil = all), in schema order.
+    /// Reads the chunks of row group `index` for the projected `columns` (nil = all), in schema
+    /// order, as boxed `ColumnData`.
     public func readRowGroup(_ index: Int, columns: [String]? = nil) throws -> [ColumnData] {
         try readRowGroup(index, columnIndices: columnIndices(columns))
     }
 
-    /// Reads the chunks of row group `index` for the given leaf column indices.
+    /// Reads the chunks of row group `index` for the given leaf column indices, as boxed `ColumnData`.
     public func readRowGroup(_ index: Int, columnIndices: [Int]) throws -> [ColumnData] {
-        guard metadata.rowGroups.indices.contains(index) else {
-            throw ParquetError.rowGroupOutOfRange(index: index, count: metadata.rowGroups.count)
-        }
-        let group = metadata.rowGroups[index]
+        try readColumns(rowGroup: index, columnIndices: columnIndices).map(\.columnData)
+    }
+
+    /// Reads only the projected `columns` (nil = all) of row group `index`, in schema order,
+    /// into contiguous buffers. With `keepDictionary`, dictionary-encoded chunks come back as
+    /// their dictionary plus one index per value, without a value per row.
+    public func readColumns(rowGroup index: Int, columns: [String]? = nil, keepDictionary: Bool = false) throws -> [ColumnVector] {
+        try readColumns(rowGroup: index, columnIndices: columnIndices(columns), keepDictionary: keepDictionary)
+    }
+
+    /// Reads the given leaf columns of row group `index`; see `readColumns(rowGroup:columns:keepDictionary:)`.
+    public func readColumns(rowGroup index: Int, columnIndices: [Int], keepDictionary: Bool = false) throws -> [ColumnVector] {
+        let group = try rowGroup(index)
         return try columnIndices.map { column in
             guard schema.columns.indices.contains(column) else {
                 throw ParquetError.columnNotFound("#\(column)")
             }
-            return try readColumnChunk(group.columns[column], descriptor: schema.columns[column])
+            return try readColumnChunk(group.columns[column], descriptor: schema.columns[column], keepDictionary: keepDictionary)
         }
     }
 
-    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> ColumnData {
+    /// Row group `index`, or `rowGroupOutOfRange`.
+    func rowGroup(_ index: Int) throws -> RowGroup {
+        guard metadata.rowGroups.indices.contains(index) else {
+            throw ParquetError.rowGroupOutOfRange(index: index, count: metadata.rowGroups.count)
+        }
+        return metadata.rowGroups[index]
+    }
+
+    /// The checked metadata of a chunk.
+    func chunkMetadata(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> ColumnMetaData {
         let name = descriptor.dottedPath
         guard let meta = chunk.metaData else {
             throw ParquetError.invalidMetadata(reason: "column '\(name)' has no column metadata")
@@ -106,20 +126,26 @@ public final class ParquetFileReader: Sendable {
         guard meta.numValues >= 0, meta.totalCompressedSize >= 0 else {
             throw ParquetError.invalidMetadata(reason: "column '\(name)' has negative sizes")
         }
+        return meta
+    }
+
+    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor, keepDictionary: Bool) throws -> ColumnVector {
+        let meta = try chunkMetadata(chunk, descriptor: descriptor)
         if meta.numValues == 0 {
             // pyarrow writes empty row groups whose chunk holds only a dictionary page and
             // data_page_offset 0: there is nothing to read.
-            return ColumnData(descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+            return ColumnVector(descriptor: descriptor, storage: .buffer(.empty(descriptor.physicalType)),
+                                definitionLevels: [], repetitionLevels: [])
         }
-        let range = try chunkRange(meta, column: name)
+        let range = try chunkRange(meta, column: descriptor.dottedPath)
         let reader = ColumnChunkReader(descriptor: descriptor, metadata: meta, decompressedLimit: decompressedPageLimit)
-        return try reader.read(try source.read(range))
+        return try reader.read(try source.read(range), keepDictionary: keepDictionary)
     }
 
     /// The byte range of a chunk: from the dictionary page when `dictionary_page_offset` is
     /// present and > 0 (0 is a known writer bug), else from the first data page, for
     /// `total_compressed_size` bytes, never past the footer.
-    private func chunkRange(_ meta: ColumnMetaData, column: String) throws -> Range<Int> {
+    func chunkRange(_ meta: ColumnMetaData, column: String) throws -> Range<Int> {
         var start = meta.dataPageOffset
         if let dictionaryOffset = meta.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < start || start <= 0 {
             start = dictionaryOffset

@@ -4,12 +4,14 @@
 
 /// The bytes of one page and its contribution to the column chunk's size totals.
 struct WrittenPage {
-    /// Header followed by the stored body.
-    var bytes: [UInt8]
+    /// The Thrift page header.
+    var header: [UInt8]
+    /// The stored (compressed) body, written right after the header.
+    var body: [UInt8]
     /// Header size plus uncompressed body size.
     var uncompressedSize: Int
-    /// Header size plus stored body size (`bytes.count`).
-    var compressedSize: Int { bytes.count }
+    /// Header size plus stored body size.
+    var compressedSize: Int { header.count + body.count }
 }
 
 /// Builds data pages (v1) and dictionary pages from encoded bodies.
@@ -48,6 +50,6 @@ enum PageWriter {
         let stored = try PageCompression.compress(body, codec: codec, snappyMode: snappyMode)
         guard let compressed = Int32(exactly: stored.count) else { throw tooLarge }
         let header = makeHeader(uncompressed, compressed).thriftBytes()
-        return WrittenPage(bytes: header + stored, uncompressedSize: header.count + body.count)
+        return WrittenPage(header: header, body: stored, uncompressedSize: header.count + body.count)
     }
 }

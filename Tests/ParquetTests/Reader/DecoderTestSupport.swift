@@ -1,3 +1,4 @@
+import XCTest
 @testable import Parquet
 
 /// Leaf descriptors for decoder tests that need a column to decode into.
@@ -11,8 +12,14 @@ enum DecoderTestSupport {
     static func decode(_ bytes: [UInt8], _ encoding: Encoding, _ type: PhysicalType, count: Int,
                        typeLength: Int32? = nil, dictionary: ColumnValues? = nil) throws -> ColumnValues {
         var reader = ByteReader(bytes)
-        return try ValueDecoder.decode(
+        let entries = dictionary.map { ColumnBuffer($0) }
+        switch try ValueDecoder.decode(
             encoding: encoding, descriptor: column(type, typeLength: typeLength), count: count,
-            dictionary: dictionary, from: &reader)
+            dictionary: entries, from: &reader) {
+        case let .values(buffer):
+            return buffer.columnValues
+        case let .indices(indices):
+            return try XCTUnwrap(entries).gathering(indices, column: "c").columnValues
+        }
     }
 }
