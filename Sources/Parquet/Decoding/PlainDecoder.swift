@@ -2,6 +2,21 @@
 /// booleans, length-prefixed byte arrays and fixed-width byte arrays. Used for data pages and
 /// for dictionary pages, into the contiguous buffers of `ColumnBuffer`.
 enum PlainDecoder {
+    /// Decodes `count` values and appends them to `values` (of the same type); byte strings go
+    /// straight into its values buffer, without a buffer per page.
+    static func decode(
+        _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader,
+        appendingTo values: inout ColumnBuffer
+    ) throws {
+        if type == .byteArray, case var .byteArray(buffer) = values {
+            values = .boolean([])  // release the buffer so it grows in place
+            defer { values = .byteArray(buffer) }
+            try reader.readByteArrays(count, into: &buffer)
+            return
+        }
+        try values.append(try decode(type, count: count, typeLength: typeLength, from: &reader), column: "")
+    }
+
     static func decode(
         _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader
     ) throws -> ColumnBuffer {

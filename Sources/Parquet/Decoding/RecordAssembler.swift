@@ -94,6 +94,7 @@ struct RecordAssembler {
         guard !cursors.isEmpty || count <= ColumnChunkReader.maxValuesPerPage else {
             throw corrupt("\(count) rows without any column")
         }
+        if let rows = try flatRows(count) { return rows }
         var rows: [[ParquetValue]] = []
         rows.reserveCapacity(min(count, cursors.first?.entryCount ?? 0))
         for _ in 0..<count {
@@ -103,6 +104,34 @@ struct RecordAssembler {
         }
         for cursor in cursors where cursor.position != cursor.entryCount {
             throw corrupt("\(cursor.entryCount - cursor.position) level entries left after \(count) rows")
+        }
+        return rows
+    }
+
+    /// Rows of a flat selection (every field a top-level, non-repeated leaf whose levels have
+    /// exactly one entry per row), filled column by column without walking the tree per row;
+    /// nil when the selection is not flat, so the general walk (and its errors) applies.
+    private mutating func flatRows(_ count: Int) throws -> [[ParquetValue]]? {
+        guard !cursors.isEmpty, roots.allSatisfy({ !$0.field.isGroup && $0.field.repetition != .repeated }),
+              cursors.allSatisfy({ $0.entryCount == count && $0.repetitionLevels.isEmpty }) else { return nil }
+        var rows = [[ParquetValue]](repeating: [], count: count)
+        for row in 0..<count { rows[row].reserveCapacity(cursors.count) }
+        for leaf in cursors.indices {
+            let levels = cursors[leaf].definitionLevels
+            let values = cursors[leaf].values
+            let full = Int16(clamping: cursors[leaf].maxDefinitionLevel)
+            var next = 0
+            for row in 0..<count {
+                if levels.isEmpty || levels[row] >= full {
+                    guard next < values.count else { throw corrupt("fewer values than definition levels announce") }
+                    rows[row].append(values[next])
+                    next += 1
+                } else {
+                    rows[row].append(.null)
+                }
+            }
+            cursors[leaf].position = count
+            cursors[leaf].valuePosition = next
         }
         return rows
     }

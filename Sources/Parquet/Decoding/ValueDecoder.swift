@@ -1,28 +1,19 @@
-/// The values section of one data page: values in a buffer, or indices into the chunk's
-/// dictionary (left unresolved so a caller can keep the column dictionary-encoded).
-enum PageValues {
-    case values(ColumnBuffer)
-    case indices([UInt32])
-}
-
 /// Decodes the values section of a data page according to the page's encoding, for the
-/// `count` non-null values the levels announce.
+/// `count` non-null values the levels announce: dictionary indices are returned as they are
+/// (a caller may keep the chunk dictionary-encoded); any other encoding appends the values to
+/// the chunk's buffer, PLAIN byte strings straight into its one values buffer.
 enum ValueDecoder {
-    static func decode(
-        encoding: Encoding, descriptor: ColumnDescriptor, count: Int,
-        dictionary: ColumnBuffer?, from reader: inout ByteReader
-    ) throws -> PageValues {
+    /// True for the encodings whose values section holds dictionary indices.
+    static func isDictionary(_ encoding: Encoding) -> Bool {
         switch encoding {
-        case .plainDictionary, .rleDictionary:
-            return .indices(try indices(descriptor: descriptor, count: count, dictionary: dictionary, from: &reader))
-        default:
-            return .values(try decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader))
+        case .plainDictionary, .rleDictionary: return true
+        default: return false
         }
     }
 
     /// The dictionary indices of a page: a bit-width byte, then the RLE hybrid. Each index is
     /// checked against the dictionary's size here, so later lookups cannot go out of bounds.
-    private static func indices(
+    static func indices(
         descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?, from reader: inout ByteReader
     ) throws -> [UInt32] {
         let column = descriptor.dottedPath
@@ -42,13 +33,27 @@ enum ValueDecoder {
         return indices
     }
 
+    /// Decodes a non-dictionary values section and appends it to `values`.
+    static func decodeValues(
+        encoding: Encoding, descriptor: ColumnDescriptor, count: Int, from reader: inout ByteReader,
+        appendingTo values: inout ColumnBuffer
+    ) throws {
+        if count == 0 { return }  // an all-null page need not carry a decodable stream
+        if encoding == .plain {
+            try PlainDecoder.decode(descriptor.physicalType, count: count, typeLength: descriptor.field.typeLength,
+                                    from: &reader, appendingTo: &values)
+            return
+        }
+        try values.append(try decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader),
+                          column: descriptor.dottedPath)
+    }
+
     private static func decodeValues(
         encoding: Encoding, descriptor: ColumnDescriptor, count: Int, from reader: inout ByteReader
     ) throws -> ColumnBuffer {
         let type = descriptor.physicalType
         let column = descriptor.dottedPath
         let typeLength = descriptor.field.typeLength
-        if count == 0 { return .empty(type) }  // an all-null page need not carry a decodable stream
         func unsupported() -> ParquetError {
             .unsupportedEncoding(encoding: "\(encoding) for \(type)", column: column)
         }

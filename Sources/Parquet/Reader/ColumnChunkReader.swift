@@ -38,7 +38,7 @@ struct ColumnChunkReader {
             let storedSize = try size(header.compressedPageSize, "compressed_page_size")
             let rawSize = try size(header.uncompressedPageSize, "uncompressed_page_size")
             let body = try reader.readBytes(storedSize)
-            let page: DecodedPage
+            let page: DecodedLevels
             switch header.type {
             case .dictionaryPage:
                 guard dictionary == nil else { throw corrupt("more than one dictionary page") }
@@ -48,16 +48,15 @@ struct ColumnChunkReader {
                 }
                 continue
             case .dataPage:
-                page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary)
+                page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary, into: &values)
             case .dataPageV2:
-                page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary)
+                page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary, into: &values)
             default:
                 continue  // index pages and unknown kinds carry no values
             }
             guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
                 throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
             }
-            try values.append(page.values, dictionary: dictionary, column: column)
             definitionLevels += page.definitionLevels
             repetitionLevels += page.repetitionLevels
             levelCount += page.levelCount
@@ -82,28 +81,37 @@ struct ColumnChunkReader {
             }
         }
 
-        mutating func append(_ page: PageValues, dictionary: ColumnBuffer?, column: String) throws {
-            switch (self, page) {
-            case (.dictionary(let entries, var indices), .indices(let more)):
-                self = .buffer(.boolean([]))  // release the array so it grows in place
-                indices += more
-                self = .dictionary(entries: entries, indices: indices)
-            case let (.dictionary(entries, indices), .values(buffer)):
-                var resolved = try entries.gathering(indices, column: column)
-                try resolved.append(buffer, column: column)
-                self = .buffer(resolved)
-            case (.buffer(var buffer), .indices(let indices)):
-                guard let dictionary else {
-                    throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
+        /// Decodes a page's values section into the accumulated values: indices stay indices
+        /// while the chunk is kept dictionary-encoded; a PLAIN (or other) page after them
+        /// resolves what came before; values are appended to the one buffer in place.
+        mutating func decode(
+            encoding: Encoding, descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?,
+            from reader: inout ByteReader
+        ) throws {
+            let column = descriptor.dottedPath
+            if ValueDecoder.isDictionary(encoding) {
+                let more = try ValueDecoder.indices(descriptor: descriptor, count: count, dictionary: dictionary, from: &reader)
+                switch self {
+                case .dictionary(let entries, var indices):
+                    self = .buffer(.boolean([]))  // release the array so it grows in place
+                    indices += more
+                    self = .dictionary(entries: entries, indices: indices)
+                case var .buffer(buffer):
+                    guard let dictionary else { return }  // `indices` has thrown already
+                    self = .buffer(.boolean([]))
+                    try buffer.appendGathered(from: dictionary, more, column: column)
+                    self = .buffer(buffer)
                 }
-                self = .buffer(.boolean([]))
-                try buffer.append(try dictionary.gathering(indices, column: column), column: column)
-                self = .buffer(buffer)
-            case (.buffer(var buffer), .values(let more)):
-                self = .buffer(.boolean([]))
-                try buffer.append(more, column: column)
-                self = .buffer(buffer)
+                return
             }
+            if case let .dictionary(entries, indices) = self {
+                self = .buffer(try entries.gathering(indices, column: column))
+            }
+            guard case var .buffer(buffer) = self else { return }
+            self = .buffer(.boolean([]))
+            defer { self = .buffer(buffer) }
+            try ValueDecoder.decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader,
+                                          appendingTo: &buffer)
         }
     }
 
@@ -134,11 +142,10 @@ struct ColumnChunkReader {
             descriptor.physicalType, count: entries, typeLength: descriptor.field.typeLength, from: &reader)
     }
 
-    /// Levels and values of one data page.
-    private struct DecodedPage {
+    /// Levels of one data page (its values went into the chunk's accumulated values).
+    private struct DecodedLevels {
         var repetitionLevels: [Int16]
         var definitionLevels: [Int16]
-        var values: PageValues
         var levelCount: Int
     }
 
@@ -150,8 +157,8 @@ struct ColumnChunkReader {
     }
 
     private func readDataPageV1(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?
-    ) throws -> DecodedPage {
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
+    ) throws -> DecodedLevels {
         guard let dataHeader = header.dataPageHeader else { throw corrupt("data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         var reader = ByteReader(try decompress(body, rawSize: rawSize))
@@ -167,15 +174,15 @@ struct ColumnChunkReader {
                 &reader, encoding: dataHeader.definitionLevelEncoding, maxLevel: descriptor.maxDefinitionLevel,
                 count: levelCount, column: column)
         }
-        let values = try ValueDecoder.decode(
+        try values.decode(
             encoding: dataHeader.encoding, descriptor: descriptor,
             count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &reader)
-        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
+        return DecodedLevels(repetitionLevels: repetition, definitionLevels: definition, levelCount: levelCount)
     }
 
     private func readDataPageV2(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?
-    ) throws -> DecodedPage {
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
+    ) throws -> DecodedLevels {
         guard let dataHeader = header.dataPageHeaderV2 else { throw corrupt("v2 data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         let repetitionLength = try size(dataHeader.repetitionLevelsByteLength, "repetition_levels_byte_length")
@@ -197,9 +204,9 @@ struct ColumnChunkReader {
             valueBytes = try decompress(valueBytes, rawSize: rawValueSize)
         }
         var valueReader = ByteReader(valueBytes)
-        let values = try ValueDecoder.decode(
+        try values.decode(
             encoding: dataHeader.encoding, descriptor: descriptor,
             count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &valueReader)
-        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
+        return DecodedLevels(repetitionLevels: repetition, definitionLevels: definition, levelCount: levelCount)
     }
 }

@@ -102,6 +102,26 @@ public enum ColumnBuffer: Sendable, Equatable {
         }
     }
 
+    /// The values of `ranges`, in order, as one buffer.
+    public func slices(_ ranges: [Range<Int>]) -> ColumnBuffer {
+        func join<T>(_ items: [T]) -> [T] { ranges.reduce(into: [T]()) { $0 += items[$1] } }
+        func join(_ buffer: ByteArrayBuffer) -> ByteArrayBuffer {
+            var result = ByteArrayBuffer()
+            for range in ranges { result.append(contentsOf: buffer, range: range) }
+            return result
+        }
+        switch self {
+        case let .boolean(items): return .boolean(join(items))
+        case let .int32(items): return .int32(join(items))
+        case let .int64(items): return .int64(join(items))
+        case let .int96(items): return .int96(join(items))
+        case let .float(items): return .float(join(items))
+        case let .double(items): return .double(join(items))
+        case let .byteArray(buffer): return .byteArray(join(buffer))
+        case let .fixedLenByteArray(buffer): return .fixedLenByteArray(join(buffer))
+        }
+    }
+
     /// PLAIN size of values `range` (BYTE_ARRAY with its 4-byte length prefixes).
     public func plainSize(_ range: Range<Int>) -> Int {
         switch self {
@@ -136,28 +156,39 @@ public enum ColumnBuffer: Sendable, Equatable {
     /// The values at `indices` (dictionary lookup), each checked against `count` so a corrupt
     /// index throws instead of trapping.
     func gathering(_ indices: [UInt32], column: String) throws(ParquetError) -> ColumnBuffer {
-        let limit = count
+        var result = ColumnBuffer.empty(physicalType)
+        try result.appendGathered(from: self, indices, column: column)
+        return result
+    }
+
+    /// Appends the values of `entries` (same type) at `indices`, each checked against its count.
+    mutating func appendGathered(from entries: ColumnBuffer, _ indices: [UInt32], column: String) throws(ParquetError) {
+        let limit = entries.count
         for index in indices where Int(index) >= limit {
             throw ParquetError.corruptPage(column: column, reason: "dictionary index \(index) outside a dictionary of \(limit)")
         }
-        func pick<T>(_ values: [T]) -> [T] { indices.map { values[Int($0)] } }
-        func pick(_ buffer: ByteArrayBuffer) -> ByteArrayBuffer {
-            var result = ByteArrayBuffer()
+        func pick<T>(_ target: inout [T], _ values: [T]) {
+            target.reserveCapacity(target.count + indices.count)
+            for index in indices { target.append(values[Int(index)]) }
+        }
+        func pick(_ target: inout ByteArrayBuffer, _ buffer: ByteArrayBuffer) {
             var bytes = 0
             for index in indices { bytes += buffer.length(at: Int(index)) }
-            result.reserveCapacity(count: indices.count, bytes: bytes)
-            for index in indices { result.append(buffer, at: Int(index)) }
-            return result
+            target.reserveCapacity(count: indices.count, bytes: bytes)
+            for index in indices { target.append(buffer, at: Int(index)) }
         }
-        switch self {
-        case let .boolean(values): return .boolean(pick(values))
-        case let .int32(values): return .int32(pick(values))
-        case let .int64(values): return .int64(pick(values))
-        case let .int96(values): return .int96(pick(values))
-        case let .float(values): return .float(pick(values))
-        case let .double(values): return .double(pick(values))
-        case let .byteArray(buffer): return .byteArray(pick(buffer))
-        case let .fixedLenByteArray(buffer): return .fixedLenByteArray(pick(buffer))
+        switch (self, entries) {
+        case (.boolean(var a), .boolean(let b)): self = .int32([]); pick(&a, b); self = .boolean(a)
+        case (.int32(var a), .int32(let b)): self = .boolean([]); pick(&a, b); self = .int32(a)
+        case (.int64(var a), .int64(let b)): self = .boolean([]); pick(&a, b); self = .int64(a)
+        case (.int96(var a), .int96(let b)): self = .boolean([]); pick(&a, b); self = .int96(a)
+        case (.float(var a), .float(let b)): self = .boolean([]); pick(&a, b); self = .float(a)
+        case (.double(var a), .double(let b)): self = .boolean([]); pick(&a, b); self = .double(a)
+        case (.byteArray(var a), .byteArray(let b)): self = .boolean([]); pick(&a, b); self = .byteArray(a)
+        case (.fixedLenByteArray(var a), .fixedLenByteArray(let b)):
+            self = .boolean([]); pick(&a, b); self = .fixedLenByteArray(a)
+        default:
+            throw ParquetError.corruptPage(column: column, reason: "the dictionary's type differs from the column's")
         }
     }
 }

@@ -13,13 +13,14 @@ enum DecoderTestSupport {
                        typeLength: Int32? = nil, dictionary: ColumnValues? = nil) throws -> ColumnValues {
         var reader = ByteReader(bytes)
         let entries = dictionary.map { ColumnBuffer($0) }
-        switch try ValueDecoder.decode(
-            encoding: encoding, descriptor: column(type, typeLength: typeLength), count: count,
-            dictionary: entries, from: &reader) {
-        case let .values(buffer):
-            return buffer.columnValues
-        case let .indices(indices):
+        let descriptor = column(type, typeLength: typeLength)
+        if ValueDecoder.isDictionary(encoding) {
+            let indices = try ValueDecoder.indices(descriptor: descriptor, count: count, dictionary: entries, from: &reader)
             return try XCTUnwrap(entries).gathering(indices, column: "c").columnValues
         }
+        var values = ColumnBuffer.empty(type)
+        try ValueDecoder.decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader,
+                                      appendingTo: &values)
+        return values.columnValues
     }
 }
