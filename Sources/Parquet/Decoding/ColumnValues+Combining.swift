@@ -3,7 +3,7 @@
 
 extension ColumnValues {
     /// Appends `other`, which must hold the same physical type.
-    mutating func append(_ other: ColumnValues, column: String) throws {
+    mutating func append(_ other: ColumnValues, column: String) throws(ParquetError) {
         switch (self, other) {
         case let (.boolean(a), .boolean(b)): self = .boolean(a + b)
         case let (.int32(a), .int32(b)): self = .int32(a + b)

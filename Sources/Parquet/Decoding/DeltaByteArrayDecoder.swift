@@ -3,7 +3,7 @@
 /// DELTA_BYTE_ARRAY = DELTA_BINARY_PACKED prefix lengths, then the suffixes as
 /// DELTA_LENGTH_BYTE_ARRAY; value[i] = value[i-1].prefix(prefix[i]) + suffix[i].
 enum DeltaByteArrayDecoder {
-    static func decodeLengthPrefixed(_ reader: inout ByteReader, count: Int, column: String) throws -> ByteArrayBuffer {
+    static func decodeLengthPrefixed(_ reader: inout ByteReader, count: Int, column: String) throws(ParquetError) -> ByteArrayBuffer {
         let lengths = try DeltaBinaryPackedDecoder.decode(&reader, maxCount: count, column: column)
         guard lengths.count >= count else {
             throw ParquetError.corruptPage(column: column, reason: "DELTA_LENGTH_BYTE_ARRAY has \(lengths.count) lengths for \(count) values")
@@ -18,7 +18,7 @@ enum DeltaByteArrayDecoder {
         return values
     }
 
-    static func decodeIncremental(_ reader: inout ByteReader, count: Int, column: String) throws -> ByteArrayBuffer {
+    static func decodeIncremental(_ reader: inout ByteReader, count: Int, column: String) throws(ParquetError) -> ByteArrayBuffer {
         let prefixes = try DeltaBinaryPackedDecoder.decode(&reader, maxCount: count, column: column)
         let suffixes = try decodeLengthPrefixed(&reader, count: count, column: column)
         guard prefixes.count >= count else {

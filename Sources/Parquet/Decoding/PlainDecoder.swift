@@ -7,7 +7,7 @@ enum PlainDecoder {
     static func decode(
         _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader,
         appendingTo values: inout ColumnBuffer
-    ) throws {
+    ) throws(ParquetError) {
         if type == .byteArray, case var .byteArray(buffer) = values {
             values = .boolean([])  // release the buffer so it grows in place
             defer { values = .byteArray(buffer) }
@@ -19,7 +19,7 @@ enum PlainDecoder {
 
     static func decode(
         _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader
-    ) throws -> ColumnBuffer {
+    ) throws(ParquetError) -> ColumnBuffer {
         switch type {
         case .boolean:
             let byteCount = try reader.checkedByteCount(items: (count + 7) / 8, width: 1)
@@ -55,7 +55,7 @@ enum PlainDecoder {
     }
 
     /// The byte width of a FIXED_LEN_BYTE_ARRAY column, which the schema must give.
-    static func fixedWidth(_ typeLength: Int32?) throws -> Int {
+    static func fixedWidth(_ typeLength: Int32?) throws(ParquetError) -> Int {
         guard let typeLength, typeLength > 0, let width = Int(exactly: typeLength) else {
             throw ParquetError.invalidSchema(reason: "FIXED_LEN_BYTE_ARRAY without a positive type_length")
         }

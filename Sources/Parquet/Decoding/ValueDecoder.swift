@@ -15,7 +15,7 @@ enum ValueDecoder {
     /// checked against the dictionary's size here, so later lookups cannot go out of bounds.
     static func indices(
         descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?, from reader: inout ByteReader
-    ) throws -> [UInt32] {
+    ) throws(ParquetError) -> [UInt32] {
         let column = descriptor.dottedPath
         guard let dictionary else {
             throw ParquetError.corruptPage(column: column, reason: "dictionary-encoded page without a dictionary page")
@@ -37,7 +37,7 @@ enum ValueDecoder {
     static func decodeValues(
         encoding: Encoding, descriptor: ColumnDescriptor, count: Int, from reader: inout ByteReader,
         appendingTo values: inout ColumnBuffer
-    ) throws {
+    ) throws(ParquetError) {
         if count == 0 { return }  // an all-null page need not carry a decodable stream
         if encoding == .plain {
             try PlainDecoder.decode(descriptor.physicalType, count: count, typeLength: descriptor.field.typeLength,
@@ -50,7 +50,7 @@ enum ValueDecoder {
 
     private static func decodeValues(
         encoding: Encoding, descriptor: ColumnDescriptor, count: Int, from reader: inout ByteReader
-    ) throws -> ColumnBuffer {
+    ) throws(ParquetError) -> ColumnBuffer {
         let type = descriptor.physicalType
         let column = descriptor.dottedPath
         let typeLength = descriptor.field.typeLength

@@ -63,7 +63,7 @@ public enum RLEHybrid {
     /// - Throws: `ParquetError` if the runs end before `count` values, a run header is malformed
     ///   or a repeated value does not fit in `bitWidth` bits.
     public static func decode(_ bytes: ArraySlice<UInt8>, bitWidth: Int, count: Int,
-                              column: String = "") throws -> [UInt32] {
+                              column: String = "") throws(ParquetError) -> [UInt32] {
         do {
             return try decodeRuns(bytes, bitWidth: bitWidth, count: count)
         } catch {
@@ -72,7 +72,7 @@ public enum RLEHybrid {
     }
 
     /// Decodes from a whole array; see `decode(_:bitWidth:count:column:)` for slices.
-    public static func decode(_ bytes: [UInt8], bitWidth: Int, count: Int, column: String = "") throws -> [UInt32] {
+    public static func decode(_ bytes: [UInt8], bitWidth: Int, count: Int, column: String = "") throws(ParquetError) -> [UInt32] {
         try decode(bytes[...], bitWidth: bitWidth, count: count, column: column)
     }
 

@@ -21,7 +21,7 @@ public struct PageLocation: Sendable, Equatable {
 }
 
 extension PageLocation: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var offset: Int64?, size: Int32?, firstRow: Int64?
         try reader.beginStruct()
         while let field = try reader.nextField() {
@@ -56,7 +56,7 @@ public struct OffsetIndex: Sendable, Equatable {
 }
 
 extension OffsetIndex: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var locations: [PageLocation]?
         try reader.beginStruct()
         while let field = try reader.nextField() {
@@ -102,16 +102,16 @@ public struct ColumnIndex: Sendable, Equatable {
 }
 
 extension ColumnIndex: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var nullPages: [Bool]?, minValues: [[UInt8]]?, maxValues: [[UInt8]]?, order: Int32?, nullCounts: [Int64]?
         try reader.beginStruct()
         while let field = try reader.nextField() {
             switch (field.id, field.type) {
-            case (1, .list): nullPages = try reader.readList(of: .bool) { try $0.readBoolElement() }
-            case (2, .list): minValues = try reader.readList(of: .binary) { try $0.readBinary() }
-            case (3, .list): maxValues = try reader.readList(of: .binary) { try $0.readBinary() }
+            case (1, .list): nullPages = try reader.readElements(of: .bool) { (reader: inout ThriftCompactReader) throws(ParquetError) in try reader.readBoolElement() }
+            case (2, .list): minValues = try reader.readElements(of: .binary) { (reader: inout ThriftCompactReader) throws(ParquetError) in try reader.readBinary() }
+            case (3, .list): maxValues = try reader.readElements(of: .binary) { (reader: inout ThriftCompactReader) throws(ParquetError) in try reader.readBinary() }
             case (4, .i32): order = try reader.readI32()
-            case (5, .list): nullCounts = try reader.readList(of: .i64) { try $0.readI64() }
+            case (5, .list): nullCounts = try reader.readElements(of: .i64) { (reader: inout ThriftCompactReader) throws(ParquetError) in try reader.readI64() }
             default: try reader.skip(field)
             }
         }

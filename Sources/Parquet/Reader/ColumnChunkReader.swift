@@ -24,7 +24,7 @@ struct ColumnChunkReader {
     /// Decodes all pages in `bytes` (the chunk's byte range). With `keepDictionary`, a chunk
     /// whose data pages are all dictionary-encoded comes back as its dictionary plus indices;
     /// a chunk that falls back to PLAIN mid-way is resolved to values from that page on.
-    func read(_ bytes: [UInt8], keepDictionary: Bool = false) throws -> ColumnVector {
+    func read(_ bytes: [UInt8], keepDictionary: Bool = false) throws(ParquetError) -> ColumnVector {
         var reader = ByteReader(bytes)
         var dictionary: ColumnBuffer?
         var values = Accumulated.buffer(.empty(descriptor.physicalType))
@@ -87,7 +87,7 @@ struct ColumnChunkReader {
         mutating func decode(
             encoding: Encoding, descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?,
             from reader: inout ByteReader
-        ) throws {
+        ) throws(ParquetError) {
             let column = descriptor.dottedPath
             if ValueDecoder.isDictionary(encoding) {
                 let more = try ValueDecoder.indices(descriptor: descriptor, count: count, dictionary: dictionary, from: &reader)
@@ -115,23 +115,23 @@ struct ColumnChunkReader {
         }
     }
 
-    private func size(_ value: Int32, _ name: String) throws -> Int {
+    private func size(_ value: Int32, _ name: String) throws(ParquetError) -> Int {
         guard value >= 0 else { throw corrupt("negative \(name) \(value)") }
         return Int(value)
     }
 
-    private func count(_ value: Int32, _ name: String) throws -> Int {
+    private func count(_ value: Int32, _ name: String) throws(ParquetError) -> Int {
         guard value >= 0, Int(value) <= Self.maxValuesPerPage else {
             throw corrupt("\(name) \(value) outside 0…\(Self.maxValuesPerPage)")
         }
         return Int(value)
     }
 
-    private func decompress(_ body: [UInt8], rawSize: Int) throws -> [UInt8] {
+    private func decompress(_ body: [UInt8], rawSize: Int) throws(ParquetError) -> [UInt8] {
         try PageCompression.decompress(body, codec: metadata.codec, uncompressedSize: rawSize, limit: decompressedLimit)
     }
 
-    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws -> ColumnBuffer {
+    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws(ParquetError) -> ColumnBuffer {
         guard let dictionaryHeader = header.dictionaryPageHeader else { throw corrupt("dictionary page without its header") }
         guard dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
             throw ParquetError.unsupportedEncoding(encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: column)
@@ -158,7 +158,7 @@ struct ColumnChunkReader {
 
     private func readDataPageV1(
         _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
-    ) throws -> DecodedLevels {
+    ) throws(ParquetError) -> DecodedLevels {
         guard let dataHeader = header.dataPageHeader else { throw corrupt("data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         var reader = ByteReader(try decompress(body, rawSize: rawSize))
@@ -182,7 +182,7 @@ struct ColumnChunkReader {
 
     private func readDataPageV2(
         _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
-    ) throws -> DecodedLevels {
+    ) throws(ParquetError) -> DecodedLevels {
         guard let dataHeader = header.dataPageHeaderV2 else { throw corrupt("v2 data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         let repetitionLength = try size(dataHeader.repetitionLevelsByteLength, "repetition_levels_byte_length")

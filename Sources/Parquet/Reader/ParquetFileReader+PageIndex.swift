@@ -23,14 +23,14 @@ public struct PageSelection: Sendable, Equatable {
 
 extension ParquetFileReader {
     /// The ColumnIndex of a chunk, nil when the file has none for it.
-    public func columnIndex(rowGroup index: Int, column: Int) throws -> ColumnIndex? {
+    public func columnIndex(rowGroup index: Int, column: Int) throws(ParquetError) -> ColumnIndex? {
         let chunk = try rowGroup(index).columns[checkedColumn(column)]
         guard let bytes = try indexBytes(offset: chunk.columnIndexOffset, length: chunk.columnIndexLength) else { return nil }
         return try ColumnIndex(thriftBytes: bytes)
     }
 
     /// The OffsetIndex of a chunk, nil when the file has none for it.
-    public func offsetIndex(rowGroup index: Int, column: Int) throws -> OffsetIndex? {
+    public func offsetIndex(rowGroup index: Int, column: Int) throws(ParquetError) -> OffsetIndex? {
         let chunk = try rowGroup(index).columns[checkedColumn(column)]
         guard let bytes = try indexBytes(offset: chunk.offsetIndexOffset, length: chunk.offsetIndexLength) else { return nil }
         return try OffsetIndex(thriftBytes: bytes)
@@ -39,7 +39,7 @@ extension ParquetFileReader {
     /// The rows of row group `index` that may hold a match for `predicate`: the rows of the
     /// pages its column index cannot rule out (none when the chunk statistics rule out the
     /// row group, all when there is no usable column index).
-    public func candidateRows(rowGroup index: Int, matching predicate: ColumnPredicate) throws -> [Range<Int>] {
+    public func candidateRows(rowGroup index: Int, matching predicate: ColumnPredicate) throws(ParquetError) -> [Range<Int>] {
         guard let column = schema.columnIndex(named: predicate.column) else {
             throw ParquetError.columnNotFound(predicate.column)
         }
@@ -74,7 +74,7 @@ extension ParquetFileReader {
     /// that pages of `predicate`'s column may hold; see `PageSelection`. Rows outside those
     /// pages are left out even when other columns' pages had to be read for them.
     public func readColumns(rowGroup index: Int, columns names: [String]? = nil, matching predicate: ColumnPredicate,
-                            keepDictionary: Bool = false) throws -> PageSelection {
+                            keepDictionary: Bool = false) throws(ParquetError) -> PageSelection {
         let wanted = try candidateRows(rowGroup: index, matching: predicate)
         let group = try rowGroup(index)
         let rows = try rowCount(group, index)
@@ -104,12 +104,12 @@ extension ParquetFileReader {
 
     // MARK: Helpers
 
-    private func checkedColumn(_ column: Int) throws -> Int {
+    private func checkedColumn(_ column: Int) throws(ParquetError) -> Int {
         guard schema.columns.indices.contains(column) else { throw ParquetError.columnNotFound("#\(column)") }
         return column
     }
 
-    private func rowCount(_ group: RowGroup, _ index: Int) throws -> Int {
+    private func rowCount(_ group: RowGroup, _ index: Int) throws(ParquetError) -> Int {
         guard let rows = Int(exactly: group.numRows), rows >= 0 else {
             throw ParquetError.invalidMetadata(reason: "row group \(index) has \(group.numRows) rows")
         }
@@ -124,7 +124,7 @@ extension ParquetFileReader {
     }
 
     /// The bytes of an index structure, checked to lie inside the data area of the file.
-    private func indexBytes(offset: Int64?, length: Int32?) throws -> [UInt8]? {
+    private func indexBytes(offset: Int64?, length: Int32?) throws(ParquetError) -> [UInt8]? {
         guard let offset, let length else { return nil }
         guard offset >= 4, length > 0, let start = Int(exactly: offset),
               start <= footerStart, Int(length) <= footerStart - start else {
@@ -154,7 +154,7 @@ extension ParquetFileReader {
     private func readPages(
         _ selected: [Int], of index: OffsetIndex, pageRows: [Range<Int>], meta: ColumnMetaData,
         descriptor: ColumnDescriptor, keepDictionary: Bool
-    ) throws -> (ColumnVector, [(entry: Int, row: Int)]) {
+    ) throws(ParquetError) -> (ColumnVector, [(entry: Int, row: Int)]) {
         let locations = index.pageLocations
         var bytes: [UInt8] = []
         if let dictionary = meta.dictionaryPageOffset, dictionary >= 4, dictionary < locations[0].offset {

@@ -31,7 +31,7 @@ struct ColumnChunkWriter {
     let settings: ColumnSettings
 
     /// Encodes `batch` and writes it to `output` at its current offset.
-    func write(_ batch: ColumnBatch, to output: ParquetOutput) throws -> WrittenColumnChunk {
+    func write(_ batch: ColumnBatch, to output: ParquetOutput) throws(ParquetError) -> WrittenColumnChunk {
         let name = column.dottedPath
         let buffer = batch.buffer
         let order = StatisticsOrder(field: column.field)
@@ -124,7 +124,7 @@ struct ColumnChunkWriter {
                                   columnIndex: columnIndex)
     }
 
-    private func write(_ page: WrittenPage, to output: ParquetOutput, compressed: inout Int, uncompressed: inout Int) throws {
+    private func write(_ page: WrittenPage, to output: ParquetOutput, compressed: inout Int, uncompressed: inout Int) throws(ParquetError) {
         try output.write(page.header)
         try output.write(page.body)
         compressed += page.compressedSize

@@ -18,7 +18,7 @@ struct WrittenPage {
 enum PageWriter {
     /// A v1 data page whose body holds `levelCount` level entries and values in `encoding`.
     static func dataPage(body: [UInt8], levelCount: Int, encoding: Encoding, codec: CompressionCodec,
-                         snappyMode: Snappy.Mode, column: String) throws -> WrittenPage {
+                         snappyMode: Snappy.Mode, column: String) throws(ParquetError) -> WrittenPage {
         guard let count = Int32(exactly: levelCount) else {
             throw ParquetError.invalidWriterUse(reason: "column '\(column)': \(levelCount) values do not fit one page")
         }
@@ -31,7 +31,7 @@ enum PageWriter {
 
     /// The dictionary page: `entryCount` distinct values, PLAIN-encoded in `body`.
     static func dictionaryPage(body: [UInt8], entryCount: Int, codec: CompressionCodec,
-                               snappyMode: Snappy.Mode, column: String) throws -> WrittenPage {
+                               snappyMode: Snappy.Mode, column: String) throws(ParquetError) -> WrittenPage {
         guard let count = Int32(exactly: entryCount) else {
             throw ParquetError.invalidWriterUse(reason: "column '\(column)': dictionary of \(entryCount) entries is too large")
         }
@@ -43,7 +43,7 @@ enum PageWriter {
     }
 
     private static func page(body: [UInt8], codec: CompressionCodec, snappyMode: Snappy.Mode, column: String,
-                             header makeHeader: (Int32, Int32) -> PageHeader) throws -> WrittenPage {
+                             header makeHeader: (Int32, Int32) -> PageHeader) throws(ParquetError) -> WrittenPage {
         let tooLarge = ParquetError.invalidWriterUse(
             reason: "column '\(column)': a page of \(body.count) bytes is above Parquet's 2 GiB page limit")
         guard let uncompressed = Int32(exactly: body.count) else { throw tooLarge }

@@ -2,7 +2,7 @@
 // group is written, so a rejected batch leaves the file consistent.
 
 extension ParquetWriter {
-    static func validate(schema: ParquetSchema, options: ParquetWriterOptions) throws {
+    static func validate(schema: ParquetSchema, options: ParquetWriterOptions) throws(ParquetError) {
         for column in schema.columns {
             guard column.path.count == 1, column.maxRepetitionLevel == 0 else {
                 throw ParquetError.invalidWriterUse(
@@ -23,7 +23,7 @@ extension ParquetWriter {
     }
 
     /// Validates a batch against the schema and returns its row count.
-    func validate(batch: [ColumnBatch]) throws -> Int {
+    func validate(batch: [ColumnBatch]) throws(ParquetError) -> Int {
         guard batch.count == schema.columns.count else {
             throw ParquetError.invalidWriterUse(
                 reason: "batch has \(batch.count) columns, the schema has \(schema.columns.count)")
@@ -54,7 +54,7 @@ extension ParquetWriter {
         return rows
     }
 
-    private func validateValueSizes(_ values: ColumnBuffer, column: ColumnDescriptor) throws {
+    private func validateValueSizes(_ values: ColumnBuffer, column: ColumnDescriptor) throws(ParquetError) {
         switch values {
         case let .fixedLenByteArray(arrays):
             let width = Int(column.field.typeLength ?? 0)

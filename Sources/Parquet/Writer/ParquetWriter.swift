@@ -30,18 +30,18 @@ public final class ParquetWriter {
     private var isFinished = false
 
     /// A writer that creates (or truncates) the file at `path` and streams into it.
-    public convenience init(path: String, schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws {
+    public convenience init(path: String, schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws(ParquetError) {
         try Self.validate(schema: schema, options: options)
         try self.init(schema: schema, options: options, output: ParquetOutput(path: path))
     }
 
     /// A writer that builds the file in memory; read it from `bytes` after `finish()`.
-    public convenience init(schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws {
+    public convenience init(schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws(ParquetError) {
         try Self.validate(schema: schema, options: options)
         try self.init(schema: schema, options: options, output: ParquetOutput())
     }
 
-    private init(schema: ParquetSchema, options: ParquetWriterOptions, output: ParquetOutput) throws {
+    private init(schema: ParquetSchema, options: ParquetWriterOptions, output: ParquetOutput) throws(ParquetError) {
         self.schema = schema
         self.options = options
         self.output = output
@@ -58,7 +58,7 @@ public final class ParquetWriter {
     /// - Returns: the metadata of the row groups written (without the page index locations,
     ///   which `finish()` adds).
     @discardableResult
-    public func write(batch: [ColumnBatch]) throws -> [RowGroup] {
+    public func write(batch: [ColumnBatch]) throws(ParquetError) -> [RowGroup] {
         guard !isFinished else { throw ParquetError.invalidWriterUse(reason: "write after finish()") }
         let rows = try validate(batch: batch)
         guard rows > 0 else { return [] }
@@ -78,7 +78,7 @@ public final class ParquetWriter {
     /// Writes the footer and closes the file. The writer accepts no more batches afterwards.
     /// - Returns: the footer that was written.
     @discardableResult
-    public func finish() throws -> FileMetaData {
+    public func finish() throws(ParquetError) -> FileMetaData {
         guard !isFinished else { throw ParquetError.invalidWriterUse(reason: "finish() called twice") }
         isFinished = true
         if options.writePageIndex { try writePageIndexes() }
@@ -98,7 +98,7 @@ public final class ParquetWriter {
     }
 
     /// Writes every column index, then every offset index, and points the column chunks at them.
-    private func writePageIndexes() throws {
+    private func writePageIndexes() throws(ParquetError) {
         for (group, indexes) in pageIndexes.enumerated() {
             for (column, index) in indexes.columns.enumerated() {
                 guard let index else { continue }

@@ -17,7 +17,7 @@ struct RowGroupWriter {
 
     /// Writes `batch` (already validated: one entry per column, equal row counts) to `output`
     /// and returns the row group's metadata; `ordinal` is its position in the file.
-    func write(_ batch: [ColumnBatch], ordinal: Int, to output: ParquetOutput) throws -> WrittenRowGroup {
+    func write(_ batch: [ColumnBatch], ordinal: Int, to output: ParquetOutput) throws(ParquetError) -> WrittenRowGroup {
         let firstOffset = output.offset
         var chunks: [ColumnChunk] = []
         var offsetIndexes: [OffsetIndex] = []
