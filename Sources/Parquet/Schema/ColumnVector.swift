@@ -47,8 +47,13 @@ public struct ColumnVector: Sendable, Equatable {
         case let .buffer(buffer):
             return buffer
         case let .dictionary(entries, indices):
-            // Indices were checked against the dictionary when the page was decoded.
-            return (try? entries.gathering(indices, column: descriptor.dottedPath)) ?? .empty(descriptor.physicalType)
+            // The reader checks every index against the dictionary when it decodes a page; a
+            // vector built by hand must keep the same invariant (documented on the case).
+            do {
+                return try entries.gathering(indices, column: descriptor.dottedPath)
+            } catch {
+                preconditionFailure("ColumnVector.Storage.dictionary holds an index outside its entries: \(error)")
+            }
         }
     }
 
