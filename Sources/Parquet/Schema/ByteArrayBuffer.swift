@@ -8,6 +8,12 @@
 // inside the methods below. Offsets are our own invariant (ascending, the last one equal to
 // `values.count`), checked when a buffer is built from outside data.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Variable-length byte strings stored as one values buffer plus `count + 1` offsets.
 public struct ByteArrayBuffer: Sendable, Equatable {
     /// Start of each value in `values`, then one past the last value: `count + 1` ascending entries.
@@ -66,9 +72,18 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         (0..<count).map { Array(self[$0]) }
     }
 
+    /// Makes room for `count` more values of `bytes` bytes in total. Capacity grows at least
+    /// geometrically, so reserving page after page stays linear (an exact `reserveCapacity`
+    /// would reallocate and copy the whole buffer for every page).
     public mutating func reserveCapacity(count: Int, bytes: Int) {
-        offsets.reserveCapacity(offsets.count + count)
-        values.reserveCapacity(values.count + bytes)
+        Self.reserve(&offsets, offsets.count + count)
+        Self.reserve(&values, values.count + bytes)
+    }
+
+    /// Grows `array`'s capacity to at least `needed`, doubling when it grows at all.
+    static func reserve<Element>(_ array: inout [Element], _ needed: Int) {
+        guard needed > array.capacity else { return }
+        array.reserveCapacity(Swift.max(needed, array.capacity * 2))
     }
 
     /// Appends one value.
@@ -171,9 +186,3 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         return length - otherLength
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -134,11 +134,12 @@ public enum ColumnBuffer: Sendable, Equatable {
         }
     }
 
-    /// Appends `other`, which must hold the same physical type.
+    /// Appends `other`, which must hold the same physical type. Each case first parks `self` on
+    /// an empty value so the bound array is uniquely referenced and grows in place.
     /// - Throws: `ParquetError.corruptPage` naming `column` when the types differ.
     mutating func append(_ other: ColumnBuffer, column: String) throws(ParquetError) {
         switch (self, other) {
-        case let (.boolean(a), .boolean(b)): self = .boolean([]); self = .boolean(a + b)
+        case (.boolean(var a), .boolean(let b)): self = .int32([]); a += b; self = .boolean(a)
         case (.int32(var a), .int32(let b)): self = .int32([]); a += b; self = .int32(a)
         case (.int64(var a), .int64(let b)): self = .int64([]); a += b; self = .int64(a)
         case (.int96(var a), .int96(let b)): self = .int96([]); a += b; self = .int96(a)
@@ -168,7 +169,7 @@ public enum ColumnBuffer: Sendable, Equatable {
             throw ParquetError.corruptPage(column: column, reason: "dictionary index \(index) outside a dictionary of \(limit)")
         }
         func pick<T>(_ target: inout [T], _ values: [T]) {
-            target.reserveCapacity(target.count + indices.count)
+            ByteArrayBuffer.reserve(&target, target.count + indices.count)
             for index in indices { target.append(values[Int(index)]) }
         }
         func pick(_ target: inout ByteArrayBuffer, _ buffer: ByteArrayBuffer) {

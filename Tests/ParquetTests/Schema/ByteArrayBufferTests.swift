@@ -72,6 +72,20 @@ final class ByteArrayBufferTests: XCTestCase {
         XCTAssertEqual(buffer.compareBytes(at: 0, ByteArrayBuffer([Array("abc".utf8)]), at: 0), 0)
     }
 
+    func testReservingPageAfterPageGrowsGeometrically() {
+        // A reader reserves room for every page it appends; exact reservations would reallocate
+        // (and copy everything so far) once per page.
+        var buffer = ByteArrayBuffer()
+        var capacities = Set<Int>()
+        for _ in 0..<200 {
+            buffer.reserveCapacity(count: 10, bytes: 100)
+            for _ in 0..<10 { buffer.append([UInt8](repeating: 7, count: 10)) }
+            capacities.insert(buffer.values.capacity)
+        }
+        XCTAssertEqual(buffer.values.count, 20_000)
+        XCTAssertLessThanOrEqual(capacities.count, 12, "\(capacities.sorted())")
+    }
+
     func testColumnBufferConvertsBothWays() {
         let values = ColumnValues.byteArray(words)
         let buffer = ColumnBuffer(values)
