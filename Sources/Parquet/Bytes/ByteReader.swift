@@ -20,7 +20,7 @@ public struct ByteReader: Sendable {
     }
 
     /// A reader over `bytes[range]`, sharing storage (no copy).
-    public init(_ bytes: [UInt8], range: Range<Int>) throws {
+    public init(_ bytes: [UInt8], range: Range<Int>) throws(ParquetError) {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
             throw ParquetError.truncated(offset: range.lowerBound, needed: range.count)
         }
@@ -36,34 +36,34 @@ public struct ByteReader: Sendable {
 
     /// Throws unless `count` bytes (a non-negative number) are available.
     @inline(__always)
-    private func require(_ count: Int) throws {
+    private func require(_ count: Int) throws(ParquetError) {
         guard count >= 0, count <= end - offset else {
             throw ParquetError.truncated(offset: offset, needed: count)
         }
     }
 
     /// Validates a count read from a file against the remaining bytes, given `width` bytes per item.
-    public func checkedByteCount(items: Int, width: Int) throws -> Int {
+    public func checkedByteCount(items: Int, width: Int) throws(ParquetError) -> Int {
         let (total, overflow) = items.multipliedReportingOverflow(by: width)
         guard items >= 0, !overflow else { throw ParquetError.truncated(offset: offset, needed: Int.max) }
         try require(total)
         return total
     }
 
-    public mutating func readUInt8() throws -> UInt8 {
+    public mutating func readUInt8() throws(ParquetError) -> UInt8 {
         try require(1)
         let value = storage[offset]
         offset += 1
         return value
     }
 
-    public mutating func readInt8() throws -> Int8 {
+    public mutating func readInt8() throws(ParquetError) -> Int8 {
         Int8(bitPattern: try readUInt8())
     }
 
     /// Reads a little-endian fixed-width integer of type `T`.
     @inline(__always)
-    private mutating func readLittleEndian<T: FixedWidthInteger>(_: T.Type) throws -> T {
+    private mutating func readLittleEndian<T: FixedWidthInteger>(_: T.Type) throws(ParquetError) -> T {
         let size = MemoryLayout<T>.size
         try require(size)
         let start = offset
@@ -74,41 +74,63 @@ public struct ByteReader: Sendable {
         return value
     }
 
-    public mutating func readUInt32LE() throws -> UInt32 { try readLittleEndian(UInt32.self) }
-    public mutating func readInt32LE() throws -> Int32 { try readLittleEndian(Int32.self) }
-    public mutating func readUInt64LE() throws -> UInt64 { try readLittleEndian(UInt64.self) }
-    public mutating func readInt64LE() throws -> Int64 { try readLittleEndian(Int64.self) }
-    public mutating func readFloatLE() throws -> Float { Float(bitPattern: try readLittleEndian(UInt32.self)) }
-    public mutating func readDoubleLE() throws -> Double { Double(bitPattern: try readLittleEndian(UInt64.self)) }
+    public mutating func readUInt32LE() throws(ParquetError) -> UInt32 { try readLittleEndian(UInt32.self) }
+    public mutating func readInt32LE() throws(ParquetError) -> Int32 { try readLittleEndian(Int32.self) }
+    public mutating func readUInt64LE() throws(ParquetError) -> UInt64 { try readLittleEndian(UInt64.self) }
+    public mutating func readInt64LE() throws(ParquetError) -> Int64 { try readLittleEndian(Int64.self) }
+    public mutating func readFloatLE() throws(ParquetError) -> Float { Float(bitPattern: try readLittleEndian(UInt32.self)) }
+    public mutating func readDoubleLE() throws(ParquetError) -> Double { Double(bitPattern: try readLittleEndian(UInt64.self)) }
 
     /// Copies the next `count` bytes out.
-    public mutating func readBytes(_ count: Int) throws -> [UInt8] {
+    public mutating func readBytes(_ count: Int) throws(ParquetError) -> [UInt8] {
         try require(count)
         let value = Array(storage[offset..<(offset + count)])
         offset += count
         return value
     }
 
+    /// Reads `count` PLAIN BYTE_ARRAY values (a 4-byte length, then the bytes) into `buffer`:
+    /// one copy per value into the shared values buffer, no array per value.
+    public mutating func readByteArrays(_ count: Int, into buffer: inout ByteArrayBuffer) throws(ParquetError) {
+        // Each value takes at least its 4-byte length, which bounds the reservation.
+        _ = try checkedByteCount(items: count, width: 4)
+        buffer.reserveCapacity(count: count, bytes: remaining - 4 * count)
+        for _ in 0..<count {
+            let length = try readUInt32LE()
+            guard let size = Int(exactly: length) else { throw ParquetError.truncated(offset: offset, needed: Int.max) }
+            try require(size)
+            buffer.append(storage[offset..<(offset + size)])
+            offset += size
+        }
+    }
+
+    /// Appends the next `count` bytes to `bytes`.
+    public mutating func readBytes(_ count: Int, appendingTo bytes: inout [UInt8]) throws(ParquetError) {
+        try require(count)
+        bytes.append(contentsOf: storage[offset..<(offset + count)])
+        offset += count
+    }
+
     /// Everything from the cursor to the end.
-    public mutating func readRemaining() throws -> [UInt8] {
+    public mutating func readRemaining() throws(ParquetError) -> [UInt8] {
         try readBytes(remaining)
     }
 
     /// A reader over the next `count` bytes (sharing storage); this reader moves past them.
-    public mutating func readSubReader(_ count: Int) throws -> ByteReader {
+    public mutating func readSubReader(_ count: Int) throws(ParquetError) -> ByteReader {
         try require(count)
         let sub = try ByteReader(storage, range: offset..<(offset + count))
         offset += count
         return sub
     }
 
-    public mutating func skip(_ count: Int) throws {
+    public mutating func skip(_ count: Int) throws(ParquetError) {
         try require(count)
         offset += count
     }
 
     /// Reads a ULEB128 varint of at most 10 bytes.
-    public mutating func readVarUInt64() throws -> UInt64 {
+    public mutating func readVarUInt64() throws(ParquetError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         let start = offset
@@ -124,7 +146,7 @@ public struct ByteReader: Sendable {
     }
 
     /// Reads a ULEB128 varint that must fit in 32 bits.
-    public mutating func readVarUInt32() throws -> UInt32 {
+    public mutating func readVarUInt32() throws(ParquetError) -> UInt32 {
         let start = offset
         let wide = try readVarUInt64()
         guard let value = UInt32(exactly: wide) else {
@@ -134,19 +156,19 @@ public struct ByteReader: Sendable {
     }
 
     /// Reads a zigzag-encoded varint as a signed 64-bit integer.
-    public mutating func readZigZagInt64() throws -> Int64 {
+    public mutating func readZigZagInt64() throws(ParquetError) -> Int64 {
         let raw = try readVarUInt64()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
     /// Reads a zigzag-encoded varint as a signed 32-bit integer.
-    public mutating func readZigZagInt32() throws -> Int32 {
+    public mutating func readZigZagInt32() throws(ParquetError) -> Int32 {
         let raw = try readVarUInt32()
         return Int32(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
     /// Reads `count` little-endian values of `T` in one bounds check.
-    private mutating func readLittleEndianArray<T: FixedWidthInteger>(_ count: Int, as _: T.Type) throws -> [T] {
+    private mutating func readLittleEndianArray<T: FixedWidthInteger>(_ count: Int, as _: T.Type) throws(ParquetError) -> [T] {
         let size = MemoryLayout<T>.size
         let total = try checkedByteCount(items: count, width: size)
         let start = offset
@@ -159,17 +181,17 @@ public struct ByteReader: Sendable {
         return values
     }
 
-    public mutating func readInt32Array(_ count: Int) throws -> [Int32] { try readLittleEndianArray(count, as: Int32.self) }
-    public mutating func readInt64Array(_ count: Int) throws -> [Int64] { try readLittleEndianArray(count, as: Int64.self) }
-    public mutating func readFloatArray(_ count: Int) throws -> [Float] {
+    public mutating func readInt32Array(_ count: Int) throws(ParquetError) -> [Int32] { try readLittleEndianArray(count, as: Int32.self) }
+    public mutating func readInt64Array(_ count: Int) throws(ParquetError) -> [Int64] { try readLittleEndianArray(count, as: Int64.self) }
+    public mutating func readFloatArray(_ count: Int) throws(ParquetError) -> [Float] {
         try readLittleEndianArray(count, as: UInt32.self).map(Float.init(bitPattern:))
     }
-    public mutating func readDoubleArray(_ count: Int) throws -> [Double] {
+    public mutating func readDoubleArray(_ count: Int) throws(ParquetError) -> [Double] {
         try readLittleEndianArray(count, as: UInt64.self).map(Double.init(bitPattern:))
     }
 
     /// The byte at `offset + distance` without moving, for decoders that look ahead.
-    public func peekUInt8(at distance: Int = 0) throws -> UInt8 {
+    public func peekUInt8(at distance: Int = 0) throws(ParquetError) -> UInt8 {
         guard distance >= 0, distance < end - offset else {
             throw ParquetError.truncated(offset: offset + max(distance, 0), needed: 1)
         }
@@ -186,7 +208,7 @@ import Darwin
 extension ByteReader {
     /// Reads exactly `count` bytes at `offset` of an open file with `pread`, retrying on EINTR
     /// and short reads; a file that ends early throws `.truncated`.
-    public static func readFile(descriptor: Int32, path: String, offset: Int, count: Int) throws -> [UInt8] {
+    public static func readFile(descriptor: Int32, path: String, offset: Int, count: Int) throws(ParquetError) -> [UInt8] {
         guard offset >= 0, count >= 0 else { throw ParquetError.truncated(offset: offset, needed: count) }
         var buffer = [UInt8](repeating: 0, count: count)
         var done = 0

@@ -4,7 +4,7 @@
 /// page bodies, Thrift metadata and whole files.
 public struct ByteWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
 
     public init(reservingCapacity capacity: Int = 0) {
         bytes = []
@@ -29,6 +29,41 @@ public struct ByteWriter: Sendable {
     public mutating func writeInt64LE(_ value: Int64) { writeLittleEndian(value) }
     public mutating func writeFloatLE(_ value: Float) { writeLittleEndian(value.bitPattern) }
     public mutating func writeDoubleLE(_ value: Double) { writeLittleEndian(value.bitPattern) }
+
+    /// Appends fixed-width integers little-endian, as one copy on little-endian machines.
+    public mutating func writeLittleEndianArray<T: FixedWidthInteger>(_ values: ArraySlice<T>) {
+        #if _endian(little)
+        values.withUnsafeBytes { raw in bytes.append(contentsOf: raw) }
+        #else
+        for value in values { writeLittleEndian(value) }
+        #endif
+    }
+
+    /// Appends values `range` of `buffer` as PLAIN BYTE_ARRAY (a 4-byte length before each
+    /// value) or, with `lengthPrefixed` false, as FIXED_LEN_BYTE_ARRAY (bytes only, one copy).
+    /// Every value is shorter than 4 GiB (the writer validates this).
+    public mutating func writeByteArrays(_ buffer: ByteArrayBuffer, range: Range<Int>, lengthPrefixed: Bool) {
+        guard !range.isEmpty else { return }
+        let offsets = buffer.offsets
+        guard lengthPrefixed else {
+            bytes.append(contentsOf: buffer.values[offsets[range.lowerBound]..<offsets[range.upperBound]])
+            return
+        }
+        bytes.reserveCapacity(bytes.count + range.count * 4 + buffer.byteCount(range))
+        buffer.values.withUnsafeBufferPointer { values in
+            for index in range {
+                let start = offsets[index], end = offsets[index + 1]
+                writeLittleEndian(UInt32(truncatingIfNeeded: end - start))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: values[start..<end]))
+            }
+        }
+    }
+
+    /// Appends raw bytes already held in an array (a single copy).
+    public mutating func writeBytes(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+
+    /// Empties the buffer, keeping its capacity for the next page.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     public mutating func writeBytes<S: Sequence>(_ values: S) where S.Element == UInt8 {
         bytes.append(contentsOf: values)

@@ -16,7 +16,7 @@ public enum Gzip {
 
     /// Compresses `input` into one gzip member. The header carries no name and mtime 0, so the
     /// same input always gives the same bytes.
-    public static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+    public static func compress(_ input: [UInt8], level: Int32 = 6) throws(ParquetError) -> [UInt8] {
         guard let inputSize = UInt32(exactly: input.count) else {
             throw failure("input of \(input.count) bytes is too large for one page")
         }
@@ -44,7 +44,7 @@ public enum Gzip {
 
     /// Decompresses one or more concatenated gzip (or zlib) members into exactly
     /// `uncompressedSize` bytes.
-    public static func decompress(_ input: [UInt8], uncompressedSize: Int) throws -> [UInt8] {
+    public static func decompress(_ input: [UInt8], uncompressedSize: Int) throws(ParquetError) -> [UInt8] {
         guard let inputSize = UInt32(exactly: input.count), UInt32(exactly: uncompressedSize) != nil else {
             throw failure("page sizes \(input.count) → \(uncompressedSize) do not fit zlib's 32-bit counters")
         }

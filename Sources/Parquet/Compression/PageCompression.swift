@@ -17,7 +17,7 @@ public enum PageCompression {
     ///   copies; ignored by the other codecs.
     /// - Throws: `ParquetError.unsupportedCodec` for codecs other than `supportedCodecs`.
     public static func compress(_ body: [UInt8], codec: CompressionCodec,
-                                snappyMode: Snappy.Mode = .matching) throws -> [UInt8] {
+                                snappyMode: Snappy.Mode = .matching) throws(ParquetError) -> [UInt8] {
         switch codec {
         case .uncompressed: return body
         case .snappy: return Snappy.compress(body, mode: snappyMode)
@@ -33,7 +33,7 @@ public enum PageCompression {
     ///   `.compressionFailed` when the data is corrupt or inflates to another size,
     ///   `.unsupportedCodec` for codecs other than `supportedCodecs`.
     public static func decompress(_ body: [UInt8], codec: CompressionCodec, uncompressedSize: Int,
-                                  limit: Int = defaultDecompressedLimit) throws -> [UInt8] {
+                                  limit: Int = defaultDecompressedLimit) throws(ParquetError) -> [UInt8] {
         guard uncompressedSize <= limit else {
             throw ParquetError.decompressedSizeLimitExceeded(limit: limit)
         }

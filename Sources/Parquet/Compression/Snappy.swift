@@ -25,7 +25,7 @@ public enum Snappy {
     ///   rejected before anything is allocated.
     /// - Throws: `ParquetError` when the stream is truncated or malformed, or its length is
     ///   above `limit`.
-    public static func decompress(_ input: [UInt8], limit: Int) throws -> [UInt8] {
+    public static func decompress(_ input: [UInt8], limit: Int) throws(ParquetError) -> [UInt8] {
         var position = 0
         let declared = try readPreamble(input, position: &position)
         guard declared <= limit else {
@@ -71,7 +71,7 @@ public enum Snappy {
     }
 
     /// Reads the ULEB128 uncompressed length (at most 5 bytes, at most `UInt32.max`).
-    private static func readPreamble(_ input: [UInt8], position: inout Int) throws -> Int {
+    private static func readPreamble(_ input: [UInt8], position: inout Int) throws(ParquetError) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -90,7 +90,7 @@ public enum Snappy {
     }
 
     /// Length of a literal element; lengths above 60 are stored in 1 to 4 extra bytes.
-    private static func literalLength(tag: UInt8, input: [UInt8], position: inout Int) throws -> Int {
+    private static func literalLength(tag: UInt8, input: [UInt8], position: inout Int) throws(ParquetError) -> Int {
         let short = Int(tag >> 2)
         if short < 60 { return short + 1 }
         let stored = try littleEndian(input, position: &position, width: short - 59)
@@ -98,7 +98,7 @@ public enum Snappy {
     }
 
     /// Reads a `width`-byte little-endian unsigned integer (width ≤ 4, so it fits in `Int`).
-    private static func littleEndian(_ input: [UInt8], position: inout Int, width: Int) throws -> Int {
+    private static func littleEndian(_ input: [UInt8], position: inout Int, width: Int) throws(ParquetError) -> Int {
         guard width <= input.count - position else {
             throw corrupt("element at offset \(position) needs \(width) more bytes than the input has")
         }
@@ -114,7 +114,7 @@ public enum Snappy {
     /// than the length repeats the bytes just written.
     /// Copies `length` bytes from `offset` bytes back; an overlapping copy (offset < length)
     /// repeats the pattern, as the format defines, so it goes byte by byte in order.
-    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout [UInt8], filled: inout Int) throws {
+    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout [UInt8], filled: inout Int) throws(ParquetError) {
         guard offset > 0, offset <= filled else {
             throw corrupt("copy offset \(offset) points outside the \(filled) bytes decoded so far")
         }

@@ -9,7 +9,7 @@ import CZstd
 /// ZSTD codec for Parquet pages, backed by libzstd.
 public enum Zstd {
     /// Compresses `input` into one zstd frame at `level` (pyarrow's default is 1).
-    public static func compress(_ input: [UInt8], level: Int32 = 1) throws -> [UInt8] {
+    public static func compress(_ input: [UInt8], level: Int32 = 1) throws(ParquetError) -> [UInt8] {
         let bound = ZSTD_compressBound(input.count)
         guard ZSTD_isError(bound) == 0 else {
             throw ParquetError.compressionFailed(codec: "ZSTD", reason: "input of \(input.count) bytes is too large")
@@ -30,7 +30,7 @@ public enum Zstd {
     }
 
     /// Decompresses one or more zstd frames into exactly `uncompressedSize` bytes.
-    public static func decompress(_ input: [UInt8], uncompressedSize: Int) throws -> [UInt8] {
+    public static func decompress(_ input: [UInt8], uncompressedSize: Int) throws(ParquetError) -> [UInt8] {
         guard !input.isEmpty else {
             throw ParquetError.compressionFailed(codec: "ZSTD", reason: "compressed page is empty")
         }

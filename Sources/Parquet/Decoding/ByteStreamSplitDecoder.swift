@@ -3,7 +3,7 @@
 enum ByteStreamSplitDecoder {
     static func decode(
         _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader, column: String
-    ) throws -> ColumnValues {
+    ) throws(ParquetError) -> ColumnBuffer {
         let width: Int
         switch type {
         case .float, .int32: width = 4

@@ -8,7 +8,7 @@
 /// Decoder for DELTA_BINARY_PACKED streams.
 enum DeltaBinaryPackedDecoder {
     /// Decodes one stream, returning all its values; `maxCount` caps the header's value count.
-    static func decode(_ reader: inout ByteReader, maxCount: Int, column: String) throws -> [Int64] {
+    static func decode(_ reader: inout ByteReader, maxCount: Int, column: String) throws(ParquetError) -> [Int64] {
         func corrupt(_ reason: String) -> ParquetError {
             .corruptPage(column: column, reason: "DELTA_BINARY_PACKED \(reason)")
         }

@@ -3,13 +3,12 @@
 /// DELTA_BYTE_ARRAY = DELTA_BINARY_PACKED prefix lengths, then the suffixes as
 /// DELTA_LENGTH_BYTE_ARRAY; value[i] = value[i-1].prefix(prefix[i]) + suffix[i].
 enum DeltaByteArrayDecoder {
-    static func decodeLengthPrefixed(_ reader: inout ByteReader, count: Int, column: String) throws -> [[UInt8]] {
+    static func decodeLengthPrefixed(_ reader: inout ByteReader, count: Int, column: String) throws(ParquetError) -> ByteArrayBuffer {
         let lengths = try DeltaBinaryPackedDecoder.decode(&reader, maxCount: count, column: column)
         guard lengths.count >= count else {
             throw ParquetError.corruptPage(column: column, reason: "DELTA_LENGTH_BYTE_ARRAY has \(lengths.count) lengths for \(count) values")
         }
-        var values: [[UInt8]] = []
-        values.reserveCapacity(count)
+        var values = ByteArrayBuffer()
         for length in lengths.prefix(count) {
             guard let size = Int(exactly: length), size >= 0 else {
                 throw ParquetError.corruptPage(column: column, reason: "negative byte array length \(length)")
@@ -19,14 +18,13 @@ enum DeltaByteArrayDecoder {
         return values
     }
 
-    static func decodeIncremental(_ reader: inout ByteReader, count: Int, column: String) throws -> [[UInt8]] {
+    static func decodeIncremental(_ reader: inout ByteReader, count: Int, column: String) throws(ParquetError) -> ByteArrayBuffer {
         let prefixes = try DeltaBinaryPackedDecoder.decode(&reader, maxCount: count, column: column)
         let suffixes = try decodeLengthPrefixed(&reader, count: count, column: column)
         guard prefixes.count >= count else {
             throw ParquetError.corruptPage(column: column, reason: "DELTA_BYTE_ARRAY has \(prefixes.count) prefixes for \(count) values")
         }
-        var values: [[UInt8]] = []
-        values.reserveCapacity(count)
+        var values = ByteArrayBuffer()
         var previous: [UInt8] = []
         for index in 0..<count {
             guard let prefix = Int(exactly: prefixes[index]), prefix >= 0, prefix <= previous.count else {

@@ -6,7 +6,7 @@ enum LevelDecoder {
     /// Decodes `count` levels from a v1 page body, moving `reader` past them.
     static func decodeV1(
         _ reader: inout ByteReader, encoding: Encoding, maxLevel: Int, count: Int, column: String
-    ) throws -> [Int16] {
+    ) throws(ParquetError) -> [Int16] {
         let width = RLEHybrid.bitWidth(forMaxValue: UInt32(maxLevel))
         if encoding == .bitPacked {
             let byteCount = try reader.checkedByteCount(items: (count * width + 7) / 8, width: 1)
@@ -24,13 +24,13 @@ enum LevelDecoder {
     }
 
     /// Decodes `count` RLE-hybrid levels from exactly `bytes` (v2 pages, or a v1 length-prefixed run).
-    static func decodeRLE(_ bytes: [UInt8], maxLevel: Int, count: Int, column: String) throws -> [Int16] {
+    static func decodeRLE(_ bytes: [UInt8], maxLevel: Int, count: Int, column: String) throws(ParquetError) -> [Int16] {
         let width = RLEHybrid.bitWidth(forMaxValue: UInt32(maxLevel))
         let raw = try RLEHybrid.decode(bytes, bitWidth: width, count: count, column: column)
         return try checked(raw, maxLevel: maxLevel, column: column)
     }
 
-    private static func checked(_ raw: [UInt32], maxLevel: Int, column: String) throws -> [Int16] {
+    private static func checked(_ raw: [UInt32], maxLevel: Int, column: String) throws(ParquetError) -> [Int16] {
         var levels: [Int16] = []
         levels.reserveCapacity(raw.count)
         for value in raw {

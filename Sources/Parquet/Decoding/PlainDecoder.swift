@@ -1,10 +1,25 @@
 /// Decodes PLAIN-encoded values (Encodings.md): little-endian fixed-width numbers, bit-packed
 /// booleans, length-prefixed byte arrays and fixed-width byte arrays. Used for data pages and
-/// for dictionary pages.
+/// for dictionary pages, into the contiguous buffers of `ColumnBuffer`.
 enum PlainDecoder {
+    /// Decodes `count` values and appends them to `values` (of the same type); byte strings go
+    /// straight into its values buffer, without a buffer per page.
+    static func decode(
+        _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader,
+        appendingTo values: inout ColumnBuffer
+    ) throws(ParquetError) {
+        if type == .byteArray, case var .byteArray(buffer) = values {
+            values = .boolean([])  // release the buffer so it grows in place
+            defer { values = .byteArray(buffer) }
+            try reader.readByteArrays(count, into: &buffer)
+            return
+        }
+        try values.append(try decode(type, count: count, typeLength: typeLength, from: &reader), column: "")
+    }
+
     static func decode(
         _ type: PhysicalType, count: Int, typeLength: Int32?, from reader: inout ByteReader
-    ) throws -> ColumnValues {
+    ) throws(ParquetError) -> ColumnBuffer {
         switch type {
         case .boolean:
             let byteCount = try reader.checkedByteCount(items: (count + 7) / 8, width: 1)
@@ -29,28 +44,18 @@ enum PlainDecoder {
         case .double:
             return .double(try reader.readDoubleArray(count))
         case .byteArray:
-            // Each value takes at least its 4-byte length, which bounds the reservation.
-            _ = try reader.checkedByteCount(items: count, width: 4)
-            var values: [[UInt8]] = []
-            values.reserveCapacity(count)
-            for _ in 0..<count {
-                let length = try reader.readUInt32LE()
-                guard let size = Int(exactly: length) else { throw ParquetError.truncated(offset: reader.offset, needed: Int.max) }
-                values.append(try reader.readBytes(size))
-            }
+            var values = ByteArrayBuffer()
+            try reader.readByteArrays(count, into: &values)
             return .byteArray(values)
         case .fixedLenByteArray:
             let width = try fixedWidth(typeLength)
-            _ = try reader.checkedByteCount(items: count, width: width)
-            var values: [[UInt8]] = []
-            values.reserveCapacity(count)
-            for _ in 0..<count { values.append(try reader.readBytes(width)) }
-            return .fixedLenByteArray(values)
+            let total = try reader.checkedByteCount(items: count, width: width)
+            return .fixedLenByteArray(ByteArrayBuffer(width: width, values: try reader.readBytes(total)))
         }
     }
 
     /// The byte width of a FIXED_LEN_BYTE_ARRAY column, which the schema must give.
-    static func fixedWidth(_ typeLength: Int32?) throws -> Int {
+    static func fixedWidth(_ typeLength: Int32?) throws(ParquetError) -> Int {
         guard let typeLength, typeLength > 0, let width = Int(exactly: typeLength) else {
             throw ParquetError.invalidSchema(reason: "FIXED_LEN_BYTE_ARRAY without a positive type_length")
         }

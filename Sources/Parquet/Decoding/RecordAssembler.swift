@@ -45,7 +45,15 @@ struct RecordAssembler {
     private let columnName: String
 
     /// `fields` are top-level fields; `columns` holds, in order, the leaves of exactly those fields.
-    init(fields: [ParquetField], columns: [ColumnData]) throws {
+    init(fields: [ParquetField], columns: [ColumnData]) throws(ParquetError) {
+        try self.init(fields: fields, columns: columns.map {
+            ColumnVector(descriptor: $0.descriptor, storage: .buffer(ColumnBuffer($0.values)),
+                         definitionLevels: $0.definitionLevels, repetitionLevels: $0.repetitionLevels)
+        })
+    }
+
+    /// The same from columnar chunks; dictionary-encoded ones convert each distinct value once.
+    init(fields: [ParquetField], columns: [ColumnVector]) throws(ParquetError) {
         var leafIndex = 0
         var roots: [Node] = []
         for field in fields {
@@ -58,9 +66,9 @@ struct RecordAssembler {
             let levels = max(column.definitionLevels.count, column.repetitionLevels.count)
             return Cursor(
                 definitionLevels: column.definitionLevels, repetitionLevels: column.repetitionLevels,
-                values: ParquetValue.converting(column.values, field: column.descriptor.field),
+                values: ParquetValue.converting(storage: column.storage, field: column.descriptor.field),
                 maxDefinitionLevel: column.descriptor.maxDefinitionLevel,
-                entryCount: levels > 0 ? levels : column.values.count)
+                entryCount: levels > 0 ? levels : column.valueCount)
         }
         self.roots = roots
         columnName = fields.map(\.name).joined(separator: ",")
@@ -80,12 +88,13 @@ struct RecordAssembler {
     }
 
     /// Assembles `count` rows, then checks that every level entry was used.
-    mutating func assembleRows(_ count: Int) throws -> [[ParquetValue]] {
+    mutating func assembleRows(_ count: Int) throws(ParquetError) -> [[ParquetValue]] {
         // Each row consumes at least one level entry per column, which bounds the loop; without
         // columns only the row count does, so it must be plausible.
         guard !cursors.isEmpty || count <= ColumnChunkReader.maxValuesPerPage else {
             throw corrupt("\(count) rows without any column")
         }
+        if let rows = try flatRows(count) { return rows }
         var rows: [[ParquetValue]] = []
         rows.reserveCapacity(min(count, cursors.first?.entryCount ?? 0))
         for _ in 0..<count {
@@ -99,9 +108,37 @@ struct RecordAssembler {
         return rows
     }
 
+    /// Rows of a flat selection (every field a top-level, non-repeated leaf whose levels have
+    /// exactly one entry per row), filled column by column without walking the tree per row;
+    /// nil when the selection is not flat, so the general walk (and its errors) applies.
+    private mutating func flatRows(_ count: Int) throws(ParquetError) -> [[ParquetValue]]? {
+        guard !cursors.isEmpty, roots.allSatisfy({ !$0.field.isGroup && $0.field.repetition != .repeated }),
+              cursors.allSatisfy({ $0.entryCount == count && $0.repetitionLevels.isEmpty }) else { return nil }
+        var rows = [[ParquetValue]](repeating: [], count: count)
+        for row in 0..<count { rows[row].reserveCapacity(cursors.count) }
+        for leaf in cursors.indices {
+            let levels = cursors[leaf].definitionLevels
+            let values = cursors[leaf].values
+            let full = Int16(clamping: cursors[leaf].maxDefinitionLevel)
+            var next = 0
+            for row in 0..<count {
+                if levels.isEmpty || levels[row] >= full {
+                    guard next < values.count else { throw corrupt("fewer values than definition levels announce") }
+                    rows[row].append(values[next])
+                    next += 1
+                } else {
+                    rows[row].append(.null)
+                }
+            }
+            cursors[leaf].position = count
+            cursors[leaf].valuePosition = next
+        }
+        return rows
+    }
+
     // MARK: Level access
 
-    private func definition(_ leaf: Int) throws -> Int {
+    private func definition(_ leaf: Int) throws(ParquetError) -> Int {
         let cursor = cursors[leaf]
         guard cursor.position < cursor.entryCount else { throw corrupt("levels end before the row count is reached") }
         return cursor.definitionLevels.isEmpty ? cursor.maxDefinitionLevel : Int(cursor.definitionLevels[cursor.position])
@@ -114,7 +151,7 @@ struct RecordAssembler {
     }
 
     /// Consumes one entry of every leaf below `node` (the node is null or an empty list).
-    private mutating func skip(_ node: Node) throws {
+    private mutating func skip(_ node: Node) throws(ParquetError) {
         for leaf in node.leaves {
             if try definition(leaf) >= cursors[leaf].maxDefinitionLevel { cursors[leaf].valuePosition += 1 }
             cursors[leaf].position += 1
@@ -122,7 +159,7 @@ struct RecordAssembler {
     }
 
     /// Consumes one entry of a leaf and returns its value, or null below its max level.
-    private mutating func leafValue(_ leaf: Int) throws -> ParquetValue {
+    private mutating func leafValue(_ leaf: Int) throws(ParquetError) -> ParquetValue {
         let level = try definition(leaf)
         cursors[leaf].position += 1
         guard level >= cursors[leaf].maxDefinitionLevel else { return .null }
@@ -135,10 +172,10 @@ struct RecordAssembler {
     // MARK: Nodes
 
     /// A field in its parent: null, a list (repeated), or one instance.
-    private mutating func field(_ node: Node) throws -> ParquetValue {
+    private mutating func field(_ node: Node) throws(ParquetError) -> ParquetValue {
         switch node.field.repetition {
         case .repeated:
-            return .list(try repeated(node) { try $0.instance(node) })
+            return .list(try repeated(node) { (assembler: inout RecordAssembler) throws(ParquetError) in try assembler.instance(node) })
         case .optional:
             if try definition(node.leaves.lowerBound) < node.definitionLevel {
                 try skip(node)
@@ -151,7 +188,7 @@ struct RecordAssembler {
     }
 
     /// The elements of a repeated node, each produced by `element`.
-    private mutating func repeated<T>(_ node: Node, element: (inout RecordAssembler) throws -> T) throws -> [T] {
+    private mutating func repeated<T>(_ node: Node, element: (inout RecordAssembler) throws(ParquetError) -> T) throws(ParquetError) -> [T] {
         let first = node.leaves.lowerBound
         if try definition(first) < node.definitionLevel {
             try skip(node)
@@ -165,15 +202,17 @@ struct RecordAssembler {
     }
 
     /// One present occurrence of `node`.
-    private mutating func instance(_ node: Node) throws -> ParquetValue {
+    private mutating func instance(_ node: Node) throws(ParquetError) -> ParquetValue {
         guard node.field.isGroup else { return try leafValue(node.leaves.lowerBound) }
         if node.children.count == 1, node.children[0].field.repetition == .repeated {
             let repeatedChild = node.children[0]
             if isList(node.field) {
-                return .list(try repeated(repeatedChild) { try $0.listElement(repeatedChild, listName: node.field.name) })
+                return .list(try repeated(repeatedChild) { (assembler: inout RecordAssembler) throws(ParquetError) in
+                    try assembler.listElement(repeatedChild, listName: node.field.name)
+                })
             }
             if isMap(node.field), repeatedChild.field.isGroup {
-                return .map(try repeated(repeatedChild) { try $0.mapEntry(repeatedChild) })
+                return .map(try repeated(repeatedChild) { (assembler: inout RecordAssembler) throws(ParquetError) in try assembler.mapEntry(repeatedChild) })
             }
         }
         var members: [(name: String, value: ParquetValue)] = []
@@ -189,7 +228,7 @@ struct RecordAssembler {
         field.logicalType == .map || field.convertedType == .map || field.convertedType == .mapKeyValue
     }
 
-    private mutating func listElement(_ repeatedNode: Node, listName: String) throws -> ParquetValue {
+    private mutating func listElement(_ repeatedNode: Node, listName: String) throws(ParquetError) -> ParquetValue {
         let field = repeatedNode.field
         if !field.isGroup || repeatedNode.children.count > 1 || field.name == "array" || field.name == listName + "_tuple" {
             return try instance(repeatedNode)
@@ -197,7 +236,7 @@ struct RecordAssembler {
         return try self.field(repeatedNode.children[0])
     }
 
-    private mutating func mapEntry(_ keyValue: Node) throws -> (key: ParquetValue, value: ParquetValue) {
+    private mutating func mapEntry(_ keyValue: Node) throws(ParquetError) -> (key: ParquetValue, value: ParquetValue) {
         let key = try field(keyValue.children[0])
         let value = keyValue.children.count > 1 ? try field(keyValue.children[1]) : .null
         for extra in keyValue.children.dropFirst(2) { _ = try field(extra) }  // consume, not part of a map entry

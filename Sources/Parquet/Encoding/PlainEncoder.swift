@@ -2,6 +2,9 @@
 // 4-byte little-endian length then the bytes, FIXED_LEN_BYTE_ARRAY as raw bytes of the declared
 // width, BOOLEAN one bit per value, least-significant bit first. Only non-null values are
 // encoded; nulls live in the definition levels.
+//
+// The encoder reads a `ColumnBuffer` range: one switch per call, then a bulk copy (numbers on a
+// little-endian machine, the bytes of FIXED_LEN_BYTE_ARRAY) or one tight loop.
 
 /// Encodes column values in Parquet's PLAIN encoding.
 public enum PlainEncoder {
@@ -10,44 +13,52 @@ public enum PlainEncoder {
     /// Precondition: every FIXED_LEN_BYTE_ARRAY value has the column's width and every
     /// BYTE_ARRAY value is shorter than 4 GiB; the writer validates both before encoding.
     public static func encode(_ values: ColumnValues) -> [UInt8] {
-        var writer = ByteWriter(reservingCapacity: encodedSize(values))
-        switch values {
-        case let .boolean(flags):
-            var byte: UInt8 = 0
-            for (index, flag) in flags.enumerated() {
-                if flag { byte |= 1 << UInt8(index % 8) }
-                if index % 8 == 7 {
-                    writer.writeUInt8(byte)
-                    byte = 0
-                }
-            }
-            if flags.count % 8 != 0 { writer.writeUInt8(byte) }
-        case let .int32(numbers): for number in numbers { writer.writeInt32LE(number) }
-        case let .int64(numbers): for number in numbers { writer.writeInt64LE(number) }
-        case let .int96(stamps):
-            for stamp in stamps {
-                writer.writeInt64LE(stamp.nanosOfDay)
-                writer.writeInt32LE(stamp.julianDay)
-            }
-        case let .float(numbers): for number in numbers { writer.writeFloatLE(number) }
-        case let .double(numbers): for number in numbers { writer.writeDoubleLE(number) }
-        case let .byteArray(arrays):
-            for array in arrays {
-                writer.writeUInt32LE(UInt32(array.count))
-                writer.writeBytes(array)
-            }
-        case let .fixedLenByteArray(arrays): for array in arrays { writer.writeBytes(array) }
-        }
+        let buffer = ColumnBuffer(values)
+        var writer = ByteWriter(reservingCapacity: buffer.plainSize(0..<buffer.count))
+        encode(buffer, range: 0..<buffer.count, into: &writer)
         return writer.bytes
     }
 
-    /// PLAIN bytes of a single value, as statistics store it (BYTE_ARRAY without its length).
-    static func statisticsBytes(of values: ColumnValues, at index: Int) -> [UInt8] {
-        switch values {
+    /// Appends the PLAIN bytes of values `range` of `buffer` to `writer`.
+    public static func encode(_ buffer: ColumnBuffer, range: Range<Int>, into writer: inout ByteWriter) {
+        switch buffer {
+        case let .boolean(flags):
+            var byte: UInt8 = 0
+            var bit = 0
+            for flag in flags[range] {
+                if flag { byte |= 1 << UInt8(bit) }
+                bit += 1
+                if bit == 8 {
+                    writer.writeUInt8(byte)
+                    byte = 0
+                    bit = 0
+                }
+            }
+            if bit != 0 { writer.writeUInt8(byte) }
+        case let .int32(numbers): writer.writeLittleEndianArray(numbers[range])
+        case let .int64(numbers): writer.writeLittleEndianArray(numbers[range])
+        case let .int96(stamps):
+            for stamp in stamps[range] {
+                writer.writeInt64LE(stamp.nanosOfDay)
+                writer.writeInt32LE(stamp.julianDay)
+            }
+        case let .float(numbers): for number in numbers[range] { writer.writeFloatLE(number) }
+        case let .double(numbers): for number in numbers[range] { writer.writeDoubleLE(number) }
+        case let .byteArray(arrays): writer.writeByteArrays(arrays, range: range, lengthPrefixed: true)
+        case let .fixedLenByteArray(arrays): writer.writeByteArrays(arrays, range: range, lengthPrefixed: false)
+        }
+    }
+
+    /// PLAIN bytes of the single value at `index`, as statistics store it (BYTE_ARRAY without
+    /// its length).
+    static func statisticsBytes(of buffer: ColumnBuffer, at index: Int) -> [UInt8] {
+        switch buffer {
         case let .boolean(flags): return [flags[index] ? 1 : 0]
-        case let .byteArray(arrays): return arrays[index]
-        case let .fixedLenByteArray(arrays): return arrays[index]
-        default: return encode(values.slice(index..<(index + 1)))
+        case let .byteArray(arrays), let .fixedLenByteArray(arrays): return Array(arrays[index])
+        default:
+            var writer = ByteWriter(reservingCapacity: 12)
+            encode(buffer, range: index..<(index + 1), into: &writer)
+            return writer.bytes
         }
     }
 

@@ -20,32 +20,39 @@ public enum RLEHybrid {
 
     /// Encodes `values`, each below `1 << bitWidth` (`bitWidth` in 0…32).
     public static func encode(_ values: [UInt32], bitWidth: Int) -> [UInt8] {
-        precondition((0...32).contains(bitWidth), "RLE hybrid bit width must be 0…32")
         var output: [UInt8] = []
-        var literals: [UInt32] = []
-        var index = 0
-        while index < values.count {
+        encode(values, bitWidth: bitWidth, into: &output)
+        return output
+    }
+
+    /// Appends the encoding of `values` to `output`. Generic so that levels can be encoded
+    /// straight from validity flags and indices from a slice, without an intermediate array.
+    static func encode<Values: RandomAccessCollection>(
+        _ values: Values, bitWidth: Int, into output: inout [UInt8]
+    ) where Values.Element == UInt32 {
+        precondition((0...32).contains(bitWidth), "RLE hybrid bit width must be 0…32")
+        var literals = BitPackedRun(bitWidth: bitWidth)
+        var index = values.startIndex
+        while index < values.endIndex {
             let value = values[index]
-            var runEnd = index + 1
-            while runEnd < values.count, values[runEnd] == value { runEnd += 1 }
-            let runLength = runEnd - index
+            var runEnd = values.index(after: index)
+            while runEnd < values.endIndex, values[runEnd] == value { values.formIndex(after: &runEnd) }
+            let runLength = values.distance(from: index, to: runEnd)
             if runLength < 8 {
-                literals.append(contentsOf: values[index..<runEnd])
+                for _ in 0..<runLength { literals.append(value) }
                 index = runEnd
             } else if literals.count % 8 != 0 {
                 // Complete the pending bit-packed group from the run, then look at the rest again.
                 let borrowed = 8 - literals.count % 8
-                literals.append(contentsOf: values[index..<(index + borrowed)])
-                index += borrowed
+                for _ in 0..<borrowed { literals.append(value) }
+                values.formIndex(&index, offsetBy: borrowed)
             } else {
-                appendBitPacked(literals, bitWidth: bitWidth, to: &output)
-                literals.removeAll(keepingCapacity: true)
+                literals.flush(to: &output)
                 appendRepeated(value, count: runLength, bitWidth: bitWidth, to: &output)
                 index = runEnd
             }
         }
-        appendBitPacked(literals, bitWidth: bitWidth, to: &output)
-        return output
+        literals.flush(to: &output)
     }
 
     /// Decodes exactly `count` values of `bitWidth` bits from `bytes`; `column` names the column
@@ -56,7 +63,7 @@ public enum RLEHybrid {
     /// - Throws: `ParquetError` if the runs end before `count` values, a run header is malformed
     ///   or a repeated value does not fit in `bitWidth` bits.
     public static func decode(_ bytes: ArraySlice<UInt8>, bitWidth: Int, count: Int,
-                              column: String = "") throws -> [UInt32] {
+                              column: String = "") throws(ParquetError) -> [UInt32] {
         do {
             return try decodeRuns(bytes, bitWidth: bitWidth, count: count)
         } catch {
@@ -65,7 +72,7 @@ public enum RLEHybrid {
     }
 
     /// Decodes from a whole array; see `decode(_:bitWidth:count:column:)` for slices.
-    public static func decode(_ bytes: [UInt8], bitWidth: Int, count: Int, column: String = "") throws -> [UInt32] {
+    public static func decode(_ bytes: [UInt8], bitWidth: Int, count: Int, column: String = "") throws(ParquetError) -> [UInt32] {
         try decode(bytes[...], bitWidth: bitWidth, count: count, column: column)
     }
 
@@ -106,25 +113,6 @@ public enum RLEHybrid {
     }
 
     // MARK: Encoding
-
-    private static func appendBitPacked(_ literals: [UInt32], bitWidth: Int, to output: inout [UInt8]) {
-        guard !literals.isEmpty else { return }
-        let groups = (literals.count + 7) / 8
-        appendVarint(UInt64(groups) << 1 | 1, to: &output)
-        var accumulator: UInt64 = 0
-        var pendingBits = 0
-        for slot in 0..<(groups * 8) {
-            let value = slot < literals.count ? literals[slot] : 0
-            accumulator |= UInt64(value) << UInt64(pendingBits)
-            pendingBits += bitWidth
-            while pendingBits >= 8 {
-                output.append(UInt8(truncatingIfNeeded: accumulator))
-                accumulator >>= 8
-                pendingBits -= 8
-            }
-        }
-        // groups × 8 × bitWidth is a multiple of 8 bits, so nothing is left over.
-    }
 
     private static func appendRepeated(_ value: UInt32, count: Int, bitWidth: Int, to output: inout [UInt8]) {
         let valueBytes = (bitWidth + 7) / 8
@@ -209,5 +197,47 @@ public enum RLEHybrid {
 
     private static func corrupt(_ reason: String) -> RunError {
         RunError(text: reason)
+    }
+}
+
+/// Literal values waiting to be written as one bit-packed run: packed as they arrive (so a long
+/// literal stretch costs no array of values), then prefixed with the run header on `flush`.
+private struct BitPackedRun {
+    let bitWidth: Int
+    private(set) var count = 0
+    private var packed: [UInt8] = []
+    private var accumulator: UInt64 = 0
+    private var pendingBits = 0
+
+    init(bitWidth: Int) {
+        self.bitWidth = bitWidth
+    }
+
+    @inline(__always)
+    mutating func append(_ value: UInt32) {
+        accumulator |= UInt64(value) << UInt64(pendingBits)
+        pendingBits += bitWidth
+        while pendingBits >= 8 {
+            packed.append(UInt8(truncatingIfNeeded: accumulator))
+            accumulator >>= 8
+            pendingBits -= 8
+        }
+        count += 1
+    }
+
+    /// Writes the run (padded with zeros to whole groups of 8) and starts an empty one.
+    mutating func flush(to output: inout [UInt8]) {
+        guard count > 0 else { return }
+        while count % 8 != 0 { append(0) }
+        // groups × 8 × bitWidth is a multiple of 8 bits, so nothing is left in the accumulator.
+        var header = UInt64(count / 8) << 1 | 1
+        while header >= 0x80 {
+            output.append(UInt8(truncatingIfNeeded: header) | 0x80)
+            header >>= 7
+        }
+        output.append(UInt8(header))
+        output.append(contentsOf: packed)
+        packed.removeAll(keepingCapacity: true)
+        count = 0
     }
 }

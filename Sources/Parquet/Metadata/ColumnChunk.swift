@@ -25,7 +25,7 @@ public struct ColumnChunk: Sendable, Equatable {
 }
 
 extension ColumnChunk: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var chunk = ColumnChunk(metaData: nil)
         try reader.beginStruct()
         while let field = try reader.nextField() {

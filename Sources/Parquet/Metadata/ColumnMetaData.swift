@@ -45,7 +45,7 @@ public struct ColumnMetaData: Sendable, Equatable {
 }
 
 extension ColumnMetaData: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var type: PhysicalType?, codec: CompressionCodec?
         var encodings: [Encoding] = [], path: [String]?
         var numValues: Int64?, uncompressed: Int64 = 0, compressed: Int64 = 0, dataPageOffset: Int64?
@@ -55,8 +55,8 @@ extension ColumnMetaData: ThriftStruct {
         while let field = try reader.nextField() {
             switch (field.id, field.type) {
             case (1, .i32): type = try reader.readClosedEnum(PhysicalType.self, "physical type")
-            case (2, .list): encodings = try reader.readList(of: .i32) { Encoding(rawValue: try $0.readI32()) }
-            case (3, .list): path = try reader.readList(of: .binary) { try $0.readString() }
+            case (2, .list): encodings = try reader.readElements(of: .i32) { (reader: inout ThriftCompactReader) throws(ParquetError) in Encoding(rawValue: try reader.readI32()) }
+            case (3, .list): path = try reader.readElements(of: .binary) { (reader: inout ThriftCompactReader) throws(ParquetError) in try reader.readString() }
             case (4, .i32): codec = CompressionCodec(rawValue: try reader.readI32())
             case (5, .i64): numValues = try reader.readI64()
             case (6, .i64): uncompressed = try reader.readI64()
@@ -118,7 +118,7 @@ public struct PageEncodingStats: Sendable, Equatable {
 }
 
 extension PageEncodingStats: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var pageType: PageType?, encoding: Encoding?, count: Int32?
         try reader.beginStruct()
         while let field = try reader.nextField() {

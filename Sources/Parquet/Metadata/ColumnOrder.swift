@@ -7,7 +7,7 @@ public enum ColumnOrder: Sendable, Equatable {
 }
 
 extension ColumnOrder: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var result: ColumnOrder?
         try reader.beginStruct()
         while let field = try reader.nextField() {

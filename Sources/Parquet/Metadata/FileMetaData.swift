@@ -24,7 +24,7 @@ public struct FileMetaData: Sendable, Equatable {
 }
 
 extension FileMetaData: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var version: Int32 = 1, schema: [SchemaElement]?, numRows: Int64?, rowGroups: [RowGroup]?
         var keyValues: [KeyValue]?, createdBy: String?, columnOrders: [ColumnOrder]?
         try reader.beginStruct()

@@ -10,7 +10,7 @@ public struct KeyValue: Sendable, Equatable {
 }
 
 extension KeyValue: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var key: String?
         var value: String?
         try reader.beginStruct()

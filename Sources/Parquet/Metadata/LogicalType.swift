@@ -31,7 +31,7 @@ public enum LogicalType: Sendable, Equatable {
 
 extension TimeUnit: ThriftStruct {
     /// Unknown unit ids decode as an error the caller turns into `.unrecognized`.
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var unit: TimeUnit?
         try reader.beginStruct()
         while let field = try reader.nextField() {
@@ -59,7 +59,7 @@ extension TimeUnit: ThriftStruct {
 }
 
 extension LogicalType: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var result: LogicalType?
         try reader.beginStruct()
         while let field = try reader.nextField() {
@@ -88,7 +88,7 @@ extension LogicalType: ThriftStruct {
         self = result ?? .unrecognized(fieldId: 0)
     }
 
-    private static func decodeDecimal(_ reader: inout ThriftCompactReader) throws -> LogicalType {
+    private static func decodeDecimal(_ reader: inout ThriftCompactReader) throws(ParquetError) -> LogicalType {
         var scale: Int32?
         var precision: Int32?
         try reader.beginStruct()
@@ -105,7 +105,7 @@ extension LogicalType: ThriftStruct {
         return .decimal(scale: scale, precision: precision)
     }
 
-    private static func decodeTimeFields(_ reader: inout ThriftCompactReader) throws -> (Bool, TimeUnit?) {
+    private static func decodeTimeFields(_ reader: inout ThriftCompactReader) throws(ParquetError) -> (Bool, TimeUnit?) {
         var utc = false
         var unit: TimeUnit?
         try reader.beginStruct()
@@ -119,7 +119,7 @@ extension LogicalType: ThriftStruct {
         return (utc, unit)
     }
 
-    private static func decodeInteger(_ reader: inout ThriftCompactReader) throws -> LogicalType {
+    private static func decodeInteger(_ reader: inout ThriftCompactReader) throws(ParquetError) -> LogicalType {
         var width: Int8 = 0
         var signed = true
         try reader.beginStruct()

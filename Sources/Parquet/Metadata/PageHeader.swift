@@ -25,7 +25,7 @@ public struct PageHeader: Sendable, Equatable {
 }
 
 extension PageHeader: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var type: PageType?, uncompressed: Int32?, compressed: Int32?
         var header = PageHeader(type: .dataPage, uncompressedPageSize: 0, compressedPageSize: 0)
         try reader.beginStruct()
@@ -81,7 +81,7 @@ public struct DataPageHeader: Sendable, Equatable {
 }
 
 extension DataPageHeader: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var numValues: Int32?, encoding: Encoding?, definition = Encoding.rle, repetition = Encoding.rle
         var statistics: Statistics?
         try reader.beginStruct()
@@ -141,7 +141,7 @@ public struct DataPageHeaderV2: Sendable, Equatable {
 }
 
 extension DataPageHeaderV2: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var numValues: Int32?, numNulls: Int32 = 0, numRows: Int32?, encoding: Encoding?
         var definitionLength: Int32?, repetitionLength: Int32?, isCompressed: Bool?, statistics: Statistics?
         try reader.beginStruct()
@@ -195,7 +195,7 @@ public struct DictionaryPageHeader: Sendable, Equatable {
 }
 
 extension DictionaryPageHeader: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var numValues: Int32?, encoding = Encoding.plain, isSorted: Bool?
         try reader.beginStruct()
         while let field = try reader.nextField() {

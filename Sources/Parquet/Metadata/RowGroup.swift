@@ -24,7 +24,7 @@ public struct RowGroup: Sendable, Equatable {
 }
 
 extension RowGroup: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var columns: [ColumnChunk]?, numRows: Int64?
         var group = RowGroup(columns: [], totalByteSize: 0, numRows: 0)
         try reader.beginStruct()
@@ -72,7 +72,7 @@ public struct SortingColumn: Sendable, Equatable {
 }
 
 extension SortingColumn: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var index: Int32?, descending = false, nullsFirst = false
         try reader.beginStruct()
         while let field = try reader.nextField() {

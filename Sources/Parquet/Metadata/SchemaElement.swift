@@ -31,7 +31,7 @@ public struct SchemaElement: Sendable, Equatable {
 }
 
 extension SchemaElement: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         var name: String?
         var element = SchemaElement(name: "")
         try reader.beginStruct()

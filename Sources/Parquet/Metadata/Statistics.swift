@@ -32,7 +32,7 @@ public struct Statistics: Sendable, Equatable {
 }
 
 extension Statistics: ThriftStruct {
-    public init(from reader: inout ThriftCompactReader) throws {
+    public init(from reader: inout ThriftCompactReader) throws(ParquetError) {
         self.init()
         try reader.beginStruct()
         while let field = try reader.nextField() {

@@ -2,7 +2,7 @@
 
 extension Optional {
     /// The wrapped value, or `ParquetError.missingField` naming the struct and field.
-    func required(_ structName: String, _ field: String) throws -> Wrapped {
+    func required(_ structName: String, _ field: String) throws(ParquetError) -> Wrapped {
         guard let value = self else { throw ParquetError.missingField(structName: structName, field: field) }
         return value
     }
@@ -10,7 +10,7 @@ extension Optional {
 
 extension ThriftCompactReader {
     /// Reads an i32 enum value that must be one of `T`'s cases.
-    mutating func readClosedEnum<T: RawRepresentable>(_: T.Type, _ what: String) throws -> T where T.RawValue == Int32 {
+    mutating func readClosedEnum<T: RawRepresentable>(_: T.Type, _ what: String) throws(ParquetError) -> T where T.RawValue == Int32 {
         let start = offset
         let raw = try readI32()
         guard let value = T(rawValue: raw) else {

@@ -1,6 +1,6 @@
 // Reads one column chunk: walks its pages (an optional dictionary page first, then data pages
 // v1 or v2, skipping index pages and unknown kinds), decompresses them, and decodes levels and
-// values into one ColumnData. The walk stops when the chunk's `num_values` level entries are
+// values into one ColumnVector (contiguous buffers; dictionary indices kept on request). The walk stops when the chunk's `num_values` level entries are
 // read or its bytes end, so a `total_compressed_size` that leaves out a header (PARQUET-816) or
 // extra bytes after the last page do not matter. Every size from a header is checked before use.
 
@@ -21,12 +21,15 @@ struct ColumnChunkReader {
         .corruptPage(column: column, reason: reason)
     }
 
-    /// Decodes all pages in `bytes` (the chunk's byte range).
-    func read(_ bytes: [UInt8]) throws -> ColumnData {
+    /// Decodes all pages in `bytes` (the chunk's byte range). With `keepDictionary`, a chunk
+    /// whose data pages are all dictionary-encoded comes back as its dictionary plus indices;
+    /// a chunk that falls back to PLAIN mid-way is resolved to values from that page on.
+    func read(_ bytes: [UInt8], keepDictionary: Bool = false) throws(ParquetError) -> ColumnVector {
         var reader = ByteReader(bytes)
-        var dictionary: ColumnValues?
-        var result = ColumnData(
-            descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+        var dictionary: ColumnBuffer?
+        var values = Accumulated.buffer(.empty(descriptor.physicalType))
+        var definitionLevels: [Int16] = []
+        var repetitionLevels: [Int16] = []
         var levelCount = 0
         while levelCount < metadata.numValues, !reader.isAtEnd {
             var thrift = ThriftCompactReader(reader)
@@ -35,43 +38,100 @@ struct ColumnChunkReader {
             let storedSize = try size(header.compressedPageSize, "compressed_page_size")
             let rawSize = try size(header.uncompressedPageSize, "uncompressed_page_size")
             let body = try reader.readBytes(storedSize)
+            let page: DecodedLevels
             switch header.type {
             case .dictionaryPage:
                 guard dictionary == nil else { throw corrupt("more than one dictionary page") }
                 dictionary = try readDictionary(header, body: body, rawSize: rawSize)
+                if keepDictionary, case let .buffer(buffer) = values, buffer.count == 0, let dictionary {
+                    values = .dictionary(entries: dictionary, indices: [])
+                }
+                continue
             case .dataPage:
-                let page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary)
-                levelCount += try append(page, to: &result, after: levelCount)
+                page = try readDataPageV1(header, body: body, rawSize: rawSize, dictionary: dictionary, into: &values)
             case .dataPageV2:
-                let page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary)
-                levelCount += try append(page, to: &result, after: levelCount)
+                page = try readDataPageV2(header, body: body, rawSize: rawSize, dictionary: dictionary, into: &values)
             default:
                 continue  // index pages and unknown kinds carry no values
             }
+            guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
+                throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
+            }
+            definitionLevels += page.definitionLevels
+            repetitionLevels += page.repetitionLevels
+            levelCount += page.levelCount
         }
         guard levelCount >= metadata.numValues else {
             throw corrupt("chunk ends after \(levelCount) of \(metadata.numValues) values")
         }
-        return result
+        return ColumnVector(descriptor: descriptor, storage: values.storage,
+                            definitionLevels: definitionLevels, repetitionLevels: repetitionLevels)
     }
 
-    private func size(_ value: Int32, _ name: String) throws -> Int {
+    /// The values of the pages read so far: plain values, or dictionary indices while every
+    /// data page has been dictionary-encoded (and the caller wants to keep them so).
+    private enum Accumulated {
+        case buffer(ColumnBuffer)
+        case dictionary(entries: ColumnBuffer, indices: [UInt32])
+
+        var storage: ColumnVector.Storage {
+            switch self {
+            case let .buffer(buffer): return .buffer(buffer)
+            case let .dictionary(entries, indices): return .dictionary(entries: entries, indices: indices)
+            }
+        }
+
+        /// Decodes a page's values section into the accumulated values: indices stay indices
+        /// while the chunk is kept dictionary-encoded; a PLAIN (or other) page after them
+        /// resolves what came before; values are appended to the one buffer in place.
+        mutating func decode(
+            encoding: Encoding, descriptor: ColumnDescriptor, count: Int, dictionary: ColumnBuffer?,
+            from reader: inout ByteReader
+        ) throws(ParquetError) {
+            let column = descriptor.dottedPath
+            if ValueDecoder.isDictionary(encoding) {
+                let more = try ValueDecoder.indices(descriptor: descriptor, count: count, dictionary: dictionary, from: &reader)
+                switch self {
+                case .dictionary(let entries, var indices):
+                    self = .buffer(.boolean([]))  // release the array so it grows in place
+                    indices += more
+                    self = .dictionary(entries: entries, indices: indices)
+                case var .buffer(buffer):
+                    guard let dictionary else { return }  // `indices` has thrown already
+                    self = .buffer(.boolean([]))
+                    try buffer.appendGathered(from: dictionary, more, column: column)
+                    self = .buffer(buffer)
+                }
+                return
+            }
+            if case let .dictionary(entries, indices) = self {
+                self = .buffer(try entries.gathering(indices, column: column))
+            }
+            guard case var .buffer(buffer) = self else { return }
+            self = .buffer(.boolean([]))
+            defer { self = .buffer(buffer) }
+            try ValueDecoder.decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader,
+                                          appendingTo: &buffer)
+        }
+    }
+
+    private func size(_ value: Int32, _ name: String) throws(ParquetError) -> Int {
         guard value >= 0 else { throw corrupt("negative \(name) \(value)") }
         return Int(value)
     }
 
-    private func count(_ value: Int32, _ name: String) throws -> Int {
+    private func count(_ value: Int32, _ name: String) throws(ParquetError) -> Int {
         guard value >= 0, Int(value) <= Self.maxValuesPerPage else {
             throw corrupt("\(name) \(value) outside 0…\(Self.maxValuesPerPage)")
         }
         return Int(value)
     }
 
-    private func decompress(_ body: [UInt8], rawSize: Int) throws -> [UInt8] {
+    private func decompress(_ body: [UInt8], rawSize: Int) throws(ParquetError) -> [UInt8] {
         try PageCompression.decompress(body, codec: metadata.codec, uncompressedSize: rawSize, limit: decompressedLimit)
     }
 
-    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws -> ColumnValues {
+    private func readDictionary(_ header: PageHeader, body: [UInt8], rawSize: Int) throws(ParquetError) -> ColumnBuffer {
         guard let dictionaryHeader = header.dictionaryPageHeader else { throw corrupt("dictionary page without its header") }
         guard dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
             throw ParquetError.unsupportedEncoding(encoding: "\(dictionaryHeader.encoding) for a dictionary page", column: column)
@@ -82,11 +142,10 @@ struct ColumnChunkReader {
             descriptor.physicalType, count: entries, typeLength: descriptor.field.typeLength, from: &reader)
     }
 
-    /// Levels and values of one data page.
-    private struct DecodedPage {
+    /// Levels of one data page (its values went into the chunk's accumulated values).
+    private struct DecodedLevels {
         var repetitionLevels: [Int16]
         var definitionLevels: [Int16]
-        var values: ColumnValues
         var levelCount: Int
     }
 
@@ -98,8 +157,8 @@ struct ColumnChunkReader {
     }
 
     private func readDataPageV1(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
-    ) throws -> DecodedPage {
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
+    ) throws(ParquetError) -> DecodedLevels {
         guard let dataHeader = header.dataPageHeader else { throw corrupt("data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         var reader = ByteReader(try decompress(body, rawSize: rawSize))
@@ -115,15 +174,15 @@ struct ColumnChunkReader {
                 &reader, encoding: dataHeader.definitionLevelEncoding, maxLevel: descriptor.maxDefinitionLevel,
                 count: levelCount, column: column)
         }
-        let values = try ValueDecoder.decode(
+        try values.decode(
             encoding: dataHeader.encoding, descriptor: descriptor,
             count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &reader)
-        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
+        return DecodedLevels(repetitionLevels: repetition, definitionLevels: definition, levelCount: levelCount)
     }
 
     private func readDataPageV2(
-        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnValues?
-    ) throws -> DecodedPage {
+        _ header: PageHeader, body: [UInt8], rawSize: Int, dictionary: ColumnBuffer?, into values: inout Accumulated
+    ) throws(ParquetError) -> DecodedLevels {
         guard let dataHeader = header.dataPageHeaderV2 else { throw corrupt("v2 data page without its header") }
         let levelCount = try count(dataHeader.numValues, "num_values")
         let repetitionLength = try size(dataHeader.repetitionLevelsByteLength, "repetition_levels_byte_length")
@@ -145,20 +204,9 @@ struct ColumnChunkReader {
             valueBytes = try decompress(valueBytes, rawSize: rawValueSize)
         }
         var valueReader = ByteReader(valueBytes)
-        let values = try ValueDecoder.decode(
+        try values.decode(
             encoding: dataHeader.encoding, descriptor: descriptor,
             count: nonNullCount(definition, levelCount: levelCount), dictionary: dictionary, from: &valueReader)
-        return DecodedPage(repetitionLevels: repetition, definitionLevels: definition, values: values, levelCount: levelCount)
-    }
-
-    /// Adds a page to the chunk so far; the pages together may not exceed the chunk's `num_values`.
-    private func append(_ page: DecodedPage, to result: inout ColumnData, after levelCount: Int) throws -> Int {
-        guard Int64(levelCount + page.levelCount) <= metadata.numValues else {
-            throw corrupt("pages hold more values than the chunk's num_values \(metadata.numValues)")
-        }
-        try result.values.append(page.values, column: column)
-        result.definitionLevels += page.definitionLevels
-        result.repetitionLevels += page.repetitionLevels
-        return page.levelCount
+        return DecodedLevels(repetitionLevels: repetition, definitionLevels: definition, levelCount: levelCount)
     }
 }

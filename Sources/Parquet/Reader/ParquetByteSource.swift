@@ -18,7 +18,7 @@ enum ParquetByteSource: Sendable {
     }
 
     /// The bytes in `range`, which the caller has checked lies inside `0..<count`.
-    func read(_ range: Range<Int>) throws -> [UInt8] {
+    func read(_ range: Range<Int>) throws(ParquetError) -> [UInt8] {
         switch self {
         case let .memory(bytes):
             guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
@@ -38,7 +38,7 @@ final class OpenFile: Sendable {
     let path: String
     let size: Int
 
-    init(path: String) throws {
+    init(path: String) throws(ParquetError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ParquetError.io(path: path, operation: "open", errno: errno) }
         var info = stat()

@@ -6,7 +6,7 @@
 
 extension ParquetFileReader {
     /// Indices of the row groups that may contain rows matching `predicate`, in file order.
-    public func rowGroups(matching predicate: ColumnPredicate) throws -> [Int] {
+    public func rowGroups(matching predicate: ColumnPredicate) throws(ParquetError) -> [Int] {
         guard let column = schema.columnIndex(named: predicate.column) else {
             throw ParquetError.columnNotFound(predicate.column)
         }

@@ -3,7 +3,7 @@
 
 extension ParquetFileReader {
     /// Top-level fields selected by `names` (nil = all), in schema order.
-    public func topLevelFields(_ names: [String]?) throws -> [ParquetField] {
+    public func topLevelFields(_ names: [String]?) throws(ParquetError) -> [ParquetField] {
         guard let names else { return schema.fields }
         for name in names where !schema.fields.contains(where: { $0.name == name }) {
             throw ParquetError.columnNotFound(name)
@@ -12,13 +12,13 @@ extension ParquetFileReader {
     }
 
     /// The rows of one row group, each holding the selected top-level fields' values in schema order.
-    public func rows(rowGroup index: Int, columns names: [String]? = nil) throws -> [[ParquetValue]] {
+    public func rows(rowGroup index: Int, columns names: [String]? = nil) throws(ParquetError) -> [[ParquetValue]] {
         let fields = try topLevelFields(names)
         let selected = Set(fields.map(\.name))
         let leafIndices = schema.columns.indices.filter { index in
             schema.columns[index].path.first.map(selected.contains) ?? false
         }
-        let columns = try readRowGroup(index, columnIndices: leafIndices)
+        let columns = try readColumns(rowGroup: index, columnIndices: leafIndices, keepDictionary: true)
         var assembler = try RecordAssembler(fields: fields, columns: columns)
         guard let count = Int(exactly: metadata.rowGroups[index].numRows) else {
             throw ParquetError.invalidMetadata(reason: "row group \(index) row count does not fit in memory")
@@ -46,7 +46,7 @@ public struct ParquetRowIterator {
     }
 
     /// The next row, or nil after the last one.
-    public mutating func next() throws -> [ParquetValue]? {
+    public mutating func next() throws(ParquetError) -> [ParquetValue]? {
         while bufferedPosition >= buffered.count {
             guard nextRowGroup < reader.rowGroups.count else { return nil }
             buffered = try reader.rows(rowGroup: nextRowGroup, columns: columns)

@@ -5,33 +5,38 @@
 
 /// Reads a Parquet file: its metadata and schema at once, column chunks on demand.
 ///
-/// `readRowGroup` gives columnar `ColumnData` (values plus levels); `rows(rowGroup:)` and
-/// `makeRowIterator()` give assembled rows of `ParquetValue`.
+/// `readColumns` gives the projected chunks in contiguous buffers (`ColumnVector`, optionally
+/// still dictionary-encoded); `readRowGroup` the same as boxed `ColumnData`; `rows(rowGroup:)`
+/// and `makeRowIterator()` give assembled rows of `ParquetValue`.
 public final class ParquetFileReader: Sendable {
     public let metadata: FileMetaData
     public let schema: ParquetSchema
     /// Ceiling for one decompressed page body.
     public let decompressedPageLimit: Int
-    private let source: ParquetByteSource
+    let source: ParquetByteSource
     /// Offset where the footer starts; column chunks must end before it.
-    private let footerStart: Int
+    let footerStart: Int
 
     public var rowGroups: [RowGroup] { metadata.rowGroups }
 
     /// Opens the file at `path`; only the footer is read now.
+    ///
+    /// Throws only `ParquetError`, but is declared untyped for now: callers written before
+    /// typed throws catch it with `catch let error as ParquetError`, which a typed declaration
+    /// would turn into an "always true" warning. Every other entry point is typed.
     public convenience init(path: String, decompressedPageLimit: Int = PageCompression.defaultDecompressedLimit) throws {
         try self.init(source: .file(OpenFile(path: path)), decompressedPageLimit: decompressedPageLimit)
     }
 
     /// Reads a whole file held in memory.
-    public convenience init(bytes: [UInt8], decompressedPageLimit: Int = PageCompression.defaultDecompressedLimit) throws {
+    public convenience init(bytes: [UInt8], decompressedPageLimit: Int = PageCompression.defaultDecompressedLimit) throws(ParquetError) {
         try self.init(source: .memory(bytes), decompressedPageLimit: decompressedPageLimit)
     }
 
     private static let magic: [UInt8] = Array("PAR1".utf8)
     private static let encryptedMagic: [UInt8] = Array("PARE".utf8)
 
-    private init(source: ParquetByteSource, decompressedPageLimit: Int) throws {
+    private init(source: ParquetByteSource, decompressedPageLimit: Int) throws(ParquetError) {
         let size = source.count
         guard size >= 12 else {
             throw ParquetError.notParquet(reason: "the file has \(size) bytes, fewer than the 12 of an empty Parquet file")
@@ -63,7 +68,7 @@ public final class ParquetFileReader: Sendable {
 
     /// Indices of the leaf columns selected by `names` (dotted leaf paths or top-level field
     /// names, which select all their leaves), in schema order; nil selects every column.
-    public func columnIndices(_ names: [String]?) throws -> [Int] {
+    public func columnIndices(_ names: [String]?) throws(ParquetError) -> [Int] {
         guard let names else { return Array(schema.columns.indices) }
         var selected = Set<Int>()
         for name in names {
@@ -76,26 +81,45 @@ public final class ParquetFileReader: Sendable {
         return schema.columns.indices.filter { selected.contains($0) }
     }
 
-    /// Reads the chunks of row group `index` for the projected `columns` (nil = all), in schema order.
-    public func readRowGroup(_ index: Int, columns: [String]? = nil) throws -> [ColumnData] {
+    /// Reads the chunks of row group `index` for the projected `columns` (nil = all), in schema
+    /// order, as boxed `ColumnData`.
+    public func readRowGroup(_ index: Int, columns: [String]? = nil) throws(ParquetError) -> [ColumnData] {
         try readRowGroup(index, columnIndices: columnIndices(columns))
     }
 
-    /// Reads the chunks of row group `index` for the given leaf column indices.
-    public func readRowGroup(_ index: Int, columnIndices: [Int]) throws -> [ColumnData] {
-        guard metadata.rowGroups.indices.contains(index) else {
-            throw ParquetError.rowGroupOutOfRange(index: index, count: metadata.rowGroups.count)
-        }
-        let group = metadata.rowGroups[index]
-        return try columnIndices.map { column in
+    /// Reads the chunks of row group `index` for the given leaf column indices, as boxed `ColumnData`.
+    public func readRowGroup(_ index: Int, columnIndices: [Int]) throws(ParquetError) -> [ColumnData] {
+        try readColumns(rowGroup: index, columnIndices: columnIndices).map(\.columnData)
+    }
+
+    /// Reads only the projected `columns` (nil = all) of row group `index`, in schema order,
+    /// into contiguous buffers. With `keepDictionary`, dictionary-encoded chunks come back as
+    /// their dictionary plus one index per value, without a value per row.
+    public func readColumns(rowGroup index: Int, columns: [String]? = nil, keepDictionary: Bool = false) throws(ParquetError) -> [ColumnVector] {
+        try readColumns(rowGroup: index, columnIndices: columnIndices(columns), keepDictionary: keepDictionary)
+    }
+
+    /// Reads the given leaf columns of row group `index`; see `readColumns(rowGroup:columns:keepDictionary:)`.
+    public func readColumns(rowGroup index: Int, columnIndices: [Int], keepDictionary: Bool = false) throws(ParquetError) -> [ColumnVector] {
+        let group = try rowGroup(index)
+        return try columnIndices.map { (column: Int) throws(ParquetError) -> ColumnVector in
             guard schema.columns.indices.contains(column) else {
                 throw ParquetError.columnNotFound("#\(column)")
             }
-            return try readColumnChunk(group.columns[column], descriptor: schema.columns[column])
+            return try readColumnChunk(group.columns[column], descriptor: schema.columns[column], keepDictionary: keepDictionary)
         }
     }
 
-    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> ColumnData {
+    /// Row group `index`, or `rowGroupOutOfRange`.
+    func rowGroup(_ index: Int) throws(ParquetError) -> RowGroup {
+        guard metadata.rowGroups.indices.contains(index) else {
+            throw ParquetError.rowGroupOutOfRange(index: index, count: metadata.rowGroups.count)
+        }
+        return metadata.rowGroups[index]
+    }
+
+    /// The checked metadata of a chunk.
+    func chunkMetadata(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws(ParquetError) -> ColumnMetaData {
         let name = descriptor.dottedPath
         guard let meta = chunk.metaData else {
             throw ParquetError.invalidMetadata(reason: "column '\(name)' has no column metadata")
@@ -106,20 +130,26 @@ public final class ParquetFileReader: Sendable {
         guard meta.numValues >= 0, meta.totalCompressedSize >= 0 else {
             throw ParquetError.invalidMetadata(reason: "column '\(name)' has negative sizes")
         }
+        return meta
+    }
+
+    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor, keepDictionary: Bool) throws(ParquetError) -> ColumnVector {
+        let meta = try chunkMetadata(chunk, descriptor: descriptor)
         if meta.numValues == 0 {
             // pyarrow writes empty row groups whose chunk holds only a dictionary page and
             // data_page_offset 0: there is nothing to read.
-            return ColumnData(descriptor: descriptor, values: .empty(descriptor.physicalType), definitionLevels: [], repetitionLevels: [])
+            return ColumnVector(descriptor: descriptor, storage: .buffer(.empty(descriptor.physicalType)),
+                                definitionLevels: [], repetitionLevels: [])
         }
-        let range = try chunkRange(meta, column: name)
+        let range = try chunkRange(meta, column: descriptor.dottedPath)
         let reader = ColumnChunkReader(descriptor: descriptor, metadata: meta, decompressedLimit: decompressedPageLimit)
-        return try reader.read(try source.read(range))
+        return try reader.read(try source.read(range), keepDictionary: keepDictionary)
     }
 
     /// The byte range of a chunk: from the dictionary page when `dictionary_page_offset` is
     /// present and > 0 (0 is a known writer bug), else from the first data page, for
     /// `total_compressed_size` bytes, never past the footer.
-    private func chunkRange(_ meta: ColumnMetaData, column: String) throws -> Range<Int> {
+    func chunkRange(_ meta: ColumnMetaData, column: String) throws(ParquetError) -> Range<Int> {
         var start = meta.dataPageOffset
         if let dictionaryOffset = meta.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < start || start <= 0 {
             start = dictionaryOffset

@@ -4,6 +4,23 @@
 extension ParquetValue {
     /// Converts every value of a column chunk according to the leaf `field`'s annotations.
     static func converting(_ values: ColumnValues, field: ParquetField) -> [ParquetValue] {
+        converting(buffer: ColumnBuffer(values), field: field)
+    }
+
+    /// The values of a chunk read back: a dictionary-encoded chunk converts each distinct value
+    /// once and shares it between rows (one `String` per dictionary entry, not per row).
+    static func converting(storage: ColumnVector.Storage, field: ParquetField) -> [ParquetValue] {
+        switch storage {
+        case let .buffer(buffer):
+            return converting(buffer: buffer, field: field)
+        case let .dictionary(entries, indices):
+            let distinct = converting(buffer: entries, field: field)
+            return indices.map { distinct[Int($0)] }  // indices were checked when decoded
+        }
+    }
+
+    /// Converts every value of a buffer according to the leaf `field`'s annotations.
+    static func converting(buffer values: ColumnBuffer, field: ParquetField) -> [ParquetValue] {
         let logical = field.logicalType
         let converted = field.convertedType
         let scale = Int(field.scale ?? 0)
@@ -21,7 +38,7 @@ extension ParquetValue {
         case let .double(items):
             return items.map { .double($0) }
         case let .byteArray(items), let .fixedLenByteArray(items):
-            return items.map { convertBytes($0, logical: logical, converted: converted, scale: scale) }
+            return (0..<items.count).map { convertBytes(items[$0], logical: logical, converted: converted, scale: scale) }
         }
     }
 
@@ -63,16 +80,16 @@ extension ParquetValue {
         }
     }
 
-    private static func convertBytes(_ value: [UInt8], logical: LogicalType?, converted: ConvertedType?, scale: Int) -> ParquetValue {
+    private static func convertBytes(_ value: ArraySlice<UInt8>, logical: LogicalType?, converted: ConvertedType?, scale: Int) -> ParquetValue {
         switch (logical, converted) {
         case (.string?, _), (.enumeration?, _), (.json?, _), (nil, .utf8?), (nil, .enumeration?), (nil, .json?):
             return .string(String(decoding: value, as: UTF8.self))
         case (.decimal?, _), (nil, .decimal?):
-            return .decimal(DecimalText.text(bigEndianTwosComplement: value, scale: scale))
+            return .decimal(DecimalText.text(bigEndianTwosComplement: Array(value), scale: scale))
         case (.float16?, _) where value.count == 2:
-            return .float(halfToFloat(UInt16(value[0]) | UInt16(value[1]) << 8))
+            return .float(halfToFloat(UInt16(value[value.startIndex]) | UInt16(value[value.startIndex + 1]) << 8))
         default:
-            return .bytes(value)
+            return .bytes(Array(value))
         }
     }
 

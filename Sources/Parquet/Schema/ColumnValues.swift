@@ -74,3 +74,19 @@ public struct ColumnData: Sendable, Equatable {
         self.repetitionLevels = repetitionLevels
     }
 }
+
+extension ColumnValues {
+    /// The physical type whose values this case holds.
+    var physicalType: PhysicalType {
+        switch self {
+        case .boolean: return .boolean
+        case .int32: return .int32
+        case .int64: return .int64
+        case .int96: return .int96
+        case .float: return .float
+        case .double: return .double
+        case .byteArray: return .byteArray
+        case .fixedLenByteArray: return .fixedLenByteArray
+        }
+    }
+}

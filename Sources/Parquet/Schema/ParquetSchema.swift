@@ -63,7 +63,7 @@ public struct ColumnDescriptor: Sendable, Equatable {
 
 extension ParquetSchema {
     /// Rebuilds the tree from a footer's depth-first element list.
-    public init(elements: [SchemaElement]) throws {
+    public init(elements: [SchemaElement]) throws(ParquetError) {
         guard let root = elements.first else { throw ParquetError.invalidSchema(reason: "the schema has no root element") }
         var next = 1
         let childCount = try Self.childCount(of: root, remaining: elements.count - 1)
@@ -77,7 +77,7 @@ extension ParquetSchema {
         self.init(fields: fields, rootName: root.name)
     }
 
-    private static func childCount(of element: SchemaElement, remaining: Int) throws -> Int {
+    private static func childCount(of element: SchemaElement, remaining: Int) throws(ParquetError) -> Int {
         let declared = element.numChildren ?? 0
         guard declared >= 0, Int(declared) <= remaining else {
             throw ParquetError.invalidSchema(reason: "'\(element.name)' declares \(declared) children but only \(remaining) elements follow")
@@ -85,7 +85,7 @@ extension ParquetSchema {
         return Int(declared)
     }
 
-    private static func readField(_ elements: [SchemaElement], at next: inout Int, depth: Int) throws -> ParquetField {
+    private static func readField(_ elements: [SchemaElement], at next: inout Int, depth: Int) throws(ParquetError) -> ParquetField {
         guard depth <= maxDepth else { throw ParquetError.invalidSchema(reason: "nesting deeper than \(maxDepth)") }
         guard next < elements.count else { throw ParquetError.invalidSchema(reason: "schema ends inside a group") }
         let element = elements[next]

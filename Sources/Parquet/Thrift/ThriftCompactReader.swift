@@ -28,13 +28,13 @@ public struct ThriftCompactReader: Sendable {
     }
 
     /// Enters a struct: field ids restart from 0.
-    public mutating func beginStruct() throws {
+    public mutating func beginStruct() throws(ParquetError) {
         guard lastFieldIds.count < Self.maxDepth else { throw corrupt("structs nested deeper than \(Self.maxDepth)") }
         lastFieldIds.append(0)
     }
 
     /// The next field header of the current struct, or nil at its STOP byte (which also leaves the struct).
-    public mutating func nextField() throws -> ThriftField? {
+    public mutating func nextField() throws(ParquetError) -> ThriftField? {
         guard let previous = lastFieldIds.last else { throw corrupt("field read outside a struct") }
         let header = try bytes.readUInt8()
         if header == 0 {
@@ -55,9 +55,9 @@ public struct ThriftCompactReader: Sendable {
         return ThriftField(id: id, type: type, boolValue: (header & 0x0F) == 1)
     }
 
-    public mutating func readI8() throws -> Int8 { try bytes.readInt8() }
+    public mutating func readI8() throws(ParquetError) -> Int8 { try bytes.readInt8() }
 
-    public mutating func readI16() throws -> Int16 {
+    public mutating func readI16() throws(ParquetError) -> Int16 {
         let start = bytes.offset
         let wide = try bytes.readZigZagInt32()
         guard let value = Int16(exactly: wide) else {
@@ -66,12 +66,12 @@ public struct ThriftCompactReader: Sendable {
         return value
     }
 
-    public mutating func readI32() throws -> Int32 { try bytes.readZigZagInt32() }
-    public mutating func readI64() throws -> Int64 { try bytes.readZigZagInt64() }
-    public mutating func readDouble() throws -> Double { try bytes.readDoubleLE() }
+    public mutating func readI32() throws(ParquetError) -> Int32 { try bytes.readZigZagInt32() }
+    public mutating func readI64() throws(ParquetError) -> Int64 { try bytes.readZigZagInt64() }
+    public mutating func readDouble() throws(ParquetError) -> Double { try bytes.readDoubleLE() }
 
     /// A length-prefixed byte string.
-    public mutating func readBinary() throws -> [UInt8] {
+    public mutating func readBinary() throws(ParquetError) -> [UInt8] {
         let length = try bytes.readVarUInt32()
         guard let count = Int(exactly: length), count <= bytes.remaining else {
             throw corrupt("binary length \(length) exceeds the \(bytes.remaining) remaining bytes")
@@ -80,12 +80,12 @@ public struct ThriftCompactReader: Sendable {
     }
 
     /// A length-prefixed UTF-8 string; invalid UTF-8 is repaired rather than rejected.
-    public mutating func readString() throws -> String {
+    public mutating func readString() throws(ParquetError) -> String {
         String(decoding: try readBinary(), as: UTF8.self)
     }
 
     /// A list (or set) header: element type and element count, the count bounded by the remaining bytes.
-    public mutating func readListHeader() throws -> (elementType: ThriftCompactType, count: Int) {
+    public mutating func readListHeader() throws(ParquetError) -> (elementType: ThriftCompactType, count: Int) {
         let header = try bytes.readUInt8()
         guard let type = ThriftCompactType(wireNibble: header & 0x0F), type != .stop else {
             throw corrupt("unknown list element type \(header & 0x0F)")
@@ -104,34 +104,52 @@ public struct ThriftCompactReader: Sendable {
     }
 
     /// Reads a list whose elements are decoded by `element`; wrong element types throw.
+    ///
+    /// Kept untyped so callers' closures need no annotation; the module itself uses
+    /// `readElements`, whose closures throw only `ParquetError`.
     public mutating func readList<T>(
         of expected: ThriftCompactType, _ element: (inout ThriftCompactReader) throws -> T
     ) throws -> [T] {
+        let count = try listCount(of: expected)
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try element(&self)) }
+        return values
+    }
+
+    /// `readList` with a typed element decoder.
+    mutating func readElements<T>(
+        of expected: ThriftCompactType, _ element: (inout ThriftCompactReader) throws(ParquetError) -> T
+    ) throws(ParquetError) -> [T] {
+        let count = try listCount(of: expected)
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try element(&self)) }
+        return values
+    }
+
+    /// Reads a list header and checks its element type and the nesting depth.
+    private mutating func listCount(of expected: ThriftCompactType) throws(ParquetError) -> Int {
         let (type, count) = try readListHeader()
         guard type == expected else {
             throw corrupt("list of \(type) where \(expected) was expected")
         }
         guard lastFieldIds.count < Self.maxDepth else { throw corrupt("lists nested deeper than \(Self.maxDepth)") }
-        var values: [T] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count {
-            values.append(try element(&self))
-        }
-        return values
+        return count
     }
 
     /// A bool stored as a list element: one byte, 1 = true and anything else false.
-    public mutating func readBoolElement() throws -> Bool {
+    public mutating func readBoolElement() throws(ParquetError) -> Bool {
         try bytes.readUInt8() == 1
     }
 
     /// Skips the value of a field of any type.
-    public mutating func skip(_ field: ThriftField) throws {
+    public mutating func skip(_ field: ThriftField) throws(ParquetError) {
         try skip(field.type, depth: lastFieldIds.count)
     }
 
     /// Skips one value of `type`, recursing into containers.
-    public mutating func skip(_ type: ThriftCompactType, depth: Int = 0) throws {
+    public mutating func skip(_ type: ThriftCompactType, depth: Int = 0) throws(ParquetError) {
         guard depth < Self.maxDepth else { throw corrupt("values nested deeper than \(Self.maxDepth)") }
         switch type {
         case .stop:
@@ -176,7 +194,7 @@ public struct ThriftCompactReader: Sendable {
     }
 
     /// Skips a container element: like `skip`, except a bool element occupies one byte.
-    private mutating func skipElement(_ type: ThriftCompactType, depth: Int) throws {
+    private mutating func skipElement(_ type: ThriftCompactType, depth: Int) throws(ParquetError) {
         if type == .bool {
             try bytes.skip(1)
         } else {

@@ -156,6 +156,13 @@ public struct ThriftCompactWriter: Sendable {
         for value in values { writeString(value) }
     }
 
+    public mutating func writeField(_ id: Int16, binaryList values: [[UInt8]]?) {
+        guard let values else { return }
+        writeFieldHeader(id, .list)
+        writeListHeader(.binary, count: values.count)
+        for value in values { writeBinary(value) }
+    }
+
     public mutating func writeField(_ id: Int16, boolList values: [Bool]?) {
         guard let values else { return }
         writeFieldHeader(id, .list)

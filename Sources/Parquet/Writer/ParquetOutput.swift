@@ -22,7 +22,7 @@ final class ParquetOutput {
     }
 
     /// Creates or truncates the file at `path`.
-    init(path: String) throws {
+    init(path: String) throws(ParquetError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
             throw ParquetError.io(path: path, operation: "create", errno: errno)
@@ -30,7 +30,7 @@ final class ParquetOutput {
         destination = .file(handle, path: path)
     }
 
-    func write(_ bytes: [UInt8]) throws {
+    func write(_ bytes: [UInt8]) throws(ParquetError) {
         switch destination {
         case .memory:
             buffer += bytes
@@ -45,7 +45,7 @@ final class ParquetOutput {
     }
 
     /// Flushes and closes a file destination; a no-op in memory.
-    func close() throws {
+    func close() throws(ParquetError) {
         guard case let .file(handle, path) = destination else { return }
         do {
             try handle.synchronize()

@@ -9,12 +9,12 @@ extension ParquetWriter {
     /// - Throws: `ParquetError.invalidWriterUse` naming the row and column of a value that does
     ///   not fit its column.
     @discardableResult
-    public func write(rows: [[ParquetValue]]) throws -> [RowGroup] {
+    public func write(rows: [[ParquetValue]]) throws(ParquetError) -> [RowGroup] {
         for (index, row) in rows.enumerated() where row.count != schema.columns.count {
             throw ParquetError.invalidWriterUse(
                 reason: "row \(index) has \(row.count) values, the schema has \(schema.columns.count) columns")
         }
-        let batch = try schema.columns.indices.map { column in
+        let batch = try schema.columns.indices.map { (column: Int) throws(ParquetError) -> ColumnBatch in
             try RowColumnConverter(column: schema.columns[column]).batch(rows.map { $0[column] })
         }
         return try write(batch: batch)
@@ -25,7 +25,7 @@ extension ParquetWriter {
 struct RowColumnConverter {
     let column: ColumnDescriptor
 
-    func batch(_ values: [ParquetValue]) throws -> ColumnBatch {
+    func batch(_ values: [ParquetValue]) throws(ParquetError) -> ColumnBatch {
         let field = column.field
         let scale = Int(field.scale ?? 0)
         switch column.physicalType {
@@ -93,7 +93,7 @@ struct RowColumnConverter {
     }
 
     /// Non-null values converted by `convert`, and the validity of every row.
-    private func collect<Value>(_ values: [ParquetValue], _ convert: (ParquetValue) -> Value?) throws -> Collected<Value> {
+    private func collect<Value>(_ values: [ParquetValue], _ convert: (ParquetValue) -> Value?) throws(ParquetError) -> Collected<Value> {
         var converted: [Value] = []
         var validity: [Bool] = []
         converted.reserveCapacity(values.count)

@@ -2,7 +2,7 @@
 // group is written, so a rejected batch leaves the file consistent.
 
 extension ParquetWriter {
-    static func validate(schema: ParquetSchema, options: ParquetWriterOptions) throws {
+    static func validate(schema: ParquetSchema, options: ParquetWriterOptions) throws(ParquetError) {
         for column in schema.columns {
             guard column.path.count == 1, column.maxRepetitionLevel == 0 else {
                 throw ParquetError.invalidWriterUse(
@@ -23,7 +23,7 @@ extension ParquetWriter {
     }
 
     /// Validates a batch against the schema and returns its row count.
-    func validate(batch: [ColumnBatch]) throws -> Int {
+    func validate(batch: [ColumnBatch]) throws(ParquetError) -> Int {
         guard batch.count == schema.columns.count else {
             throw ParquetError.invalidWriterUse(
                 reason: "batch has \(batch.count) columns, the schema has \(schema.columns.count)")
@@ -31,9 +31,9 @@ extension ParquetWriter {
         let rows = batch.first?.rowCount ?? 0
         for (column, columnBatch) in zip(schema.columns, batch) {
             let name = column.dottedPath
-            guard columnBatch.values.physicalType == column.physicalType else {
+            guard columnBatch.buffer.physicalType == column.physicalType else {
                 throw ParquetError.invalidWriterUse(
-                    reason: "column '\(name)' is \(column.physicalType) but got \(columnBatch.values.physicalType) values")
+                    reason: "column '\(name)' is \(column.physicalType) but got \(columnBatch.buffer.physicalType) values")
             }
             guard columnBatch.rowCount == rows else {
                 throw ParquetError.invalidWriterUse(
@@ -41,29 +41,29 @@ extension ParquetWriter {
             }
             if let validity = columnBatch.validity {
                 let present = validity.lazy.filter { $0 }.count
-                guard present == columnBatch.values.count else {
+                guard present == columnBatch.buffer.count else {
                     throw ParquetError.invalidWriterUse(
-                        reason: "column '\(name)' marks \(present) rows valid but has \(columnBatch.values.count) values")
+                        reason: "column '\(name)' marks \(present) rows valid but has \(columnBatch.buffer.count) values")
                 }
                 if column.field.repetition == .required, present != validity.count {
                     throw ParquetError.invalidWriterUse(reason: "required column '\(name)' has null rows")
                 }
             }
-            try validateValueSizes(columnBatch.values, column: column)
+            try validateValueSizes(columnBatch.buffer, column: column)
         }
         return rows
     }
 
-    private func validateValueSizes(_ values: ColumnValues, column: ColumnDescriptor) throws {
+    private func validateValueSizes(_ values: ColumnBuffer, column: ColumnDescriptor) throws(ParquetError) {
         switch values {
         case let .fixedLenByteArray(arrays):
             let width = Int(column.field.typeLength ?? 0)
-            if let bad = arrays.first(where: { $0.count != width }) {
+            if let bad = (0..<arrays.count).first(where: { arrays.length(at: $0) != width }) {
                 throw ParquetError.invalidWriterUse(
-                    reason: "column '\(column.dottedPath)' holds a \(bad.count)-byte value, its width is \(width)")
+                    reason: "column '\(column.dottedPath)' holds a \(arrays.length(at: bad))-byte value, its width is \(width)")
             }
         case let .byteArray(arrays):
-            if arrays.contains(where: { $0.count > Int(Int32.max) }) {
+            if (0..<arrays.count).contains(where: { arrays.length(at: $0) > Int(Int32.max) }) {
                 throw ParquetError.invalidWriterUse(reason: "column '\(column.dottedPath)' holds a value above 2 GiB")
             }
         default:

@@ -21,6 +21,10 @@ public struct ParquetWriterOptions: Sendable {
     /// A batch whose estimated PLAIN size exceeds this is split into several row groups.
     public var rowGroupSizeLimit = 128 << 20
     public var writeStatistics = true
+    /// Write the page index (ColumnIndex and OffsetIndex of every chunk) before the footer, so
+    /// readers can skip pages by min/max and locate pages directly. Column indexes need
+    /// `writeStatistics`.
+    public var writePageIndex = true
     public var createdBy = ParquetWriterOptions.defaultCreatedBy
     /// Written in this order to `FileMetaData.key_value_metadata`; omitted when empty.
     public var keyValueMetadata: [KeyValue] = []

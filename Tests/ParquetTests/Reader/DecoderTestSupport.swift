@@ -1,3 +1,4 @@
+import XCTest
 @testable import Parquet
 
 /// Leaf descriptors for decoder tests that need a column to decode into.
@@ -11,8 +12,15 @@ enum DecoderTestSupport {
     static func decode(_ bytes: [UInt8], _ encoding: Encoding, _ type: PhysicalType, count: Int,
                        typeLength: Int32? = nil, dictionary: ColumnValues? = nil) throws -> ColumnValues {
         var reader = ByteReader(bytes)
-        return try ValueDecoder.decode(
-            encoding: encoding, descriptor: column(type, typeLength: typeLength), count: count,
-            dictionary: dictionary, from: &reader)
+        let entries = dictionary.map { ColumnBuffer($0) }
+        let descriptor = column(type, typeLength: typeLength)
+        if ValueDecoder.isDictionary(encoding) {
+            let indices = try ValueDecoder.indices(descriptor: descriptor, count: count, dictionary: entries, from: &reader)
+            return try XCTUnwrap(entries).gathering(indices, column: "c").columnValues
+        }
+        var values = ColumnBuffer.empty(type)
+        try ValueDecoder.decodeValues(encoding: encoding, descriptor: descriptor, count: count, from: &reader,
+                                      appendingTo: &values)
+        return values.columnValues
     }
 }

@@ -17,6 +17,7 @@ final class ParquetWriterGoldenTests: XCTestCase {
         options.codec = .snappy
         options.snappyMode = .literalOnly
         options.useDictionary = false
+        options.writePageIndex = false  // the fixture has no page index
         options.createdBy = "lakemake version 0.1.0 (build golden-fixture1)"
         options.columnOverrides["id"] = ColumnWriteOptions(codec: .uncompressed)
 
