@@ -5,11 +5,12 @@
 // "corrected" into each other; a unique prefix match (`--retry` for `--retry-failed`) counts
 // as close too.
 
-/// Picks the declared name a mistyped word most likely meant.
-enum SpellingSuggestion {
+/// Picks the declared name a mistyped word most likely meant. Public: the rules parser offers
+/// its "did you mean" for directives and actions with the same measure.
+public enum SpellingSuggestion {
     /// The candidate closest to `word`, or nil when none is close enough. Ties go to the
     /// candidate listed first, so the answer does not depend on anything but the inputs.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = self.distance(word, candidate)
@@ -25,12 +26,12 @@ enum SpellingSuggestion {
 
     /// The largest distance at which `candidate` is still suggested: a third of its length,
     /// at least 1 and at most 2.
-    static func allowedDistance(for candidate: String) -> Int {
+    public static func allowedDistance(for candidate: String) -> Int {
         min(2, max(1, candidate.count / 3))
     }
 
     /// The optimal string alignment distance between `a` and `b`.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

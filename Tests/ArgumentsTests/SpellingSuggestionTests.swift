@@ -35,4 +35,13 @@ final class SpellingSuggestionTests: XCTestCase {
         XCTAssertNil(SpellingSuggestion.closest(to: "no", among: ["no-wait", "no-color"]))
         XCTAssertNil(SpellingSuggestion.closest(to: "r", among: ["retry-failed"]))
     }
+
+    /// The rules parser's cases (directives and actions): plausible typos only.
+    func testRulesDirectivesAndActions() {
+        XCTAssertEqual(SpellingSuggestion.closest(to: "sales.reprt", among: ["sales.parquet", "sales.report"]), "sales.report")
+        XCTAssertEqual(SpellingSuggestion.closest(to: "rul", among: ["in", "out", "rule", "run"]), "rule", "a tie goes to the first listed")
+        XCTAssertEqual(SpellingSuggestion.closest(to: "inn", among: ["in", "out", "rule", "run"]), "in")
+        XCTAssertNil(SpellingSuggestion.closest(to: "ab", among: ["in", "out"]))
+        XCTAssertNil(SpellingSuggestion.closest(to: "flights.density", among: ["sales.report"]))
+    }
 }

@@ -4,6 +4,8 @@
 // checks what needs all rules at once (duplicate outputs, cycles). The parser never touches
 // the lake; reading the rules folder is in `RulesParser+Load.swift`.
 
+import Arguments
+
 /// Parses `rules/*.rules` text into a checked `RuleSet`.
 public enum RulesParser {
     /// Parses `sources` in the order given (file-name order when loaded from a folder) and
@@ -37,7 +39,7 @@ public enum RulesParser {
                 default:
                     let word = String(directive.keyword)
                     throw .unknownDirective(word, at: directive.location(at: directive.keyword.startIndex),
-                                            suggestion: NameSuggestion.closest(to: word, among: ["in", "out", "rule", "run"]))
+                                            suggestion: SpellingSuggestion.closest(to: word, among: ["in", "out", "rule", "run"]))
                 }
             }
             if let draft = open { rules.append(try RuleAssembler.assemble(draft, knownActions: knownActions)) }

@@ -2,6 +2,8 @@
 // `run ACTION key=value …` becomes a built-in invocation with parameters sorted by key, values
 // unquoted (`"…"` with `\"`, `\\` and `\n` escapes).
 
+import Arguments
+
 enum RunLineParser {
     static func parse(_ line: DirectiveLine, rule: String, knownActions: Set<String>) throws(RulesError) -> ActionInvocation {
         let words = RulesLexer.stripComment(line.argument, mode: .parameters)
@@ -18,7 +20,7 @@ enum RunLineParser {
             return .shell(command: String(command), location: actionLocation)
         }
         guard knownActions.contains(action) else {
-            let suggestion = NameSuggestion.closest(to: action, among: Array(knownActions) + ["sh"])
+            let suggestion = SpellingSuggestion.closest(to: action, among: (Array(knownActions) + ["sh"]).sorted())
             throw .unknownAction(action, rule: rule, at: actionLocation, suggestion: suggestion)
         }
         let parameters = try parameters(words[actionEnd...], line: line, rule: rule)
