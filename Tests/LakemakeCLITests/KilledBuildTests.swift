@@ -70,12 +70,11 @@ final class KilledBuildTests: XCTestCase {
     /// (in its own process group, so only lakemake could forward it), what finished is
     /// recorded, one line says so, and the exit status is 128 + the signal.
     private func stop(with signal: Int32, status expected: Int32, name: String) throws {
-        let lake = try TemporaryLake(rules: nil)
+        // The rules name files of this lake's own folder, so they are written once it exists.
+        let lake = try TemporaryLake(rules: "")
         defer { lake.remove() }
         let gate = lake.root + "/gate", started = lake.root + "/started"
-        try FileManager.default.createDirectory(atPath: lake.lake + "/raw", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: lake.root + "/rules", withIntermediateDirectories: true)
-        try lake.write("../rules/t.rules", """
+        try lake.write("../rules/test.rules", """
             rule c
               in   raw/{n}.txt
               out  processed/{n}.txt

@@ -35,6 +35,22 @@ final class RecordingRunner: ActionRunner, @unchecked Sendable {
     }
 }
 
+extension EngineFixture {
+    /// An hourly aggregate over snapshots whose action (`test.tolerant`) rejects members that
+    /// say BAD and builds from the rest, with one good and one bad snapshot in hour 16.
+    static func hourWithOneBadSnapshot() throws -> EngineFixture {
+        let f = try EngineFixture(rules: """
+        rule hour
+          in   raw/h/{hour:\\d\\d}/*.json
+          out  processed/h/{hour}.txt
+          run  test.tolerant
+        """)
+        f.fs.put("raw/h/16/a.json", "a\n")
+        f.fs.put("raw/h/16/b.json", "BAD\n")
+        return f
+    }
+}
+
 /// Test actions with behaviour simple enough to check by hand.
 enum TestActions {
     /// Upper-cases the first input.

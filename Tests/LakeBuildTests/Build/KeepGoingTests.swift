@@ -121,14 +121,7 @@ final class KeepGoingTests: XCTestCase {
     }
 
     func testAggregateThatRejectsSomeMembersStillBuildsAndKeepsTheirRejectionFiles() throws {
-        let f = try EngineFixture(rules: """
-        rule hour
-          in   raw/h/{hour:\\d\\d}/*.json
-          out  processed/h/{hour}.txt
-          run  test.tolerant
-        """)
-        f.fs.put("raw/h/16/a.json", "a\n")
-        f.fs.put("raw/h/16/b.json", "BAD\n")
+        let f = try EngineFixture.hourWithOneBadSnapshot()
         var report = try f.build()
         XCTAssertEqual(report.exitStatus, 1, "a member was rejected in this run")
         XCTAssertEqual(f.fs.contents("processed/h/16.txt"), "a\n")
@@ -149,14 +142,7 @@ final class KeepGoingTests: XCTestCase {
     /// The dry run behind `status`: a member rejection stands while its file is unchanged, also
     /// when the aggregate would run again for another member, and no longer once it changes.
     func testDryRunKeepsAMemberRejectionUntilItsFileChanges() throws {
-        let f = try EngineFixture(rules: """
-        rule hour
-          in   raw/h/{hour:\\d\\d}/*.json
-          out  processed/h/{hour}.txt
-          run  test.tolerant
-        """)
-        f.fs.put("raw/h/16/a.json", "a\n")
-        f.fs.put("raw/h/16/b.json", "BAD\n")
+        let f = try EngineFixture.hourWithOneBadSnapshot()
         let built = try f.build()
         let dry = BuildOptions(dryRun: true)
         XCTAssertEqual(try f.build(dry).standingRejections, built.standingRejections)

@@ -68,14 +68,7 @@ final class NoOpSnapshotTests: XCTestCase {
     }
 
     func testStandingMemberRejectionsKeepTheirErrorsOnTheNoOpPath() throws {
-        let f = try EngineFixture(rules: """
-        rule hour
-          in   raw/h/{hour:\\d\\d}/*.json
-          out  processed/h/{hour}.txt
-          run  test.tolerant
-        """)
-        f.fs.put("raw/h/16/a.json", "a\n")
-        f.fs.put("raw/h/16/b.json", "BAD\n")
+        let f = try EngineFixture.hourWithOneBadSnapshot()
         f.fs.put("raw/h/17/c.json", "BAD\n")
         let full = try f.build()
         XCTAssertEqual(full.standingRejections.map(\.path), ["raw/h/16/b.json", "raw/h/17/c.json"])
