@@ -79,7 +79,7 @@ public struct AbsentInput: Sendable, Equatable {
 
     /// Where the engine writes the rejection document of a raw file:
     /// `raw/sales/x.json` → `rejected/sales/x.json.error.json`.
-    public static func rejectionFile(for rawPath: String) -> String { RejectionDocument.filePath(for: rawPath) }
+    public static func rejectionFile(for rawPath: String) -> String { LakeLayout.rejectionFile(for: rawPath) }
 }
 
 /// What an action returns.

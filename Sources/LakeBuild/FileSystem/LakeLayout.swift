@@ -24,6 +24,10 @@ public enum LakeLayout {
     /// True for a file under raw/ or reference/.
     public static func isSource(_ path: String) -> Bool { isRaw(path) || path.hasPrefix(reference + "/") }
 
+    /// Where the rejection document of a raw file lives: `raw/sales/x.json` →
+    /// `rejected/sales/x.json.error.json` (shortened, with a hash, past 255 bytes).
+    public static func rejectionFile(for rawPath: String) -> String { RejectionDocument.filePath(for: rawPath) }
+
     /// True for a file under rejected/.
     public static func isRejectionFile(_ path: String) -> Bool { path.hasPrefix(rejected + "/") }
     /// The longest name a Linux file system stores in one path segment, in bytes.

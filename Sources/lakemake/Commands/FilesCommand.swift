@@ -27,9 +27,10 @@ enum FilesCommand: LakemakeCommand {
         let all = try catalog.files(prefix: "")
         // A raw file stands rejected while lakemake keeps its rejected/<path>.error.json.
         var rejections: [String: String] = [:]
-        for f in all where f.kind == .derived && f.path.hasPrefix("rejected/") && f.path.hasSuffix(".error.json") {
-            let raw = "raw/" + f.path.dropFirst("rejected/".count).dropLast(".error.json".count)
-            rejections[raw] = f.path
+        let documents = Set(all.filter { $0.kind == .derived && LakeLayout.isRejectionFile($0.path) }.map(\.path))
+        for f in all where f.kind == .raw {
+            let document = LakeLayout.rejectionFile(for: f.path)
+            if documents.contains(document) { rejections[f.path] = document }
         }
         var files = all.filter { $0.path.hasPrefix(prefix) }
         switch inv.parsed.value("status") ?? "all" {
