@@ -24,6 +24,7 @@ enum BuildCommand: LakemakeCommand {
             .flag("json", help: "Print the summary (or the plan, with -n) as JSON."),
             .flag("stats", help: "Print per-phase timings and counters to stderr."),
             .flag("quiet", short: "q", help: "Print only the summary line."),
+            .value("quicksight-base", valueName: "URI", help: "List QuickSight exports under URI (s3://bucket/lake) in their manifests, for this build; overrides quicksight.base in lake/lake.conf."),
         ],
         arguments: [ArgumentSpec("PREFIX", arity: .variadic, help: "Lake-relative output prefixes, e.g. processed/sales/.")],
         examples: [
@@ -40,7 +41,7 @@ enum BuildCommand: LakemakeCommand {
         if inv.parsed.flag("keep-going") && inv.parsed.flag("fail-fast") {
             throw CommandError.invalid("-k/--keep-going and --fail-fast contradict each other", hint: "give one of them")
         }
-        let rules = try inv.loadRules()
+        let rules = try inv.loadRules(quickSightBase: inv.parsed.value("quicksight-base"))
         let prefixes = try inv.parsed.arguments("PREFIX").map { try inv.lakePath($0) }
         let force = inv.parsed.flag("always-make") ? [""] : try inv.parsed.values("force").map { try inv.lakePath($0) }
         let words = ["lakemake"] + CommandLine.arguments.dropFirst()

@@ -14,6 +14,7 @@ enum WatchCommand: LakemakeCommand {
         options: [
             .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
             .value("quiet-period", valueName: "S", defaultValue: "2", help: "Seconds without changes before a build starts."),
+            .value("quicksight-base", valueName: "URI", help: "List QuickSight exports under URI in their manifests; overrides quicksight.base in lake/lake.conf."),
         ],
         examples: [.init("lakemake watch --quiet-period 5", "build five seconds after the last upload")])
 
@@ -46,7 +47,7 @@ enum WatchCommand: LakemakeCommand {
     /// One incremental build under the lock; its trouble is reported and watching goes on.
     private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest) {
         do {
-            let rules = try inv.loadRules()
+            let rules = try inv.loadRules(quickSightBase: inv.parsed.value("quicksight-base"))
             let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
             defer { lock.release() }
             let catalog = try CatalogAccess.openForBuild(inv)

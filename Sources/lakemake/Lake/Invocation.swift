@@ -6,6 +6,12 @@
 // `.git`: the nearest folder, from the current one upward, that holds both `lake/` and
 // `rules/`. So `cd lake/processed && lakemake status` works. (`-C DIR` has already changed
 // the current folder by the time an invocation is made.)
+//
+// `lake/lake.conf`, when present, holds settings of the lake itself, one `key = value` a line
+// (blank lines and lines starting with `#` are ignored; the value is the rest of the line,
+// trimmed). Known keys: `quicksight.base`, the URI the QuickSight manifests list the exports
+// under (`s3://bucket/lake`). An unknown key or a line without `=` is an error, so a typo is
+// never silently ignored.
 
 import Arguments
 import Catalog
@@ -80,13 +86,55 @@ struct Invocation {
         output.error("lakemake: this lake has not been built yet (no catalog); run 'lakemake build' to build it")
     }
 
-    /// The rules, parsed against the registered actions.
-    func loadRules() throws -> RuleSet {
+    /// The rules, parsed against the registered actions, with the lake's settings applied: the
+    /// QuickSight base URI from `quickSightBase` (a command's `--quicksight-base`), else from
+    /// `lake.conf`.
+    func loadRules(quickSightBase: String? = nil) throws -> RuleSet {
+        let rules: RuleSet
         do {
-            return try RulesParser.load(directory: rulesDirectory, knownActions: PipelineActions.registry.knownNames)
+            rules = try RulesParser.load(directory: rulesDirectory, knownActions: PipelineActions.registry.knownNames)
         } catch {
             throw RenderedRulesError(error: error, sources: (try? RulesParser.readSources(directory: rulesDirectory)) ?? [])
         }
+        let base = try quickSightBase ?? settings()["quicksight.base"]
+        do {
+            return try QuickSightManifest.withBase(base, in: rules)
+        } catch {
+            throw CommandError.invalid(
+                "\(error.location): rule \(error.rule) sets base=, but the QuickSight base URI is a setting of the lake, not of a rule",
+                hint: "remove base= and put 'quicksight.base = URI' in lake/lake.conf (or pass --quicksight-base URI)")
+        }
+    }
+
+    /// The settings `lake.conf` may hold.
+    static let settingKeys = ["quicksight.base"]
+
+    var settingsPath: String { lake + "/lake.conf" }
+
+    /// `lake/lake.conf` as key → value; empty when the file does not exist.
+    func settings() throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: settingsPath) else { return [:] }
+        return try Invocation.parseSettings(String(decoding: data, as: UTF8.self), file: "lake/lake.conf")
+    }
+
+    /// `key = value` lines; `#` comments and blank lines ignored; the last of a repeated key wins.
+    static func parseSettings(_ text: String, file: String) throws -> [String: String] {
+        var settings: [String: String] = [:]
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let eq = line.firstIndex(of: "=") else {
+                throw CommandError.invalid("\(file):\(number + 1): expected 'key = value', found '\(line)'",
+                                           hint: "known keys: \(settingKeys.joined(separator: ", "))")
+            }
+            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+            guard settingKeys.contains(key) else {
+                throw CommandError.invalid("\(file):\(number + 1): unknown setting '\(key)'",
+                                           hint: "known keys: \(settingKeys.joined(separator: ", "))")
+            }
+            settings[key] = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        }
+        return settings
     }
 
     /// A user-given path as a lake-relative path. A relative path is lake-relative when it

@@ -1,24 +1,31 @@
-// Lineage as OpenLineage RunEvents, one JSON object per line: a START and a COMPLETE (FAIL
-// when the run was rejected or failed) for every target run in a lineage tree. Event times are
-// the catalog's build times; run ids are derived from (build id, target), so the same catalog
-// always gives the same events.
+// Lineage as OpenLineage 2-0-2 RunEvents, one JSON object per line: a START and a COMPLETE
+// (FAIL, with an `errorMessage` run facet, when the run was rejected or failed) for every
+// target run in a lineage tree. Event times are the catalog's build times; run ids are derived
+// from (build id, target), so the same catalog always gives the same events. Jobs (rules) and
+// datasets (lake paths) share one namespace, by default `file://` and the lake's absolute
+// path, so two lakes with rules of the same name stay apart in Marquez or DataHub.
 
 import Catalog
 import LakeFormats
 
 /// Turns the target runs of a lineage tree into OpenLineage RunEvent lines.
 struct OpenLineageEvents {
-    /// `lakemake://<lake folder name>`: the namespace of every dataset.
-    let datasetNamespace: String
+    /// The namespace of every job and dataset (`--namespace`, or `defaultNamespace(lake:)`).
+    let namespace: String
     /// Build times by build id.
     let builds: [Int64: BuildRecord]
     /// The URI naming the tool that wrote the events.
     var producer: String { "urn:lakemake:\(LakemakeCLI.version)" }
 
-    static let schemaURL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent"
+    /// The 2-0-2 schema keeps its definitions under `$defs` (not `definitions`).
+    static let schemaURL = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
     static let versionFacetSchemaURL =
         "https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json#/$defs/DatasetVersionDatasetFacet"
-    static let jobNamespace = "lakemake"
+    static let errorFacetSchemaURL =
+        "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet"
+
+    /// `file://` and the lake's absolute path: unique per lake on a host, stable across runs.
+    static func defaultNamespace(lake: String) -> String { "file://" + lake }
 
     /// Two lines per distinct target run in the tree, runs ordered by build id then output.
     func lines(for root: LineageNode) -> [String] {
@@ -46,10 +53,19 @@ struct OpenLineageEvents {
         w.field("eventTime", time)
         w.key("run"); w.beginObject()
         w.field("runId", Self.runID(buildID: run.buildID, target: run.primaryOutput))
-        w.key("facets"); w.beginObject(); w.endObject()
+        w.key("facets"); w.beginObject()
+        if type == "FAIL" {
+            w.key("errorMessage"); w.beginObject()
+            w.field("_producer", producer)
+            w.field("_schemaURL", Self.errorFacetSchemaURL)
+            w.field("message", Self.errorMessage(run))
+            w.field("programmingLanguage", "Swift")
+            w.endObject()
+        }
+        w.endObject()
         w.endObject()
         w.key("job"); w.beginObject()
-        w.field("namespace", Self.jobNamespace)
+        w.field("namespace", namespace)
         w.field("name", run.rule)
         w.key("facets"); w.beginObject(); w.endObject()
         w.endObject()
@@ -68,7 +84,7 @@ struct OpenLineageEvents {
 
     private func dataset(_ w: inout JSONWriter, path: String, sha256: String) {
         w.beginObject()
-        w.field("namespace", datasetNamespace)
+        w.field("namespace", namespace)
         w.field("name", path)
         w.key("facets"); w.beginObject()
         w.key("version"); w.beginObject()
@@ -78,6 +94,13 @@ struct OpenLineageEvents {
         w.endObject()
         w.endObject()
         w.endObject()
+    }
+
+    /// What the catalog recorded about why the run did not complete (for a rejection, its JSON
+    /// document), or the state when nothing was recorded.
+    static func errorMessage(_ run: TargetRecord) -> String {
+        if let error = run.error, !error.isEmpty { return error }
+        return run.state == .rejected ? "rejected" : "failed"
     }
 
     /// A UUID-shaped run id from SHA-256 of "<build id>\0<target>": the first 16 bytes with

@@ -2,6 +2,7 @@
 // the layout QuickSight documents for S3 manifests.
 
 import Foundation
+import LakeBuild
 import LakeFormats
 @testable import Pipelines
 import XCTest
@@ -24,6 +25,64 @@ final class QuickSightExportTests: XCTestCase {
     func testManifestWithoutBaseUsesLakeRelativePaths() throws {
         let m = try JSONValue.parse(QuickSightManifest.bytes(paths: paths(2), keep: 30, base: nil))
         XCTAssertEqual(m["fileLocations"]?[0]?["URIs"]?[0], .string("reports/quicksight/trends/date=2025-10-01.ndjson"))
+    }
+
+    /// Runs the action over `files` (path → content) with `parameters`; returns the URIs.
+    private func manifestURIs(_ files: [String: String], parameters: [Parameter] = [Parameter(key: "keep", value: "3")]) throws -> [String] {
+        let context = ActionContext(
+            rule: "quicksight_manifest", binding: Binding(["dataset": "trends"]), parameters: parameters,
+            inputs: [files.keys.sorted()], outputs: ["reports/quicksight/trends/manifest.json"],
+            reader: { path throws(FileSystemError) in Array((files[path] ?? "").utf8) })
+        guard case .outputs(let outputs, _) = try QuickSightManifest.action.perform(context) else { throw ManifestMissing() }
+        let m = try JSONValue.parse(try XCTUnwrap(outputs.first))
+        guard case .array(let uris)? = m["fileLocations"]?[0]?["URIs"] else { throw ManifestMissing() }
+        return uris.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+
+    private struct ManifestMissing: Error {}
+
+    func testEmptyPartitionsAreNotListedAndTheWindowStaysKeepDates() throws {
+        let files = Dictionary(uniqueKeysWithValues: paths(5).enumerated().map { ($1, $0 == 3 ? "" : "{\"date\":\"d\"}\n") })
+        XCTAssertEqual(try manifestURIs(files), [paths(5)[2], paths(5)[4]], "of the latest 3 dates, the empty 4th is left out")
+        let withBase = try manifestURIs(files, parameters: [Parameter(key: "base", value: "s3://b/lake"), Parameter(key: "keep", value: "3")])
+        XCTAssertEqual(withBase, ["s3://b/lake/" + paths(5)[2], "s3://b/lake/" + paths(5)[4]])
+    }
+
+    private func rules(_ text: String) throws -> RuleSet {
+        try RulesParser.parse([RulesSource(file: "t.rules", text: text)], knownActions: PipelineActions.registry.knownNames)
+    }
+
+    static let manifestRule = """
+        rule manifest
+          in   reports/quicksight/{dataset}/date=*.ndjson
+          out  reports/quicksight/{dataset}/manifest.json
+          run  quicksight.manifest keep=30
+
+        rule other
+          in   raw/{name}.txt
+          out  processed/{name}.txt
+          run  copy
+
+        """
+
+    func testTheBaseSettingBecomesAParameterOfEveryManifestRuleOnly() throws {
+        let given = try rules(Self.manifestRule)
+        let set = try QuickSightManifest.withBase("s3://bucket/lake", in: given)
+        XCTAssertEqual(set.rules[0].action, .builtin(name: "quicksight.manifest",
+                                                     parameters: [Parameter(key: "base", value: "s3://bucket/lake"), Parameter(key: "keep", value: "30")],
+                                                     location: given.rules[0].action.location))
+        XCTAssertEqual(set.rules[1].action, given.rules[1].action)
+        for none in [nil, ""] {
+            XCTAssertEqual(try QuickSightManifest.withBase(none, in: given).rules.map(\.action), given.rules.map(\.action))
+        }
+    }
+
+    func testABaseWrittenInTheRulesIsRefused() throws {
+        let given = try rules(Self.manifestRule.replacingOccurrences(of: "keep=30", with: "keep=30 base=s3://x"))
+        XCTAssertThrowsError(try QuickSightManifest.withBase(nil, in: given)) { error in
+            XCTAssertEqual((error as? QuickSightManifest.BaseInRules)?.rule, "manifest")
+            XCTAssertEqual((error as? QuickSightManifest.BaseInRules)?.location.line, 4)
+        }
     }
 
     func testRowsAreFlatWithListsJoinedByCommas() throws {
