@@ -93,12 +93,12 @@ sanitize-thread: deps venv
 LATE := store_0004_2025-11-15.json
 demo: build
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)/lake $(DEMO)/late && cp -R lake/reference $(DEMO)/lake/ && cp -R rules $(DEMO)/
-	@echo "== generate the sample: 11 stores × 30 days"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) gen sales --stores 11 --days 30 --end 2025-11-27 --seed 42
+	@echo "== generate the sample: 11 stores × 30 days, and 2 invalid uploads (stores 9001, 9002)"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) gen sales --stores 11 --days 30 --end 2025-11-27 --seed 42 --bad 2
 	mv $(DEMO)/lake/raw/sales/$(LATE) $(DEMO)/late/
 	@echo
-	@echo "== full build (store 0004 has not uploaded 2025-11-15 yet)"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build -q
+	@echo "== full build (store 0004 has not uploaded 2025-11-15 yet; the 2 invalid uploads are rejected, exit 1)"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) build -q || [ $$? -eq 1 ]
 	@echo
 	@echo "== the late upload lands: what will be rebuilt, and why"
 	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) ingest late/$(LATE)
