@@ -25,16 +25,20 @@ public struct Build {
     public let versionOf: @Sendable (ActionInvocation) -> Int?
     /// Wall-clock timestamps for the catalog's `builds` rows (never in outputs).
     public let now: @Sendable () -> String
+    /// The files rules `uses`, by project-relative path, with their content hash and size as
+    /// read at the start of the build (a missing one is absent: its rules' targets fail).
+    public let usedFiles: [String: InputVersion]
 
     public init(fileSystem: FileSystem, catalog: Catalog, rules: RuleSet, runner: ActionRunner,
                 versionOf: @escaping @Sendable (ActionInvocation) -> Int?,
-                now: @escaping @Sendable () -> String = Build.isoNow) {
+                now: @escaping @Sendable () -> String = Build.isoNow, usedFiles: [String: InputVersion] = [:]) {
         self.fileSystem = fileSystem
         self.catalog = catalog
         self.rules = rules
         self.runner = runner
         self.versionOf = versionOf
         self.now = now
+        self.usedFiles = usedFiles
     }
 
     /// Runs the build. Errors thrown here stop the whole build (walk, catalog, discovery);
@@ -45,7 +49,7 @@ public struct Build {
         var clock = PhaseClock()
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
-        let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf)
+        let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
         let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
         let snapshot = mayShortCut ? try storedSnapshot(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()

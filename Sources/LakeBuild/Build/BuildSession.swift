@@ -138,6 +138,15 @@ final class BuildSession: @unchecked Sendable {
             fail(i, trace: trace, reason: nil, message: ActionError.missingInput(missing).message)
             return
         }
+        // Files the rule `uses` (a script its command runs) are inputs of the key, named
+        // relative to the lake (`../scripts/clean.py`).
+        for used in rule.uses {
+            guard let v = build.usedFiles[used] else {
+                fail(i, trace: trace, reason: nil, message: "uses \(used): no such file in the project folder (beside lake/ and rules/)")
+                return
+            }
+            versions.append(InputVersion(path: Rule.inputPath(ofUsed: used), sha256: v.sha256, size: v.size))
+        }
         guard let version = build.versionOf(rule.action) else {
             fail(i, trace: trace, reason: nil, message: "no built-in action for rule \(rule.name)")
             return
@@ -184,7 +193,7 @@ final class BuildSession: @unchecked Sendable {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
-        for v in material.inputs where graph.producer[v.path] == nil { sourceHashes[v.path] = v.sha256 }
+        for v in material.inputs where graph.producer[v.path] == nil && LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
         let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
                             outputs: t.outputs, sourceHashes: sourceHashes)
         var outcome = build.runner.run(job, in: fileSystem)

@@ -29,7 +29,7 @@ struct LakeSnapshot: Equatable {
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, and the engine's own format version.
-    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?) -> String {
+    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: InputVersion] = [:]) -> String {
         // Version 2: `\d` in wildcard regexes became ASCII, so a lake unchanged since version 1 may
         // still plan differently and must take the full path once.
         var text = "lakemake-snapshot-3\n"
@@ -46,6 +46,8 @@ struct LakeSnapshot: Equatable {
                 text += "sh \(TargetKey.escape(command))\n"
             }
         }
+        // A script a rule uses is part of its targets' keys: an edit to one is no no-op.
+        for (path, v) in usedFiles.sorted(by: { $0.key < $1.key }) { text += "uses \(path) \(v.sha256)\n" }
         return SHA256.hex(SHA256.hash(Array(text.utf8)))
     }
 

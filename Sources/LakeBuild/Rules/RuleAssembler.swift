@@ -35,7 +35,15 @@ enum RuleAssembler {
             outputs.append(OutputLine(pattern: resolved.pattern, location: directive.location(at: parsed.text.startIndex)))
         }
         let action = try RunLineParser.parse(run, rule: draft.name, knownActions: knownActions)
-        return Rule(name: draft.name, location: draft.location, inputs: inputs, outputs: outputs, action: action)
+        var uses: [String] = []
+        for directive in draft.uses {
+            let words = RulesLexer.stripComment(directive.argument, mode: .pattern)
+            for word in words.split(whereSeparator: RulesLexer.isSpace) {
+                try checkInsideProject(word, directive: directive, rule: draft.name)
+                if !uses.contains(String(word)) { uses.append(String(word)) }
+            }
+        }
+        return Rule(name: draft.name, location: draft.location, inputs: inputs, outputs: outputs, action: action, uses: uses)
     }
 
     private static func pattern(of directive: DirectiveLine, rule: String) throws(RulesError) -> ParsedPattern {
@@ -55,6 +63,19 @@ enum RuleAssembler {
             if segment.isEmpty { throw fail(.emptySegment, start) }
             if segment.count == 1, case .literal(let text) = segment[0].part, text == "." || text == ".." {
                 throw fail(.dotSegment(text), start)
+            }
+        }
+    }
+
+    /// A `uses` path is relative to the project folder and stays in it: no leading `/`, no
+    /// empty, `.` or `..` segment.
+    private static func checkInsideProject(_ word: Substring, directive: DirectiveLine, rule: String) throws(RulesError) {
+        let location = directive.location(at: word.startIndex)
+        if word.hasPrefix("/") { throw .usesOutsideProject(String(word), problem: .absolute, rule: rule, at: location) }
+        for segment in word.split(separator: "/", omittingEmptySubsequences: false) {
+            if segment.isEmpty { throw .usesOutsideProject(String(word), problem: .emptySegment, rule: rule, at: location) }
+            if segment == "." || segment == ".." {
+                throw .usesOutsideProject(String(word), problem: .dotSegment(String(segment)), rule: rule, at: location)
             }
         }
     }

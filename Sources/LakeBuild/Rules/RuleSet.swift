@@ -40,14 +40,24 @@ public struct Rule: Sendable {
     /// `out` lines in source order; all are written by one run of the action.
     public var outputs: [OutputLine]
     public var action: ActionInvocation
+    /// `uses` paths: files the action reads besides its inputs (a script an `sh` command runs),
+    /// relative to the project folder (the one holding lake/ and rules/). Their content is part
+    /// of every target key of the rule, so editing one rebuilds the rule's targets.
+    public var uses: [String]
 
-    public init(name: String, location: SourceLocation, inputs: [InputLine], outputs: [OutputLine], action: ActionInvocation) {
+    public init(name: String, location: SourceLocation, inputs: [InputLine], outputs: [OutputLine], action: ActionInvocation,
+                uses: [String] = []) {
         self.name = name
         self.location = location
         self.inputs = inputs
         self.outputs = outputs
         self.action = action
+        self.uses = uses
     }
+
+    /// How a `uses` path is named among a target's inputs (keys, catalog, lineage, explain):
+    /// relative to the lake folder, so `scripts/clean.py` is `../scripts/clean.py`.
+    public static func inputPath(ofUsed path: String) -> String { "../" + path }
 }
 
 /// An `in PATTERN` line. It is an aggregate when its pattern contains `*` or a date window.

@@ -5,7 +5,7 @@ extension RulesError: CustomStringConvertible {
     public var message: String {
         switch self {
         case .unknownDirective(let word, _, _):
-            return "unknown directive '\(word)': a rules line starts with rule, in, out or run"
+            return "unknown directive '\(word)': a rules line starts with rule, in, out, uses or run"
         case .directiveOutsideRule(let word, _):
             return "'\(word)' line outside a rule: start the block with 'rule NAME'"
         case .badRuleName(let name, _):
@@ -48,6 +48,8 @@ extension RulesError: CustomStringConvertible {
             return "output '\(text)' of rule \(rule) is outside the lake: \(problem.explanation)"
         case .inputOutsideLake(let text, let problem, let rule, _):
             return "input '\(text)' of rule \(rule) is outside the lake: \(problem.explanation)"
+        case .usesOutsideProject(let text, let problem, let rule, _):
+            return "uses '\(text)' of rule \(rule) is outside the project: \(problem.explanation)"
         case .outputInRaw(let text, let folder, let rule, _):
             return "output '\(text)' of rule \(rule) is inside \(folder)/, which builds never write"
         case .duplicateOutput(let rule, _, let otherRule, let otherAt):
@@ -87,6 +89,8 @@ extension RulesError: CustomStringConvertible {
             return "patterns are relative to the lake root, e.g. processed/…"
         case .outputInRaw:
             return "write outputs under processed/, metrics/ or reports/"
+        case .usesOutsideProject:
+            return "uses paths are relative to the folder holding lake/ and rules/, e.g. scripts/clean.py"
         case .duplicateOutput:
             return "make the out patterns differ in a literal part of the path"
         case .cycle:

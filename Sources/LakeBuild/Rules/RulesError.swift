@@ -52,6 +52,8 @@ public enum RulesError: Error, Sendable, Equatable {
     case inputOutsideLake(String, problem: PathProblem, rule: String, at: SourceLocation)
     /// An `out` pattern inside a folder that builds never write (`raw/`, `reference/`, …).
     case outputInRaw(String, folder: String, rule: String, at: SourceLocation)
+    /// A `uses` path that would leave the project folder (the folder of lake/ and rules/).
+    case usesOutsideProject(String, problem: PathProblem, rule: String, at: SourceLocation)
     /// Two rules whose `out` patterns can name the same path.
     case duplicateOutput(rule: String, at: SourceLocation, otherRule: String, otherAt: SourceLocation)
     /// Rules that feed each other in a loop, in order (the first repeated at the end is implied);
@@ -115,6 +117,7 @@ public enum RulesError: Error, Sendable, Equatable {
              .unboundOutputWildcard(_, _, let at), .conflictingWildcardType(_, _, let at, _),
              .starInOutput(_, let at), .windowInOutput(_, let at), .outputOutsideLake(_, _, _, let at),
              .inputOutsideLake(_, _, _, let at), .outputInRaw(_, _, _, let at), .duplicateOutput(_, let at, _, _),
+             .usesOutsideProject(_, _, _, let at),
              .cycle(_, let at):
             return at
         case .noRulesFound, .unreadableFile:

@@ -26,20 +26,21 @@ public enum RulesParser {
                     }
                     definitions[draft.name] = draft.nameLocation
                     open = draft
-                case "in", "out", "run":
+                case "in", "out", "run", "uses":
                     guard var draft = open else {
                         throw .directiveOutsideRule(String(directive.keyword), at: directive.location(at: directive.keyword.startIndex))
                     }
                     switch directive.keyword {
                     case "in": draft.inputs.append(directive)
                     case "out": draft.outputs.append(directive)
+                    case "uses": draft.uses.append(directive)
                     default: draft.runs.append(directive)
                     }
                     open = draft
                 default:
                     let word = String(directive.keyword)
                     throw .unknownDirective(word, at: directive.location(at: directive.keyword.startIndex),
-                                            suggestion: SpellingSuggestion.closest(to: word, among: ["in", "out", "rule", "run"]))
+                                            suggestion: SpellingSuggestion.closest(to: word, among: ["in", "out", "rule", "run", "uses"]))
                 }
             }
             if let draft = open { rules.append(try RuleAssembler.assemble(draft, knownActions: knownActions)) }
@@ -72,5 +73,6 @@ struct RuleDraft {
     let nameLocation: SourceLocation
     var inputs: [DirectiveLine] = []
     var outputs: [DirectiveLine] = []
+    var uses: [DirectiveLine] = []
     var runs: [DirectiveLine] = []
 }

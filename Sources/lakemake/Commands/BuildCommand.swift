@@ -4,6 +4,7 @@ import Arguments
 import Catalog
 import Foundation
 import LakeBuild
+import LakeFormats
 import Pipelines
 
 enum BuildCommand: LakemakeCommand {
@@ -116,7 +117,20 @@ enum BuildRunner {
         configured.onShellCommand = onShellCommand
         let runner = configured
         let build = Build(fileSystem: inv.fileSystem, catalog: catalog, rules: rules, runner: runner,
-                          versionOf: { runner.version(of: $0) })
+                          versionOf: { runner.version(of: $0) }, usedFiles: usedFiles(rules, inv))
         return try build.run(options)
+    }
+
+    /// The files the rules `use`, hashed, by path relative to the project folder (the parent
+    /// of the rules folder). A file that cannot be read is left out: its rules' targets fail
+    /// naming it.
+    static func usedFiles(_ rules: RuleSet, _ inv: Invocation) -> [String: InputVersion] {
+        let project = URL(fileURLWithPath: inv.rulesDirectory).deletingLastPathComponent().path
+        var found: [String: InputVersion] = [:]
+        for path in Set(rules.rules.flatMap(\.uses)) {
+            guard let h = try? SHA256.hashFile(atPath: project + "/" + path) else { continue }
+            found[path] = InputVersion(path: path, sha256: h.digest, size: h.size)
+        }
+        return found
     }
 }

@@ -22,7 +22,8 @@ extension LineageNode {
             if producer.state != .built { origin += ", \(producer.state.rawValue)" }
             parts.append(origin)
         } else {
-            parts.append(path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference" : "not recorded")
+            parts.append(path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference"
+                         : path.hasPrefix("../") ? "used by the rule" : "not recorded")
         }
         if shownAbove && producer != nil { parts.append("(shown above)") }
         return parts.joined(separator: "  ")

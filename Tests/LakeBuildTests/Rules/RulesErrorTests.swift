@@ -30,7 +30,7 @@ final class RulesErrorTests: XCTestCase {
     func testUnknownDirectiveWithSuggestion() {
         let text = "rule r\n  inn raw/a.json\n"
         XCTAssertEqual(rendered(text), """
-        t.rules:2:3: error: unknown directive 'inn': a rules line starts with rule, in, out or run
+        t.rules:2:3: error: unknown directive 'inn': a rules line starts with rule, in, out, uses or run
           inn raw/a.json
           ^
         """)
@@ -332,5 +332,30 @@ final class RulesErrorTests: XCTestCase {
                        .badPattern("raw/{in}.json", problem: .reservedName, rule: "r", at: SourceLocation(file: "t.rules", line: 2, column: 9)))
         XCTAssertEqual(thrown("rule r\nin raw/**.json\nout processed/a.json\nrun copy\n"),
                        .badPattern("raw/**.json", problem: .doubleStar, rule: "r", at: SourceLocation(file: "t.rules", line: 2, column: 9)))
+    }
+
+    func testUsesPathsAreParsedAndMustStayInTheProject() throws {
+        let ok = try RulesParser.parse([RulesSource(file: "t.rules", text: """
+            rule r
+              in   raw/{n}.txt
+              out  processed/{n}.txt
+              uses scripts/clean.py lib/common.sh   # two files
+              uses scripts/clean.py
+              run  sh python3 ../scripts/clean.py {in} > {out}
+            """)], knownActions: known)
+        XCTAssertEqual(ok.rules[0].uses, ["scripts/clean.py", "lib/common.sh"])
+        XCTAssertEqual(Rule.inputPath(ofUsed: "scripts/clean.py"), "../scripts/clean.py")
+
+        let escaping = "rule r\n  in raw/{n}.txt\n  out processed/{n}.txt\n  uses ../secrets.txt\n  run copy\n"
+        XCTAssertEqual(rendered(escaping), """
+        t.rules:4:8: error: uses '../secrets.txt' of rule r is outside the project: it has a '..' segment
+          uses ../secrets.txt
+               ^
+        """)
+        XCTAssertEqual(thrown(escaping)?.hint, "uses paths are relative to the folder holding lake/ and rules/, e.g. scripts/clean.py")
+        guard case .usesOutsideProject(_, .absolute, _, _)? = thrown("rule r\n  in raw/{n}.txt\n  out processed/{n}.txt\n  uses /etc/passwd\n  run copy\n") else {
+            return XCTFail("an absolute uses path is refused")
+        }
+        XCTAssertEqual(thrown("rule r\n  in raw/{n}.txt\n  out processed/{n}.txt\n  usse x\n  run copy\n")?.hint, "did you mean 'uses'?")
     }
 }
