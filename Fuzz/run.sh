@@ -29,7 +29,7 @@ sources_for() {
     case "$1" in
         json)    echo "Fuzz/JSONReaderFuzz.swift Sources/LakeFormats/*.swift" ;;
         csv)     echo "Fuzz/CSVReaderFuzz.swift Sources/LakeFormats/*.swift" ;;
-        rules)   echo "Fuzz/RulesParserFuzz.swift Sources/LakeBuild/Rules/*.swift" ;;
+        rules)   echo "Fuzz/RulesParserFuzz.swift Sources/LakeBuild/Rules/*.swift Sources/Arguments/SpellingSuggestion.swift" ;;
         parquet) echo "Fuzz/ParquetReaderFuzz.swift $(find Sources/Parquet -name '*.swift' | sort | tr '\n' ' ')" ;;
         snappy)  echo "Fuzz/SnappyFuzz.swift $(find Sources/Parquet -name '*.swift' | sort | tr '\n' ' ')" ;;
         *) echo "unknown fuzz target '$1' (json csv rules parquet snappy)" >&2; return 1 ;;

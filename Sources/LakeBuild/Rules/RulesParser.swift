@@ -4,7 +4,10 @@
 // checks what needs all rules at once (duplicate outputs, cycles). The parser never touches
 // the lake; reading the rules folder is in `RulesParser+Load.swift`.
 
+// The rules fuzz target compiles these sources with SpellingSuggestion.swift as one module.
+#if canImport(Arguments)
 import Arguments
+#endif
 
 /// Parses `rules/*.rules` text into a checked `RuleSet`.
 public enum RulesParser {

@@ -2,7 +2,10 @@
 // `run ACTION key=value …` becomes a built-in invocation with parameters sorted by key, values
 // unquoted (`"…"` with `\"`, `\\` and `\n` escapes).
 
+// The rules fuzz target compiles these sources with SpellingSuggestion.swift as one module.
+#if canImport(Arguments)
 import Arguments
+#endif
 
 enum RunLineParser {
     static func parse(_ line: DirectiveLine, rule: String, knownActions: Set<String>) throws(RulesError) -> ActionInvocation {

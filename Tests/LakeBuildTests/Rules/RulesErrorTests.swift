@@ -358,4 +358,8 @@ final class RulesErrorTests: XCTestCase {
         }
         XCTAssertEqual(thrown("rule r\n  in raw/{n}.txt\n  out processed/{n}.txt\n  usse x\n  run copy\n")?.hint, "did you mean 'uses'?")
     }
+
+    func testProtectedFoldersAreTheLakeLayouts() {
+        XCTAssertEqual(RuleAssembler.protectedFolders, [LakeLayout.raw, LakeLayout.reference, LakeLayout.rejected, LakeLayout.stateFolder])
+    }
 }
