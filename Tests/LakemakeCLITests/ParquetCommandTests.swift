@@ -378,7 +378,8 @@ elif mode == "write-tricky":
         "raw": pa.array([b"\x00\xff", b"", None, b"abc", b"x", b"y", b"z", b",", b"\"", b"\n", b"q"], pa.binary()),
         "ok": pa.array([True, False, None, True, True, False, True, True, False, True, False]),
     })
-    pq.write_table(table, path, row_group_size=4, compression="snappy", use_dictionary=["s_dict", "n64", "tus"])
+    pq.write_table(table, path, row_group_size=4, compression="snappy", use_dictionary=["s_dict", "n64", "tus"],
+                   store_decimal_as_integer=True)
 elif mode == "write-lonely":
     pq.write_table(pa.table({"s": pa.array(["a", "", None, "b"], pa.string())}), path, row_group_size=3)
 elif mode == "rows":
