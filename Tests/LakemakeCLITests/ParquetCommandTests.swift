@@ -182,6 +182,52 @@ final class ParquetCommandTests: XCTestCase {
         XCTAssertEqual(corrupt.status, 1, corrupt.stderr)
     }
 
+    // MARK: - cat from columns against the row path
+
+    /// `cat` renders flat files column by column; `head` still builds ParquetValue rows. Both
+    /// must print the same bytes, whatever the types, encodings, nulls and row groups.
+    private func assertCatMatchesHead(_ file: String, _ label: String, line: UInt = #line) throws {
+        for format in ["--csv", "--json"] {
+            let cat = try lakemake("parquet", "cat", format, file)
+            let head = try lakemake("parquet", "head", "-n", "1000000000", format, file)
+            if cat.status == 0 || head.status == 0 {
+                XCTAssertEqual(cat.status, head.status, "\(label) \(format): \(cat.stderr) \(head.stderr)", line: line)
+                XCTAssertEqual(cat.stdout, head.stdout, "\(label) \(format)", line: line)
+            }
+        }
+    }
+
+    func testCatFromColumnsPrintsWhatTheRowPathPrintsForEveryFixture() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)
+            .filter { $0.hasSuffix(".parquet") }.sorted()
+        XCTAssertGreaterThan(names.count, 10)
+        for name in names { try assertCatMatchesHead(fixture(name), name) }
+    }
+
+    func testCatFromColumnsRendersStringsNumbersAndInstantsLikeTheRowPath() throws {
+        // Dictionary and plain strings needing CSV quotes and JSON escapes, decimals and
+        // instants on both sides of zero, and types the columns fall back to ParquetValue for.
+        let file = directory + "/tricky.parquet"
+        _ = try python("write-tricky", file)
+        try assertCatMatchesHead(file, "tricky")
+        // A one-column record whose field is empty is written as "" (as CSVWriter and Python do).
+        let lonely = directory + "/lonely.parquet"
+        _ = try python("write-lonely", lonely)
+        try assertCatMatchesHead(lonely, "lonely")
+        XCTAssertEqual(try lakemake("parquet", "cat", "--csv", lonely).stdout, try python("csv", lonely))
+        XCTAssertEqual(try python("csv", lonely), "s\na\n\"\"\n\"\"\nb\n")
+    }
+
+    func testCatFromColumnsRepairsInvalidUTF8LikeTheRowPath() throws {
+        // from-csv keeps a string field's bytes as they are, invalid UTF-8 included.
+        let csv = directory + "/bytes.csv"
+        try Data("s,n\n".utf8 + [0xFF, 0xFE, 0x61] + Data(",1\n\u{E9}t\u{E9},2\n".utf8)).write(to: URL(fileURLWithPath: csv))
+        let parquet = directory + "/bytes.parquet"
+        XCTAssertEqual(try lakemake("parquet", "from-csv", "--types", "n:int64", csv, parquet).status, 0)
+        try assertCatMatchesHead(parquet, "bytes")
+        XCTAssertEqual(try lakemake("parquet", "cat", "--csv", parquet).stdout, "s,n\n\u{FFFD}\u{FFFD}a,1\n\u{E9}t\u{E9},2\n")
+    }
+
     // MARK: - In a rule
 
     func testShellRuleConvertsParquetToCSV() throws {
@@ -307,6 +353,35 @@ elif mode == "write":
         "x": pa.array([0.5, -2.25, None, 1e20, 0.0, 3.0, -1.5], pa.float64()),
     })
     pq.write_table(table, path, row_group_size=3, compression="snappy")
+elif mode == "write-tricky":
+    texts = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "\u00e9t\u00e9", "ctl\x01\x1f", "back\\slash", "", None, "tab\t", "plain"]
+    n = len(texts)
+    ts = lambda *a: datetime.datetime(*a, tzinfo=datetime.timezone.utc)
+    table = pa.table({
+        "s_dict": pa.array(texts, pa.string()),
+        "s_plain": pa.array(texts[::-1], pa.string()),
+        "n64": pa.array([0, -1, 2**63 - 1, -2**63, None, 10, -10, 7, 100, 999, 1000], pa.int64()),
+        "n8": pa.array([0, -128, 127, None, 1, 2, 3, 4, 5, 6, 7], pa.int8()),
+        "d18": pa.array([decimal.Decimal(x) if x else None for x in ["-0.0001", "0.0000", "12345678901234.5678", None, "-99999999999999.9999",
+                          "1.0000", "-1.0000", "0.1000", "10.0000", "-0.0100", "5.5000"]], pa.decimal128(18, 4)),
+        "d5": pa.array([decimal.Decimal(x) if x else None for x in ["0", "-1", "99999", None, "-99999", "1", "2", "3", "4", "5", "6"]], pa.decimal128(5, 0)),
+        "tus": pa.array([ts(1969, 12, 31, 23, 59, 59, 999999), ts(1, 1, 1), ts(9999, 12, 31, 23, 59, 59, 1), None, ts(1970, 1, 1),
+                         ts(2024, 2, 29, 12, 0, 0, 5), ts(2024, 2, 29, 12, 0, 1), ts(2024, 3, 1), ts(1900, 3, 1, 1, 2, 3), ts(2000, 1, 1), ts(2038, 1, 19)],
+                        pa.timestamp("us", tz="UTC")),
+        "tns": pa.array([-1, 0, 1, None, 10**18, -10**18, 5, 6, 7, 8, 9], pa.timestamp("ns")),
+        "day": pa.array([datetime.date(1, 1, 1), datetime.date(9999, 12, 31), datetime.date(1969, 12, 31), None, datetime.date(1970, 1, 1),
+                         datetime.date(2000, 2, 29), datetime.date(2100, 3, 1), datetime.date(1600, 2, 29), datetime.date(2025, 1, 1),
+                         datetime.date(2025, 12, 31), datetime.date(1999, 9, 9)], pa.date32()),
+        "f": pa.array([0.5, -1.25, None, 3.0, 1e-7, 2.5, 0.0, -0.0, 7.0, 8.0, 9.0], pa.float32()),
+        "x": pa.array([0.1, -2.5e300, None, 3.0, 1e-7, 2.5, 0.0, -0.0, 7.0, 8.0, 9.0], pa.float64()),
+        "u": pa.array([0, 4294967295, None, 1, 2, 3, 4, 5, 6, 7, 8], pa.uint32()),
+        "raw": pa.array([b"\x00\xff", b"", None, b"abc", b"x", b"y", b"z", b",", b"\"", b"\n", b"q"], pa.binary()),
+        "ok": pa.array([True, False, None, True, True, False, True, True, False, True, False]),
+    })
+    pq.write_table(table, path, row_group_size=4, compression="snappy", use_dictionary=["s_dict", "n64", "tus"],
+                   store_decimal_as_integer=True)
+elif mode == "write-lonely":
+    pq.write_table(pa.table({"s": pa.array(["a", "", None, "b"], pa.string())}), path, row_group_size=3)
 elif mode == "rows":
     for row in rows(path): print(json.dumps(row))
 elif mode == "csv":

@@ -19,8 +19,9 @@ extension ParquetValue {
         }
     }
 
-    /// Converts every value of a buffer according to the leaf `field`'s annotations.
-    static func converting(buffer values: ColumnBuffer, field: ParquetField) -> [ParquetValue] {
+    /// Converts every value of a buffer according to the leaf `field`'s annotations (the
+    /// values `rows(rowGroup:)` would hold, for callers rendering `readColumns` results).
+    public static func converting(buffer values: ColumnBuffer, field: ParquetField) -> [ParquetValue] {
         let logical = field.logicalType
         let converted = field.convertedType
         let scale = Int(field.scale ?? 0)

@@ -93,6 +93,15 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         offsets.append(values.count)
     }
 
+    /// Appends one value from an array slice. A concrete overload of the generic `append`: a
+    /// caller in another module (`parquet from-csv` appending each field) gets this compiled
+    /// copy instead of the unspecialised generic one, which copies element by element.
+    @inline(__always)
+    public mutating func append(_ bytes: ArraySlice<UInt8>) {
+        values.append(contentsOf: bytes)
+        offsets.append(values.count)
+    }
+
     /// Appends value `index` of `other`.
     @inline(__always)
     public mutating func append(_ other: ByteArrayBuffer, at index: Int) {

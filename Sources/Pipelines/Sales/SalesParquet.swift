@@ -33,15 +33,22 @@ public enum SalesParquet {
 
     /// The bytes of a Parquet file holding `batch` as one row group.
     public static func bytes(_ batch: SalesBatch) throws(SalesError) -> [UInt8] {
-        func utf8(_ strings: [String]) -> ColumnBatch { ColumnBatch(.byteArray(strings.map { Array($0.utf8) })) }
+        // Each string's UTF-8 is copied once, straight into the column's one values buffer.
+        func utf8(_ strings: [String]) -> ColumnBatch {
+            var buffer = ByteArrayBuffer()
+            buffer.reserveCapacity(count: strings.count, bytes: strings.reduce(0) { $0 + $1.utf8.count })
+            for string in strings { buffer.append(string.utf8) }
+            return ColumnBatch(buffer: .byteArray(buffer))
+        }
         var options = ParquetWriterOptions()
         options.createdBy = createdBy
         do {
             let writer = try ParquetWriter(schema: schema, options: options)
             try writer.write(batch: [
-                utf8(batch.transactionID), ColumnBatch(.int64(batch.timestampMillis)), utf8(batch.sku),
-                utf8(batch.itemName), ColumnBatch(.int32(batch.quantity)), ColumnBatch(.int64(batch.unitPriceCents)),
-                ColumnBatch(.int64(batch.lineTotalCents)), ColumnBatch(.int64(batch.discountCents)),
+                utf8(batch.transactionID), ColumnBatch(buffer: .int64(batch.timestampMillis)), utf8(batch.sku),
+                utf8(batch.itemName), ColumnBatch(buffer: .int32(batch.quantity)),
+                ColumnBatch(buffer: .int64(batch.unitPriceCents)), ColumnBatch(buffer: .int64(batch.lineTotalCents)),
+                ColumnBatch(buffer: .int64(batch.discountCents)),
                 utf8(batch.paymentMethod), utf8(batch.customerID),
             ])
             try writer.finish()
@@ -64,7 +71,7 @@ public enum SalesParquet {
                 indices.append(i)
             }
             for group in reader.rowGroups.indices {
-                let columns = try reader.readRowGroup(group, columnIndices: indices)
+                let columns = try reader.readColumns(rowGroup: group, columnIndices: indices, keepDictionary: true)
                 guard columns.count == 10 else { throw SalesError.unexpectedParquet(path: path, reason: "expected 10 columns") }
                 try append(columns, to: &batch, path: path)
             }
@@ -76,19 +83,30 @@ public enum SalesParquet {
         return batch
     }
 
-    private static func append(_ c: [ColumnData], to b: inout SalesBatch, path: String) throws(SalesError) {
-        func strings(_ i: Int) throws(SalesError) -> [String] {
-            guard case .byteArray(let v) = c[i].values else { throw wrongType(i) }
-            return v.map { String(decoding: $0, as: UTF8.self) }
+    /// Appends one row group's columns; strings are made from the buffers' bytes, and for a
+    /// dictionary-encoded column once per distinct value.
+    private static func append(_ c: [ColumnVector], to b: inout SalesBatch, path: String) throws(SalesError) {
+        func texts(_ buffer: ByteArrayBuffer) -> [String] {
+            (0..<buffer.count).map { String(decoding: buffer[$0], as: UTF8.self) }
         }
+        func strings(_ i: Int) throws(SalesError) -> [String] {
+            switch c[i].storage {
+            case .buffer(.byteArray(let v)): return texts(v)
+            case .dictionary(.byteArray(let entries), let indices):
+                let distinct = texts(entries)
+                return indices.map { distinct[Int($0)] }  // checked against the entries when decoded
+            default: throw wrongType(i)
+            }
+        }
+        func values(_ i: Int) -> ColumnBuffer { c[i].buffer }
         func int64(_ i: Int) throws(SalesError) -> [Int64] {
-            guard case .int64(let v) = c[i].values else { throw wrongType(i) }
+            guard case .int64(let v) = values(i) else { throw wrongType(i) }
             return v
         }
         func wrongType(_ i: Int) -> SalesError {
             .unexpectedParquet(path: path, reason: "column \(SalesUploadParser.fieldNames[i]) has an unexpected type")
         }
-        guard case .int32(let quantity) = c[4].values else { throw wrongType(4) }
+        guard case .int32(let quantity) = values(4) else { throw wrongType(4) }
         b.transactionID += try strings(0)
         b.timestampMillis += try int64(1)
         b.sku += try strings(2)

@@ -1,5 +1,6 @@
 // `lakemake parquet cat FILE`: every row of a file, with logical types rendered, streaming one
-// row group at a time so memory is bounded by the largest row group.
+// row group at a time so memory is bounded by the largest row group. Flat files are written
+// from the columns (see `ParquetRowOutput.write(columns:rows:)`); nested ones row by row.
 
 import Arguments
 import Parquet
@@ -19,7 +20,12 @@ enum ParquetCatCommand: ParquetSubcommand {
         let reader = try ParquetFileReader.opening(path)
         var output = ParquetRowOutput(names: reader.schema.fields.map(\.name), format: format)
         if reader.rowGroups.isEmpty { output.write([]) }
+        let flat = reader.schema.fields.allSatisfy { !$0.isGroup && $0.repetition != .repeated }
         for group in reader.rowGroups.indices {
+            if flat, let count = Int(exactly: reader.metadata.rowGroups[group].numRows) {
+                let columns = try ParquetFileError.naming(path) { try reader.readColumns(rowGroup: group, keepDictionary: true) }
+                if output.write(columns: columns, rows: count) { continue }
+            }
             let rows = try ParquetFileError.naming(path) { try reader.rows(rowGroup: group) }
             output.write(rows[...])
         }

@@ -26,10 +26,11 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         let groupRows = try inv.parsed.int("row-group-rows", in: 1...100_000_000) ?? 1_000_000
         var records = try ParquetCSVRecords(path: input)
         defer { records.close() }
-        guard let headerBytes = try records.next() else {
+        var record = ParquetCSVRecord()
+        guard try records.next(into: &record) else {
             throw ParquetCommandError.malformedCSV(file: input, line: 1, reason: "the file is empty; a header line is needed")
         }
-        let header = headerBytes.map { String(decoding: $0, as: UTF8.self) }
+        let header = record.strings
         let types = try ParquetCSVColumnType.types(from: inv.parsed.value("types"), header: header)
         var columns = zip(header, types).map { ParquetCSVColumn(name: $0, type: $1) }
         let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
@@ -37,12 +38,12 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         var pending = 0
         while true {
             let line = records.line
-            guard let fields = try records.next() else { break }
-            guard fields.count == columns.count else {
+            guard try records.next(into: &record) else { break }
+            guard record.count == columns.count else {
                 throw ParquetCommandError.malformedCSV(
-                    file: input, line: line, reason: "\(fields.count) fields where the header has \(columns.count)")
+                    file: input, line: line, reason: "\(record.count) fields where the header has \(columns.count)")
             }
-            for index in columns.indices { try columns[index].append(fields[index], line: line, file: input) }
+            for index in columns.indices { try columns[index].append(record[index], line: line, file: input) }
             pending += 1
             if pending == groupRows {
                 try write(&columns, to: writer, path: output)

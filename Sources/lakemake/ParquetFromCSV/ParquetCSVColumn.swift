@@ -1,6 +1,8 @@
 // One column of a CSV being converted to Parquet: it parses each field's bytes into its
-// declared type and collects values and validity until a row group is written. An empty
-// field is null, except in a string column, where it is the empty string.
+// declared type and appends the value straight into the column buffer the writer encodes from
+// (numbers into one contiguous array, strings' bytes into one `ByteArrayBuffer`), so no value
+// becomes an array or a String of its own. An empty field is null, except in a string column,
+// where it is the empty string.
 
 import Parquet
 
@@ -11,7 +13,7 @@ struct ParquetCSVColumn {
     private var int32s: [Int32] = []
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
-    private var strings: [[UInt8]] = []
+    private var strings = ByteArrayBuffer()
     private var validity: [Bool] = []
     private var hasNull = false
 
@@ -21,7 +23,7 @@ struct ParquetCSVColumn {
     }
 
     /// Parses and appends one field; `line` is for the error message.
-    mutating func append(_ bytes: [UInt8], line: Int, file: String) throws {
+    mutating func append(_ bytes: ArraySlice<UInt8>, line: Int, file: String) throws {
         if bytes.isEmpty && type != .string {
             validity.append(false)
             hasNull = true
@@ -37,7 +39,7 @@ struct ParquetCSVColumn {
         case .double:
             if let v = Double(String(decoding: bytes, as: UTF8.self)) { doubles.append(v); parsed = true } else { parsed = false }
         case .date:
-            if let d = ParquetCSVParsing.date(bytes[...]), let n = Int32(exactly: d) { int32s.append(n); parsed = true } else { parsed = false }
+            if let d = ParquetCSVParsing.date(bytes), let n = Int32(exactly: d) { int32s.append(n); parsed = true } else { parsed = false }
         case .timestampMillis:
             if let t = ParquetCSVParsing.timestampMillis(bytes) { int64s.append(t); parsed = true } else { parsed = false }
         case let .decimal(precision, scale):
@@ -53,21 +55,29 @@ struct ParquetCSVColumn {
         validity.append(true)
     }
 
-    /// The collected values as a batch, and the column emptied for the next row group.
+    /// The collected values as a batch, handed over without copying; the column starts the
+    /// next row group with fresh buffers reserved at this group's sizes, so they do not regrow.
     mutating func takeBatch() -> ColumnBatch {
-        let values: ColumnValues
+        let buffer: ColumnBuffer
         switch type {
-        case .string: values = .byteArray(strings)
-        case .int32, .date: values = .int32(int32s)
-        case .int64, .timestampMillis: values = .int64(int64s)
-        case .double: values = .double(doubles)
-        case let .decimal(precision, _): values = precision <= 9 ? .int32(int32s) : .int64(int64s)
+        case .string: buffer = .byteArray(strings)
+        case .int32, .date: buffer = .int32(int32s)
+        case .int64, .timestampMillis: buffer = .int64(int64s)
+        case .double: buffer = .double(doubles)
+        case let .decimal(precision, _): buffer = precision <= 9 ? .int32(int32s) : .int64(int64s)
         }
-        let batch = hasNull ? ColumnBatch(values, validity: validity) : ColumnBatch(values)
-        int32s.removeAll(keepingCapacity: true)
-        int64s.removeAll(keepingCapacity: true)
-        doubles.removeAll(keepingCapacity: true)
-        strings.removeAll(keepingCapacity: true)
+        let batch = hasNull ? ColumnBatch(buffer: buffer, validity: validity) : ColumnBatch(buffer: buffer)
+        let rows = validity.count
+        switch buffer {
+        case .int32: int32s = []; int32s.reserveCapacity(rows)
+        case .int64: int64s = []; int64s.reserveCapacity(rows)
+        case .double: doubles = []; doubles.reserveCapacity(rows)
+        case .byteArray:
+            let bytes = strings.values.count
+            strings = ByteArrayBuffer()
+            strings.reserveCapacity(count: rows, bytes: bytes)
+        default: break
+        }
         validity.removeAll(keepingCapacity: true)
         hasNull = false
         return batch

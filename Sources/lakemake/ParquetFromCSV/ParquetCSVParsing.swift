@@ -7,14 +7,14 @@ import LakeBuild
 /// valid value of its type.
 enum ParquetCSVParsing {
     /// An optionally signed decimal integer that fits in Int64.
-    static func integer(_ bytes: [UInt8]) -> Int64? {
-        var i = 0, negative = false
+    static func integer(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        var i = bytes.startIndex, negative = false
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-"); i = 1
+            negative = first == UInt8(ascii: "-"); i += 1
         }
-        guard i < bytes.count else { return nil }
+        guard i < bytes.endIndex else { return nil }
         var value: Int64 = 0
-        while i < bytes.count {
+        while i < bytes.endIndex {
             let d = bytes[i] &- UInt8(ascii: "0")
             guard d < 10 else { return nil }
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
@@ -28,13 +28,13 @@ enum ParquetCSVParsing {
 
     /// `[-]digits[.digits]` as an integer scaled by 10^scale, with at most `scale` fraction
     /// digits and `precision` digits in all.
-    static func decimal(_ bytes: [UInt8], precision: Int, scale: Int) -> Int64? {
-        var i = 0, negative = false
+    static func decimal(_ bytes: ArraySlice<UInt8>, precision: Int, scale: Int) -> Int64? {
+        var i = bytes.startIndex, negative = false
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-"); i = 1
+            negative = first == UInt8(ascii: "-"); i += 1
         }
         var unscaled: Int64 = 0, digits = 0, fraction = -1
-        while i < bytes.count {
+        while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: ".") {
                 guard fraction < 0 else { return nil }
@@ -72,16 +72,19 @@ enum ParquetCSVParsing {
 
     /// `YYYY-MM-DDTHH:MM:SS[.fff][Z]` (a space may replace `T`; `+00:00` may replace `Z`) as
     /// milliseconds since the epoch; at most three fraction digits.
-    static func timestampMillis(_ bytes: [UInt8]) -> Int64? {
+    static func timestampMillis(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        let s = bytes.startIndex
         var end = bytes.count
-        if bytes.last == UInt8(ascii: "Z") { end -= 1 } else if bytes.count > 6, Array(bytes.suffix(6)) == Array("+00:00".utf8) { end -= 6 }
-        guard end >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let days = date(bytes[0..<10]), let h = number(bytes[11..<13]), let mi = number(bytes[14..<16]),
-              let sec = number(bytes[17..<19]), h < 24, mi < 60, sec < 60 else { return nil }
+        if bytes.last == UInt8(ascii: "Z") { end -= 1 } else if bytes.count > 6, bytes.suffix(6).elementsEqual("+00:00".utf8) { end -= 6 }
+        guard end >= 19, bytes[s + 10] == UInt8(ascii: "T") || bytes[s + 10] == UInt8(ascii: " "),
+              bytes[s + 13] == UInt8(ascii: ":"), bytes[s + 16] == UInt8(ascii: ":"),
+              let days = date(bytes[s..<(s + 10)]), let h = number(bytes[(s + 11)..<(s + 13)]),
+              let mi = number(bytes[(s + 14)..<(s + 16)]), let sec = number(bytes[(s + 17)..<(s + 19)]),
+              h < 24, mi < 60, sec < 60 else { return nil }
         var millis: Int64 = 0
         if end > 19 {
-            guard bytes[19] == UInt8(ascii: "."), end - 20 >= 1, end - 20 <= 3, let f = number(bytes[20..<end]) else { return nil }
+            guard bytes[s + 19] == UInt8(ascii: "."), end - 20 >= 1, end - 20 <= 3,
+                  let f = number(bytes[(s + 20)..<(s + end)]) else { return nil }
             millis = f * [100, 10, 1][end - 21]
         }
         return ((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + millis

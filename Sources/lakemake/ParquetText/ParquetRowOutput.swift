@@ -1,6 +1,12 @@
 // Writing rows of a Parquet file to stdout as NDJSON, CSV or an aligned table. Rows are
 // written in blocks (one row group's worth for `cat`), through one buffered write per block,
 // so a large file streams with memory bounded by a row group.
+//
+// A flat row group (every field a top-level, non-repeated leaf) can instead be written from its
+// columns: each column's values are rendered once into `ParquetColumnCells` (dictionary entries
+// once per chunk), and rows are then assembled by copying cell bytes into one output buffer that
+// is written out in large blocks. The bytes are the same as the row path's; `head` keeps the row
+// path, and the tests compare the two.
 
 import Foundation
 import Glibc
@@ -53,6 +59,67 @@ struct ParquetRowOutput {
         headerWritten = true
         Self.writeStandardOutput(bytes)
     }
+
+    /// Writes the `rows` rows of one row group from its columns (one per field, in order), as
+    /// CSV or NDJSON; false (nothing written) when the columns are not one flat leaf per field
+    /// or their levels disagree with the values, so the caller takes the row path instead.
+    mutating func write(columns: [ColumnVector], rows: Int) -> Bool {
+        guard format != .table, columns.count == names.count,
+              columns.allSatisfy({ $0.repetitionLevels.isEmpty && $0.descriptor.maxRepetitionLevel == 0
+                  && $0.descriptor.path.count == 1 && $0.entryCount == rows
+                  && ParquetColumnCells.announcedValues($0) == $0.valueCount }) else { return false }
+        let style: ParquetCellStyle = format == .csv ? .csv : .json
+        let cells = columns.map { ParquetColumnCells($0, style: style) }
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.flushSize + 64 * 1024)
+        if format == .csv && !headerWritten {
+            var writer = CSVWriter()
+            writer.append(names)
+            out += writer.bytes
+        }
+        headerWritten = true
+        // JSON: `{"name":` before the first value, `,"name":` before the others.
+        let keys: [[UInt8]] = names.enumerated().map { position, name in
+            var writer = JSONWriter(style: .compact)
+            writer.string(name)
+            return Array((position == 0 ? "{" : ",").utf8) + writer.bytes + [UInt8(ascii: ":")]
+        }
+        var next = [Int](repeating: 0, count: cells.count)  // next non-null value per column
+        let lonelyColumn = cells.count == 1  // CSVWriter writes a record of one empty field as ""
+        for row in 0..<rows {
+            for column in cells.indices {
+                let cell = cells[column]
+                let present = cell.definitionLevels.isEmpty || cell.definitionLevels[row] >= cell.full
+                if format == .json { out += keys[column] } else if column > 0 { out.append(UInt8(ascii: ",")) }
+                if present {
+                    let value = next[column]
+                    next[column] = value + 1
+                    let index = cell.indices.map { Int($0[value]) } ?? value
+                    let range = cell.offsets[index]..<cell.offsets[index + 1]
+                    if lonelyColumn && format == .csv && range.isEmpty {
+                        out += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
+                    } else {
+                        out.append(contentsOf: cell.text[range])
+                    }
+                } else if format == .json {
+                    out += "null".utf8
+                } else if lonelyColumn {
+                    out += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
+                }
+            }
+            if format == .json { out.append(UInt8(ascii: "}")) }
+            out.append(UInt8(ascii: "\n"))
+            if out.count >= Self.flushSize {
+                Self.writeStandardOutput(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        Self.writeStandardOutput(out)
+        return true
+    }
+
+    /// Output is written out whenever this much has collected.
+    static let flushSize = 4 << 20
 
     /// The rows as a table with a header, columns padded to their widest cell.
     private func table(_ rows: ArraySlice<[ParquetValue]>) -> String {
