@@ -187,7 +187,7 @@ final class PathSafetyTests: XCTestCase {
         }
         swapper.start()
         var leaks: [String] = []
-        var built = 0
+        var attempted = 0
         for _ in 0..<50 {
             let r = try lake.run("build", "-j", "1")
             XCTAssertTrue([0, 1].contains(r.status), r.stderr)
@@ -195,12 +195,14 @@ final class PathSafetyTests: XCTestCase {
             where text.contains("SECRET") {
                 leaks.append(path)
             }
-            if lake.read("processed/example/t.txt") != nil { built += 1 }
+            // The target ran (built, or failed because the file changed under it) whenever the
+            // walk met a regular file; a build that met the link planned nothing for it.
+            if r.stdout.contains("processed/example/t.txt") { attempted += 1 }
         }
         stop.set()
         stop.waitUntilFinished()
         XCTAssertEqual(leaks, [], "outside bytes reached the lake's outputs")
-        XCTAssertGreaterThan(built, 0, "some builds ran while the file was a regular file")
+        XCTAssertGreaterThan(attempted, 0, "some builds read the file while it was a regular file")
     }
 
     func testTheSweepNeverDeletesThroughALinkedTemporaryFolder() throws {
