@@ -42,33 +42,15 @@ final class FakeLineageCollector {
         var body: String
     }
 
-    let process = Process()
-    let port: Int
-    private let logPath: String
-    private let directory: String
+    private let server: LocalPythonServer
+    var port: Int { server.port }
 
     init(python: String, scenario: String = "accept") throws {
-        directory = NSTemporaryDirectory() + "fake-collector-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        logPath = directory + "/posts.ndjson"
-        try Self.script.write(toFile: directory + "/server.py", atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [directory + "/server.py", scenario, logPath]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        // The first line is the port; end of output (the server died) ends the wait.
-        var line: [UInt8] = []
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            guard let b = byte.first, b != 0x0A else { break }
-            line.append(b)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+        guard let server = try LocalPythonServer(script: Self.script, python: python, scenario: scenario,
+                                                 logName: "posts.ndjson", folderPrefix: "fake-collector-") else {
             throw DidNotStart(description: "the fake OpenLineage collector did not start (\(python))")
         }
-        self.port = port
+        self.server = server
     }
 
     var url: String { "http://127.0.0.1:\(port)/api/v1/lineage" }
@@ -76,13 +58,9 @@ final class FakeLineageCollector {
     /// The POSTs received so far, in order. Each is logged before the server answers, so once
     /// the client has its answer the request is here.
     func requests() throws -> [Request] {
-        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOfFile: server.logPath, encoding: .utf8)) ?? ""
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
     }
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    func stop() { server.stop() }
 }

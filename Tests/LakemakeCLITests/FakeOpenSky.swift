@@ -80,33 +80,17 @@ final class FakeOpenSky {
     server.serve_forever()
     """#
 
-    let process = Process()
-    let port: Int
-    let logPath: String
-    private let directory: String
+    private let server: LocalPythonServer
+    var port: Int { server.port }
+    var logPath: String { server.logPath }
 
     init(scenario: String) throws {
-        directory = NSTemporaryDirectory() + "fake-opensky-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        logPath = directory + "/requests.log"
-        try Self.script.write(toFile: directory + "/server.py", atomically: true, encoding: .utf8)
         let python = ProcessInfo.processInfo.environment["LAKEMAKE_PYTHON"] ?? "/usr/bin/python3"
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [directory + "/server.py", scenario, logPath]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        var line: [UInt8] = []
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            guard let b = byte.first, b != 0x0A else { break }
-            line.append(b)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+        guard let server = try LocalPythonServer(script: Self.script, python: python, scenario: scenario,
+                                                 logName: "requests.log", folderPrefix: "fake-opensky-") else {
             throw XCTSkip("the fake OpenSky server did not start")
         }
-        self.port = port
+        self.server = server
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)/api" }
@@ -117,9 +101,5 @@ final class FakeOpenSky {
         ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    func stop() { server.stop() }
 }
