@@ -76,10 +76,6 @@ public struct AbsentInput: Sendable, Equatable {
 
     /// True when a rejection, not a failure, explains the absence.
     public var isRejected: Bool { !rejectedSources.isEmpty }
-
-    /// Where the engine writes the rejection document of a raw file:
-    /// `raw/sales/x.json` → `rejected/sales/x.json.error.json`.
-    public static func rejectionFile(for rawPath: String) -> String { LakeLayout.rejectionFile(for: rawPath) }
 }
 
 /// What an action returns.

@@ -43,7 +43,7 @@ extension SalesInsights {
     /// `rejected/sales/store_0003_2025-11-20.json.error.json`: where the engine put the reasons
     /// (the upload's name is fixed by the input contract, sales.md §1).
     static func rejectionFile(store: String, date: CalendarDate) -> String {
-        AbsentInput.rejectionFile(for: "raw/sales/store_\(store)_\(date.text).json")
+        LakeLayout.rejectionFile(for: "raw/sales/store_\(store)_\(date.text).json")
     }
 
     /// A store's mean net sales on the same weekday of the previous weeks (0 without any).
