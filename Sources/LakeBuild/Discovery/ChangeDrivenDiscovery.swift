@@ -24,6 +24,8 @@ public enum ChangeDrivenDiscovery {
         public var changed: [Int]
         /// Targets of the previous plan that no binding gives any more.
         public var removed: [PlannedTarget]
+        /// For each target of `graph`, its index in the previous plan; nil for a new one.
+        public var origin: [Int?]
     }
 
     /// Plans the lake after `added` and `removed` raw or reference paths, from `previous`
@@ -225,6 +227,7 @@ private struct Replanner {
         var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [], sources: [])
         var newIndex = Array(repeating: -1, count: previous.targets.count)
         var fresh: [Int] = []
+        var origin: [Int?] = []
         var targets: [PlannedTarget] = []
         targets.reserveCapacity(previous.targets.count + addedTargets.reduce(0) { $0 + $1.count })
         for (r, range) in ruleRanges.enumerated() {
@@ -232,11 +235,13 @@ private struct Replanner {
             for o in range {
                 while let a = additions.first, a.binding < previous.targets[o].binding {
                     fresh.append(targets.count)
+                    origin.append(nil)
                     targets.append(a)
                     additions = additions.dropFirst()
                 }
                 if removedTargets.contains(o) { continue }
                 newIndex[o] = targets.count
+                origin.append(o)
                 if let t = changedTargets[o] {
                     fresh.append(targets.count)
                     targets.append(t)
@@ -246,6 +251,7 @@ private struct Replanner {
             }
             for a in additions {
                 fresh.append(targets.count)
+                origin.append(nil)
                 targets.append(a)
             }
         }
@@ -280,7 +286,7 @@ private struct Replanner {
         unmatched += TargetDiscovery.unmatched(rules: rules, sources: SortedPaths(addedSources.filter(LakeLayout.isRaw)), accepted: [])
         graph.unmatched = unmatched.sorted { LakePath.bytewiseLess($0.path, $1.path) }
         let removed = removedTargets.sorted().map { previous.targets[$0] }
-        return .init(graph: graph, changed: fresh, removed: removed)
+        return .init(graph: graph, changed: fresh, removed: removed, origin: origin)
     }
 
     /// Two bytewise-sorted lists as one.
