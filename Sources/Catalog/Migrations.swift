@@ -25,6 +25,9 @@ enum Migrations {
         Migration(version: 2, name: "add the no-op snapshot") { connection in
             try connection.execute(Schema.version2)
         },
+        Migration(version: 3, name: "turn the no-op snapshot into the stored plan, with changes") { connection in
+            try connection.execute(Schema.version3)
+        },
     ]
 
     /// The schema version this code reads and writes.

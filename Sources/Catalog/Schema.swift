@@ -124,4 +124,16 @@ enum Schema {
             state      BLOB NOT NULL
         );
         """
+
+    /// Version 3: the no-op snapshot becomes the stored plan (the whole target graph, which
+    /// builds start from), and a build that changed little appends its changes to it instead
+    /// of rewriting it.
+    static let version3 = """
+        ALTER TABLE noop_snapshot RENAME TO stored_plan;
+        DELETE FROM stored_plan;
+        CREATE TABLE stored_plan_changes (
+            id    INTEGER PRIMARY KEY,
+            state BLOB
+        );
+        """
 }

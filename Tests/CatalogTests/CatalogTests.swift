@@ -133,7 +133,7 @@ final class CatalogTests: XCTestCase {
         let db = try SQLite.Connection(path: path, mode: .readWrite)
         try db.execute("CREATE TABLE placeholder (x)")
         XCTAssertThrowsError(try Catalog.openReadOnly(path: path)) { error in
-            XCTAssertEqual(error as? CatalogError, .outdated(found: 0, supported: 2))
+            XCTAssertEqual(error as? CatalogError, .outdated(found: 0, supported: 3))
         }
     }
 

@@ -17,9 +17,9 @@ final class MigrationsTests: XCTestCase {
         let directory = try TemporaryDirectory(self)
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 2)
+        XCTAssertEqual(try Migrations.version(of: db), 3)
         XCTAssertEqual(try names(db, type: "table"),
-                       ["builds", "files", "history", "history_files", "noop_snapshot", "target_inputs", "target_outputs", "targets"])
+                       ["builds", "files", "history", "history_files", "stored_plan", "stored_plan_changes", "target_inputs", "target_outputs", "targets"])
         XCTAssertEqual(try names(db, type: "index"), ["history_by_output", "target_inputs_by_path"])
     }
 
@@ -28,7 +28,7 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 2)
+        XCTAssertEqual(try Migrations.version(of: db), 3)
     }
 
     func testFailingMigrationRollsBackEntirelyAndKeepsThePreviousVersion() throws {
@@ -59,7 +59,7 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try db.execute("PRAGMA user_version = 9")
         XCTAssertThrowsError(try Migrations.migrate(db)) { error in
-            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 2))
+            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 3))
         }
     }
 
@@ -74,10 +74,28 @@ final class MigrationsTests: XCTestCase {
         try db.execute("INSERT INTO builds (started_at, command_line) VALUES ('t', 'build')")
         XCTAssertEqual(try Migrations.version(of: db), 1)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 2)
+        XCTAssertEqual(try Migrations.version(of: db), 3)
         let count = try db.prepare("SELECT count(*) FROM builds")
         XCTAssertTrue(try count.step())
         XCTAssertEqual(try count.int64(at: 0), 1)
         count.reset()
+    }
+
+    /// A catalog written before the stored plan keeps every row; its no-op snapshot (in a
+    /// format no longer read) is dropped, so the next build plans in full once.
+    func testVersionTwoCatalogBecomesVersionThreeKeepingItsRows() throws {
+        let directory = try TemporaryDirectory(self)
+        let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
+        try Migrations.migrate(db, with: Array(Migrations.all.prefix(2)))
+        try db.execute("INSERT INTO builds (started_at, command_line) VALUES ('t', 'build')")
+        try db.execute("INSERT INTO noop_snapshot (id, config, state) VALUES (1, 'c', x'4C4D5333')")
+        try Migrations.migrate(db)
+        XCTAssertEqual(try Migrations.version(of: db), 3)
+        for (table, expected) in [("builds", 1), ("stored_plan", 0), ("stored_plan_changes", 0)] {
+            let count = try db.prepare("SELECT count(*) FROM \(table)")
+            XCTAssertTrue(try count.step())
+            XCTAssertEqual(try count.int64(at: 0), Int64(expected), table)
+            count.reset()
+        }
     }
 }

@@ -131,9 +131,11 @@ extension Build {
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
 
+        // Changes are appended to the stored plan until they add up to a quarter of it.
+        let planWrite: BuildSession.PlanWrite = stored.changesSize < max(stored.baseSize / 4, 64 * 1024) ? .changes : .whole
         let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: view, sources: sources,
                                    priorResults: prior, inheritedStanding: stored.standing,
-                                   changedSources: Set(changes.added + changes.removed + changes.modified))
+                                   changedSources: Set(changes.added + changes.removed + changes.modified), planWrite: planWrite)
         schedule(session, wanted: nil, options: options)
         stats.runMs = clock.lap()
 
@@ -142,7 +144,8 @@ extension Build {
         report.upToDateWithoutPlan = graph.targets.count - view.targets.count
         stats.targetsConsidered = view.targets.count
         try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,
-                      carried: (stored, outcomes, replanned.origin))
+                      carried: CarriedPlan(plan: stored, outcomes: outcomes, origin: replanned.origin, removed: replanned.removed,
+                                           fresh: replanned.changed, changes: changes))
         return report
     }
 
@@ -171,29 +174,57 @@ extension Build {
         return BuildSession.Result(report: report, outputs: outputs, rejectedSources: outcome.rejectedSources)
     }
 
-    /// Stores the plan for the next build: the whole graph, each target's outcome (from this
-    /// build for the targets it visited, else as stored before), and every file as this build
-    /// leaves it. Nothing is stored when the build was stopped, a target was not decided, a
-    /// binding was refused or a catalog write failed: the next build then plans in full.
+    /// Stores the plan for the next build. A full build stores the whole plan; a
+    /// change-driven one stores what it changed (`StoredPlanChange`), or the whole plan once
+    /// the stored changes add up to a quarter of it. Nothing is stored when the build was
+    /// stopped, a target was not decided, a binding was refused or a catalog write failed:
+    /// the next build then plans in full.
     /// - Parameters:
     ///   - viewIndex: for each target of `graph`, its index in the session, if visited.
-    ///   - carried: the stored plan this build started from, its outcomes, and each target's
-    ///     index in it (for targets not visited).
+    ///   - carried: for a change-driven build, the plan it started from and what changed.
     func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: TargetGraph, viewIndex: [Int?],
-                   carried: (plan: StoredPlan, outcomes: [StoredPlan.Outcome], origin: [Int?])?) throws(BuildError) {
+                   carried: CarriedPlan?) throws(BuildError) {
         guard report.stoppedBy == nil, graph.refused.isEmpty, !session.hadCatalogFailure else { return }
+        var dirty = 0
+        for (i, v) in viewIndex.enumerated() {
+            if let v {
+                guard let o = session.storedOutcome(v) else { return }
+                if o.dirty { dirty += 1 }
+            } else {
+                guard let carried, let o = carried.origin[i] else { return }
+                if carried.outcomes[o].dirty { dirty += 1 }
+            }
+        }
+        do {
+            if let carried, session.planWrite == .changes {
+                let change = Self.change(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried, dirty: dirty)
+                let bytes = change.encoded()
+                if carried.plan.changesSize + bytes.count <= max(carried.plan.baseSize / 4, 64 * 1024) {
+                    try catalog.finishStoredPlanChange(id: session.planChangeRow, change: bytes)
+                    return
+                }
+            }
+            let bytes = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
+            try catalog.saveStoredPlan(config: configuration, base: bytes)
+        } catch {
+            throw .catalog(error)
+        }
+    }
+
+    /// The whole plan: every target's outcome (from this build for the targets it visited,
+    /// else as stored before) and every file as this build leaves it.
+    private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
+                              carried: CarriedPlan?) -> [UInt8] {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.targets.count)
         var outputs: [String: StoredPlan.FileState] = [:]
         outputs.reserveCapacity(graph.producer.count)
         for (i, t) in graph.targets.enumerated() {
-            if let v = viewIndex[i] {
-                guard let o = session.storedOutcome(v) else { return }
+            if let v = viewIndex[i], let o = session.storedOutcome(v) {
                 outcomes.append(o)
                 for p in t.outputs { if let f = session.leftFileState(p, removed: removed) { outputs[p] = f } }
-            } else {
-                guard let carried, let o = carried.origin[i] else { return }
+            } else if let carried, let o = carried.origin[i] {
                 outcomes.append(carried.outcomes[o])
                 for p in t.outputs { if let f = carried.plan.outputs[p] { outputs[p] = f } }
             }
@@ -205,15 +236,62 @@ extension Build {
         var sources: [String: StoredPlan.FileState] = [:]
         sources.reserveCapacity(graph.sources.count)
         for p in graph.sources {
-            guard let stat = session.listing.files[p], let v = session.sources.version(of: p) else { return }
-            sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+            if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
+                sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+            }
         }
-        let bytes = StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
-                                      standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
-        do {
-            try catalog.saveSnapshot(NoOpSnapshot(config: configuration, state: bytes))
-        } catch {
-            throw .catalog(error)
-        }
+        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+                                 standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
     }
+
+    /// What this change-driven build changed in the stored plan.
+    private static func change(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
+                               carried: CarriedPlan, dirty: Int) -> StoredPlanChange {
+        let removed = session.allRemovedPaths()
+        var change = StoredPlanChange(targetCount: graph.targets.count, dirtyCount: dirty)
+        for p in carried.changes.added + carried.changes.modified {
+            if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
+                change.sourcesSet.append((p, StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)))
+            } else {
+                change.sourcesRemoved.append(p)
+            }
+        }
+        change.sourcesRemoved += carried.changes.removed
+        var outputs = Set<String>()
+        for (i, v) in viewIndex.enumerated() {
+            guard let v else { continue }
+            let t = graph.targets[i]
+            outputs.formUnion(t.outputs)
+            if let o = session.storedOutcome(v) { change.outcomes.append((t.primaryOutput, o)) }
+        }
+        for t in carried.removed { outputs.formUnion(t.outputs) }
+        outputs.formUnion(removed.filter(LakeLayout.isRejectionFile))
+        outputs.formUnion(session.leftRejectionFiles(removed: removed))
+        for p in outputs.sorted(by: LakePath.bytewiseLess) {
+            if let f = session.leftFileState(p, removed: removed) {
+                change.outputsSet.append((p, f))
+            } else {
+                change.outputsRemoved.append(p)
+            }
+        }
+        change.unmatched = graph.unmatched
+        change.standing = report.standingRejections
+        change.escapingLinks = session.listing.escapingLinks
+        change.targetsRemoved = carried.removed.map(\.primaryOutput)
+        change.targetsSet = carried.fresh.map { graph.targets[$0] }
+        return change
+    }
+}
+
+/// The stored plan a change-driven build started from, and what it changed.
+struct CarriedPlan {
+    var plan: StoredPlan
+    var outcomes: [StoredPlan.Outcome]
+    /// For each target of the new graph, its index in the stored one (nil for a new target).
+    var origin: [Int?]
+    /// Targets of the stored plan that are gone.
+    var removed: [PlannedTarget]
+    /// Indices in the new graph of targets new or planned with other inputs.
+    var fresh: [Int]
+    var changes: PlanChanges
 }

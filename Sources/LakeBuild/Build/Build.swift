@@ -141,10 +141,10 @@ public struct Build {
     /// The plan the last complete build stored, when it was made with this configuration
     /// (rules, action versions, engine format); nil otherwise.
     private func storedPlan(configuration: String) throws(BuildError) -> StoredPlan? {
-        let stored: NoOpSnapshot?
-        do { stored = try catalog.loadSnapshot() } catch { throw .catalog(error) }
+        let stored: StoredPlanRecord?
+        do { stored = try catalog.loadStoredPlan() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
-        return StoredPlan(decoding: stored.state)
+        return StoredPlan(record: stored)
     }
 
     /// The walk of raw/ and reference/, and the stats of `outputs`, side by side: on a no-op

@@ -34,6 +34,16 @@ final class BuildSession: @unchecked Sendable {
     /// Raw and reference files a change-driven build found added, changed or removed.
     let changedSources: Set<String>
 
+    /// How this build will store its plan, which decides what its first write does to the
+    /// stored one: `whole` deletes it, `changes` begins an empty change row.
+    enum PlanWrite {
+        case whole
+        case changes
+    }
+    let planWrite: PlanWrite
+    /// The change row begun at the first write (`planWrite == .changes`).
+    private(set) var planChangeRow: Int64?
+
     private let lock = NSLock()
     private var results: [Result?]
     private var buildID: Int64?
@@ -50,7 +60,8 @@ final class BuildSession: @unchecked Sendable {
     private var troubleSeen = false
 
     init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes,
-         priorResults: [String: Result] = [:], inheritedStanding: [StandingRejection] = [], changedSources: Set<String> = []) {
+         priorResults: [String: Result] = [:], inheritedStanding: [StandingRejection] = [], changedSources: Set<String> = [],
+         planWrite: PlanWrite = .whole) {
         self.build = build
         self.options = options
         self.listing = listing
@@ -60,6 +71,7 @@ final class BuildSession: @unchecked Sendable {
         self.priorResults = priorResults
         self.inheritedStanding = inheritedStanding
         self.changedSources = changedSources
+        self.planWrite = planWrite
         self.results = Array(repeating: nil, count: graph.targets.count)
     }
 
@@ -378,7 +390,12 @@ final class BuildSession: @unchecked Sendable {
             if let id = buildID { return id }
             do {
                 let id = try build.catalog.beginBuild(commandLine: options.commandLine, startedAt: build.now())
-                try build.catalog.clearSnapshot()
+                // From here on the stored plan no longer describes the lake: it goes, or a
+                // change row that hides it until filled is begun (see `Catalog+StoredPlan`).
+                switch planWrite {
+                case .whole: try build.catalog.clearStoredPlan()
+                case .changes: planChangeRow = try build.catalog.beginStoredPlanChange()
+                }
                 buildID = id
                 writes += 1
                 return id

@@ -7,7 +7,9 @@
 // Encoding: every distinct string (paths, wildcard names and values) once, in a table; the
 // rest refers to strings by number (varints), hashes are 32 raw bytes, fingerprints five
 // 8-byte fields. The files come before the targets, so the no-op check decodes only them.
-// Every build that writes clears the stored plan first, so a crash never leaves a stale one.
+// A build that changed little stores only its changes (`StoredPlanChange`), which the next
+// build applies to the whole plan in order; see `Catalog+StoredPlan.swift` for why a killed
+// build can never leave a stale plan.
 
 import Catalog
 import LakeFormats
@@ -44,6 +46,36 @@ struct StoredPlan {
     /// The targets, decoded on demand (`graph(rules:)`): a build with no change never needs them.
     private var targetBytes: ArraySlice<UInt8>
     private var strings: [String]
+    private var baseTargetCount: Int
+    /// Changes later builds stored, in order, with the sources each one added and removed.
+    private var changes: [(change: StoredPlanChange, addedSources: [String])] = []
+    /// Sizes in bytes of the whole plan and of the changes stored after it.
+    private(set) var baseSize = 0
+    private(set) var changesSize = 0
+
+    /// Decodes a stored plan and applies its changes to the files and summary lists; nil for
+    /// anything malformed or of another format.
+    init?(record: StoredPlanRecord) {
+        self.init(decoding: record.base)
+        baseSize = record.base.count
+        for bytes in record.changes {
+            guard let change = StoredPlanChange(decoding: bytes) else { return nil }
+            changesSize += bytes.count
+            var added: [String] = []
+            for (path, f) in change.sourcesSet {
+                if sources.updateValue(f, forKey: path) == nil { added.append(path) }
+            }
+            for path in change.sourcesRemoved { sources[path] = nil }
+            for (path, f) in change.outputsSet { outputs[path] = f }
+            for path in change.outputsRemoved { outputs[path] = nil }
+            unmatched = change.unmatched
+            standing = change.standing
+            escapingLinks = change.escapingLinks
+            targetCount = change.targetCount
+            dirtyCount = change.dirtyCount
+            changes.append((change, added.sorted(by: LakePath.bytewiseLess)))
+        }
+    }
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, the files rules use, and the engine's own format version.
@@ -79,24 +111,23 @@ struct StoredPlan {
             guard let s = r.string(strings) else { return nil }
             graph.sources.append(s)
         }
-        graph.targets.reserveCapacity(targetCount)
-        outcomes.reserveCapacity(targetCount)
-        graph.producer.reserveCapacity(targetCount * 2)
-        for i in 0..<targetCount {
-            guard let rule = r.count(), rule < ordered.count, let pairs = r.count() else { return nil }
-            var values: [String: String] = [:]
-            for _ in 0..<pairs {
-                guard let n = r.string(strings), let v = r.string(strings) else { return nil }
-                values[n] = v
-            }
-            guard let inputs = r.lists(strings), let missing = r.list(strings), let outputs = r.list(strings), !outputs.isEmpty,
-                  let dependencies = r.counts(), let flags = r.count(), let rejected = r.list(strings) else { return nil }
-            for o in outputs { graph.producer[o] = i }
-            graph.targets.append(PlannedTarget(ruleIndex: rule, binding: Binding(values), inputs: inputs, missingInputs: missing,
-                                               outputs: outputs, dependencies: dependencies))
-            outcomes.append(Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0))
+        graph.targets.reserveCapacity(baseTargetCount)
+        outcomes.reserveCapacity(baseTargetCount)
+        graph.producer.reserveCapacity(baseTargetCount * 2)
+        for i in 0..<baseTargetCount {
+            guard var target = r.target(strings), target.ruleIndex < ordered.count, let dependencies = r.counts(),
+                  let outcome = r.outcome(strings) else { return nil }
+            target.dependencies = dependencies
+            for o in target.outputs { graph.producer[o] = i }
+            graph.targets.append(target)
+            outcomes.append(outcome)
         }
         guard r.atEnd else { return nil }
+        for (change, addedSources) in changes {
+            guard let applied = change.apply(to: graph, outcomes: outcomes, addedSources: addedSources) else { return nil }
+            (graph, outcomes) = applied
+        }
+        guard graph.targets.count == targetCount else { return nil }
         return (graph, outcomes)
     }
 
@@ -122,12 +153,7 @@ struct StoredPlan {
                 files.count(Int(f.size))
             }
         }
-        files.count(graph.unmatched.count)
-        for u in graph.unmatched {
-            files.count(table.id(u.path))
-            files.count(table.id(u.problem ?? ""))
-            files.list(u.expectedPatterns, &table)
-        }
+        files.unmatched(graph.unmatched, &table)
         files.count(standing.count)
         for s in standing { files.count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
         files.list(escapingLinks, &table)
@@ -137,46 +163,26 @@ struct StoredPlan {
         var targets = PlanWriter()
         targets.list(graph.sources, &table)
         for (t, o) in zip(graph.targets, outcomes) {
-            targets.count(t.ruleIndex)
-            targets.count(t.binding.pairs.count)
-            for p in t.binding.pairs {
-                targets.count(table.id(p.name))
-                targets.count(table.id(p.value))
-            }
-            targets.count(t.inputs.count)
-            for line in t.inputs { targets.list(line, &table) }
-            targets.list(t.missingInputs, &table)
-            targets.list(t.outputs, &table)
+            targets.target(t, &table)
             targets.count(t.dependencies.count)
             for d in t.dependencies { targets.count(d) }
-            targets.count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
-            targets.list(o.rejectedSources, &table)
+            targets.outcome(o, &table)
         }
 
         var out = PlanWriter()
         out.bytes = magic
-        out.count(table.strings.count)
-        for s in table.strings {
-            out.count(s.utf8.count)
-            out.bytes.append(contentsOf: s.utf8)
-        }
+        out.table(table)
         out.bytes += files.bytes
         out.bytes += targets.bytes
         return out.bytes
     }
 
-    /// Decodes the files and summary of a stored plan (the targets stay encoded until asked
-    /// for); nil for anything malformed or of another format.
-    init?(decoding bytes: [UInt8]) {
+    /// Decodes the files and summary of a whole stored plan (the targets stay encoded until
+    /// asked for); nil for anything malformed or of another format.
+    private init?(decoding bytes: [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return nil }
         var r = PlanReader(bytes: bytes[...].dropFirst(Self.magic.count))
-        guard let n = r.count() else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let s = r.rawString() else { return nil }
-            strings.append(s)
-        }
+        guard let strings = r.table() else { return nil }
         var lists: [[String: FileState]] = []
         for _ in 0..<2 {
             guard let count = r.count() else { return nil }
@@ -190,12 +196,8 @@ struct StoredPlan {
         }
         sources = lists[0]
         outputs = lists[1]
-        guard let nu = r.count() else { return nil }
-        unmatched = []
-        for _ in 0..<nu {
-            guard let path = r.string(strings), let problem = r.string(strings), let expected = r.list(strings) else { return nil }
-            unmatched.append(UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem))
-        }
+        guard let u = r.unmatched(strings) else { return nil }
+        unmatched = u
         guard let ns = r.count() else { return nil }
         standing = []
         for _ in 0..<ns {
@@ -205,6 +207,7 @@ struct StoredPlan {
         guard let links = r.list(strings), let count = r.count(), let dirty = r.count() else { return nil }
         escapingLinks = links
         targetCount = count
+        baseTargetCount = count
         dirtyCount = dirty
         targetBytes = r.rest
         self.strings = strings
@@ -212,7 +215,7 @@ struct StoredPlan {
 }
 
 /// Interns strings for encoding: each distinct string gets the next number.
-private struct StringTable {
+struct StringTable {
     var strings: [String] = []
     var ids: [String: Int] = [:]
 
@@ -225,7 +228,7 @@ private struct StringTable {
 }
 
 /// Unsigned LEB128 varints, fixed 8-byte little-endian fields and raw hash bytes.
-private struct PlanWriter {
+struct PlanWriter {
     var bytes: [UInt8] = []
 
     mutating func count(_ v: Int) {
@@ -289,7 +292,7 @@ private struct PlanWriter {
 }
 
 /// Reads what `PlanWriter` wrote; every read is bounds-checked and gives nil past the end.
-private struct PlanReader {
+struct PlanReader {
     var bytes: ArraySlice<UInt8>
 
     var atEnd: Bool { bytes.isEmpty }

@@ -223,82 +223,15 @@ private struct Replanner {
 
     /// The new plan: the previous targets that stay (changed ones replaced), the new ones in
     /// binding order within their rule, producers and dependencies renumbered.
-    func assemble(listing: LakeListing) -> ChangeDrivenDiscovery.Replanned {
-        var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [], sources: [])
-        var newIndex = Array(repeating: -1, count: previous.targets.count)
-        var fresh: [Int] = []
-        var origin: [Int?] = []
-        var targets: [PlannedTarget] = []
-        targets.reserveCapacity(previous.targets.count + addedTargets.reduce(0) { $0 + $1.count })
-        for (r, range) in ruleRanges.enumerated() {
-            var additions = addedTargets[r].sorted { $0.binding < $1.binding }[...]
-            for o in range {
-                while let a = additions.first, a.binding < previous.targets[o].binding {
-                    fresh.append(targets.count)
-                    origin.append(nil)
-                    targets.append(a)
-                    additions = additions.dropFirst()
-                }
-                if removedTargets.contains(o) { continue }
-                newIndex[o] = targets.count
-                origin.append(o)
-                if let t = changedTargets[o] {
-                    fresh.append(targets.count)
-                    targets.append(t)
-                } else {
-                    targets.append(previous.targets[o])
-                }
-            }
-            for a in additions {
-                fresh.append(targets.count)
-                origin.append(nil)
-                targets.append(a)
-            }
-        }
-        var producer: [String: Int] = [:]
-        producer.reserveCapacity(previous.producer.count + addedOutputs.count)
-        for (i, t) in targets.enumerated() { for o in t.outputs { producer[o] = i } }
-        let freshSet = Set(fresh)
-        for i in targets.indices {
-            if freshSet.contains(i) {
-                var deps = Set<Int>()
-                for line in targets[i].inputs { for p in line { if let d = producer[p] { deps.insert(d) } } }
-                targets[i].dependencies = deps.sorted()
-            } else {
-                let renumbered = targets[i].dependencies.map { newIndex[$0] }
-                if renumbered.contains(-1) {
-                    // Cannot happen (a consumer of a target that went away is replanned), but a
-                    // wrong index would run a target before its producer: derive it instead.
-                    var deps = Set<Int>()
-                    for line in targets[i].inputs { for p in line { if let d = producer[p] { deps.insert(d) } } }
-                    targets[i].dependencies = deps.sorted()
-                } else {
-                    targets[i].dependencies = renumbered.sorted()
-                }
-            }
-        }
-        graph.targets = targets
-        graph.producer = producer
-        graph.sources = Self.merge(previous.sources.filter { !removedSources.contains($0) }, addedSources)
-
+    func assemble(listing: LakeListing) -> ChangeDrivenDiscovery.Replanned? {
+        guard let edit = previous.editing(removing: removedTargets, replacing: changedTargets, adding: addedTargets) else { return nil }
+        var graph = edit.graph
+        graph.sources = SortedPaths.merge(previous.sources.filter { !removedSources.contains($0) }, addedSources)
         var unmatched = previous.unmatched.filter { $0.problem == nil && !removedSources.contains($0.path) }
         unmatched += listing.unusableNames
         unmatched += TargetDiscovery.unmatched(rules: rules, sources: SortedPaths(addedSources.filter(LakeLayout.isRaw)), accepted: [])
         graph.unmatched = unmatched.sorted { LakePath.bytewiseLess($0.path, $1.path) }
         let removed = removedTargets.sorted().map { previous.targets[$0] }
-        return .init(graph: graph, changed: fresh, removed: removed, origin: origin)
-    }
-
-    /// Two bytewise-sorted lists as one.
-    static func merge(_ a: [String], _ b: [String]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if LakePath.bytewiseLess(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
-        }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
+        return .init(graph: graph, changed: edit.fresh, removed: removed, origin: edit.origin)
     }
 }

@@ -28,6 +28,19 @@ public struct SortedPaths: Sendable {
         return paths[lo..<end]
     }
 
+    /// Two bytewise-sorted lists as one.
+    static func merge(_ a: [String], _ b: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if LakePath.bytewiseLess(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+
     public func contains(_ path: String) -> Bool {
         let s = slice(withPrefix: path)
         return s.first == path

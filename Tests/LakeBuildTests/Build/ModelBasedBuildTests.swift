@@ -1,8 +1,9 @@
 // After any seeded sequence of raw additions, edits and deletions, an incremental build's
 // outputs equal a clean build's, byte for byte (swift-collections' model-based style).
 
+import Catalog
 import LakeFormats
-import LakeBuild
+@testable import LakeBuild
 import XCTest
 
 final class ModelBasedBuildTests: XCTestCase {
@@ -98,7 +99,7 @@ final class ModelBasedBuildTests: XCTestCase {
             var rng = SplitMix64(seed: seed)
             let incremental = try EngineFixture(rules: Self.troubledRules)
             var files: [String: String] = [:]
-            var changeDriven = 0
+            var changeDriven = 0, changeRows = 0
             for step in 0..<14 {
                 let day = "2025-03-0\(1 + Int(rng.next() % 4))"
                 let path: String
@@ -130,7 +131,17 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(report.unmatched, cleanReport.unmatched, context)
                 let failed = { (r: BuildReport) in r.targets.filter { if case .failed = $0.outcome { return true } else { return false } }.map(\.primaryOutput) }
                 XCTAssertEqual(failed(report), failed(cleanReport), "\(context): failures are retried, so both list them")
+
+                // The stored plan, with the changes appended to it applied, is the plan of the lake.
+                let record = try XCTUnwrap(try incremental.catalog.loadStoredPlan(), context)
+                changeRows = max(changeRows, record.changes.count)
+                let stored = try XCTUnwrap(StoredPlan(record: record)?.graph(rules: incremental.rules), context)
+                let full = TargetDiscovery.plan(rules: incremental.rules, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders))
+                XCTAssertEqual(stored.graph.targets, full.targets, context)
+                XCTAssertEqual(stored.graph.sources, full.sources, context)
+                XCTAssertEqual(stored.graph.unmatched, full.unmatched, context)
             }
+            XCTAssertGreaterThan(changeRows, 2, "seed \(seed): builds append their changes to the stored plan")
             XCTAssertGreaterThan(changeDriven, 10, "seed \(seed): builds after the first start from the stored plan")
         }
     }

@@ -1,0 +1,93 @@
+// The plan the last build stored (schema versions 2 and 3): the engine's encoding of its
+// whole target graph and of every file it saw, kept opaque here. A build that changed little
+// appends only what it changed, as a row of `stored_plan_changes`, instead of rewriting the
+// whole plan; the next build reads the plan and its changes in one statement and applies
+// them in order. A change row is written empty when its build makes its first write and
+// filled when the build ends, so a build killed in between leaves an empty row, and the
+// stored plan then counts as absent (the next build plans in full and stores it anew).
+
+/// The stored plan as the catalog holds it.
+public struct StoredPlanRecord: Sendable, Equatable {
+    /// A digest of the configuration the plan was made with (rules, action versions).
+    public var config: String
+    /// The whole plan, as last written in full.
+    public var base: [UInt8]
+    /// What later builds changed, oldest first.
+    public var changes: [[UInt8]]
+
+    public init(config: String, base: [UInt8], changes: [[UInt8]] = []) {
+        self.config = config
+        self.base = base
+        self.changes = changes
+    }
+}
+
+extension Catalog {
+    /// The stored plan with its changes; nil when there is none, or when a build that was
+    /// changing it did not finish. One statement.
+    public func loadStoredPlan() throws(CatalogError) -> StoredPlanRecord? {
+        try withConnection { connection in
+            let rows = try connection.prepare("""
+                SELECT 0, config, state FROM stored_plan WHERE id = 1
+                UNION ALL
+                SELECT id, NULL, state FROM stored_plan_changes
+                ORDER BY 1
+                """)
+            defer { rows.reset() }
+            var record: StoredPlanRecord?
+            while try rows.step() {
+                if try rows.int64(at: 0) == 0 {
+                    record = StoredPlanRecord(config: try rows.string(at: 1), base: try rows.blob(at: 2))
+                } else {
+                    guard !rows.isNull(at: 2) else { return nil }
+                    record?.changes.append(try rows.blob(at: 2))
+                }
+            }
+            return record
+        }
+    }
+
+    /// Replaces the stored plan with a whole one (its changes go).
+    public func saveStoredPlan(config: String, base: [UInt8]) throws(CatalogError) {
+        try inTransaction { connection in
+            try connection.execute("DELETE FROM stored_plan_changes")
+            let insert = try connection.prepare("INSERT OR REPLACE INTO stored_plan (id, config, state) VALUES (1, ?, ?)")
+            defer { insert.reset() }
+            try insert.bind(config, at: 1)
+            try insert.bind(base, at: 2)
+            _ = try insert.step()
+        }
+    }
+
+    /// Forgets the stored plan; a build that will store a whole new one calls this before
+    /// its first write.
+    public func clearStoredPlan() throws(CatalogError) {
+        try inTransaction { connection in
+            try connection.execute("DELETE FROM stored_plan_changes")
+            try connection.execute("DELETE FROM stored_plan")
+        }
+    }
+
+    /// Appends an empty change row, which makes the stored plan count as absent until
+    /// `finishStoredPlanChange` fills it. A build that will store only its changes calls this
+    /// before its first write. Returns the row's id.
+    public func beginStoredPlanChange() throws(CatalogError) -> Int64 {
+        try inTransaction { connection in
+            try connection.execute("INSERT INTO stored_plan_changes (state) VALUES (NULL)")
+            return connection.lastInsertedRowID
+        }
+    }
+
+    /// Fills a change row begun by `beginStoredPlanChange` (or appends one, for a build that
+    /// wrote nothing else).
+    public func finishStoredPlanChange(id: Int64?, change: [UInt8]) throws(CatalogError) {
+        try inTransaction { connection in
+            let statement = try connection.prepare(id == nil ? "INSERT INTO stored_plan_changes (state) VALUES (?1)"
+                                                             : "UPDATE stored_plan_changes SET state = ?1 WHERE id = ?2")
+            defer { statement.reset() }
+            try statement.bind(change, at: 1)
+            if let id { try statement.bind(id, at: 2) }
+            _ = try statement.step()
+        }
+    }
+}

@@ -1,0 +1,223 @@
+// What one change-driven build changed in the stored plan: the targets gone, the targets new
+// or planned with other inputs, the outcomes of the targets it visited, the files it saw
+// change, and the summary lists whole. Stored as a row of its own so that a build costs in
+// proportion to its change, not to the lake; the next build applies the rows in order.
+
+import Catalog
+
+struct StoredPlanChange {
+    var targetCount: Int
+    var dirtyCount: Int
+    var sourcesSet: [(String, StoredPlan.FileState)] = []
+    var sourcesRemoved: [String] = []
+    var outputsSet: [(String, StoredPlan.FileState)] = []
+    var outputsRemoved: [String] = []
+    var unmatched: [UnmatchedFile] = []
+    var standing: [StandingRejection] = []
+    var escapingLinks: [String] = []
+    /// First outputs of the targets that went away.
+    var targetsRemoved: [String] = []
+    /// Targets added, or planned again with other inputs (dependencies are derived anew).
+    var targetsSet: [PlannedTarget] = []
+    /// Outcomes of the targets the build visited, by first output.
+    var outcomes: [(String, StoredPlan.Outcome)] = []
+
+    init(targetCount: Int, dirtyCount: Int) {
+        self.targetCount = targetCount
+        self.dirtyCount = dirtyCount
+    }
+
+    /// The graph and outcomes with this change applied; nil when the change does not fit the
+    /// graph (the build then plans in full).
+    /// - Parameter addedSources: the raw and reference files this change added, sorted.
+    func apply(to graph: TargetGraph, outcomes: [StoredPlan.Outcome], addedSources: [String])
+        -> (TargetGraph, [StoredPlan.Outcome])? {
+        var removing = Set<Int>()
+        for primary in targetsRemoved {
+            guard let i = graph.producer[primary] else { return nil }
+            removing.insert(i)
+        }
+        var replacing: [Int: PlannedTarget] = [:]
+        var adding = [[PlannedTarget]](repeating: [], count: graph.rules.count)
+        for t in targetsSet {
+            guard t.ruleIndex < graph.rules.count else { return nil }
+            if let i = graph.producer[t.primaryOutput], !removing.contains(i) {
+                guard graph.targets[i].ruleIndex == t.ruleIndex, graph.targets[i].binding == t.binding else { return nil }
+                replacing[i] = t
+            } else {
+                adding[t.ruleIndex].append(t)
+            }
+        }
+        guard var edited = graph.editing(removing: removing, replacing: replacing, adding: adding) else { return nil }
+        // A target new in this change without an outcome is visited by the next build.
+        var newOutcomes = edited.origin.map { $0.map { outcomes[$0] } ?? StoredPlan.Outcome(produced: false, rejectedSources: [], dirty: true) }
+        for (primary, o) in self.outcomes {
+            guard let i = edited.graph.producer[primary] else { return nil }
+            newOutcomes[i] = o
+        }
+        let removedSources = Set(sourcesRemoved)
+        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !removedSources.contains($0) }, addedSources)
+        edited.graph.unmatched = unmatched
+        return (edited.graph, newOutcomes)
+    }
+
+    // MARK: - Encoding
+
+    static let magic = Array("LMC1".utf8)
+
+    func encoded() -> [UInt8] {
+        var table = StringTable()
+        var body = PlanWriter()
+        body.count(targetCount)
+        body.count(dirtyCount)
+        for list in [sourcesSet, outputsSet] {
+            body.count(list.count)
+            for (path, f) in list {
+                body.count(table.id(path))
+                body.stat(f.stat)
+                body.hash(f.sha256)
+                body.count(Int(f.size))
+            }
+        }
+        body.list(sourcesRemoved, &table)
+        body.list(outputsRemoved, &table)
+        body.unmatched(unmatched, &table)
+        body.count(standing.count)
+        for s in standing { body.count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
+        body.list(escapingLinks, &table)
+        body.list(targetsRemoved, &table)
+        body.count(targetsSet.count)
+        for t in targetsSet { body.target(t, &table) }
+        body.count(outcomes.count)
+        for (primary, o) in outcomes {
+            body.count(table.id(primary))
+            body.outcome(o, &table)
+        }
+        var out = PlanWriter()
+        out.bytes = Self.magic
+        out.table(table)
+        out.bytes += body.bytes
+        return out.bytes
+    }
+
+    init?(decoding bytes: [UInt8]) {
+        guard bytes.starts(with: Self.magic) else { return nil }
+        var r = PlanReader(bytes: bytes[...].dropFirst(Self.magic.count))
+        guard let strings = r.table(), let targets = r.count(), let dirty = r.count() else { return nil }
+        targetCount = targets
+        dirtyCount = dirty
+        var lists: [[(String, StoredPlan.FileState)]] = []
+        for _ in 0..<2 {
+            guard let n = r.count(), n <= bytes.count else { return nil }
+            var list: [(String, StoredPlan.FileState)] = []
+            for _ in 0..<n {
+                guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
+                list.append((path, StoredPlan.FileState(stat: stat, sha256: sha, size: Int64(size))))
+            }
+            lists.append(list)
+        }
+        sourcesSet = lists[0]
+        outputsSet = lists[1]
+        guard let sr = r.list(strings), let or = r.list(strings), let u = r.unmatched(strings), let ns = r.count() else { return nil }
+        sourcesRemoved = sr
+        outputsRemoved = or
+        unmatched = u
+        for _ in 0..<ns {
+            guard let text = r.string(strings), let (rejection, rule) = RejectionDocument.parse(catalogText: text).first else { return nil }
+            standing.append(StandingRejection(rule: rule, rejection: rejection))
+        }
+        guard let links = r.list(strings), let removed = r.list(strings), let nt = r.count() else { return nil }
+        escapingLinks = links
+        targetsRemoved = removed
+        for _ in 0..<nt {
+            guard let t = r.target(strings) else { return nil }
+            targetsSet.append(t)
+        }
+        guard let no = r.count() else { return nil }
+        for _ in 0..<no {
+            guard let primary = r.string(strings), let o = r.outcome(strings) else { return nil }
+            outcomes.append((primary, o))
+        }
+        guard r.atEnd else { return nil }
+    }
+}
+
+// The pieces the whole plan and a change encode alike.
+extension PlanWriter {
+    mutating func table(_ table: StringTable) {
+        count(table.strings.count)
+        for s in table.strings {
+            count(s.utf8.count)
+            bytes.append(contentsOf: s.utf8)
+        }
+    }
+
+    mutating func unmatched(_ files: [UnmatchedFile], _ table: inout StringTable) {
+        count(files.count)
+        for u in files {
+            count(table.id(u.path))
+            count(table.id(u.problem ?? ""))
+            list(u.expectedPatterns, &table)
+        }
+    }
+
+    /// A target without its dependencies: rule, binding, inputs line by line, missing
+    /// inputs, outputs.
+    mutating func target(_ t: PlannedTarget, _ table: inout StringTable) {
+        count(t.ruleIndex)
+        count(t.binding.pairs.count)
+        for p in t.binding.pairs {
+            count(table.id(p.name))
+            count(table.id(p.value))
+        }
+        count(t.inputs.count)
+        for line in t.inputs { list(line, &table) }
+        list(t.missingInputs, &table)
+        list(t.outputs, &table)
+    }
+
+    mutating func outcome(_ o: StoredPlan.Outcome, _ table: inout StringTable) {
+        count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
+        list(o.rejectedSources, &table)
+    }
+}
+
+extension PlanReader {
+    mutating func table() -> [String]? {
+        guard let n = count(), n <= bytes.count else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let s = rawString() else { return nil }
+            strings.append(s)
+        }
+        return strings
+    }
+
+    mutating func unmatched(_ strings: [String]) -> [UnmatchedFile]? {
+        guard let n = count(), n <= bytes.count else { return nil }
+        var files: [UnmatchedFile] = []
+        for _ in 0..<n {
+            guard let path = string(strings), let problem = string(strings), let expected = list(strings) else { return nil }
+            files.append(UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem))
+        }
+        return files
+    }
+
+    mutating func target(_ strings: [String]) -> PlannedTarget? {
+        guard let rule = count(), let pairs = count(), pairs <= bytes.count else { return nil }
+        var values: [String: String] = [:]
+        for _ in 0..<pairs {
+            guard let n = string(strings), let v = string(strings) else { return nil }
+            values[n] = v
+        }
+        guard let inputs = lists(strings), let missing = list(strings), let outputs = list(strings), !outputs.isEmpty else { return nil }
+        return PlannedTarget(ruleIndex: rule, binding: Binding(values), inputs: inputs, missingInputs: missing,
+                             outputs: outputs, dependencies: [])
+    }
+
+    mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {
+        guard let flags = count(), let rejected = list(strings) else { return nil }
+        return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0)
+    }
+}

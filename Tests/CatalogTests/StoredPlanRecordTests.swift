@@ -1,0 +1,39 @@
+import Catalog
+import XCTest
+
+final class StoredPlanRecordTests: XCTestCase {
+    func testSaveLoadReplaceAndClear() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        XCTAssertNil(try catalog.loadStoredPlan())
+        try catalog.saveStoredPlan(config: "a", base: [1, 2, 3])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [1, 2, 3]))
+        try catalog.saveStoredPlan(config: "b", base: [])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "b", base: []))
+        try catalog.clearStoredPlan()
+        XCTAssertNil(try catalog.loadStoredPlan())
+    }
+
+    func testChangesAreReadInOrderAndAnUnfinishedOneHidesThePlan() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        try catalog.saveStoredPlan(config: "a", base: [1])
+        try catalog.finishStoredPlanChange(id: nil, change: [2])
+        let id = try catalog.beginStoredPlanChange()
+        XCTAssertNil(try catalog.loadStoredPlan(), "a build that began a change and did not finish it leaves no plan")
+        try catalog.finishStoredPlanChange(id: id, change: [3])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [1], changes: [[2], [3]]))
+        try catalog.saveStoredPlan(config: "a", base: [4])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [4]), "a whole plan drops the changes")
+        _ = try catalog.beginStoredPlanChange()
+        try catalog.clearStoredPlan()
+        XCTAssertNil(try catalog.loadStoredPlan())
+    }
+
+    func testLoadingIsOneStatement() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        try catalog.saveStoredPlan(config: "a", base: Array(repeating: 7, count: 100_000))
+        try catalog.finishStoredPlanChange(id: nil, change: [1, 2])
+        let before = catalog.statementCount
+        XCTAssertEqual(try catalog.loadStoredPlan()?.changes, [[1, 2]])
+        XCTAssertEqual(catalog.statementCount - before, 1)
+    }
+}
