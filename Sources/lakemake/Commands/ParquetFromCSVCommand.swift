@@ -3,6 +3,7 @@
 // so the CSV may be larger than memory. Undeclared columns are strings.
 
 import Arguments
+import LakeFormats
 import Parquet
 
 /// Converts a CSV file into a Parquet file.
@@ -26,24 +27,19 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         let groupRows = try inv.parsed.int("row-group-rows", in: 1...100_000_000) ?? 1_000_000
         var records = try ParquetCSVRecords(path: input)
         defer { records.close() }
-        var record = ParquetCSVRecord()
-        guard try records.next(into: &record) else {
-            throw ParquetCommandError.malformedCSV(file: input, line: 1, reason: "the file is empty; a header line is needed")
+        guard try records.next() else {
+            throw ParquetCommandError.malformedCSV(file: input, CSVError(.missingHeader, line: records.line, column: 1))
         }
-        let header = record.strings
+        let header = (0..<records.count).map { String(decoding: records[$0], as: UTF8.self) }
+        records.expectFields(header.count)
         let types = try ParquetCSVColumnType.types(from: inv.parsed.value("types"), header: header)
         var columns = zip(header, types).map { ParquetCSVColumn(name: $0, type: $1) }
         let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
         let writer = try ParquetFileError.naming(output) { try ParquetWriter(path: output, schema: schema) }
         var pending = 0
-        while true {
+        while try records.next() {
             let line = records.line
-            guard try records.next(into: &record) else { break }
-            guard record.count == columns.count else {
-                throw ParquetCommandError.malformedCSV(
-                    file: input, line: line, reason: "\(record.count) fields where the header has \(columns.count)")
-            }
-            for index in columns.indices { try columns[index].append(record[index], line: line, file: input) }
+            for index in columns.indices { try columns[index].append(records[index], line: line, file: input) }
             pending += 1
             if pending == groupRows {
                 try write(&columns, to: writer, path: output)
