@@ -1,11 +1,15 @@
-// libFuzzer entry point for the CSV reader (compiled with the LakeFormats sources by `make fuzz`).
+// libFuzzer entry point for the CSV reader and its tokenizer (compiled with the LakeFormats
+// sources by `make fuzz`).
 //
 // Every input must end in a table or a `CSVError`, never a trap; a table written back with
-// `CSVWriter` must parse to the same header and fields.
+// `CSVWriter` must parse to the same header and fields. The tokenizer fed the input in blocks
+// (of a size taken from the input) must find the same records, or the same error, as it does
+// in the whole input.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func csvReaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    checkBlocks(bytes)
     let table: CSVTable
     do {
         table = try CSVReader.parse(bytes)
@@ -22,4 +26,41 @@ public func csvReaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(again.header == table.header, "header changed when written back: \(writer.text)")
     precondition(again.rows.map(\.fields) == table.rows.map(\.fields), "fields changed when written back: \(writer.text)")
     return 0
+}
+
+/// One record as the tokenizer hands it out.
+private struct Tokens: Equatable {
+    var line: Int
+    var fields: [[UInt8]]
+}
+
+/// Every record of `tokenizer`, feeding it `blocks` when it asks, and the error that stopped
+/// it, if one did.
+private func tokens(_ tokenizer: inout CSVTokenizer, _ blocks: [ArraySlice<UInt8>]) -> ([Tokens], CSVError?) {
+    var blocks = blocks[...]
+    var records: [Tokens] = []
+    do {
+        while true {
+            switch try tokenizer.nextRecord() {
+            case .record: records.append(Tokens(line: tokenizer.line, fields: (0..<tokenizer.fieldCount).map { Array(tokenizer[$0]) }))
+            case .end: return (records, nil)
+            case .needsInput:
+                if let block = blocks.popFirst() { tokenizer.append(block) } else { tokenizer.endInput() }
+            }
+        }
+    } catch {
+        return (records, error)
+    }
+}
+
+/// The first byte picks the block size, the second the expected field count.
+private func checkBlocks(_ bytes: [UInt8]) {
+    let size = 1 + Int(bytes.first ?? 0) % 17
+    let blocks = stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }
+    var whole = CSVTokenizer(bytes), fed = CSVTokenizer()
+    whole.expectedFieldCount = bytes.count > 1 ? Int(bytes[1] % 4) + 1 : nil
+    fed.expectedFieldCount = whole.expectedFieldCount
+    let (expected, expectedError) = tokens(&whole, [])
+    let (found, foundError) = tokens(&fed, blocks)
+    precondition(found == expected && foundError == expectedError, "blocks of \(size) read differently")
 }

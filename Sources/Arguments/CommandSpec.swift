@@ -1,6 +1,12 @@
 // A command line is described once, as values: the parser reads these specs to accept
 // arguments, and the help renderer reads the same specs to explain them. Nothing else
 // describes an option, so `--help` cannot drift from what the parser accepts.
+//
+// parse → validate → run (swift-argument-parser's order): the parser checks the words against
+// the specs, converts the values of typed `Option`s, then calls `validate` of each command on
+// the path for what no single value shows (two options that contradict each other). Only a
+// command line that passes all three reaches the command, so a command's `run` reads its
+// typed values and never has a usage error to report.
 
 /// One command of a command-line tool: its name, what it does, the options and positional
 /// arguments it accepts, and its subcommands.
@@ -9,7 +15,7 @@
 /// adds one word to the command path (`parquet schema`). Options of an enclosing command are
 /// also accepted after its subcommands (global options), so option long names should be
 /// unique along any path from the root.
-public struct CommandSpec: Sendable, Equatable {
+public struct CommandSpec: Sendable {
     /// One usage example shown at the end of `--help`.
     public struct Example: Sendable, Equatable {
         /// The full invocation, starting with the program name.
@@ -38,6 +44,10 @@ public struct CommandSpec: Sendable, Equatable {
     public var subcommands: [CommandSpec]
     /// Examples shown at the end of `--help`.
     public var examples: [Example]
+    /// Checks what the options and arguments cannot show one by one, after every value has
+    /// been converted; a `ValidationError` it throws becomes `UsageError.invalid` for the
+    /// command parsed. Runs for every command on the path, outermost first.
+    public var validate: (@Sendable (ParsedArguments) throws(ValidationError) -> Void)?
 
     public init(
         name: String,
@@ -46,7 +56,8 @@ public struct CommandSpec: Sendable, Equatable {
         options: [OptionSpec] = [],
         arguments: [ArgumentSpec] = [],
         subcommands: [CommandSpec] = [],
-        examples: [Example] = []
+        examples: [Example] = [],
+        validate: (@Sendable (ParsedArguments) throws(ValidationError) -> Void)? = nil
     ) {
         self.name = name
         self.abstract = abstract
@@ -55,6 +66,7 @@ public struct CommandSpec: Sendable, Equatable {
         self.arguments = arguments
         self.subcommands = subcommands
         self.examples = examples
+        self.validate = validate
     }
 
     /// The subcommand called `name`, if this command has one.

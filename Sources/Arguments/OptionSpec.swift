@@ -1,8 +1,10 @@
 /// One named option of a command (`--jobs N`, `-n`, `--format tree`).
 ///
 /// Build options with the factory functions `flag`, `value` and `repeated`: a flag takes no
-/// value, so it has no choices, default or environment fallback.
-public struct OptionSpec: Sendable, Equatable {
+/// value, so it has no choices, default or environment fallback. An `Option` declares one
+/// together with the type of its value, and its spec then also carries the check the parser
+/// applies to that value.
+public struct OptionSpec: Sendable {
     /// Whether the option takes a value, and how many times.
     public enum Kind: Sendable, Equatable {
         /// Present or absent (`--json`).
@@ -30,6 +32,9 @@ public struct OptionSpec: Sendable, Equatable {
     public var environmentVariable: String?
     /// One or two sentences for `--help`.
     public var help: String
+    /// The check the parser applies to every value before the command runs, for options
+    /// declared through `Option`; nil accepts any text (within `choices`).
+    var valueCheck: ValueCheck?
 
     /// An option that is either present or absent.
     public static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {

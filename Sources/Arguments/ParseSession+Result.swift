@@ -1,4 +1,5 @@
-/// Checking what was collected and turning it into `ParsedArguments`.
+/// Checking what was collected and turning it into `ParsedArguments`: the words against the
+/// specs, each value against its option's check, then each command's `validate`.
 extension ParseSession {
     func result(environment: [String: String]) throws(UsageError) -> ParsedArguments {
         if !current.subcommands.isEmpty, current.arguments.isEmpty {
@@ -12,12 +13,24 @@ extension ParseSession {
             for option in command.options {
                 declared.insert(option.long)
                 if let value = try resolve(option, environment: environment) {
+                    if let check = option.valueCheck {
+                        for text in value.values { try check.check(text, value.source, commandNames) }
+                    }
                     values[option.long] = value
                 }
             }
         }
-        return ParsedArguments(command: commandNames, givenFlags: givenFlags, optionValues: values,
-                               declaredOptions: declared, argumentValues: argumentValues)
+        let parsed = ParsedArguments(command: commandNames, givenFlags: givenFlags, optionValues: values,
+                                     declaredOptions: declared, argumentValues: argumentValues)
+        for command in chain {
+            guard let validate = command.validate else { continue }
+            do {
+                try validate(parsed)
+            } catch {
+                throw .invalid(error, command: commandNames)
+            }
+        }
+        return parsed
     }
 
     /// The value of a value option: command line, else environment, else default.

@@ -1,5 +1,6 @@
 /// What a successful parse found: the command chosen and the values of its options and
-/// arguments, read by name.
+/// arguments, read as their types with `parsed[option]` for options and arguments declared
+/// as `Option` and `Argument` (Option.swift), or as text by name with the methods here.
 ///
 /// Every option declared on the command path can be read here, including options of
 /// enclosing commands. A value option's value comes from the command line, else from its

@@ -29,6 +29,9 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingArgument(name: String, command: [String])
     /// More positional words than the command's arguments take; `value` is the first extra.
     case unexpectedArgument(String, command: [String])
+    /// A check of the command's own rejected the command line: a typed option's conversion
+    /// or the command's `validate`. Message and hint are the command's words.
+    case invalid(ValidationError, command: [String])
 
     /// The names from the program down to the command being parsed.
     public var command: [String] {
@@ -38,7 +41,7 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
              .unexpectedValue(_, let command), .valueOptionInGroup(_, _, let command),
              .invalidChoice(_, _, _, let command), .invalidInteger(_, _, let command),
              .integerOutOfRange(_, _, _, let command), .missingArgument(_, let command),
-             .unexpectedArgument(_, let command):
+             .unexpectedArgument(_, let command), .invalid(_, let command):
             return command
         }
     }
@@ -46,7 +49,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The subcommand names below the program, as in `ParsedArguments.commandPath`.
     public var commandPath: [String] { Array(command.dropFirst()) }
 
-    /// What is wrong, naming the command (`unknown option '--jbos' for 'lakemake build'`).
+    /// What is wrong, naming the command (`unknown option '--jbos' for 'lakemake build'`); for
+    /// `invalid`, the command's own words.
     public var message: String {
         let name = command.joined(separator: " ")
         switch self {
@@ -71,6 +75,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "missing argument '\(argument)' for '\(name)'"
         case .unexpectedArgument(let word, _):
             return "unexpected argument '\(word)' for '\(name)'"
+        case .invalid(let error, _):
+            return error.message
         }
     }
 
@@ -96,6 +102,8 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .missingArgument, .unexpectedArgument:
             return nil
+        case .invalid(let error, _):
+            return error.hint
         }
     }
 

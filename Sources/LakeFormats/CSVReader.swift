@@ -1,9 +1,6 @@
-// RFC 4180 CSV for the small reference tables (stores, airports, aircraft, airlines).
-//
-// Accepted: quoted fields with doubled quotes and embedded line breaks, CRLF or LF line ends,
-// a final line with or without a line break. Leniencies, chosen because spreadsheet exports
-// produce them: a leading UTF-8 byte-order mark is skipped, and completely empty lines are
-// ignored. Everything else that RFC 4180 forbids is an error with its line and column.
+// RFC 4180 CSV for the small reference tables (stores, airports, aircraft, airlines): the
+// whole file as a header and String records. What is accepted and what is an error is
+// `CSVTokenizer`'s; here every field must also be UTF-8 and every header name unique.
 
 /// One data row of a CSV table.
 public struct CSVRecord: Equatable, Sendable {
@@ -34,30 +31,41 @@ public struct CSVTable: Equatable, Sendable {
     }
 }
 
-/// Parses CSV text with a header row (RFC 4180).
+/// Parses CSV text with a header row (RFC 4180, as `CSVTokenizer` reads it).
 public enum CSVReader {
     /// Parses `bytes` into a table, checking that every record has as many fields as the header
     /// and that header names are unique.
     public static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVTable {
-        var scanner = CSVScanner(bytes)
-        guard let (header, headerLine) = try scanner.nextRecord() else {
-            throw CSVError(.missingHeader, line: scanner.line, column: 1)
+        var tokenizer = CSVTokenizer(bytes)
+        guard try tokenizer.nextRecord() == .record else {
+            throw CSVError(.missingHeader, line: tokenizer.line, column: 1)
         }
+        let header = try strings(tokenizer)
         var seen: Set<String> = []
-        for (index, name) in header.fields.enumerated() where !seen.insert(name).inserted {
-            throw CSVError(.duplicateColumnName(name), line: headerLine, column: header.fieldColumns[index])
+        for (index, name) in header.enumerated() where !seen.insert(name).inserted {
+            let (line, column) = tokenizer.location(ofField: index)
+            throw CSVError(.duplicateColumnName(name), line: line, column: column)
         }
+        tokenizer.expectedFieldCount = header.count
         var rows: [CSVRecord] = []
-        while let (record, line) = try scanner.nextRecord() {
-            let expected = header.fields.count
-            guard record.fields.count == expected else {
-                // Point at the first extra field, or at the end where a field is missing.
-                let column = record.fields.count > expected ? record.fieldColumns[expected] : record.endColumn
-                let errorLine = record.fields.count > expected ? record.fieldLines[expected] : record.endLine
-                throw CSVError(.wrongFieldCount(expected: expected, found: record.fields.count), line: errorLine, column: column)
-            }
-            rows.append(CSVRecord(fields: record.fields, line: line))
+        // The whole input is there, so a step is a record or the end, never `.needsInput`.
+        while try tokenizer.nextRecord() == .record {
+            rows.append(CSVRecord(fields: try strings(tokenizer), line: tokenizer.line))
         }
-        return CSVTable(header: header.fields, rows: rows)
+        return CSVTable(header: header, rows: rows)
+    }
+
+    /// The fields of the tokenizer's current record as Strings.
+    private static func strings(_ tokenizer: CSVTokenizer) throws(CSVError) -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(tokenizer.fieldCount)
+        for index in 0..<tokenizer.fieldCount {
+            guard let text = String(validating: tokenizer[index], as: UTF8.self) else {
+                let (line, column) = tokenizer.location(ofField: index)
+                throw CSVError(.invalidUTF8, line: line, column: column)
+            }
+            fields.append(text)
+        }
+        return fields
     }
 }

@@ -1,6 +1,9 @@
 // parse → validate → run, with one declaration per command driving both the parser and its
-// `--help`. Each command lives in its own file under Commands/ and declares a `spec` and a
-// `run`; this file only assembles the tree and dispatches.
+// `--help`. Each command lives in its own file under Commands/ and declares its typed options
+// (`Option`, `Argument`), a `spec` listing them (with a `validate` for checks that involve
+// several options) and a `run` that reads them as Swift values: by the time `run` is called,
+// the parser has converted and checked every value, so `run` has no usage error to report.
+// This file only assembles the tree and dispatches.
 
 import Arguments
 import Foundation
@@ -55,22 +58,26 @@ enum LakemakeCLI {
         ]
     }
 
-    static let globalOptions: [OptionSpec] = [
-        .value("directory", short: "C", valueName: "DIR",
-               help: "Run as if started in DIR (relative paths, and the search for the lake, start there)."),
-        .value("lake", valueName: "DIR", environmentVariable: "LAKEMAKE_LAKE",
-               help: "The lake folder (default: lake/ in the nearest folder, from here upward, holding lake/ and rules/)."),
-        .value("rules", valueName: "DIR", environmentVariable: "LAKEMAKE_RULES",
-               help: "The folder of *.rules files (default: rules/ beside the lake found)."),
-        .flag("version", help: "Print the version and exit."),
-    ]
+    /// The options every command accepts (global options).
+    enum Options {
+        static let directory: Option<String?> = .value(
+            "directory", short: "C", valueName: "DIR",
+            help: "Run as if started in DIR (relative paths, and the search for the lake, start there).")
+        static let lake: Option<String?> = .value(
+            "lake", valueName: "DIR", environmentVariable: "LAKEMAKE_LAKE",
+            help: "The lake folder (default: lake/ in the nearest folder, from here upward, holding lake/ and rules/).")
+        static let rules: Option<String?> = .value(
+            "rules", valueName: "DIR", environmentVariable: "LAKEMAKE_RULES",
+            help: "The folder of *.rules files (default: rules/ beside the lake found).")
+        static let version: Option<Bool> = .flag("version", help: "Print the version and exit.")
+    }
 
     static var root: CommandSpec {
         CommandSpec(
             name: "lakemake",
             abstract: "make for a data lake: turn raw files into Parquet, metrics and reports, rebuilding only what changed.",
             discussion: "Raw files land in lake/raw/. 'lakemake build' runs the rules in rules/*.rules and records every output's exact inputs in lake/.lakemake/catalog.db, so 'lakemake lineage' can say where any number came from.",
-            options: globalOptions,
+            options: [Options.directory.spec, Options.lake.spec, Options.rules.spec, Options.version.spec],
             subcommands: commands.map { $0.spec },
             examples: [
                 .init("lakemake init demo && cd demo && lakemake build", "start a lake and build it"),
@@ -92,7 +99,7 @@ enum LakemakeCLI {
                 out.print(HelpRenderer(root: root).render(path))
                 return 0
             case .run(let parsed):
-                if parsed.flag("version") {
+                if parsed[Options.version] {
                     out.print("lakemake \(version)")
                     return 0
                 }
@@ -100,7 +107,7 @@ enum LakemakeCLI {
                     out.print(HelpRenderer(root: root).render([]))
                     return 2
                 }
-                if let dir = parsed.value("directory"), !FileManager.default.changeCurrentDirectoryPath(dir) {
+                if let dir = parsed[Options.directory], !FileManager.default.changeCurrentDirectoryPath(dir) {
                     throw CommandError.invalid("-C \(dir): cannot change to this folder", hint: "give an existing folder")
                 }
                 return try command.run(Invocation(parsed: parsed, output: out))

@@ -43,6 +43,14 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(table.rows, [CSVRecord(fields: ["1", "2"], line: 3), CSVRecord(fields: ["3", "4"], line: 5)])
     }
 
+    func testALoneCREndsARecordAsCRLFAndLFDo() throws {
+        // Old Mac files end lines with CR alone; as data in an unquoted field it would be
+        // invisible in every editor, so it ends the record (as in Python's csv and pyarrow).
+        let table = try parse("a,b\r1,2\r\r3,4")
+        XCTAssertEqual(table.header, ["a", "b"])
+        XCTAssertEqual(table.rows, [CSVRecord(fields: ["1", "2"], line: 2), CSVRecord(fields: ["3", "4"], line: 4)])
+    }
+
     func testByteOrderMarkIsSkipped() throws {
         let table = try CSVReader.parse([0xEF, 0xBB, 0xBF] + Array("id,name\n1,é\n".utf8))
         XCTAssertEqual(table.header, ["id", "name"])

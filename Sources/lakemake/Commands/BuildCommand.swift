@@ -8,68 +8,86 @@ import LakeFormats
 import Pipelines
 
 enum BuildCommand: LakemakeCommand {
+    /// The options and arguments of `lakemake build`.
+    enum Options {
+        static let jobs: Option<Int?> = .integer(
+            "jobs", short: "j", valueName: "N", in: 1...256, help: "Run up to N targets at once (default: the number of cores).")
+        static let dryRun: Option<Bool> = .flag(
+            "dry-run", short: "n", help: "Print what would be rebuilt and why; change nothing (also on a lake never built).")
+        static let keepGoing: Option<Bool> = .flag(
+            "keep-going", short: "k", help: "Keep building after a failure or rejection (the default).")
+        static let failFast: Option<Bool> = .flag("fail-fast", help: "Start no further target after the first failure or rejection.")
+        static let alwaysMake: Option<Bool> = .flag("always-make", short: "B", help: "Rebuild every target, whatever its key says.")
+        static let force: Option<[String]> = .repeated(
+            "force", valueName: "PREFIX", help: "Rebuild the targets under PREFIX (whole path segments) even when their key did not change.")
+        static let verbose: Option<Bool> = .flag("verbose", short: "v", help: "Print each sh command as it starts (on stderr).")
+        static let retryFailed: Option<Bool> = .flag(
+            "retry-failed", help: "Also retry standing rejections (unchanged files an action rejected); failed targets are retried on every build anyway.")
+        static let noWait: Option<Bool> = .flag("no-wait", help: "Fail at once (exit 3) if another build holds the lake's lock.")
+        static let json: Option<Bool> = .flag("json", help: "Print the summary (or the plan, with -n) as JSON.")
+        static let stats: Option<Bool> = .flag("stats", help: "Print per-phase timings and counters to stderr.")
+        static let quiet: Option<Bool> = .flag("quiet", short: "q", help: "Print only the summary line.")
+        static let quickSightBase: Option<String?> = .value(
+            "quicksight-base", valueName: "URI", help: "List QuickSight exports under URI (s3://bucket/lake) in their manifests, for this build; overrides quicksight.base in lake/lake.conf.")
+        static let prefixes: Argument<[String]> = .variadic("PREFIX", help: "Lake-relative output prefixes, e.g. processed/sales/.")
+    }
+
     static let spec = CommandSpec(
         name: "build",
         abstract: "Build every target whose inputs changed (or only those under PREFIX).",
         discussion: "Targets are rebuilt only when their key changes: the action, its version, its parameters and the content of every input. A PREFIX selects whole path segments: processed/a/ the folder, processed/a that file or folder (never processed/ab). Outputs are published atomically. Rejected inputs get rejected/<path>.error.json; everything else is still built. On a terminal a progress line counts what was built, and each failure or rejection is printed the moment it happens (in colour unless NO_COLOR is set or TERM=dumb). Ctrl-C or SIGTERM starts no further target, forwards the signal to running sh commands, records what finished and exits 130 or 143. Exits 1 when anything was rejected or failed in this run.",
         options: [
-            .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
-            .flag("dry-run", short: "n", help: "Print what would be rebuilt and why; change nothing (also on a lake never built)."),
-            .flag("keep-going", short: "k", help: "Keep building after a failure or rejection (the default)."),
-            .flag("fail-fast", help: "Start no further target after the first failure or rejection."),
-            .flag("always-make", short: "B", help: "Rebuild every target, whatever its key says."),
-            .repeated("force", valueName: "PREFIX", help: "Rebuild the targets under PREFIX (whole path segments) even when their key did not change."),
-            .flag("verbose", short: "v", help: "Print each sh command as it starts (on stderr)."),
-            .flag("retry-failed", help: "Also retry standing rejections (unchanged files an action rejected); failed targets are retried on every build anyway."),
-            .flag("no-wait", help: "Fail at once (exit 3) if another build holds the lake's lock."),
-            .flag("json", help: "Print the summary (or the plan, with -n) as JSON."),
-            .flag("stats", help: "Print per-phase timings and counters to stderr."),
-            .flag("quiet", short: "q", help: "Print only the summary line."),
-            .value("quicksight-base", valueName: "URI", help: "List QuickSight exports under URI (s3://bucket/lake) in their manifests, for this build; overrides quicksight.base in lake/lake.conf."),
+            Options.jobs.spec, Options.dryRun.spec, Options.keepGoing.spec, Options.failFast.spec, Options.alwaysMake.spec,
+            Options.force.spec, Options.verbose.spec, Options.retryFailed.spec, Options.noWait.spec, Options.json.spec,
+            Options.stats.spec, Options.quiet.spec, Options.quickSightBase.spec,
         ],
-        arguments: [ArgumentSpec("PREFIX", arity: .variadic, help: "Lake-relative output prefixes, e.g. processed/sales/.")],
+        arguments: [Options.prefixes.spec],
         examples: [
             .init("lakemake build", "build everything that changed"),
             .init("lakemake build -n", "show the plan with a reason per target"),
             .init("lakemake build processed/ -j 1", "only the Parquet outputs, one at a time"),
             .init("lakemake build --force reports/ -v", "remake the reports and show their commands"),
-        ])
+        ],
+        validate: { parsed throws(ValidationError) in
+            if parsed[Options.keepGoing] && parsed[Options.failFast] {
+                throw ValidationError("-k/--keep-going and --fail-fast contradict each other", hint: "give one of them")
+            }
+        })
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
-        let jobs = try inv.parsed.int("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
-        let dryRun = inv.parsed.flag("dry-run")
-        if inv.parsed.flag("keep-going") && inv.parsed.flag("fail-fast") {
-            throw CommandError.invalid("-k/--keep-going and --fail-fast contradict each other", hint: "give one of them")
-        }
-        let rules = try inv.loadRules(quickSightBase: inv.parsed.value("quicksight-base"))
-        let prefixes = try inv.parsed.arguments("PREFIX").map { try inv.lakePath($0) }
-        let force = inv.parsed.flag("always-make") ? [""] : try inv.parsed.values("force").map { try inv.lakePath($0) }
+        let parsed = inv.parsed
+        let jobs = parsed[Options.jobs] ?? ProcessInfo.processInfo.activeProcessorCount
+        let dryRun = parsed[Options.dryRun]
+        let rules = try inv.loadRules(quickSightBase: parsed[Options.quickSightBase])
+        let prefixes = try parsed[Options.prefixes].map { try inv.lakePath($0) }
+        let force = parsed[Options.alwaysMake] ? [""] : try parsed[Options.force].map { try inv.lakePath($0) }
         let words = ["lakemake"] + CommandLine.arguments.dropFirst()
 
-        let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
+        let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !parsed[Options.noWait]) { pid in
             inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
         }
         defer { lock?.release() }
         if dryRun && !inv.hasCatalog { inv.noteNeverBuilt() }
         let catalog = try dryRun ? CatalogAccess.openForPlan(inv) : CatalogAccess.openForBuild(inv)
-        var options = BuildOptions(jobs: jobs, dryRun: dryRun, retryRejected: inv.parsed.flag("retry-failed"),
+        var options = BuildOptions(jobs: jobs, dryRun: dryRun, retryRejected: parsed[Options.retryFailed],
                                    prefixes: prefixes, commandLine: words.joined(separator: " "))
-        options.failFast = inv.parsed.flag("fail-fast")
+        options.failFast = parsed[Options.failFast]
         options.force = force
         let console = BuildConsole(output: inv.output)
-        if !inv.json { console.attach(to: &options) }
+        let json = parsed[Options.json]
+        if !json { console.attach(to: &options) }
         if !dryRun {
             let stop = StopRequest()
             StopSignal.install(forwardingTo: stop)
             options.stop = stop
         }
         var onShellCommand: (@Sendable (String, String) -> Void)?
-        if inv.parsed.flag("verbose") { onShellCommand = { console.shellCommand($0, $1) } }
+        if parsed[Options.verbose] { onShellCommand = { console.shellCommand($0, $1) } }
         let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options, onShellCommand: onShellCommand)
         inv.output.endProgress()
-        BuildSummary.print(report, to: inv)
-        if inv.parsed.flag("stats") { BuildSummary.printStats(report.stats, to: inv.output) }
+        BuildSummary.print(report, to: inv.output, json: json, quiet: parsed[Options.quiet])
+        if parsed[Options.stats] { BuildSummary.printStats(report.stats, to: inv.output) }
         if let signal = report.stoppedBy {
             let finished = report.targets.filter { $0.outcome != .notStarted && $0.outcome != .notRequested }.count
             let left = report.targets.filter { $0.outcome == .notStarted }.count

@@ -8,26 +8,31 @@ import Catalog
 import LakeBuild
 
 enum CleanCommand: LakemakeCommand {
+    /// The options and argument of `lakemake clean`.
+    enum Options {
+        static let dryRun: Option<Bool> = .flag("dry-run", short: "n", help: "Print what would be removed; change nothing.")
+        static let noWait: Option<Bool> = .flag("no-wait", help: "Fail at once (exit 3) if a build holds the lake's lock.")
+        static let json: Option<Bool> = .flag(
+            "json", help: "Print {dry_run, removed: [path], kept: [{path, reason}], targets} as one JSON object.")
+        static let prefix: Argument<String?> = .optional("PREFIX", help: "A lake-relative output prefix, e.g. reports/.")
+    }
+
     static let spec = CommandSpec(
         name: "clean",
         abstract: "Remove the outputs lakemake recorded (under PREFIX); never other files.",
         discussion: "A target is cleaned when one of its outputs lies under PREFIX, matched by whole path segments: reports/ is that folder, reports/a that file or folder (never reports/ab). All of a target's outputs go together. An output edited outside lakemake is kept and reported. The clean is logged like a build.",
-        options: [
-            .flag("dry-run", short: "n", help: "Print what would be removed; change nothing."),
-            .flag("no-wait", help: "Fail at once (exit 3) if a build holds the lake's lock."),
-            .flag("json", help: "Print {dry_run, removed: [path], kept: [{path, reason}], targets} as one JSON object."),
-        ],
-        arguments: [ArgumentSpec("PREFIX", arity: .optional, help: "A lake-relative output prefix, e.g. reports/.")],
+        options: [Options.dryRun.spec, Options.noWait.spec, Options.json.spec],
+        arguments: [Options.prefix.spec],
         examples: [.init("lakemake clean reports/ -n", "what cleaning the reports would remove")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
-        let prefix = try inv.parsed.argument("PREFIX").map { try inv.lakePath($0) } ?? ""
+        let prefix = try inv.parsed[Options.prefix].map { try inv.lakePath($0) } ?? ""
         // A lake never built has nothing lakemake wrote: say so, take no lock, create nothing.
         let neverBuilt = !inv.hasCatalog
         if neverBuilt { inv.noteNeverBuilt() }
-        let dryRun = inv.parsed.flag("dry-run") || neverBuilt
-        let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) { pid in
+        let dryRun = inv.parsed[Options.dryRun] || neverBuilt
+        let lock: BuildLock? = dryRun ? nil : try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed[Options.noWait]) { pid in
             inv.output.error("lakemake: waiting for the build running in this lake" + (pid.map { " (pid \($0))" } ?? "") + " …")
         }
         defer { lock?.release() }
@@ -60,7 +65,8 @@ enum CleanCommand: LakemakeCommand {
                 removed.append(output.path)
             }
         }
-        if !inv.json {
+        let json = inv.parsed[Options.json]
+        if !json {
             for path in removed { inv.output.print((dryRun ? "would remove  " : "removed  ") + path) }
             for k in kept { inv.output.print("kept     \(k.path): \(k.why)") }
         }
@@ -73,7 +79,7 @@ enum CleanCommand: LakemakeCommand {
             try catalog.finishBuild(id: id, finishedAt: Build.isoNow(), counts: BuildCounts(removed: removed.count), exitStatus: 0)
         }
         let n = removed.count
-        if inv.json {
+        if json {
             inv.output.print(JSONText.make { w in
                 w.beginObject()
                 w.key("dry_run"); w.bool(dryRun)

@@ -6,12 +6,18 @@ import Catalog
 import LakeBuild
 
 enum ExplainCommand: LakemakeCommand {
+    /// The option and argument of `lakemake explain`.
+    enum Options {
+        static let json: Option<Bool> = .flag("json", help: "Print the explanation as one JSON object.")
+        static let path: Argument<String> = .required("PATH", help: "An output path, lake-relative or inside the lake.")
+    }
+
     static let spec = CommandSpec(
         name: "explain",
         abstract: "Say why PATH would be (or was last) rebuilt.",
         discussion: "Shows the reason a build would rebuild PATH now (which input changed, with old and new hash and size; which member appeared or vanished; which parameter or action version changed), then the last two recorded versions and what differed between them. On a lake never built every target is new.",
-        options: [.flag("json", help: "Print the explanation as one JSON object.")],
-        arguments: [ArgumentSpec("PATH", help: "An output path, lake-relative or inside the lake.")],
+        options: [Options.json.spec],
+        arguments: [Options.path.spec],
         examples: [.init("lakemake explain reports/sales/daily/date=2025-11-20/report.txt")])
 
     /// What `explain` found for one path.
@@ -27,7 +33,7 @@ enum ExplainCommand: LakemakeCommand {
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let given = inv.parsed.argument("PATH") ?? ""
+        let given = inv.parsed[Options.path]
         let path = try inv.lakePath(given)
         let survey = try LakeSurvey(inv)
         let report = try survey.dryRun(inv)
@@ -43,7 +49,7 @@ enum ExplainCommand: LakemakeCommand {
         let differences = history.count == 2 ? TraceDifference.between(history[1], history[0]) : []
         let e = Explanation(path: path, primaryOutput: primary, rule: rule, reason: reason, history: history,
                             differences: differences)
-        inv.output.print(inv.json ? json(e, planned: planned != nil) : text(e, planned: planned != nil))
+        inv.output.print(inv.parsed[Options.json] ? json(e, planned: planned != nil) : text(e, planned: planned != nil))
         return 0
     }
 

@@ -10,44 +10,63 @@ import Foundation
 import Pipelines
 
 enum FetchOpenSkyCommand: LakemakeCommand {
+    /// The options of `lakemake fetch opensky`.
+    enum Options {
+        static let bbox: Option<BoundingBox?> = .value(
+            "bbox", valueName: "LAMIN,LOMIN,LAMAX,LOMAX", help: "Only states inside this box.") { text throws(ValidationError) in
+            do throws(FlightQueryError) { return try BoundingBox(parsing: text) } catch { throw ValidationError(error) }
+        }
+        static let extended: Option<Bool> = .flag("extended", help: "Ask for the aircraft category (extended=1).")
+        static let count: Option<Int> = .integer("count", valueName: "N", defaultValue: 1, in: 1...1_000_000, help: "Snapshots to fetch.")
+        static let interval: Option<Double> = seconds("interval", defaultValue: "10", help: "Seconds between snapshots.")
+        static let url: Option<String> = .value("url", valueName: "BASE", defaultValue: "https://opensky-network.org/api", help: "The API base URL.")
+        static let tokenURL: Option<String?> = .value(
+            "token-url", valueName: "URL", environmentVariable: "OPENSKY_TOKEN_URL", help: "The OAuth2 token endpoint (default: OpenSky's).")
+        static let maxRetries: Option<Int> = .integer(
+            "max-retries", valueName: "N", defaultValue: 5, in: 0...100, help: "Retries per snapshot before giving up.")
+        static let retryBase: Option<Double> = seconds("retry-base", defaultValue: "1", help: "First backoff delay; doubles on each retry.")
+        static let timeout: Option<Double> = seconds("timeout", defaultValue: "30", help: "Timeout of one request.")
+        static let maxWait: Option<Double> = seconds("max-wait", defaultValue: "300", help: "Longest single wait; a longer announced wait gives the snapshot up.")
+
+        /// A number of seconds, zero or more.
+        private static func seconds(_ long: String, defaultValue: String, help: String) -> Option<Double> {
+            .value(long, valueName: "SECONDS", defaultValue: defaultValue, help: help) { text throws(ValidationError) in
+                guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
+                    throw ValidationError("--\(long) \(text): expected a number of seconds")
+                }
+                return seconds
+            }
+        }
+    }
+
     static let spec = CommandSpec(
         name: "opensky",
         abstract: "Fetch OpenSky /states/all snapshots into raw/flights/.",
         discussion: "Authenticates with OAuth2 client credentials from OPENSKY_CLIENT_ID and OPENSKY_CLIENT_SECRET (the token is reused until it expires), anonymously otherwise. HTTP 429 and 503 wait what X-Rate-Limit-Retry-After-Seconds or Retry-After (seconds or an HTTP date) announce, else back off; a wait longer than --max-wait gives that snapshot up. 5xx, timeouts and truncated answers are retried with exponential backoff and jitter; 401/403 drops the token once. With --count, a snapshot that gives up does not stop the next ones (exit 1 at the end). Only complete snapshots are written.",
         options: [
-            .value("bbox", valueName: "LAMIN,LOMIN,LAMAX,LOMAX", help: "Only states inside this box."),
-            .flag("extended", help: "Ask for the aircraft category (extended=1)."),
-            .value("count", valueName: "N", defaultValue: "1", help: "Snapshots to fetch."),
-            .value("interval", valueName: "SECONDS", defaultValue: "10", help: "Seconds between snapshots."),
-            .value("url", valueName: "BASE", defaultValue: "https://opensky-network.org/api", help: "The API base URL."),
-            .value("token-url", valueName: "URL", environmentVariable: "OPENSKY_TOKEN_URL",
-                   help: "The OAuth2 token endpoint (default: OpenSky's)."),
-            .value("max-retries", valueName: "N", defaultValue: "5", help: "Retries per snapshot before giving up."),
-            .value("retry-base", valueName: "SECONDS", defaultValue: "1", help: "First backoff delay; doubles on each retry."),
-            .value("timeout", valueName: "SECONDS", defaultValue: "30", help: "Timeout of one request."),
-            .value("max-wait", valueName: "SECONDS", defaultValue: "300",
-                   help: "Longest single wait; a longer announced wait gives the snapshot up."),
+            Options.bbox.spec, Options.extended.spec, Options.count.spec, Options.interval.spec, Options.url.spec,
+            Options.tokenURL.spec, Options.maxRetries.spec, Options.retryBase.spec, Options.timeout.spec, Options.maxWait.spec,
         ],
         examples: [.init("lakemake fetch opensky --bbox 45,5,55,15 --count 6 --interval 300")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let p = inv.parsed
         var settings = OpenSkySettings()
-        settings.baseURL = p.value("url") ?? settings.baseURL
-        if let tokenURL = p.value("token-url") { settings.tokenURL = tokenURL }
+        settings.baseURL = p[Options.url]
+        if let tokenURL = p[Options.tokenURL] { settings.tokenURL = tokenURL }
         let env = ProcessInfo.processInfo.environment
         if let id = env["OPENSKY_CLIENT_ID"], let secret = env["OPENSKY_CLIENT_SECRET"], !id.isEmpty, !secret.isEmpty {
             settings.clientID = id
             settings.clientSecret = secret
         }
-        if let box = p.value("bbox") { settings.box = try BoundingBox(parsing: box) }
-        settings.extended = p.flag("extended")
-        settings.maxRetries = try p.int("max-retries", in: 0...100) ?? 5
-        settings.backoffBase = try seconds(p, "retry-base", default: 1)
-        settings.maxWait = try seconds(p, "max-wait", default: 300)
-        let timeout = try seconds(p, "timeout", default: 30)
-        let count = try p.int("count", in: 1...1_000_000) ?? 1
-        let interval = try seconds(p, "interval", default: 10)
+        settings.box = p[Options.bbox]
+        settings.extended = p[Options.extended]
+        settings.maxRetries = p[Options.maxRetries]
+        settings.backoffBase = p[Options.retryBase]
+        settings.maxWait = p[Options.maxWait]
+        let timeout = p[Options.timeout]
+        let count = p[Options.count]
+        let interval = p[Options.interval]
         try inv.requireLake()
 
         let out = inv.output
@@ -76,14 +95,6 @@ enum FetchOpenSkyCommand: LakemakeCommand {
         }
         if let last = givenUp.last { throw FetchFailure(error: last, givenUp: givenUp.count, of: count) }
         return 0
-    }
-
-    private static func seconds(_ p: ParsedArguments, _ option: String, default value: Double) throws -> Double {
-        guard let text = p.value(option) else { return value }
-        guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
-            throw CommandError.invalid("--\(option) \(text): expected a number of seconds", hint: nil)
-        }
-        return seconds
     }
 }
 

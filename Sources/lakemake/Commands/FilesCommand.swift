@@ -8,20 +8,25 @@ import LakeBuild
 import LakeFormats
 
 enum FilesCommand: LakemakeCommand {
+    /// The options of `lakemake files`.
+    enum Options {
+        static let prefix: Option<String?> = .value("prefix", valueName: "P", help: "Only paths starting with P (lake-relative).")
+        static let status: Option<String> = .value(
+            "status", valueName: "STATUS", choices: ["all", "raw", "derived", "rejected"], defaultValue: "all",
+            help: "Which files to list.")
+        static let json: Option<Bool> = .flag(
+            "json", help: "Print {files: [{path, size, modified, status, partitions, error?}], count}.")
+    }
+
     static let spec = CommandSpec(
         name: "files",
         abstract: "List the files the catalog knows, newest first.",
         discussion: "Newest means the latest build that recorded or confirmed the file; ties are in path order. 'rejected' lists raw files with a standing rejection. A lake never built has no catalog: the listing is empty and the command says so.",
-        options: [
-            .value("prefix", valueName: "P", help: "Only paths starting with P (lake-relative)."),
-            .value("status", valueName: "STATUS", choices: ["all", "raw", "derived", "rejected"], defaultValue: "all",
-                   help: "Which files to list."),
-            .flag("json", help: "Print {files: [{path, size, modified, status, partitions, error?}], count}."),
-        ],
+        options: [Options.prefix.spec, Options.status.spec, Options.json.spec],
         examples: [.init("lakemake files --prefix processed/sales/ --status derived")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let prefix = try inv.parsed.value("prefix").map { try inv.lakePath($0) } ?? ""
+        let prefix = try inv.parsed[Options.prefix].map { try inv.lakePath($0) } ?? ""
         let catalog = try inv.readCatalogOrEmpty()
         if !inv.hasCatalog { inv.noteNeverBuilt() }
         let all = try catalog.files(prefix: "")
@@ -33,13 +38,13 @@ enum FilesCommand: LakemakeCommand {
             if documents.contains(document) { rejections[f.path] = document }
         }
         var files = all.filter { $0.path.hasPrefix(prefix) }
-        switch inv.parsed.value("status") ?? "all" {
+        switch inv.parsed[Options.status] {
         case "raw": files = files.filter { $0.kind != .derived }
         case "derived": files = files.filter { $0.kind == .derived }
         case "rejected": files = files.filter { rejections[$0.path] != nil }
         default: break
         }
-        if inv.json {
+        if inv.parsed[Options.json] {
             inv.output.print(JSONText.make { w in
                 w.beginObject()
                 w.key("files")

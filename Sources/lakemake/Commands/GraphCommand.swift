@@ -8,14 +8,19 @@ import Catalog
 import LakeBuild
 
 enum GraphCommand: LakemakeCommand {
+    /// The options of `lakemake graph`.
+    enum Options {
+        static let format: Option<String> = .value(
+            "format", valueName: "FORMAT", choices: ["dot", "mermaid"], defaultValue: "dot", help: "How to draw the graph.")
+        static let json: Option<Bool> = .flag(
+            "json", help: "Print {rules: [{name, targets, stale, consumers: [name]}]} instead of a drawing.")
+    }
+
     static let spec = CommandSpec(
         name: "graph",
         abstract: "Draw the rule graph: rules as nodes with their target and stale counts.",
         discussion: "An edge goes from a rule to each rule that may read its outputs. Rules with stale targets are highlighted. DOT renders with Graphviz; Mermaid renders in GitHub Markdown (put it in a ```mermaid block). Works on a lake never built (every target is stale).",
-        options: [
-            .value("format", valueName: "FORMAT", choices: ["dot", "mermaid"], defaultValue: "dot", help: "How to draw the graph."),
-            .flag("json", help: "Print {rules: [{name, targets, stale, consumers: [name]}]} instead of a drawing."),
-        ],
+        options: [Options.format.spec, Options.json.spec],
         examples: [
             .init("lakemake graph | dot -Tsvg > rules.svg", "a picture for the README"),
             .init("lakemake graph --format mermaid", "a Mermaid flowchart for a review"),
@@ -45,10 +50,10 @@ enum GraphCommand: LakemakeCommand {
         let nodes = graph.rules.enumerated().map { i, rule in
             Node(name: rule.name, targets: targets[rule.name] ?? 0, stale: stale[rule.name] ?? 0, consumers: graph.consumers[i])
         }
-        if inv.json {
+        if inv.parsed[Options.json] {
             inv.output.print(json(nodes))
         } else {
-            inv.output.print(inv.parsed.value("format") == "mermaid" ? mermaid(nodes) : dot(nodes))
+            inv.output.print(inv.parsed[Options.format] == "mermaid" ? mermaid(nodes) : dot(nodes))
         }
         return 0
     }

@@ -17,26 +17,30 @@ enum IngestCommand: LakemakeCommand {
         ]
     }
 
+    /// The options and argument of `lakemake ingest`.
+    enum Options {
+        static let replace: Option<Bool> = .flag("replace", help: "Replace a raw file that already exists.")
+        static let noWait: Option<Bool> = .flag("no-wait", help: "With --replace: fail at once if a build holds the lock.")
+        static let files: Argument<[String]> = .oneOrMore("FILE", help: "Files to ingest.")
+    }
+
     static let spec = CommandSpec(
         name: "ingest",
         abstract: "Check raw files and copy them atomically to their place in raw/.",
         discussion: "A file is accepted when a pipeline recognises its name and can read it; a flight snapshot goes to the hour of its own time and keeps its name. An existing raw file is replaced only with --replace, which takes the build lock.",
-        options: [
-            .flag("replace", help: "Replace a raw file that already exists."),
-            .flag("no-wait", help: "With --replace: fail at once if a build holds the lock."),
-        ],
-        arguments: [ArgumentSpec("FILE", arity: .oneOrMore, help: "Files to ingest.")],
+        options: [Options.replace.spec, Options.noWait.spec],
+        arguments: [Options.files.spec],
         examples: [.init("lakemake ingest ~/uploads/store_0003_2025-11-20.json"),
                    .init("lakemake ingest flight_data_20250918_160327.json")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
-        let replace = inv.parsed.flag("replace")
-        let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed.flag("no-wait")) : nil
+        let replace = inv.parsed[Options.replace]
+        let lock: BuildLock? = replace ? try BuildLock(lakeRoot: inv.lake, wait: !inv.parsed[Options.noWait]) : nil
         defer { lock?.release() }
         let writer = RawFileWriter(lake: inv.lake)
         var plan: [(bytes: [UInt8], destination: String)] = []
-        for file in inv.parsed.arguments("FILE") {
+        for file in inv.parsed[Options.files] {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandError.invalid("\(file): cannot read the file", hint: nil)
             }

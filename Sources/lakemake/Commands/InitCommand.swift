@@ -5,11 +5,16 @@ import Arguments
 import Foundation
 
 enum InitCommand: LakemakeCommand {
+    /// The argument of `lakemake init`.
+    enum Options {
+        static let directory: Argument<String?> = .optional("DIR", help: "Where to create the lake (default: the current folder).")
+    }
+
     static let spec = CommandSpec(
         name: "init",
         abstract: "Create DIR/lake/ with its folders and DIR/rules/example.rules.",
         discussion: "Adds a sample raw file and a working copy rule, so 'cd DIR && lakemake build' builds something. Existing folders are kept; an existing rules/example.rules is never overwritten.",
-        arguments: [ArgumentSpec("DIR", arity: .optional, help: "Where to create the lake (default: the current folder).")],
+        arguments: [Options.directory.spec],
         examples: [.init("lakemake init demo && cd demo && lakemake build")])
 
     static let folders = ["raw", "reference", "processed", "metrics", "reports", "rejected"]
@@ -36,7 +41,8 @@ enum InitCommand: LakemakeCommand {
     static let sampleFile = (path: "raw/example/hello.txt", text: "hello, lake\n")
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let dir = Invocation.absolute(inv.parsed.argument("DIR") ?? ".")
+        let given = inv.parsed[Options.directory] ?? "."
+        let dir = Invocation.absolute(given)
         let fm = FileManager.default
         let rulesFile = dir + "/rules/example.rules"
         if fm.fileExists(atPath: rulesFile) {
@@ -59,7 +65,7 @@ enum InitCommand: LakemakeCommand {
                                        hint: "check that the folder is writable")
         }
         inv.output.print("created \(dir)/lake/ and \(dir)/rules/example.rules")
-        inv.output.print("next: cd \(inv.parsed.argument("DIR") ?? ".") && lakemake build")
+        inv.output.print("next: cd \(given) && lakemake build")
         return 0
     }
 }

@@ -5,21 +5,24 @@ import Catalog
 import Foundation
 
 enum LogCommand: LakemakeCommand {
+    /// The options of `lakemake log`.
+    enum Options {
+        static let count: Option<Int> = .integer(
+            "count", short: "n", valueName: "N", defaultValue: 10, in: 1...1_000_000, help: "Show the N most recent builds.")
+        static let json: Option<Bool> = .flag("json", help: "Print the builds as a JSON array.")
+    }
+
     static let spec = CommandSpec(
         name: "log",
         abstract: "List recent builds: when, how long, and what they did.",
         discussion: "Build times live only in the catalog, never in outputs. A lake never built has no builds yet (exit 0).",
-        options: [
-            .value("count", short: "n", valueName: "N", defaultValue: "10", help: "Show the N most recent builds."),
-            .flag("json", help: "Print the builds as a JSON array."),
-        ],
+        options: [Options.count.spec, Options.json.spec],
         examples: [.init("lakemake log -n 3")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let count = try inv.parsed.int("count", in: 1...1_000_000) ?? 10
-        let builds = try inv.readCatalogOrEmpty().builds(limit: count)
+        let builds = try inv.readCatalogOrEmpty().builds(limit: inv.parsed[Options.count])
         if !inv.hasCatalog { inv.noteNeverBuilt() }
-        if inv.json {
+        if inv.parsed[Options.json] {
             inv.output.print(JSONText.make { w in
                 w.beginArray()
                 for b in builds {

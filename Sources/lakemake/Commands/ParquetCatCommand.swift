@@ -10,13 +10,14 @@ enum ParquetCatCommand: ParquetSubcommand {
     static let spec = CommandSpec(
         name: "cat",
         abstract: "Print every row (NDJSON, or --csv), streaming row group by row group.",
-        options: [ParquetCommandOptions.json, ParquetCommandOptions.csv],
-        arguments: [ParquetCommandOptions.file],
-        examples: [.init("lakemake parquet cat --csv data.parquet > data.csv")])
+        options: [ParquetCommandOptions.json.spec, ParquetCommandOptions.csv.spec],
+        arguments: [ParquetCommandOptions.file.spec],
+        examples: [.init("lakemake parquet cat --csv data.parquet > data.csv")],
+        validate: ParquetCommandOptions.oneRowFormat)
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let path = ParquetCommandOptions.path(inv)
-        let format = try ParquetRowFormat.chosen(inv, default: .json)
+        let path = inv.parsed[ParquetCommandOptions.file]
+        let format = ParquetRowFormat.chosen(inv.parsed, default: .json)
         let reader = try ParquetFileReader.opening(path)
         var output = ParquetRowOutput(names: reader.schema.fields.map(\.name), format: format)
         if reader.rowGroups.isEmpty { output.write([]) }

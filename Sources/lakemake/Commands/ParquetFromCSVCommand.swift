@@ -3,47 +3,46 @@
 // so the CSV may be larger than memory. Undeclared columns are strings.
 
 import Arguments
+import LakeFormats
 import Parquet
 
 /// Converts a CSV file into a Parquet file.
 enum ParquetFromCSVCommand: ParquetSubcommand {
+    /// The options and arguments of `lakemake parquet from-csv`.
+    enum Options {
+        static let types: Option<String?> = .value("types", valueName: "SPEC", help: "Column types, as name:type,name:type,…")
+        static let rowGroupRows: Option<Int> = .integer(
+            "row-group-rows", valueName: "N", defaultValue: 1_000_000, in: 1...100_000_000, help: "Rows per row group.")
+        static let csv: Argument<String> = .required("CSV", help: "The CSV file to read.")
+        static let parquet: Argument<String> = .required("PARQUET", help: "The Parquet file to write (replaced if it exists).")
+    }
+
     static let spec = CommandSpec(
         name: "from-csv",
         abstract: "Write a Parquet file from a CSV with a header line.",
         discussion: "Every column is an optional STRING unless --types declares it: int32, int64, double, string, date (YYYY-MM-DD), timestamp-ms (ISO-8601, UTC) or decimal(p,s) with p up to 18. An empty field is null, except in string columns.",
-        options: [
-            .value("types", valueName: "SPEC", help: "Column types, as name:type,name:type,…"),
-            .value("row-group-rows", valueName: "N", defaultValue: "1000000", help: "Rows per row group."),
-        ],
-        arguments: [
-            ArgumentSpec("CSV", help: "The CSV file to read."),
-            ArgumentSpec("PARQUET", help: "The Parquet file to write (replaced if it exists)."),
-        ],
+        options: [Options.types.spec, Options.rowGroupRows.spec],
+        arguments: [Options.csv.spec, Options.parquet.spec],
         examples: [.init("lakemake parquet from-csv --types quantity:int32,unit_price:decimal(10,2) sales.csv sales.parquet")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let input = inv.parsed.argument("CSV") ?? "", output = inv.parsed.argument("PARQUET") ?? ""
-        let groupRows = try inv.parsed.int("row-group-rows", in: 1...100_000_000) ?? 1_000_000
+        let input = inv.parsed[Options.csv], output = inv.parsed[Options.parquet]
+        let groupRows = inv.parsed[Options.rowGroupRows]
         var records = try ParquetCSVRecords(path: input)
         defer { records.close() }
-        var record = ParquetCSVRecord()
-        guard try records.next(into: &record) else {
-            throw ParquetCommandError.malformedCSV(file: input, line: 1, reason: "the file is empty; a header line is needed")
+        guard try records.next() else {
+            throw ParquetCommandError.malformedCSV(file: input, CSVError(.missingHeader, line: records.line, column: 1))
         }
-        let header = record.strings
-        let types = try ParquetCSVColumnType.types(from: inv.parsed.value("types"), header: header)
+        let header = (0..<records.count).map { String(decoding: records[$0], as: UTF8.self) }
+        records.expectFields(header.count)
+        let types = try ParquetCSVColumnType.types(from: inv.parsed[Options.types], header: header)
         var columns = zip(header, types).map { ParquetCSVColumn(name: $0, type: $1) }
         let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
         let writer = try ParquetFileError.naming(output) { try ParquetWriter(path: output, schema: schema) }
         var pending = 0
-        while true {
+        while try records.next() {
             let line = records.line
-            guard try records.next(into: &record) else { break }
-            guard record.count == columns.count else {
-                throw ParquetCommandError.malformedCSV(
-                    file: input, line: line, reason: "\(record.count) fields where the header has \(columns.count)")
-            }
-            for index in columns.indices { try columns[index].append(record[index], line: line, file: input) }
+            for index in columns.indices { try columns[index].append(records[index], line: line, file: input) }
             pending += 1
             if pending == groupRows {
                 try write(&columns, to: writer, path: output)

@@ -6,20 +6,24 @@ import Parquet
 
 /// Prints the first rows of a Parquet file (a table by default).
 enum ParquetHeadCommand: ParquetSubcommand {
+    /// The option of `lakemake parquet head` besides the shared ones.
+    enum Options {
+        static let count: Option<Int> = .integer("count", short: "n", valueName: "N", defaultValue: 10, in: 0...Int.max,
+                                                 help: "How many rows to print.")
+    }
+
     static let spec = CommandSpec(
         name: "head",
         abstract: "Print the first N rows (a table, or --json/--csv).",
-        options: [
-            .value("count", short: "n", valueName: "N", defaultValue: "10", help: "How many rows to print."),
-            ParquetCommandOptions.json, ParquetCommandOptions.csv,
-        ],
-        arguments: [ParquetCommandOptions.file],
-        examples: [.init("lakemake parquet head -n 3 --json data.parquet")])
+        options: [Options.count.spec, ParquetCommandOptions.json.spec, ParquetCommandOptions.csv.spec],
+        arguments: [ParquetCommandOptions.file.spec],
+        examples: [.init("lakemake parquet head -n 3 --json data.parquet")],
+        validate: ParquetCommandOptions.oneRowFormat)
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let path = ParquetCommandOptions.path(inv)
-        let limit = try inv.parsed.int("count", in: 0...Int.max) ?? 10
-        let format = try ParquetRowFormat.chosen(inv, default: .table)
+        let path = inv.parsed[ParquetCommandOptions.file]
+        let limit = inv.parsed[Options.count]
+        let format = ParquetRowFormat.chosen(inv.parsed, default: .table)
         let reader = try ParquetFileReader.opening(path)
         var rows: [[ParquetValue]] = []
         var group = 0

@@ -10,15 +10,15 @@ enum ParquetMetaCommand: ParquetSubcommand {
     static let spec = CommandSpec(
         name: "meta",
         abstract: "Print the file metadata: rows, row groups, codecs, encodings, statistics.",
-        options: [ParquetCommandOptions.json],
-        arguments: [ParquetCommandOptions.file],
+        options: [ParquetCommandOptions.json.spec],
+        arguments: [ParquetCommandOptions.file.spec],
         examples: [.init("lakemake parquet meta data.parquet")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let path = ParquetCommandOptions.path(inv)
+        let path = inv.parsed[ParquetCommandOptions.file]
         let reader = try ParquetFileReader.opening(path)
         let chunks = ParquetChunkSummary.all(reader)
-        inv.output.print(inv.json ? json(reader, chunks: chunks) : text(reader, chunks: chunks))
+        inv.output.print(inv.parsed[ParquetCommandOptions.json] ? json(reader, chunks: chunks) : text(reader, chunks: chunks))
         return 0
     }
 

@@ -10,13 +10,13 @@ enum ParquetSchemaCommand: ParquetSubcommand {
     static let spec = CommandSpec(
         name: "schema",
         abstract: "Print the schema: names, physical and logical types, repetition.",
-        options: [ParquetCommandOptions.json],
-        arguments: [ParquetCommandOptions.file],
+        options: [ParquetCommandOptions.json.spec],
+        arguments: [ParquetCommandOptions.file.spec],
         examples: [.init("lakemake parquet schema --json data.parquet")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let reader = try ParquetFileReader.opening(ParquetCommandOptions.path(inv))
-        inv.output.print(inv.json ? json(reader.schema) : text(reader.schema))
+        let reader = try ParquetFileReader.opening(inv.parsed[ParquetCommandOptions.file])
+        inv.output.print(inv.parsed[ParquetCommandOptions.json] ? json(reader.schema) : text(reader.schema))
         return 0
     }
 

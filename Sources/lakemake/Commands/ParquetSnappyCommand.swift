@@ -11,25 +11,29 @@ enum ParquetSnappyCommand: ParquetSubcommand {
     /// The largest block accepted, in either direction (Snappy's length preamble is 32-bit).
     static let limit = Int(UInt32.max)
 
+    /// The option and arguments of `lakemake parquet snappy`.
+    enum Options {
+        static let decompress: Option<Bool> = .flag("decompress", short: "d", help: "Expand IN instead of compressing it.")
+        static let input: Argument<String> = .required("IN", help: "The file to read.")
+        static let output: Argument<String> = .required("OUT", help: "The file to write (replaced if it exists).")
+    }
+
     static let spec = CommandSpec(
         name: "snappy",
         abstract: "Compress (or with --decompress, expand) a file as one raw Snappy block.",
         discussion: "This is the block format of Parquet's SNAPPY pages, not the framed .sz format.",
-        options: [.flag("decompress", short: "d", help: "Expand IN instead of compressing it.")],
-        arguments: [
-            ArgumentSpec("IN", help: "The file to read."),
-            ArgumentSpec("OUT", help: "The file to write (replaced if it exists)."),
-        ],
+        options: [Options.decompress.spec],
+        arguments: [Options.input.spec, Options.output.spec],
         examples: [.init("lakemake parquet snappy -d page.snappy page.bin")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let input = inv.parsed.argument("IN") ?? "", output = inv.parsed.argument("OUT") ?? ""
+        let input = inv.parsed[Options.input], output = inv.parsed[Options.output]
         guard let data = FileManager.default.contents(atPath: input) else { throw ParquetCommandError.missingFile(input) }
         let bytes = [UInt8](data)
         guard bytes.count <= limit else {
             throw CommandError.invalid("\(input) is larger than the 4 GiB a Snappy block can hold", hint: nil)
         }
-        let result = inv.parsed.flag("decompress")
+        let result = inv.parsed[Options.decompress]
             ? try ParquetFileError.naming(input) { try Snappy.decompress(bytes, limit: limit) }
             : Snappy.compress(bytes)
         guard FileManager.default.createFile(atPath: output, contents: Data(result)) else {

@@ -8,14 +8,18 @@ import Foundation
 import LakeBuild
 
 enum StatusCommand: LakemakeCommand {
+    /// The options of `lakemake status`.
+    enum Options {
+        static let json: Option<Bool> = .flag("json", help: "Print the status as one JSON object.")
+        static let quiet: Option<Bool> = .flag(
+            "quiet", short: "q", help: "Print nothing; exit 1 when a build would do anything (a target is stale) or a rejection or failure stands, like make -q.")
+    }
+
     static let spec = CommandSpec(
         name: "status",
         abstract: "Show changed raw files, stale targets, standing rejections and failures, and unknown files.",
         discussion: "Compares the lake with the catalog without changing anything and without waiting for a running build. Exits 1 while any rejection or failure stands. A lake never built is shown as it is (every target new) and exits 0.",
-        options: [
-            .flag("json", help: "Print the status as one JSON object."),
-            .flag("quiet", short: "q", help: "Print nothing; exit 1 when a build would do anything (a target is stale) or a rejection or failure stands, like make -q."),
-        ],
+        options: [Options.json.spec, Options.quiet.spec],
         examples: [
             .init("lakemake status", "what changed and what a build would do"),
             .init("lakemake status -q || lakemake build", "build only when something is stale"),
@@ -41,7 +45,8 @@ enum StatusCommand: LakemakeCommand {
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
-        let survey = try LakeSurvey(inv, quiet: inv.parsed.flag("quiet"))
+        let quiet = inv.parsed[Options.quiet]
+        let survey = try LakeSurvey(inv, quiet: quiet)
         let report = try survey.dryRun(inv)
         var stale: [(output: String, rule: String, reason: StaleReason)] = []
         for t in report.targets {
@@ -51,8 +56,8 @@ enum StatusCommand: LakemakeCommand {
                             rejections: report.standingRejections, failed: survey.failedTargets,
                             unknown: survey.unknownOutputFiles())
         status.neverBuilt = survey.neverBuilt
-        if inv.parsed.flag("quiet") { return status.quietExitStatus }
-        inv.output.print(inv.json ? json(status) : text(status))
+        if quiet { return status.quietExitStatus }
+        inv.output.print(inv.parsed[Options.json] ? json(status) : text(status))
         return status.exitStatus
     }
 

@@ -7,11 +7,16 @@ import Catalog
 import LakeBuild
 
 enum VerifyCommand: LakemakeCommand {
+    /// The option of `lakemake verify`.
+    enum Options {
+        static let json: Option<Bool> = .flag("json", help: "Print the result as one JSON object.")
+    }
+
     static let spec = CommandSpec(
         name: "verify",
         abstract: "Re-hash every recorded output and report any changed outside lakemake.",
         discussion: "Exits 1 when an output's content differs from the catalog, the output is missing, or it lies behind an output folder that is a symbolic link (never read through). Raw files changed since the last build are reported as changed, not as damage. Exits 3 without checking while a build is running. A lake never built has nothing to verify (exit 0); its raw files are listed as new.",
-        options: [.flag("json", help: "Print the result as one JSON object.")],
+        options: [Options.json.spec],
         examples: [.init("lakemake verify")])
 
     /// One recorded output whose file no longer holds the recorded bytes.
@@ -57,7 +62,7 @@ enum VerifyCommand: LakemakeCommand {
         }
         let links = behindLinks.sorted { LakePath.bytewiseLess($0.key, $1.key) }
         let changed = survey.sourceChanges()
-        if inv.json {
+        if inv.parsed[Options.json] {
             inv.output.print(JSONText.make { w in
                 w.beginObject()
                 w.field("checked", checked)

@@ -7,24 +7,32 @@ import Foundation
 import LakeBuild
 
 enum WatchCommand: LakemakeCommand {
+    /// The options of `lakemake watch`.
+    enum Options {
+        static let jobs: Option<Int?> = .integer(
+            "jobs", short: "j", valueName: "N", in: 1...256, help: "Run up to N targets at once (default: the number of cores).")
+        static let quietPeriod: Option<Double> = .value(
+            "quiet-period", valueName: "S", defaultValue: "2", help: "Seconds without changes before a build starts.") { text throws(ValidationError) in
+            guard let quiet = Double(text), quiet > 0, quiet <= 86_400 else {
+                throw ValidationError("--quiet-period must be a number of seconds above 0, not '\(text)'", hint: "e.g. --quiet-period 0.5")
+            }
+            return quiet
+        }
+        static let quickSightBase: Option<String?> = .value(
+            "quicksight-base", valueName: "URI", help: "List QuickSight exports under URI in their manifests; overrides quicksight.base in lake/lake.conf.")
+    }
+
     static let spec = CommandSpec(
         name: "watch",
         abstract: "Build incrementally whenever files land in raw/ or reference/.",
         discussion: "Builds once at start, then waits (inotify) for changes and builds again once the folders have been quiet for the quiet period. Prints one summary line per build. Ctrl-C stops cleanly between builds.",
-        options: [
-            .value("jobs", short: "j", valueName: "N", help: "Run up to N targets at once (default: the number of cores)."),
-            .value("quiet-period", valueName: "S", defaultValue: "2", help: "Seconds without changes before a build starts."),
-            .value("quicksight-base", valueName: "URI", help: "List QuickSight exports under URI in their manifests; overrides quicksight.base in lake/lake.conf."),
-        ],
+        options: [Options.jobs.spec, Options.quietPeriod.spec, Options.quickSightBase.spec],
         examples: [.init("lakemake watch --quiet-period 5", "build five seconds after the last upload")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
         try inv.requireLake()
-        let jobs = try inv.parsed.int("jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
-        let quietText = inv.parsed.value("quiet-period") ?? "2"
-        guard let quiet = Double(quietText), quiet > 0, quiet <= 86_400 else {
-            throw CommandError.invalid("--quiet-period must be a number of seconds above 0, not '\(quietText)'", hint: "e.g. --quiet-period 0.5")
-        }
+        let jobs = inv.parsed[Options.jobs] ?? ProcessInfo.processInfo.activeProcessorCount
+        let quiet = inv.parsed[Options.quietPeriod]
         let quietMs = Int32((quiet * 1000).rounded(.up))
         // Ctrl-C during a build stops it like `build`'s (what finished is recorded); between
         // builds it ends the loop.
@@ -47,7 +55,7 @@ enum WatchCommand: LakemakeCommand {
     /// One incremental build under the lock; its trouble is reported and watching goes on.
     private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest) {
         do {
-            let rules = try inv.loadRules(quickSightBase: inv.parsed.value("quicksight-base"))
+            let rules = try inv.loadRules(quickSightBase: inv.parsed[Options.quickSightBase])
             let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
             defer { lock.release() }
             let catalog = try CatalogAccess.openForBuild(inv)

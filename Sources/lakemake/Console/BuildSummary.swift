@@ -5,13 +5,13 @@ import LakeBuild
 import LakeFormats
 
 enum BuildSummary {
-    static func print(_ report: BuildReport, to inv: Invocation) {
-        if inv.json {
-            inv.output.print(json(report))
+    /// Prints the report: as one JSON object with `json`, else as lines (only the summary
+    /// line with `quiet`).
+    static func print(_ report: BuildReport, to out: Output, json asJSON: Bool, quiet: Bool) {
+        if asJSON {
+            out.print(json(report))
             return
         }
-        let out = inv.output
-        let quiet = inv.parsed.flag("quiet")
         if !quiet {
             for t in report.targets {
                 if let line = line(for: t, paint: out.styled) { out.print(line) }

@@ -46,6 +46,14 @@ enum CommandError: UserFacingError {
     var exitStatus: Int32 { 2 }
 }
 
+extension ValidationError {
+    /// A check's failure worded by another module's error (`--bbox …: latitudes must be
+    /// within ±90`), to be reported as a usage error of the command.
+    init(_ error: some UserFacingError) {
+        self.init(error.message, hint: error.suggestion)
+    }
+}
+
 extension UsageError: UserFacingError {
     var suggestion: String? { hint }
     var exitStatus: Int32 { 2 }

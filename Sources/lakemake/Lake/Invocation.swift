@@ -30,7 +30,7 @@ struct Invocation {
     init(parsed: ParsedArguments, output: Output) {
         self.parsed = parsed
         self.output = output
-        let givenLake = parsed.value("lake"), givenRules = parsed.value("rules")
+        let givenLake = parsed[LakemakeCLI.Options.lake], givenRules = parsed[LakemakeCLI.Options.rules]
         let found = givenLake == nil && givenRules == nil ? Invocation.findProject(from: FileManager.default.currentDirectoryPath) : nil
         lake = found.map { $0 + "/lake" } ?? Invocation.absolute(givenLake ?? "./lake")
         rulesDirectory = found.map { $0 + "/rules" } ?? Invocation.absolute(givenRules ?? "./rules")
@@ -51,8 +51,6 @@ struct Invocation {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
-
-    var json: Bool { parsed.flag("json") }
 
     var fileSystem: LocalFileSystem { LocalFileSystem(root: lake) }
 

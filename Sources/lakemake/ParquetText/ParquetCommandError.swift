@@ -2,6 +2,8 @@
 // usage problems (exit 2); a file that is not valid Parquet, or a CSV that does not fit the
 // declared column types, is a data problem (exit 1).
 
+import LakeFormats
+
 /// Failures of the `lakemake parquet` commands that are not errors of the Parquet library.
 enum ParquetCommandError: UserFacingError {
     /// The input file does not exist.
@@ -10,8 +12,9 @@ enum ParquetCommandError: UserFacingError {
     case invalidTypes(String)
     /// A CSV value does not fit its declared column type.
     case badCSVValue(file: String, line: Int, column: String, value: String, type: String)
-    /// The CSV itself is malformed (unterminated quote, wrong field count, no header).
-    case malformedCSV(file: String, line: Int, reason: String)
+    /// The CSV itself is malformed (unterminated quote, wrong field count, no header), at the
+    /// line and column the error carries.
+    case malformedCSV(file: String, CSVError)
 
     var message: String {
         switch self {
@@ -19,7 +22,7 @@ enum ParquetCommandError: UserFacingError {
         case .invalidTypes(let reason): return "--types: \(reason)"
         case let .badCSVValue(file, line, column, value, type):
             return "\(file):\(line): column '\(column)': '\(value)' is not a valid \(type)"
-        case let .malformedCSV(file, line, reason): return "\(file):\(line): \(reason)"
+        case let .malformedCSV(file, error): return "\(file):\(error.line):\(error.column): \(error.message)"
         }
     }
 
@@ -28,7 +31,7 @@ enum ParquetCommandError: UserFacingError {
         case .missingFile: return "check the path; it is read as given, not relative to the lake"
         case .invalidTypes: return "write --types name:type,… with types int32, int64, double, string, date, timestamp-ms or decimal(p,s)"
         case .badCSVValue: return "fix the value, or declare the column as string"
-        case .malformedCSV: return "the input must be RFC 4180 CSV with a header line"
+        case let .malformedCSV(_, error): return error.hint ?? "the input must be RFC 4180 CSV with a header line"
         }
     }
 

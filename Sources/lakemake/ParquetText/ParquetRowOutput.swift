@@ -8,6 +8,7 @@
 // is written out in large blocks. The bytes are the same as the row path's; `head` keeps the row
 // path, and the tests compare the two.
 
+import Arguments
 import Foundation
 import Glibc
 import LakeFormats
@@ -17,11 +18,10 @@ import Parquet
 enum ParquetRowFormat {
     case table, json, csv
 
-    /// The format chosen by `--json` / `--csv`, or `fallback` when neither is given.
-    static func chosen(_ inv: Invocation, default fallback: ParquetRowFormat) throws -> ParquetRowFormat {
-        let json = inv.parsed.flag("json"), csv = inv.parsed.flag("csv")
-        if json && csv { throw CommandError.invalid("--json and --csv cannot be combined", hint: "choose one output format") }
-        return json ? .json : csv ? .csv : fallback
+    /// The format chosen by `--json` / `--csv` (never both: `ParquetCommandOptions.oneRowFormat`),
+    /// or `fallback` when neither is given.
+    static func chosen(_ parsed: ParsedArguments, default fallback: ParquetRowFormat) -> ParquetRowFormat {
+        parsed[ParquetCommandOptions.json] ? .json : parsed[ParquetCommandOptions.csv] ? .csv : fallback
     }
 }
 

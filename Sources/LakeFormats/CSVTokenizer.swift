@@ -1,0 +1,289 @@
+// The one CSV tokenizer: `CSVReader` (small tables, whole input) and `lakemake parquet from-csv`
+// (a file far larger than memory, fed in blocks) both read through it.
+//
+// RFC 4180, with the leniencies spreadsheet exports need and other readers (Python's csv,
+// pyarrow, pandas) share:
+//
+// - Fields are separated by `,`; a field in double quotes may hold commas, line breaks and
+//   quotes, a quote written twice (`""`).
+// - A record ends with CRLF, LF or a lone CR (old Mac files), or at the end of the input.
+// - A UTF-8 byte-order mark at the very start is skipped; empty lines are skipped.
+// - Everything else RFC 4180 forbids is a `CSVError` with its line and column: a quote inside
+//   an unquoted field, text after a closing quote, a quoted field never closed, and, once
+//   `expectedFieldCount` is set, a record of another width.
+//
+// Fields are handed out as byte slices of the input buffer, never as Strings, so a caller can
+// copy them straight into its own buffers; what the bytes mean (UTF-8, numbers) is the
+// caller's business. The buffer is never modified: a quoted field holding `""` is the one
+// case copied, with the quotes undone, into a scratch buffer the tokenizer reuses. Lines and
+// columns are counted only when an error is reported, from the start of the record, so the
+// scanning loop does nothing but look for the four bytes that matter.
+
+/// Splits CSV bytes into records and fields, one record at a time.
+///
+/// Give it the whole input with `init(_:)`, or feed it blocks with `append(_:)` and call
+/// `endInput()` after the last. `nextRecord()` then reads one record, whose fields are read
+/// with `self[index]` until the next call.
+public struct CSVTokenizer: Sendable {
+    /// What `nextRecord()` found.
+    public enum Step: Equatable, Sendable {
+        /// A record: its fields are `self[0..<fieldCount]`, and it starts on `line`.
+        case record
+        /// The buffer ends inside a record (or before one starts): `append` more input, or
+        /// call `endInput()`, then ask again.
+        case needsInput
+        /// There are no more records.
+        case end
+    }
+
+    /// The input not yet consumed, and (from `recordStart`) the current record.
+    private var bytes: [UInt8]
+    /// Where the next record (or the blank lines before it) begins in `bytes`.
+    private var position = 0
+    /// The line at `position` (1-based).
+    private var positionLine = 1
+    private var inputEnded = false
+    private var checkedByteOrderMark = false
+
+    /// Where the current record begins in `bytes`.
+    private var recordStart = 0
+    /// The content of each field of the current record, in `bytes` (for a quoted field: inside
+    /// the quotes, any `""` still doubled).
+    private var fields: [Range<Int>] = []
+    /// Quoted fields holding `""`: their index and their bytes in `unescaped`, quotes undone.
+    private var escapedFields: [(index: Int, range: Range<Int>)] = []
+    private var unescaped: [UInt8] = []
+
+    /// The 1-based line on which the current record starts; after `.end`, the line after the
+    /// input's last line break.
+    public private(set) var line = 1
+
+    /// When set, a record with another number of fields is an error (`wrongFieldCount`),
+    /// reported at its first extra field or where a field is missing. Set it to the header's
+    /// width after reading the header.
+    public var expectedFieldCount: Int?
+
+    /// A tokenizer to be fed with `append(_:)` and `endInput()`.
+    public init() {
+        bytes = []
+    }
+
+    /// A tokenizer over the whole input.
+    public init(_ input: [UInt8]) {
+        bytes = input
+        inputEnded = true
+    }
+
+    /// Adds the next block of input. The fields of the record read last are no longer
+    /// readable afterwards.
+    public mutating func append(_ block: ArraySlice<UInt8>) {
+        precondition(!inputEnded, "CSVTokenizer: input appended after endInput()")
+        if position > 0 {
+            bytes.removeFirst(position)
+            position = 0
+            recordStart = 0
+            fields.removeAll(keepingCapacity: true)
+            escapedFields.removeAll(keepingCapacity: true)
+        }
+        bytes.append(contentsOf: block)
+    }
+
+    /// Says that no more input follows: the last record may end without a line break.
+    public mutating func endInput() {
+        inputEnded = true
+    }
+
+    /// The number of fields of the current record.
+    public var fieldCount: Int { fields.count }
+
+    /// The bytes of field `index` of the current record, quotes removed and `""` undone.
+    public subscript(index: Int) -> ArraySlice<UInt8> {
+        if escapedFields.isEmpty { return bytes[fields[index]] }
+        return field(index)
+    }
+
+    private func field(_ index: Int) -> ArraySlice<UInt8> {
+        for escaped in escapedFields where escaped.index == index { return unescaped[escaped.range] }
+        return bytes[fields[index]]
+    }
+
+    /// The line and column (1-based, in bytes) where field `index` of the current record
+    /// starts: its first byte, or its opening quote. For errors the caller finds in a field.
+    public func location(ofField index: Int) -> (line: Int, column: Int) {
+        location(of: rawStart(ofField: index))
+    }
+
+    /// Reads the next record.
+    public mutating func nextRecord() throws(CSVError) -> Step {
+        if !checkedByteOrderMark {
+            guard bytes.count >= 3 || inputEnded else { return .needsInput }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            checkedByteOrderMark = true
+        }
+        guard let start = skipBlankLines() else { return .needsInput }
+        guard start < bytes.count else {
+            line = positionLine
+            return .end
+        }
+        recordStart = start
+        line = positionLine
+        fields.removeAll(keepingCapacity: true)
+        escapedFields.removeAll(keepingCapacity: true)
+        unescaped.removeAll(keepingCapacity: true)
+        guard let (end, next, lines) = try scanRecord(from: start) else { return .needsInput }
+        if let expected = expectedFieldCount, fields.count != expected {
+            let at = fields.count > expected ? rawStart(ofField: expected) : end
+            let (errorLine, column) = location(of: at)
+            throw CSVError(.wrongFieldCount(expected: expected, found: fields.count), line: errorLine, column: column)
+        }
+        position = next
+        positionLine += lines
+        return .record
+    }
+
+    // MARK: - Scanning
+
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
+                       lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+    /// Consumes empty lines at `position`; returns where the record starts (`bytes.count` at
+    /// the end of the input), or nil when the buffer ends first and more input may follow.
+    private mutating func skipBlankLines() -> Int? {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.lf {
+                position += 1
+            } else if byte == Self.cr {
+                if position + 1 < bytes.count {
+                    position += bytes[position + 1] == Self.lf ? 2 : 1
+                } else if inputEnded {
+                    position += 1
+                } else {
+                    return nil  // is the next byte an LF?
+                }
+            } else {
+                return position
+            }
+            positionLine += 1
+        }
+        return inputEnded ? position : nil
+    }
+
+    /// Reads the fields of the record at `start` into `fields`. Returns where its content ends
+    /// (before the line break), where the next record begins and the number of line breaks
+    /// consumed; nil when the buffer ends first and more input may follow.
+    private mutating func scanRecord(from start: Int) throws(CSVError) -> (end: Int, next: Int, lines: Int)? {
+        let count = bytes.count
+        var i = start
+        var lines = 0
+        while true {
+            if i < count && bytes[i] == Self.quote {
+                guard let (content, escapes, breaks) = try scanQuoted(from: i) else { return nil }
+                if escapes { unescape(fieldIndex: fields.count, content) }
+                fields.append(content)
+                lines += breaks
+                // scanQuoted saw the byte after the closing quote, or the end of the input.
+                i = content.upperBound + 1
+                if i < count {
+                    let byte = bytes[i]
+                    if byte != Self.comma && byte != Self.lf && byte != Self.cr {
+                        let (line, column) = location(of: i)
+                        throw CSVError(.textAfterClosingQuote, line: line, column: column)
+                    }
+                }
+            } else {
+                // Bytes above `,` are never special: one comparison for most of them.
+                var j = i
+                while j < count {
+                    let byte = bytes[j]
+                    if byte > Self.comma { j += 1; continue }
+                    if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
+                    if byte == Self.quote {
+                        let (line, column) = location(of: j)
+                        throw CSVError(.quoteInUnquotedField, line: line, column: column)
+                    }
+                    j += 1
+                }
+                if j == count && !inputEnded { return nil }
+                fields.append(i..<j)
+                i = j
+            }
+            // At a comma, a line break or the end of the input.
+            if i == count { return (i, i, lines) }
+            let byte = bytes[i]
+            if byte == Self.comma {
+                i += 1
+                continue
+            }
+            if byte == Self.lf { return (i, i + 1, lines + 1) }
+            // CR: with the LF after it, or alone.
+            if i + 1 < count { return (i, bytes[i + 1] == Self.lf ? i + 2 : i + 1, lines + 1) }
+            if !inputEnded { return nil }
+            return (i, i + 1, lines + 1)
+        }
+    }
+
+    /// The quoted field whose opening quote is at `open`: its content (inside the quotes),
+    /// whether it holds `""`, and the line breaks inside it; nil when the buffer ends before
+    /// the closing quote is certain and more input may follow.
+    private func scanQuoted(from open: Int) throws(CSVError) -> (Range<Int>, Bool, Int)? {
+        let count = bytes.count
+        var j = open + 1
+        var escapes = false
+        var breaks = 0
+        while j < count {
+            let byte = bytes[j]
+            if byte == Self.quote {
+                if j + 1 < count {
+                    guard bytes[j + 1] == Self.quote else { return (open + 1..<j, escapes, breaks) }
+                    escapes = true
+                    j += 2
+                    continue
+                }
+                // The last byte of the buffer: a closing quote only if nothing follows.
+                return inputEnded ? (open + 1..<j, escapes, breaks) : nil
+            }
+            if byte == Self.lf || (byte == Self.cr && (j + 1 == count || bytes[j + 1] != Self.lf)) { breaks += 1 }
+            j += 1
+        }
+        guard inputEnded else { return nil }
+        let (line, column) = location(of: open)
+        throw CSVError(.unterminatedQuote, line: line, column: column)
+    }
+
+    /// Copies a quoted field's content into `unescaped`, each `""` as one quote.
+    private mutating func unescape(fieldIndex: Int, _ content: Range<Int>) {
+        let start = unescaped.count
+        var i = content.lowerBound
+        while i < content.upperBound {
+            unescaped.append(bytes[i])
+            i += bytes[i] == Self.quote ? 2 : 1
+        }
+        escapedFields.append((fieldIndex, start..<unescaped.count))
+    }
+
+    // MARK: - Positions, for errors
+
+    /// Where field `index` starts in `bytes`: its opening quote when it is quoted. An
+    /// unquoted field follows a comma or starts the record, so a quote before its content
+    /// can only be its own.
+    private func rawStart(ofField index: Int) -> Int {
+        let content = fields[index].lowerBound
+        return content > recordStart && bytes[content - 1] == Self.quote ? content - 1 : content
+    }
+
+    /// The line and column of `offset`, counted from the start of the current record.
+    private func location(of offset: Int) -> (line: Int, column: Int) {
+        var line = self.line, lineStart = recordStart
+        var i = recordStart
+        while i < offset {
+            let byte = bytes[i]
+            if byte == Self.lf || (byte == Self.cr && !(i + 1 < bytes.count && bytes[i + 1] == Self.lf)) {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}
