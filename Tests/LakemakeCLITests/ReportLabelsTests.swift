@@ -133,6 +133,13 @@ final class ReportLabelsTests: XCTestCase {
         let payments = labels(try XCTUnwrap(root.chart("Payment mix")), "value")
         XCTAssertEqual(payments.count, 5)
         XCTAssertTrue(payments.allSatisfy { $0.hasPrefix("$") && $0.hasSuffix("%") }, "\(payments)")
+        // Every amount an insight's description writes carries the currency.
+        for heading in ["Anomalies (", "Trends (", "Recommendations ("] {
+            let text = try XCTUnwrap(root.afterHeading(heading)).next.text
+            for match in text.matches(of: /(.)\d{1,3}(,\d{3})*\.\d\d(?!\d)/) where match.output.1 != "$" {
+                XCTFail("\(heading): an amount without its currency: …\(match.output.0)")
+            }
+        }
         let products = try XCTUnwrap(root.afterHeading("Top 5 products")?.next)
         XCTAssertTrue(products.elements("td", class: "n").map(\.text).filter { $0.contains(".") }.allSatisfy { $0.hasPrefix("$") })
     }

@@ -30,14 +30,19 @@ extension SalesActions {
             let bytes = try ctx.read(path)
             storeList = try mapped { () throws(SalesError) in try StoreList.parse(bytes, path: path) }
         }
+        let report = DailyReport(chain: ctx.parameter("chain") ?? "Sales", company: company, companyWindow: window,
+                                 products: products, stores: try storeMetrics(ctx, line: 3), insights: insights,
+                                 storeList: storeList, currency: try currency(ctx))
+        return .outputs([Array(report.text.utf8), Array(report.html.utf8)], rejections: [])
+    }
+
+    /// The rule's `currency` parameter, USD when it has none.
+    static func currency(_ ctx: ActionContext) throws(ActionError) -> Currency {
         let code = ctx.parameter("currency") ?? "USD"
         guard let currency = Currency(code: code) else {
             throw SalesError.badParameter(name: "currency", value: code, expected: "an ISO 4217 code such as USD or EUR").actionError
         }
-        let report = DailyReport(chain: ctx.parameter("chain") ?? "Sales", company: company, companyWindow: window,
-                                 products: products, stores: try storeMetrics(ctx, line: 3), insights: insights,
-                                 storeList: storeList, currency: currency)
-        return .outputs([Array(report.text.utf8), Array(report.html.utf8)], rejections: [])
+        return currency
     }
 
     /// `dataset=…`: store metrics of a day (store_summaries, top_products) or the day's
