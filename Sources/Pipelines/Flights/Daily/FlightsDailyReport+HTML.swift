@@ -10,7 +10,8 @@ extension FlightsDailyReport {
     static let style = """
         body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2rem auto;max-width:960px;color:#222;padding:0 1rem}
         h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-        table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+        td{overflow-wrap:anywhere}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.kpis{display:flex;flex-wrap:wrap;gap:1rem}
         .kpi{background:#f4f7fb;border-radius:6px;padding:.6rem 1rem;min-width:8rem}.kpi b{display:block;font-size:1.3rem}
         .note{color:#555;font-size:.9em}
@@ -22,7 +23,7 @@ extension FlightsDailyReport {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>Flight traffic \(e(d.date))</title><style>\(style)</style></head><body>
-            <h1>Flight traffic — \(e(d.date))</h1>
+            <h1>Flight traffic — <span class="nowrap">\(e(d.date))</span></h1>
             <div class="kpis"><div class="kpi">Unique aircraft<b>\(NumberText.grouped(d.uniqueAircraft))</b></div>
             <div class="kpi">Observations<b>\(NumberText.grouped(d.observations))</b></div>
             <div class="kpi">Snapshots<b>\(NumberText.grouped(d.snapshots))</b></div>
