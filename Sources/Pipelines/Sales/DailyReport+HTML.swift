@@ -10,7 +10,7 @@ extension DailyReport {
         body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2rem auto;max-width:960px;color:#222;padding:0 1rem}
         h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
         table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-        td{overflow-wrap:anywhere}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
+        td{overflow-wrap:break-word}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.kpis{display:flex;flex-wrap:wrap;gap:1rem}
         .kpi{background:#f4f7fb;border-radius:6px;padding:.6rem 1rem;min-width:8rem}.kpi b{display:block;font-size:1.3rem}
         .critical{color:#b00020}.warning{color:#b36b00}.info{color:#2f6db5}

@@ -11,7 +11,7 @@ extension FlightsDailyReport {
         body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2rem auto;max-width:960px;color:#222;padding:0 1rem}
         h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
         table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-        td{overflow-wrap:anywhere}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
+        td{overflow-wrap:break-word}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.kpis{display:flex;flex-wrap:wrap;gap:1rem}
         .kpi{background:#f4f7fb;border-radius:6px;padding:.6rem 1rem;min-width:8rem}.kpi b{display:block;font-size:1.3rem}
         .note{color:#555;font-size:.9em}
@@ -34,10 +34,9 @@ extension FlightsDailyReport {
         if coastline == nil, !d.cells.isEmpty { h += "<p class=\"note\">No coastline reference was given to this rule.</p>\n" }
         h += "<h2>Hourly traffic (UTC)</h2>\n" + hourlyChart(d) + "\n"
         h += "<h2>7-day trend (unique aircraft)</h2>\n" + trendChart(d) + "\n"
-        h += "<h2>Top routes</h2>\n<table><tr><th>origin</th><th>destination</th><th>flights</th><th>share</th></tr>\n"
+        h += "<h2>Top routes</h2>\n<table><tr><th>route</th><th>flights</th><th>share</th></tr>\n"
         for r in d.routes.prefix(10) {
-            h += "<tr><td><b>\(e(r.origin))</b><br/><span class=\"note\">\(e(r.originName))</span></td>"
-            h += "<td><b>\(e(r.destination))</b><br/><span class=\"note\">\(e(r.destinationName))</span></td>"
+            h += "<tr><td><b>\(e(r.origin)) → \(e(r.destination))</b><br/><span class=\"note\">\(e(r.originName)) → \(e(r.destinationName))</span></td>"
             h += "<td class=\"n\">\(NumberText.grouped(r.flights))</td><td class=\"n\">\(NumberText.fixed(r.percentage, 1)) %</td></tr>\n"
         }
         h += "</table>\n<h2>Top airlines</h2>\n<table><tr><th>code</th><th>airline</th><th>aircraft</th></tr>\n"
