@@ -83,14 +83,17 @@ extension FlightsDailyReport {
                 s += "<path class=\"coast\" d=\"\(path)\" fill=\"none\" stroke=\"#5f7f9f\" stroke-width=\"1\" stroke-linejoin=\"round\"/>\n"
             }
         }
+        // A day can have thousands of cells: what they share is said once, on their group.
         let peak = d.cells.map(\.density).max() ?? 0
+        s += "<g fill-opacity=\"0.85\" stroke=\"#7a2e00\" stroke-opacity=\"0.35\" stroke-width=\"0.4\">\n"
         for c in d.cells {
             let t = peak > 0 ? c.density / peak : 0
             s += "<rect class=\"cell\" x=\"\(f(m.x(c.lonMin)))\" y=\"\(f(m.y(c.latMax)))\" width=\"\(f((c.lonMax - c.lonMin) * m.scaleX))\" "
-            s += "height=\"\(f((c.latMax - c.latMin) * m.scaleY))\" fill=\"\(shade(t))\" fill-opacity=\"0.85\" stroke=\"#7a2e00\" stroke-opacity=\"0.35\" stroke-width=\"0.4\">"
+            s += "height=\"\(f((c.latMax - c.latMin) * m.scaleY))\" fill=\"\(shade(t))\">"
             s += "<title>\(latLabel(c.latMin))…\(latLabel(c.latMax)), \(lonLabel(c.lonMin))…\(lonLabel(c.lonMax)): "
             s += "\(NumberText.grouped(c.aircraft)) aircraft, \(NumberText.fixed(c.density, 2)) per 10,000 km²</title></rect>\n"
         }
+        s += "</g>\n"
         s += "<rect x=\"\(f(m.left))\" y=\"\(f(m.top))\" width=\"\(f(m.width))\" height=\"\(f(m.height))\" fill=\"none\" stroke=\"#889\"/>\n"
         // Legend: five swatches from no traffic to the day's peak cell.
         let legendTop = bottom + 50, swatch = 64.0
