@@ -79,9 +79,12 @@ final class ReportsInBrowserTests: XCTestCase {
         let chromium = try HeadlessChromium.find()
         let lake = try ReportsLake.built()
         let kept = ProcessInfo.processInfo.environment["LAKEMAKE_SCREENSHOTS"].flatMap { $0.isEmpty ? nil : $0 }
-        let folder = kept ?? NSTemporaryDirectory() + "lakemake-shots-" + UUID().uuidString
+        // The measuring pages go to a folder of their own, removed at the end.
+        let scratch = NSTemporaryDirectory() + "lakemake-shots-" + UUID().uuidString
+        let folder = kept ?? scratch
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
 
         for (name, path, charts) in [("flights", ReportsLake.flightReport, 3), ("sales", ReportsLake.salesReport, 4)] {
             let html = try XCTUnwrap(lake.read(path))
@@ -98,7 +101,7 @@ final class ReportsInBrowserTests: XCTestCase {
                 XCTAssertGreaterThan(data.count, 40_000, "\(png) is nearly empty")
 
                 // The labels, as laid out at this width.
-                let g = try geometry(chromium, html: html, width: width, folder: folder)
+                let g = try geometry(chromium, html: html, width: width, folder: scratch)
                 XCTAssertEqual(g.viewport, width)
                 XCTAssertLessThanOrEqual(g.scrollWidth, width, "\(name) at \(width) px scrolls sideways")
                 XCTAssertEqual(g.charts.count, charts, "\(name): charts")
