@@ -10,9 +10,12 @@ DEMO        := .demo
 LAKEMAKE    := .build/debug/lakemake
 RELEASE_BIN := .build/release/lakemake
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PY_PACKAGES := pyarrow duckdb polars openlineage-python cramjam pandas
+PY_PACKAGES := pyarrow duckdb polars pyspark openlineage-python cramjam pandas
+# The venv is ready for this package list: a list with a new package installs it into an
+# existing .venv too.
+VENV_READY  := $(VENV)/.ready-$(shell echo '$(PY_PACKAGES)' | cksum | cut -d' ' -f1)
 
-.PHONY: all deps chromium build release venv test report-shots demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize sanitize-address sanitize-thread
+.PHONY: all deps java chromium build release venv test report-shots demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -41,6 +44,22 @@ deps:
 	  fi; \
 	fi
 
+# A Java runtime for PySpark (the partition-typing examples, docs/partitions.md), installed
+# from Debian only when there is no java at all; PySpark 4 needs Java 17 or later.
+java:
+	@if ! command -v java >/dev/null; then \
+	  echo "installing: default-jre-headless (PySpark needs Java)"; \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; \
+	  else \
+	    echo "please install a Java runtime, version 17 or later"; exit 1; \
+	  fi; \
+	fi; \
+	version=$$(java -version 2>&1 | sed -nE '1s/.*version "(1\.)?([0-9]+).*/\2/p'); \
+	if [ "$${version:-0}" -lt 17 ]; then \
+	  echo "PySpark needs Java 17 or later; java -version says $${version:-nothing} (on Debian or Ubuntu: apt-get install openjdk-17-jre-headless)"; exit 1; \
+	fi
+
 # Headless Chromium for the tests that look at the HTML reports in a browser (screenshots and
 # label boxes at 1280 and 390 px), from Debian when it is missing; LAKEMAKE_CHROMIUM names
 # another browser binary.
@@ -61,15 +80,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The interop environment: real readers (pyarrow, DuckDB, polars) and the OpenLineage model.
-$(VENV)/.ready:
+# The interop environment: real readers (pyarrow, DuckDB, polars, PySpark) and the
+# OpenLineage model.
+$(VENV_READY):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+	rm -f $(VENV)/.ready*
 	touch $@
 
-venv: $(VENV)/.ready
+venv: $(VENV_READY)
 
-test: deps venv chromium
+test: deps java venv chromium
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory fuzz-smoke
 
@@ -102,11 +123,11 @@ crash-test: build
 # Process.run() (docs/reliability.md). The fuzz targets check leaks after every input instead.
 sanitize: sanitize-address sanitize-thread
 
-sanitize-address: deps venv chromium
+sanitize-address: deps java venv chromium
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-swift-testing
 
-sanitize-thread: deps venv chromium
+sanitize-thread: deps java venv chromium
 	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
 	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-swift-testing
 

@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "LakeBuildTests", dependencies: ["LakeBuild", "Catalog", "LakeFormats", "TestSupport"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "TestSupport"]),
-        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LakemakeCLITests", dependencies: ["LakeFormats", "lakemake", "Arguments", "TestSupport"], exclude: ["Fixtures", "scripts"]),
     ]
 )

@@ -12,7 +12,10 @@
 # Pipelines are a list: each `setup_<name>` function fills a project folder with its rules and
 # sample raw data. Kills are spread over the pipelines in turn. Every third kill is followed by
 # a second one before the recovery build, and every fourth by a new upload, as happens when a
-# build is killed and restarted while data keeps landing.
+# build is killed and restarted while data keeps landing. After each recovery, what the next
+# builds rely on is exercised too: one raw file is deleted and (where the pipeline has late
+# uploads) one added, the lake is built again, and its outputs must equal a build from
+# nothing of the same raw files (a kill once left deletions that no longer propagated).
 # The last line is the summary: kills survived, failures.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -118,6 +121,27 @@ for ((k = 1; k <= kills; k++)); do
     temps=$(find "$dir/lake/.lakemake/tmp" -type f 2>/dev/null | wc -l)
     [ "$temps" -eq 0 ] || note "$k" "$p" "$temps temporary files left"
     (cd "$dir" && "$lakemake" verify >/dev/null 2>&1) || note "$k" "$p" "verify is not clean"
+
+    # After the recovery: delete one raw file and add one, in the killed and the clean project.
+    victim=$(cd "$dir/lake" && find raw -type f | LC_ALL=C sort | sed -n "$(( k % 7 + 1 ))p")
+    for d in "$dir" "$work/$p-clean"; do
+        rm -f "$d/lake/$victim"
+        if declare -F "late_$p" >/dev/null; then "late_$p" "$d" "$((1000 + k))"; fi
+    done
+    (cd "$work/$p-clean" && "$lakemake" build -q >/dev/null 2>&1)
+    if ! (cd "$dir" && "$lakemake" build -j 2 -q >/dev/null 2>&1); then
+        note "$k" "$p" "the build after deleting $victim failed"
+        continue
+    fi
+    fresh="$work/$p-fresh"
+    rm -rf "$fresh"
+    mkdir -p "$fresh/lake"
+    cp -R "$work/$p-clean/rules" "$fresh/"
+    for f in "$work/$p-clean/lake/"*; do
+        case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$fresh/lake/" ;; esac
+    done
+    (cd "$fresh" && "$lakemake" build -q >/dev/null 2>&1)
+    [ "$(outputs "$dir")" == "$(outputs "$fresh")" ] || note "$k" "$p" "after deleting $victim and adding an upload, outputs differ from a build from nothing"
     survived=$((survived + 1))
 done
 echo "crash test: $kills kills over ${pipelines[*]}, $survived recovered, $fail failures"

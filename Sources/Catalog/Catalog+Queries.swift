@@ -92,7 +92,7 @@ extension Catalog {
 
     // MARK: Building blocks
 
-    private static func targetID(producing path: String, on connection: SQLite.Connection) throws -> Int64? {
+    static func targetID(producing path: String, on connection: SQLite.Connection) throws -> Int64? {
         let query = try connection.prepare("""
             SELECT id FROM targets WHERE primary_output = ?1
             UNION ALL
@@ -104,7 +104,7 @@ extension Catalog {
         return try query.step() ? try query.int64(at: 0) : nil
     }
 
-    private static func loadTarget(id: Int64, on connection: SQLite.Connection) throws -> TargetRecord? {
+    static func loadTarget(id: Int64, on connection: SQLite.Connection) throws -> TargetRecord? {
         let query = try connection.prepare(selectTargets + " WHERE id = ?1")
         try query.bind(id, at: 1)
         guard try query.step() else {

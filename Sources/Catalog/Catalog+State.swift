@@ -78,3 +78,33 @@ extension Catalog {
         return grouped
     }
 }
+
+extension Catalog {
+    /// The rows a change-driven build reads instead of the whole state: the targets that have
+    /// one of `outputs` among their outputs (with their outputs and inputs) and the `files`
+    /// rows of `paths`, each by its index. A path without a row is simply absent.
+    public func loadState(targetsProducing outputs: [String], files paths: [String]) throws(CatalogError) -> CatalogState {
+        try withConnection { connection in
+            var targets: [TargetRecord] = []
+            var seen = Set<Int64>()
+            for path in outputs {
+                guard let id = try Self.targetID(producing: path, on: connection), seen.insert(id).inserted,
+                      let target = try Self.loadTarget(id: id, on: connection) else { continue }
+                targets.append(target)
+            }
+            var files: [String: FileRecord] = [:]
+            let query = try connection.prepare(Self.selectFiles + " WHERE path = ?1")
+            for path in Set(paths) {
+                try query.bind(path, at: 1)
+                if try query.step() { files[path] = try Self.decodeFile(query) }
+                query.reset()
+            }
+            var targetIndexByOutput: [String: Int] = [:]
+            for (index, target) in targets.enumerated() {
+                targetIndexByOutput[target.primaryOutput] = index
+                for output in target.outputs { targetIndexByOutput[output.path] = index }
+            }
+            return CatalogState(files: files, targets: targets, targetIndexByOutput: targetIndexByOutput, inputsLoaded: true)
+        }
+    }
+}

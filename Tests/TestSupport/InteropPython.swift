@@ -1,4 +1,4 @@
-// The Python the interop tests run real readers with (pyarrow, DuckDB, polars, openlineage),
+// The Python the interop tests run real readers with (pyarrow, DuckDB, polars, PySpark, openlineage),
 // shared by every test target. Where none is given the test is skipped with a message — but
 // never silently under `make test`, which sets LAKEMAKE_REQUIRE_INTEROP=1: there a missing
 // interpreter fails the test, so the suite cannot pass with interop unchecked.
@@ -18,7 +18,7 @@ public enum InteropPython {
     public static func path(for what: String = "interop checks", file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let python = environment["LAKEMAKE_PYTHON"], !python.isEmpty { return python }
-        try unavailable("LAKEMAKE_PYTHON is not set, so \(what) cannot run; `make test` provides a Python with pyarrow, duckdb, polars and openlineage",
+        try unavailable("LAKEMAKE_PYTHON is not set, so \(what) cannot run; `make test` provides a Python with pyarrow, duckdb, polars, pyspark and openlineage",
                         file: file, line: line)
     }
 

@@ -1,13 +1,14 @@
 // One build, start to finish. The order of work is what makes a no-op cheap and a crash safe:
 //
-//   1. one walk of the lake (every path stat'ed once)
-//   2. one bulk read of the catalog
-//   3. discovery of the targets
-//   4. content hashes only for raw and reference files whose fingerprint changed
-//   5. the scheduler runs targets producers-first; for each, the rebuilder decides, the
+//   1. one walk of raw/ and reference/, and a stat of every output the stored plan names
+//   2. the differences from the stored plan (see `PlanChanges`): none, and the build is done;
+//      otherwise only what they reach is planned and visited (`Build+Changes.swift`), or,
+//      with no stored plan, one bulk read of the catalog and discovery of every target
+//   3. content hashes only for raw and reference files whose fingerprint changed
+//   4. the scheduler runs targets producers-first; for each, the rebuilder decides, the
 //      runner runs, outputs are published (temp → fsync → rename) and only then recorded
-//   6. outputs nothing produces any more are deleted (full builds only)
-//   7. rejection files are brought up to date; the build row is closed
+//   5. outputs nothing produces any more are deleted
+//   6. rejection files are brought up to date; the build row is closed; the plan is stored
 //
 // Nothing is written to the catalog until something changes, so a no-op build performs no
 // write at all. Scheduler, rebuilder and catalog stay separate: this file wires them.
@@ -49,34 +50,44 @@ public struct Build {
         var clock = PhaseClock()
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
-        let configuration = LakeSnapshot.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
-        let mayShortCut = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
-        let snapshot = mayShortCut ? try storedSnapshot(configuration: configuration) : nil
+        let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
+        // Builds of the whole lake start from the stored plan; -n, prefixes, --force and
+        // --retry-failed plan in full (they ask about, or for, more than what changed).
+        let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+        let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
         // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
         // or recorded), so they are stat'ed directly instead of walking their many folders.
-        // The outputs the snapshot names are stat'ed while the walk runs.
-        let snapshotOutputs = snapshot?.outputs.map(\.path) ?? []
-        let (walked, outputStats) = walkWhileStatting(snapshotOutputs)
+        // The outputs the stored plan names are stat'ed while the walk runs.
+        let storedOutputs = stored.map { Array($0.outputs.keys) } ?? []
+        let (walked, outputStats) = walkWhileStatting(storedOutputs)
         var listing: LakeListing
         do { listing = try walked.get() } catch { throw .fileSystem(error) }
         stats.walkMs = clock.lap()
-        stats.statted = listing.files.count + snapshotOutputs.count
+        stats.statted = listing.files.count + storedOutputs.count
 
-        // A full path reuses the stats of the outputs the snapshot named.
-        var snapshotStats: [String: FileStat?] = [:]
-        if let snapshot {
-            if snapshot.matches(sources: listing, outputStats: outputStats) {
-                stats.targetsConsidered = snapshot.targetCount
+        if let stored {
+            let changes = PlanChanges(stored: stored, listing: listing, outputs: storedOutputs, stats: outputStats)
+            if changes.isEmpty {
+                stats.targetsConsidered = stored.targetCount
                 stats.sqlStatements = 1
-                return BuildReport(buildID: nil, targets: [], removed: [], unmatched: snapshot.unmatched,
-                                   standingRejections: snapshot.standing, escapingLinks: snapshot.escapingLinks,
-                                   stats: stats, dryRun: false, upToDateWithoutPlan: snapshot.targetCount)
+                return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
+                                   standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
+                                   stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
             }
-            snapshotStats.reserveCapacity(outputStats.count)
-            for (path, stat) in zip(snapshotOutputs, outputStats) { snapshotStats[path] = .some(stat) }
+            if var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
+                                               configuration: configuration, stats: &stats, clock: &clock) {
+                stats.commitMs += clock.lap()
+                stats.sqlStatements = catalog.statementCount - statementsBefore
+                report.stats = stats
+                return report
+            }
         }
+        // A full path reuses the stats of the outputs the stored plan named.
+        var knownStats: [String: FileStat?] = [:]
+        knownStats.reserveCapacity(outputStats.count)
+        for (path, stat) in zip(storedOutputs, outputStats) { knownStats[path] = .some(stat) }
 
         let state: CatalogState
         do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
@@ -85,11 +96,11 @@ public struct Build {
         let graph = TargetDiscovery.plan(rules: rules, listing: listing)
         stats.discoveryMs = clock.lap()
 
-        let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: snapshotStats)
+        let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: knownStats)
         listing.add(outputs.stats)
         stats.walkMs += clock.lap()
-        // Stat calls: every walked file, the outputs the snapshot named, the outputs stat'ed here.
-        stats.statted = listing.files.count - outputs.stats.count + snapshotStats.count + outputs.statted
+        // Stat calls: every walked file, the outputs the stored plan named, the outputs stat'ed here.
+        stats.statted = listing.files.count - outputs.stats.count + knownStats.count + outputs.statted
 
         let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount
@@ -97,6 +108,25 @@ public struct Build {
 
         let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: graph, sources: sources)
         let wanted = options.prefixes.isEmpty ? nil : graph.closure(forPrefixes: options.prefixes)
+        schedule(session, wanted: wanted, options: options)
+        stats.runMs = clock.lap()
+
+        var report = try session.finish(stats: &stats)
+        report.stoppedBy = options.stop?.signal
+        if mayUsePlan {
+            try storePlan(session, report: report, configuration: configuration, graph: graph,
+                          viewIndex: Array(graph.targets.indices), carried: nil)
+        }
+        stats.commitMs = clock.lap()
+        stats.sqlStatements = catalog.statementCount - statementsBefore
+        report.stats = stats
+        return report
+    }
+
+    /// Runs the session's targets producers-first; with `wanted`, only those (the rest are
+    /// reported not requested).
+    func schedule(_ session: BuildSession, wanted: Set<Int>?, options: BuildOptions) {
+        let graph = session.graph
         Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies)) { i in
             if let wanted, !wanted.contains(i) {
                 session.setOutcome(i, .notRequested, durationMs: 0)
@@ -106,26 +136,15 @@ public struct Build {
                 session.process(i)
             }
         }
-        stats.runMs = clock.lap()
-
-        var report = try session.finish(stats: &stats)
-        report.stoppedBy = options.stop?.signal
-        // A stopped build (by a signal or --fail-fast) is no fixed point: the next one must plan.
-        let cutShort = report.stoppedBy != nil || report.targets.contains { $0.outcome == .notStarted }
-        if mayShortCut && !cutShort { try session.saveSnapshot(report: report, configuration: configuration) }
-        stats.commitMs = clock.lap()
-        stats.sqlStatements = catalog.statementCount - statementsBefore
-        report.stats = stats
-        return report
     }
 
-    /// The snapshot the last complete build left, when it was made with this configuration
+    /// The plan the last complete build stored, when it was made with this configuration
     /// (rules, action versions, engine format); nil otherwise.
-    private func storedSnapshot(configuration: String) throws(BuildError) -> LakeSnapshot? {
+    private func storedPlan(configuration: String) throws(BuildError) -> StoredPlan? {
         let stored: NoOpSnapshot?
         do { stored = try catalog.loadSnapshot() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
-        return LakeSnapshot(decoding: stored.state)
+        return StoredPlan(decoding: stored.state)
     }
 
     /// The walk of raw/ and reference/, and the stats of `outputs`, side by side: on a no-op

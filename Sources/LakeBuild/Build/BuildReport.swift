@@ -124,8 +124,9 @@ public struct BuildReport: Sendable {
     public var dryRun: Bool
     /// Input files rejected in this run by targets that still built (aggregate members).
     public var newMemberRejections = 0
-    /// Set when the lake matched the last complete build's snapshot: every one of these
-    /// targets is up to date and none was looked at one by one (`targets` is empty).
+    /// Targets the build did not visit because nothing that changed reaches them (all of
+    /// them when the lake matched the stored plan: `targets` is then empty). They are up to
+    /// date, or stand rejected or skipped, as the last build left them.
     public var upToDateWithoutPlan: Int?
     /// The signal that stopped the build before every target had started, if one did.
     public var stoppedBy: Int32?
@@ -154,7 +155,7 @@ public struct BuildReport: Sendable {
 
     /// Targets that were up to date (or stand rejected) in this build.
     public var upToDateCount: Int {
-        upToDateWithoutPlan ?? targets.filter { $0.outcome == .upToDate || $0.outcome == .stillRejected }.count
+        (upToDateWithoutPlan ?? 0) + targets.filter { $0.outcome == .upToDate || $0.outcome == .stillRejected }.count
     }
 
     public var counts: BuildCounts {

@@ -25,6 +25,14 @@ final class BuildSession: @unchecked Sendable {
     let state: CatalogState
     let graph: TargetGraph
     let sources: SourceHashes
+    /// Outcomes of targets outside the plan, by output path: a change-driven build visits
+    /// only what a change reaches, and the other targets stand as the stored plan says.
+    let priorResults: [String: Result]
+    /// The stored plan's standing rejections; those of raw files this build did not look at
+    /// again still stand (see `RejectionFiles`).
+    let inheritedStanding: [StandingRejection]
+    /// Raw and reference files a change-driven build found added, changed or removed.
+    let changedSources: Set<String>
 
     private let lock = NSLock()
     private var results: [Result?]
@@ -41,13 +49,17 @@ final class BuildSession: @unchecked Sendable {
     private var bytesWritten: Int64 = 0
     private var troubleSeen = false
 
-    init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes) {
+    init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes,
+         priorResults: [String: Result] = [:], inheritedStanding: [StandingRejection] = [], changedSources: Set<String> = []) {
         self.build = build
         self.options = options
         self.listing = listing
         self.state = state
         self.graph = graph
         self.sources = sources
+        self.priorResults = priorResults
+        self.inheritedStanding = inheritedStanding
+        self.changedSources = changedSources
         self.results = Array(repeating: nil, count: graph.targets.count)
     }
 
@@ -75,6 +87,19 @@ final class BuildSession: @unchecked Sendable {
 
     func result(_ i: Int) -> Result? { locked { results[i] } }
 
+    /// Where an input comes from: a raw or reference file, or a target's output with that
+    /// target's result (nil while it has none).
+    private enum Upstream {
+        case source
+        case produced(Result?)
+    }
+
+    private func upstream(_ path: String) -> Upstream {
+        if let producer = graph.producer[path] { return .produced(result(producer)) }
+        if let prior = priorResults[path] { return .produced(prior) }
+        return .source
+    }
+
     // MARK: - One target
 
     func process(_ i: Int) {
@@ -87,8 +112,8 @@ final class BuildSession: @unchecked Sendable {
         // line are simply absent instead, unless every one of them is: see below.)
         let firstIsAggregate = rule.inputs[0].isAggregate
         for p in t.inputs[0] where !firstIsAggregate {
-            if let producer = graph.producer[p], result(producer)?.outputs == nil {
-                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: result(producer)?.rejectedSources ?? [])
+            if case .produced(let r) = upstream(p), r?.outputs == nil {
+                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: r?.rejectedSources ?? [])
                 return
             }
         }
@@ -101,9 +126,9 @@ final class BuildSession: @unchecked Sendable {
             var kept: [String] = []
             var missing: [AbsentInput] = []
             for p in line {
-                if let producer = graph.producer[p] {
-                    guard let r = result(producer), let v = r.outputs?.first(where: { $0.path == p }) else {
-                        missing.append(AbsentInput(path: p, rejectedSources: result(producer)?.rejectedSources ?? []))
+                if case .produced(let result) = upstream(p) {
+                    guard let r = result, let v = r.outputs?.first(where: { $0.path == p }) else {
+                        missing.append(AbsentInput(path: p, rejectedSources: result?.rejectedSources ?? []))
                         continue
                     }
                     if r.willChange && upstreamChange == nil { upstreamChange = p }
@@ -193,7 +218,7 @@ final class BuildSession: @unchecked Sendable {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
-        for v in material.inputs where graph.producer[v.path] == nil && LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
+        for v in material.inputs where LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
         let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
                             outputs: t.outputs, sourceHashes: sourceHashes)
         var outcome = build.runner.run(job, in: fileSystem)
@@ -471,48 +496,47 @@ final class BuildSession: @unchecked Sendable {
         return removed.sorted(by: LakePath.bytewiseLess)
     }
 
-    /// After a full build with nothing failed, records what the lake looks like now so the
-    /// next build can recognise an unchanged lake without a plan (see `LakeSnapshot`).
-    func saveSnapshot(report: BuildReport, configuration: String) throws(BuildError) {
-        // Failed targets are retried on every build, so a build with one is no fixed point.
-        // (Targets skipped behind a rejection are: they stay skipped until the file changes.)
-        let failed = report.targets.contains {
-            if case .failed = $0.outcome { return true }
-            return false
-        }
-        guard !failed, failures.isEmpty else { return }
-        let removed = Set(removedPaths)
-        // Outputs in plan order (deterministic, and no sort of every path), then rejection files.
-        var outputPaths = graph.targets.flatMap(\.outputs)
-        var rejectionPaths: [String] = []
-        for path in derivedRecords.keys where LakeLayout.isRejectionFile(path) && graph.producer[path] == nil {
-            rejectionPaths.append(path)
-        }
-        for (path, record) in state.files where record.kind == .derived && LakeLayout.isRejectionFile(path)
-            && derivedRecords[path] == nil && !removed.contains(path) {
-            rejectionPaths.append(path)
-        }
-        outputPaths += rejectionPaths.sorted(by: LakePath.bytewiseLess)
-        var outputs: [LakeSnapshot.Entry] = []
-        outputs.reserveCapacity(outputPaths.count)
-        for path in outputPaths {
-            if let r = derivedRecords[path] {
-                outputs.append(.init(path: path, stat: FileStat(device: r.device, inode: r.inode, size: r.size,
-                                                                mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs)))
-            } else if let s = listing.files[path], !removed.contains(path) {
-                outputs.append(.init(path: path, stat: s))
-            }
-        }
-        let sources = graph.sources.compactMap { p in listing.files[p].map { LakeSnapshot.Entry(path: p, stat: $0) } }
-        let snapshot = LakeSnapshot(sources: sources, outputs: outputs, targetCount: graph.targets.count,
-                                    unmatched: graph.unmatched, standing: report.standingRejections,
-                                    escapingLinks: listing.escapingLinks)
-        do {
-            try build.catalog.saveSnapshot(NoOpSnapshot(config: configuration, state: snapshot.encoded()))
-        } catch {
-            throw .catalog(error)
+    // MARK: - What the stored plan keeps
+
+    /// Target `i`'s outcome as the next build sees it; nil when the target was not decided
+    /// (not requested, not started), so this build leaves no plan.
+    func storedOutcome(_ i: Int) -> StoredPlan.Outcome? {
+        guard let r = result(i) else { return nil }
+        switch r.report.outcome {
+        case .notRequested, .notStarted, .wouldBuild: return nil
+        case .failed: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
+        default: return StoredPlan.Outcome(produced: r.outputs != nil, rejectedSources: r.rejectedSources, dirty: false)
         }
     }
+
+    /// An output or rejection file as this build leaves it (written now, or found as
+    /// recorded); nil when it does not exist or its content is not known.
+    /// - Parameter removed: `allRemovedPaths()`, taken once.
+    func leftFileState(_ path: String, removed: Set<String>) -> StoredPlan.FileState? {
+        if let r = locked({ derivedRecords[path] }) {
+            return StoredPlan.FileState(stat: FileStat(device: r.device, inode: r.inode, size: r.size, mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs),
+                                        sha256: r.sha256, size: r.size)
+        }
+        guard !removed.contains(path), let stat = listing.files[path] else { return nil }
+        if let i = graph.producer[path], let v = result(i)?.outputs?.first(where: { $0.path == path }) {
+            return StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+        }
+        if let r = state.files[path], r.matches(stat) { return StoredPlan.FileState(stat: stat, sha256: r.sha256, size: r.size) }
+        return nil
+    }
+
+    /// Rejection files this build wrote, or found recorded and did not remove.
+    func leftRejectionFiles(removed: Set<String>) -> [String] {
+        var paths = Set(locked { derivedRecords.keys.filter(LakeLayout.isRejectionFile) })
+        for (path, record) in state.files where record.kind == .derived && LakeLayout.isRejectionFile(path) { paths.insert(path) }
+        return paths.filter { leftFileState($0, removed: removed) != nil }
+    }
+
+    /// Every path this build removed.
+    func allRemovedPaths() -> Set<String> { locked { Set(removedPaths) } }
+
+    /// True when a catalog write failed (the build then leaves no plan).
+    var hadCatalogFailure: Bool { locked { !failures.isEmpty } }
 
     func noteDerived(_ record: FileRecord) {
         locked {

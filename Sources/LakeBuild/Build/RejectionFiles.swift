@@ -15,6 +15,9 @@ struct RejectionFiles {
     let session: BuildSession
     /// Raw path → the rule that rejected it and why; computed once.
     let current: [String: StandingRejection]
+    /// Standing rejections a change-driven build did not look at again: they stand as the
+    /// stored plan says, and their files are left as they are.
+    let inherited: [StandingRejection]
 
     /// - Parameter pending: rejections returned by actions in this build.
     init(session: BuildSession, pending: [(rule: String, rejection: Rejection)]) {
@@ -48,6 +51,13 @@ struct RejectionFiles {
             }
         }
         self.current = current
+        // The raw files this build looked at again: changed ones, and every one a visited
+        // target recorded or found rejected. The stored plan's word on the others stands.
+        var claimed = session.changedSources
+        for trace in session.state.targets where trace.error != nil {
+            for (x, _) in RejectionDocument.parse(catalogText: trace.error ?? "") { claimed.insert(x.path) }
+        }
+        self.inherited = session.inheritedStanding.filter { !claimed.contains($0.path) && current[$0.path] == nil }
     }
 
     /// True when `path` is present with the content the catalog recorded for it.
@@ -58,7 +68,7 @@ struct RejectionFiles {
 
     /// Raw files rejected now, with the rule that rejected them and why, sorted by path.
     func standing() -> [StandingRejection] {
-        current.keys.sorted(by: LakePath.bytewiseLess).compactMap { current[$0] }
+        (Array(current.values) + inherited).sorted { LakePath.bytewiseLess($0.path, $1.path) }
     }
 
     /// Writes new or changed rejection files and removes the ones no longer wanted.

@@ -26,13 +26,18 @@ struct SourceHashes: Sendable {
             if let r = state.files[path], r.matches(stat) { continue }
             changed.append(path)
         }
-        changed.sort(by: LakePath.bytewiseLess)
-        let paths = changed
+        return hashing(changed, listing: listing, recorded: state.files, fileSystem: fileSystem)
+    }
+
+    /// Hashes `paths` (the files a change-driven build found new or changed); every other
+    /// source keeps the hash in `recorded`.
+    static func hashing(_ paths: [String], listing: LakeListing, recorded: [String: FileRecord], fileSystem: FileSystem) -> SourceHashes {
+        let changed = paths.sorted(by: LakePath.bytewiseLess)
         let results = ResultSlots<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
         DispatchQueue.concurrentPerform(iterations: changed.count) { i in
-            results.set(i, Result { () throws(FileSystemError) in try fileSystem.hash(paths[i]) })
+            results.set(i, Result { () throws(FileSystemError) in try fileSystem.hash(changed[i]) })
         }
-        var hashes = SourceHashes(recorded: state.files, listing: listing)
+        var hashes = SourceHashes(recorded: recorded, listing: listing)
         for (i, path) in changed.enumerated() {
             switch results.get(i) {
             case .success(let h)?: hashes.fresh[path] = InputVersion(path: path, sha256: h.sha256, size: h.size)

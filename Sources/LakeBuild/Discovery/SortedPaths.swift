@@ -9,8 +9,14 @@ public struct SortedPaths: Sendable {
         self.bytes = sorted.map(\.0)
     }
 
+    /// Paths already in bytewise order (a list this type sorted before), taken as they are.
+    public init(presorted paths: [String]) {
+        self.paths = paths
+        self.bytes = paths.map { Array($0.utf8) }
+    }
+
     /// Every path starting with `prefix`, in order.
-    public func withPrefix(_ prefix: String) -> ArraySlice<String> {
+    public func slice(withPrefix prefix: String) -> ArraySlice<String> {
         let p = Array(prefix.utf8)
         var lo = 0, hi = bytes.count
         while lo < hi {
@@ -23,7 +29,7 @@ public struct SortedPaths: Sendable {
     }
 
     public func contains(_ path: String) -> Bool {
-        let s = withPrefix(path)
+        let s = slice(withPrefix: path)
         return s.first == path
     }
 }

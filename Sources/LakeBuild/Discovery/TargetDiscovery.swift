@@ -10,15 +10,14 @@ public enum TargetDiscovery {
     public static func plan(rules ruleSet: RuleSet, listing: LakeListing) -> TargetGraph {
         let rules = ruleSet.topologicalOrder()
         let sources = SortedPaths(listing.files.keys.filter(SourceHashes.isSource))
-        var indexes = [sources]
+        var indexes: [PathIndex] = [sources]
         var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: [], sources: sources.paths)
         var accepted = Set<String>()
 
         for (ruleIndex, rule) in rules.enumerated() {
-            let types = rule.wildcardTypes
             guard let first = rule.inputs.first else { continue }
-            let bindings = enumerate(first, types: types, in: indexes)
-            let outputTemplates = rule.outputs.map { PathTemplate($0.pattern) }
+            let context = RuleContext(rule: rule, index: ruleIndex)
+            let bindings = enumerate(first, types: context.types, in: indexes)
             // This rule's targets, kept apart until every binding is seen: two bindings that
             // write one path are both refused, and neither is planned.
             var planned: [PlannedTarget] = []
@@ -26,41 +25,15 @@ public enum TargetDiscovery {
             var collided: [Int: String] = [:]
             bindingLoop: for (binding, firstMembers) in bindings {
                 if firstMembers.first.map(LakeLayout.isRaw) ?? false { accepted.formUnion(firstMembers) }
-                var inputs: [[String]] = [firstMembers]
-                var missing: [String] = []
-                var skip = false
-                for line in rule.inputs.dropFirst() {
-                    var members: [String] = []
-                    let concrete = line.pattern.instantiate(binding)
-                    for pattern in concrete {
-                        if let path = pattern.concretePath {
-                            if indexes.contains(where: { $0.contains(path) }) {
-                                members.append(path)
-                            } else if line.pattern.isLiteral {
-                                missing.append(path)
-                            }
-                        } else {
-                            let matcher = PatternMatcher(pattern, types: types)
-                            members.append(contentsOf: candidates(matcher, in: indexes).filter(matcher.matches))
-                        }
-                    }
-                    if members.isEmpty && !line.isAggregate && !line.pattern.isLiteral {
-                        skip = true
-                        break
-                    }
-                    inputs.append(line.isAggregate ? members.sorted(by: LakePath.bytewiseLess) : members)
-                }
-                if skip { continue }
-                var outputs: [String] = []
-                for template in outputTemplates {
-                    guard let path = template.fill(binding) else { continue }
-                    outputs.append(path)
-                }
-                guard outputs.count == rule.outputs.count else { continue }
-                if let problem = RefusedBinding.problem(in: binding, outputs: outputs) {
-                    graph.refused.append(RefusedBinding(rule: rule.name, paths: firstMembers, message: problem))
+                let target: PlannedTarget
+                switch context.plan(binding, firstMembers: firstMembers, in: indexes) {
+                case .skipped: continue
+                case .refused(let refusal):
+                    graph.refused.append(refusal)
                     continue
+                case .planned(let t): target = t
                 }
+                let outputs = target.outputs
                 for path in outputs {
                     if let other = graph.producer[path] {
                         let otherRule = rules[graph.targets[other].ruleIndex].name
@@ -83,9 +56,7 @@ public enum TargetDiscovery {
                     }
                 }
                 for path in outputs { plannedProducer[path] = planned.count }
-                planned.append(PlannedTarget(
-                    ruleIndex: ruleIndex, binding: binding, inputs: inputs, missingInputs: missing,
-                    outputs: outputs, dependencies: []))
+                planned.append(target)
             }
             var ruleOutputs: [String] = []
             for (i, var target) in planned.enumerated() where collided[i] == nil {
@@ -105,7 +76,7 @@ public enum TargetDiscovery {
 
     /// Bindings of a rule's first `in` line, sorted, each with its members (one path for a
     /// plain line; every match, sorted, for an aggregate line).
-    static func enumerate(_ line: InputLine, types: [String: PathPattern.WildcardType], in indexes: [SortedPaths]) -> [(Binding, [String])] {
+    static func enumerate(_ line: InputLine, types: [String: PathPattern.WildcardType], in indexes: [PathIndex]) -> [(Binding, [String])] {
         let matcher = PatternMatcher(line.pattern, types: types)
         if !line.isAggregate {
             // One binding per matching path: no grouping needed.
@@ -123,7 +94,7 @@ public enum TargetDiscovery {
         return groups.keys.sorted().map { b in (b, groups[b, default: []].sorted(by: LakePath.bytewiseLess)) }
     }
 
-    static func candidates(_ matcher: PatternMatcher, in indexes: [SortedPaths]) -> [String] {
+    static func candidates(_ matcher: PatternMatcher, in indexes: [PathIndex]) -> [String] {
         indexes.flatMap { $0.withPrefix(matcher.literalPrefix) }
     }
 
@@ -134,7 +105,7 @@ public enum TargetDiscovery {
             rule.inputs.map { PatternMatcher(PathPattern.matchingAnyWindowDate($0.pattern), types: rule.wildcardTypes) }
         }
         var result: [UnmatchedFile] = []
-        for path in sources.withPrefix(LakeLayout.raw + "/") where !accepted.contains(path) {
+        for path in sources.slice(withPrefix: LakeLayout.raw + "/") where !accepted.contains(path) {
             let accepted = matchers.contains { path.hasPrefix($0.literalPrefix) && $0.matches(path) }
             if accepted { continue }
             let folder = LakePath.directory(of: path)
@@ -157,5 +128,62 @@ extension PathPattern {
             }
         }
         return copy
+    }
+}
+
+/// What planning one binding of a rule needs, prepared once per rule.
+struct RuleContext {
+    let rule: Rule
+    let index: Int
+    let types: [String: PathPattern.WildcardType]
+    let outputTemplates: [PathTemplate]
+
+    init(rule: Rule, index: Int) {
+        self.rule = rule
+        self.index = index
+        self.types = rule.wildcardTypes
+        self.outputTemplates = rule.outputs.map { PathTemplate($0.pattern) }
+    }
+
+    /// What one binding of the rule gives.
+    enum Planned {
+        case planned(PlannedTarget)
+        /// A plain `in` line other than the first has no file: the binding gives no target.
+        case skipped
+        case refused(RefusedBinding)
+    }
+
+    /// Fills in the binding's other `in` lines from `indexes` and its outputs. The target's
+    /// dependencies are left empty (they depend on the producers of the whole plan).
+    func plan(_ binding: Binding, firstMembers: [String], in indexes: [PathIndex]) -> Planned {
+        var inputs: [[String]] = [firstMembers]
+        var missing: [String] = []
+        for line in rule.inputs.dropFirst() {
+            var members: [String] = []
+            for pattern in line.pattern.instantiate(binding) {
+                if let path = pattern.concretePath {
+                    if indexes.contains(where: { $0.contains(path) }) {
+                        members.append(path)
+                    } else if line.pattern.isLiteral {
+                        missing.append(path)
+                    }
+                } else {
+                    let matcher = PatternMatcher(pattern, types: types)
+                    members.append(contentsOf: TargetDiscovery.candidates(matcher, in: indexes).filter(matcher.matches))
+                }
+            }
+            if members.isEmpty && !line.isAggregate && !line.pattern.isLiteral { return .skipped }
+            inputs.append(line.isAggregate ? members.sorted(by: LakePath.bytewiseLess) : members)
+        }
+        var outputs: [String] = []
+        for template in outputTemplates {
+            guard let path = template.fill(binding) else { return .skipped }
+            outputs.append(path)
+        }
+        if let problem = RefusedBinding.problem(in: binding, outputs: outputs) {
+            return .refused(RefusedBinding(rule: rule.name, paths: firstMembers, message: problem))
+        }
+        return .planned(PlannedTarget(ruleIndex: index, binding: binding, inputs: inputs, missingInputs: missing,
+                                      outputs: outputs, dependencies: []))
     }
 }

@@ -3,7 +3,7 @@
 // build; it never re-reads rules or files.
 
 /// One rule applied to one binding.
-public struct PlannedTarget: Sendable {
+public struct PlannedTarget: Sendable, Equatable {
     /// Index into `TargetGraph.rules`.
     public var ruleIndex: Int
     public var binding: Binding

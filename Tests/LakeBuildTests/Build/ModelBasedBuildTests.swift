@@ -59,4 +59,79 @@ final class ModelBasedBuildTests: XCTestCase {
             }
         }
     }
+
+    /// Rejections, failures, absent members, windows and names no rule accepts, in one lake.
+    static let troubledRules = """
+    rule check
+      in   raw/m/{day:date}_{n:\\d}.txt
+      out  processed/m/{day}/{n}.txt
+      run  test.check
+
+    rule keep
+      in   processed/m/{day:date}/{n}.txt
+      out  metrics/kept/{day}/{n}.txt
+      run  test.fragile
+
+    rule hour
+      in   raw/h/{day:date}/*.json
+      out  processed/h/{day}.txt
+      run  test.tolerant
+
+    rule day
+      in   processed/m/{day:date}/*.txt
+      in   processed/h/{day}.txt
+      out  metrics/m/{day}.txt
+      run  test.census
+
+    rule trend
+      in   metrics/m/{day:date}.txt
+      in   metrics/m/{day-2d..day-1d}.txt
+      out  reports/m/{day}.txt
+      run  test.census
+    """
+
+    /// After random adds, edits (some rejected, some failing) and deletions, the change-driven
+    /// build leaves every output and rejection file and reports the standing rejections and
+    /// unmatched files exactly as a build from nothing of the same raw files.
+    func testChangeDrivenBuildsEqualCleanBuildsWithRejectionsAndFailures() throws {
+        for seed in UInt64(1)...8 {
+            var rng = SplitMix64(seed: seed)
+            let incremental = try EngineFixture(rules: Self.troubledRules)
+            var files: [String: String] = [:]
+            var changeDriven = 0
+            for step in 0..<14 {
+                let day = "2025-03-0\(1 + Int(rng.next() % 4))"
+                let path: String
+                switch rng.next() % 5 {
+                case 0: path = "raw/h/\(day)/s\(rng.next() % 3).json"
+                case 1: path = "raw/m/notes_\(rng.next() % 2).md"
+                default: path = "raw/m/\(day)_\(rng.next() % 3).txt"
+                }
+                if rng.next() % 4 == 0, let victim = files.keys.sorted().first(where: { $0 >= path }) ?? files.keys.sorted().first {
+                    files[victim] = nil
+                    try incremental.fs.remove(victim)
+                } else {
+                    let text = ["fine \(step)\n", "BAD \(step)\n", "FAIL \(step)\n", "fine\n"][Int(rng.next() % 4)]
+                    files[path] = text
+                    incremental.fs.put(path, text)
+                }
+                let report = try incremental.build(BuildOptions(jobs: 1 + Int(rng.next() % 3)))
+                if report.upToDateWithoutPlan != nil { changeDriven += 1 }
+                let clean = try EngineFixture(rules: Self.troubledRules)
+                for (p, t) in files { clean.fs.put(p, t) }
+                let cleanReport = try clean.build()
+                let context = "seed \(seed) step \(step)"
+                let derived = { (f: EngineFixture) in f.fs.allPaths.filter { !$0.hasPrefix("raw/") && !$0.hasPrefix(".lakemake/") } }
+                XCTAssertEqual(derived(incremental), derived(clean), context)
+                for p in derived(clean) {
+                    XCTAssertEqual(incremental.fs.contents(p), clean.fs.contents(p), "\(context): \(p)")
+                }
+                XCTAssertEqual(report.standingRejections, cleanReport.standingRejections, context)
+                XCTAssertEqual(report.unmatched, cleanReport.unmatched, context)
+                let failed = { (r: BuildReport) in r.targets.filter { if case .failed = $0.outcome { return true } else { return false } }.map(\.primaryOutput) }
+                XCTAssertEqual(failed(report), failed(cleanReport), "\(context): failures are retried, so both list them")
+            }
+            XCTAssertGreaterThan(changeDriven, 10, "seed \(seed): builds after the first start from the stored plan")
+        }
+    }
 }

@@ -1,10 +1,11 @@
-// The no-op fast path: taken only when every file and the configuration match what the last
-// complete build left, and never hiding a change.
+// Builds start from the plan the last complete build stored: with nothing changed, the build
+// is one statement and no plan; with a change, only the targets it reaches are visited; and
+// no change is ever hidden.
 
 import LakeBuild
 import XCTest
 
-final class NoOpSnapshotTests: XCTestCase {
+final class StoredPlanTests: XCTestCase {
     func makeLake() throws -> EngineFixture {
         let f = try EngineFixture(rules: IncrementalBuildTests.rules)
         f.fs.put("raw/t/a.txt", "alpha\n")
@@ -24,13 +25,16 @@ final class NoOpSnapshotTests: XCTestCase {
         XCTAssertEqual(f.fs.filesHashed, [])
     }
 
-    func testEveryKindOfChangeTakesTheFullPath() throws {
+    func testEveryKindOfChangeIsNoticedAndOnlyWhatItReachesIsVisited() throws {
         let f = try makeLake()
         f.fs.touch("raw/t/a.txt")
         var report = try f.build()
-        XCTAssertNil(report.upToDateWithoutPlan, "a new fingerprint is looked at")
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/a.txt", "metrics/all.txt"],
+                       "a new fingerprint is looked at, with what reads the file")
+        XCTAssertEqual(report.upToDateWithoutPlan, 1, "the other upload is not visited")
+        XCTAssertEqual(f.fs.filesHashed, ["raw/t/a.txt"])
         XCTAssertEqual(f.runner.ran, [])
-        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "and recorded for next time")
+        XCTAssertEqual(try f.build().upToDateWithoutPlan, 3, "and recorded for next time")
 
         f.fs.put("metrics/all.txt", "edited\n")
         report = try f.build()
@@ -42,7 +46,9 @@ final class NoOpSnapshotTests: XCTestCase {
 
         f.fs.put("reference/x.csv", "x\n")
         report = try f.build()
-        XCTAssertNil(report.upToDateWithoutPlan, "a new source file is looked at")
+        XCTAssertEqual(f.fs.filesHashed, ["reference/x.csv"], "a new source file is looked at")
+        XCTAssertEqual(report.targets.count, 0, "and nothing reads it")
+        XCTAssertEqual(report.upToDateWithoutPlan, 3)
 
         f.replaceAction(TestActions.upper(version: 7))
         try f.build()
@@ -77,7 +83,7 @@ final class NoOpSnapshotTests: XCTestCase {
         XCTAssertEqual(noOp.standingRejections, full.standingRejections, "rule, file and errors, as the full build listed them")
     }
 
-    func testNoSnapshotWhileAFailureStands() throws {
+    func testAFailedTargetIsVisitedOnEveryBuild() throws {
         let f = try EngineFixture(rules: """
         rule fragile
           in   raw/t/{name}.txt
@@ -85,9 +91,10 @@ final class NoOpSnapshotTests: XCTestCase {
           run  test.fragile
         """)
         f.fs.put("raw/t/a.txt", "FAIL\n")
+        f.fs.put("raw/t/b.txt", "fine\n")
         try f.build()
         let report = try f.build()
-        XCTAssertNil(report.upToDateWithoutPlan)
+        XCTAssertEqual(report.upToDateWithoutPlan, 1, "the target that built is not visited")
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "failed targets are retried on every build")
     }
 
@@ -95,6 +102,6 @@ final class NoOpSnapshotTests: XCTestCase {
         let f = try makeLake()
         XCTAssertNil(try f.build(BuildOptions(dryRun: true)).upToDateWithoutPlan)
         XCTAssertNil(try f.build(BuildOptions(prefixes: ["processed/"])).upToDateWithoutPlan)
-        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "a prefix build that wrote nothing keeps the snapshot")
+        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "a prefix build that wrote nothing keeps the stored plan")
     }
 }

@@ -1,0 +1,219 @@
+// A build that starts from what changed since the stored plan.
+//
+// The walk's fingerprints against the stored ones give the raw and reference files added,
+// changed and removed; the stats of the stored outputs give the outputs edited or deleted by
+// hand. Change-driven discovery replans what the added and removed files reach; the targets
+// to visit are those it found new or changed, those reading a changed file, those whose
+// outputs were touched, those that failed last time, and everything downstream of them.
+// Every other target stands as the stored plan says and is not visited: its trace is not
+// read, its key not computed. The catalog is read by index for the visited targets only.
+
+import Catalog
+import Foundation
+
+/// How the lake differs from the stored plan.
+struct PlanChanges {
+    var added: [String] = []
+    var removed: [String] = []
+    var modified: [String] = []
+    /// Stored outputs and rejection files that are gone or whose fingerprint changed.
+    var touched: [String] = []
+    /// Symbolic links leaving the lake, or unusable names, differ: planned in full.
+    var namesChanged = false
+
+    init(stored: StoredPlan, listing: LakeListing, outputs: [String], stats: [FileStat?]) {
+        var seen = 0
+        for (path, stat) in listing.files where LakeLayout.isSource(path) {
+            guard let recorded = stored.sources[path] else {
+                added.append(path)
+                continue
+            }
+            seen += 1
+            if recorded.stat != stat { modified.append(path) }
+        }
+        if seen != stored.sources.count {
+            for path in stored.sources.keys where listing.files[path] == nil { removed.append(path) }
+        }
+        for (path, stat) in zip(outputs, stats) where stat != stored.outputs[path]?.stat { touched.append(path) }
+        namesChanged = listing.escapingLinks != stored.escapingLinks
+            || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
+        hasDirty = stored.dirtyCount > 0
+        added.sort(by: LakePath.bytewiseLess)
+        removed.sort(by: LakePath.bytewiseLess)
+        modified.sort(by: LakePath.bytewiseLess)
+    }
+
+    var isEmpty: Bool { added.isEmpty && removed.isEmpty && modified.isEmpty && touched.isEmpty && !namesChanged && !hasDirty }
+    /// The stored plan has targets that must be visited again (failed ones).
+    var hasDirty = false
+}
+
+extension Build {
+    /// Builds from the changes; nil when they cannot be followed from the stored plan (the
+    /// caller then plans in full).
+    func runFromChanges(_ options: BuildOptions, stored: StoredPlan, changes: PlanChanges, listing walked: LakeListing,
+                        configuration: String, stats: inout BuildStats, clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
+        guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
+              let (previous, outcomes) = stored.graph(rules: rules),
+              let replanned = ChangeDrivenDiscovery.replan(previous: previous, rules: rules, listing: walked,
+                                                           added: changes.added, removed: changes.removed) else { return nil }
+        let graph = replanned.graph
+        stats.discoveryMs = clock.lap()
+
+        // The targets a change reaches, then everything downstream of them.
+        var seeds = Set(replanned.changed)
+        if !changes.modified.isEmpty {
+            let modified = Set(changes.modified)
+            for (i, t) in graph.targets.enumerated() where t.inputs.contains(where: { $0.contains(where: modified.contains) }) {
+                seeds.insert(i)
+            }
+        }
+        for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
+        for path in changes.touched { if let i = graph.producer[path] { seeds.insert(i) } }
+        let visit = Self.downstream(of: seeds, in: graph)
+
+        // The session sees the visited targets only.
+        var viewIndex = [Int?](repeating: nil, count: graph.targets.count)
+        for (k, i) in visit.enumerated() { viewIndex[i] = k }
+        var view = TargetGraph(rules: graph.rules, targets: [], producer: [:], unmatched: graph.unmatched, sources: graph.sources)
+        view.targets.reserveCapacity(visit.count)
+        for i in visit {
+            var t = graph.targets[i]
+            t.dependencies = t.dependencies.compactMap { viewIndex[$0] }
+            for o in t.outputs { view.producer[o] = view.targets.count }
+            view.targets.append(t)
+        }
+        // Outcomes of the targets outside the visit that visited ones read.
+        var prior: [String: BuildSession.Result] = [:]
+        for t in view.targets {
+            for line in t.inputs {
+                for p in line where view.producer[p] == nil && prior[p] == nil {
+                    guard let j = graph.producer[p], let o = replanned.origin[j] else { continue }
+                    prior[p] = Self.priorResult(graph.targets[j], rule: graph.rules[graph.targets[j].ruleIndex].name,
+                                                outcome: outcomes[o], files: stored.outputs)
+                }
+            }
+        }
+
+        // Catalog rows by index: the visited and removed targets, then the files they and the
+        // changes name, and the rejection files of every raw file this build looks at again.
+        let traced = view.targets.map(\.primaryOutput) + replanned.removed.map(\.primaryOutput)
+        var state: CatalogState
+        do { state = try catalog.loadState(targetsProducing: traced, files: []) } catch { throw .catalog(error) }
+        var rawLooked = Set((changes.added + changes.removed + changes.modified).filter(LakeLayout.isRaw))
+        for trace in state.targets where trace.error != nil {
+            for (x, _) in RejectionDocument.parse(catalogText: trace.error ?? "") { rawLooked.insert(x.path) }
+        }
+        for t in view.targets + replanned.removed { for p in t.inputs.first ?? [] where LakeLayout.isRaw(p) { rawLooked.insert(p) } }
+        rawLooked.formUnion(graph.unmatched.map(\.path))
+        rawLooked.formUnion(walked.escapingLinks.filter(LakeLayout.isRaw))
+        var paths = changes.added + changes.removed + changes.modified
+        for t in view.targets + replanned.removed { paths += t.outputs }
+        for trace in state.targets { paths += trace.outputs.map(\.path) }
+        paths += rawLooked.map(RejectionDocument.filePath(for:))
+        do { state.files = try catalog.loadState(targetsProducing: [], files: paths).files } catch { throw .catalog(error) }
+        stats.catalogLoadMs += clock.lap()
+
+        var listing = walked
+        let outputs = OutputStats.gather(graph: view, state: state, fileSystem: fileSystem)
+        listing.add(outputs.stats)
+        stats.statted += outputs.statted
+        stats.walkMs += clock.lap()
+
+        var recorded: [String: FileRecord] = [:]
+        recorded.reserveCapacity(stored.sources.count)
+        for (path, f) in stored.sources {
+            recorded[path] = FileRecord(path: path, kind: LakeLayout.isRaw(path) ? .raw : .reference, stat: f.stat, sha256: f.sha256,
+                                        firstSeenBuild: 0, lastSeenBuild: 0)
+        }
+        for (path, r) in state.files where LakeLayout.isSource(path) { recorded[path] = r }
+        let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem)
+        stats.hashed = sources.hashedCount
+        stats.hashMs = clock.lap()
+
+        let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: view, sources: sources,
+                                   priorResults: prior, inheritedStanding: stored.standing,
+                                   changedSources: Set(changes.added + changes.removed + changes.modified))
+        schedule(session, wanted: nil, options: options)
+        stats.runMs = clock.lap()
+
+        var report = try session.finish(stats: &stats)
+        report.stoppedBy = options.stop?.signal
+        report.upToDateWithoutPlan = graph.targets.count - view.targets.count
+        stats.targetsConsidered = view.targets.count
+        try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,
+                      carried: (stored, outcomes, replanned.origin))
+        return report
+    }
+
+    /// `seeds` and every target that depends on one of them, ascending (producers first).
+    static func downstream(of seeds: Set<Int>, in graph: TargetGraph) -> [Int] {
+        guard !seeds.isEmpty else { return [] }
+        var consumers = [[Int]](repeating: [], count: graph.targets.count)
+        for (i, t) in graph.targets.enumerated() { for d in t.dependencies { consumers[d].append(i) } }
+        var reached = seeds
+        var stack = Array(seeds)
+        while let i = stack.popLast() {
+            for c in consumers[i] where reached.insert(c).inserted { stack.append(c) }
+        }
+        return reached.sorted()
+    }
+
+    /// A target outside the visit as its dependents see it, from the stored plan.
+    static func priorResult(_ t: PlannedTarget, rule: String, outcome: StoredPlan.Outcome,
+                            files: [String: StoredPlan.FileState]) -> BuildSession.Result {
+        var outputs: [InputVersion]?
+        if outcome.produced {
+            let versions = t.outputs.compactMap { p in files[p].map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) } }
+            if versions.count == t.outputs.count { outputs = versions }
+        }
+        let report = TargetReport(rule: rule, outputs: t.outputs, outcome: .upToDate, durationMs: 0)
+        return BuildSession.Result(report: report, outputs: outputs, rejectedSources: outcome.rejectedSources)
+    }
+
+    /// Stores the plan for the next build: the whole graph, each target's outcome (from this
+    /// build for the targets it visited, else as stored before), and every file as this build
+    /// leaves it. Nothing is stored when the build was stopped, a target was not decided, a
+    /// binding was refused or a catalog write failed: the next build then plans in full.
+    /// - Parameters:
+    ///   - viewIndex: for each target of `graph`, its index in the session, if visited.
+    ///   - carried: the stored plan this build started from, its outcomes, and each target's
+    ///     index in it (for targets not visited).
+    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: TargetGraph, viewIndex: [Int?],
+                   carried: (plan: StoredPlan, outcomes: [StoredPlan.Outcome], origin: [Int?])?) throws(BuildError) {
+        guard report.stoppedBy == nil, graph.refused.isEmpty, !session.hadCatalogFailure else { return }
+        let removed = session.allRemovedPaths()
+        var outcomes: [StoredPlan.Outcome] = []
+        outcomes.reserveCapacity(graph.targets.count)
+        var outputs: [String: StoredPlan.FileState] = [:]
+        outputs.reserveCapacity(graph.producer.count)
+        for (i, t) in graph.targets.enumerated() {
+            if let v = viewIndex[i] {
+                guard let o = session.storedOutcome(v) else { return }
+                outcomes.append(o)
+                for p in t.outputs { if let f = session.leftFileState(p, removed: removed) { outputs[p] = f } }
+            } else {
+                guard let carried, let o = carried.origin[i] else { return }
+                outcomes.append(carried.outcomes[o])
+                for p in t.outputs { if let f = carried.plan.outputs[p] { outputs[p] = f } }
+            }
+        }
+        if let carried {
+            for (p, f) in carried.plan.outputs where LakeLayout.isRejectionFile(p) && !removed.contains(p) { outputs[p] = f }
+        }
+        for p in session.leftRejectionFiles(removed: removed) { outputs[p] = session.leftFileState(p, removed: removed) }
+        var sources: [String: StoredPlan.FileState] = [:]
+        sources.reserveCapacity(graph.sources.count)
+        for p in graph.sources {
+            guard let stat = session.listing.files[p], let v = session.sources.version(of: p) else { return }
+            sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+        }
+        let bytes = StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+                                      standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
+        do {
+            try catalog.saveSnapshot(NoOpSnapshot(config: configuration, state: bytes))
+        } catch {
+            throw .catalog(error)
+        }
+    }
+}
