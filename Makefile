@@ -15,7 +15,7 @@ PY_PACKAGES := pyarrow duckdb polars pyspark openlineage-python cramjam pandas
 # existing .venv too.
 VENV_READY  := $(VENV)/.ready-$(shell echo '$(PY_PACKAGES)' | cksum | cut -d' ' -f1)
 
-.PHONY: all deps java build release venv test demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize sanitize-address sanitize-thread
+.PHONY: all deps java chromium build release venv test report-shots demo demo-flights bench bench-flights install clean-demo help fuzz fuzz-smoke crash-test sanitize sanitize-address sanitize-thread
 
 all: build
 
@@ -24,6 +24,7 @@ help:
 	@echo "make test     every test, interop tests included (installs what is missing)"
 	@echo "make bench    benchmarks against the reference tools; appends to bench/results.md"
 	@echo "make install  release build into $(PREFIX)/bin"
+	@echo "make report-shots  screenshots of both HTML reports at 1280 and 390 px in $(SHOTS)"
 	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 300) from Fuzz/corpus"
 	@echo "make crash-test  SIGKILL full builds CRASH_KILLS times (default 100); every recovery must equal a clean build"
 	@echo "make sanitize    the test suite under the address and the thread sanitizer (CI runs it)"
@@ -59,6 +60,20 @@ java:
 	  echo "PySpark needs Java 17 or later; java -version says $${version:-nothing} (on Debian or Ubuntu: apt-get install openjdk-17-jre-headless)"; exit 1; \
 	fi
 
+# Headless Chromium for the tests that look at the HTML reports in a browser (screenshots and
+# label boxes at 1280 and 390 px), from Debian when it is missing; LAKEMAKE_CHROMIUM names
+# another browser binary.
+chromium:
+	@if [ -z "$$LAKEMAKE_CHROMIUM" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then \
+	  echo "installing: chromium"; \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	  else \
+	    echo "please install chromium (headless), or set LAKEMAKE_CHROMIUM to a Chromium or Chrome binary"; exit 1; \
+	  fi; \
+	fi
+CHROMIUM = $${LAKEMAKE_CHROMIUM:-$$(command -v chromium || command -v chromium-browser)}
+
 build: deps
 	$(SWIFT) build
 
@@ -75,9 +90,18 @@ $(VENV_READY):
 
 venv: $(VENV_READY)
 
-test: deps java venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
+test: deps java venv chromium
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# The two HTML reports of a generated sample as headless Chromium draws them, 1280 and 390 px
+# wide, kept for a person to look at (the same test `make test` runs, which checks them).
+SHOTS := $(DEMO)/screenshots
+report-shots: deps chromium
+	rm -rf $(SHOTS) && mkdir -p $(SHOTS)
+	LAKEMAKE_SCREENSHOTS=$(CURDIR)/$(SHOTS) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 \
+	  $(SWIFT) test --disable-swift-testing --filter ReportsInBrowserTests
+	@ls $(SHOTS)/*.png
 
 # Fuzzing (docs/reliability.md): each target is compiled with -sanitize=fuzzer,address into
 # .build-fuzz/ and run from its seed corpus; a crash input is kept in .build-fuzz/crashes/.
@@ -99,12 +123,12 @@ crash-test: build
 # Process.run() (docs/reliability.md). The fuzz targets check leaks after every input instead.
 sanitize: sanitize-address sanitize-thread
 
-sanitize-address: deps java venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 ASAN_OPTIONS=detect_leaks=0 \
+sanitize-address: deps java venv chromium
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-swift-testing
 
-sanitize-thread: deps java venv
-	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_REQUIRE_INTEROP=1 TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
+sanitize-thread: deps java venv chromium
+	LAKEMAKE_PYTHON=$(CURDIR)/$(PYTHON) LAKEMAKE_CHROMIUM=$(CHROMIUM) LAKEMAKE_REQUIRE_INTEROP=1 TSAN_OPTIONS="suppressions=$(CURDIR)/Fuzz/tsan.supp" \
 	  $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-swift-testing
 
 # The demo runs in its own folder, so the repository stays clean: the 11-store × 30-day

@@ -39,7 +39,7 @@ setup_sales() {
 setup_flights() {
     mkdir -p "$1/rules" "$1/lake/reference"
     cp rules/flights.rules rules/quicksight.rules "$1/rules/"
-    cp lake/reference/airlines.csv lake/reference/aircraft.csv lake/reference/airports.csv "$1/lake/reference/"
+    cp lake/reference/airlines.csv lake/reference/aircraft.csv lake/reference/airports.csv lake/reference/ne_110m_coastline.geojson "$1/lake/reference/"
     (cd "$1" && "$lakemake" gen flights --date 2025-09-18 --hours "${CRASH_HOURS:-3}" --aircraft "${CRASH_AIRCRAFT:-60}" \
         --interval 300 --seed 7 >/dev/null)
 }

@@ -33,7 +33,7 @@ ratio() { "$PYTHON" -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]
 lake=$WORK/flights-$AIRCRAFT
 if [ ! -f "$lake/.ready" ]; then
   rm -rf "$lake"; mkdir -p "$lake/lake/raw" "$lake/lake/reference" "$lake/rules"
-  cp "$REPO"/lake/reference/{airports,airlines,aircraft}.csv "$lake/lake/reference/"
+  cp "$REPO"/lake/reference/{airports,airlines,aircraft}.csv "$REPO"/lake/reference/ne_110m_coastline.geojson "$lake/lake/reference/"
   cp "$REPO/rules/flights.rules" "$REPO/rules/quicksight.rules" "$lake/rules/"
   (cd "$lake" && "$LAKEMAKE" gen flights --date $DATE --hours 24 --aircraft "$AIRCRAFT" --interval 300 --seed 7 --bad-rows 0.01 >/dev/null)
   touch "$lake/.ready"

@@ -8,14 +8,15 @@ enum FlightsLake {
     /// The repository root, found from this file's location.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// A fresh project folder with `lake/reference/` and `rules/flights.rules` from the repository.
+    /// A fresh project folder with the flight reference files (tables and coastlines) and
+    /// `rules/flights.rules` from the repository.
     static func make() throws -> TemporaryLake {
         let lake = try TemporaryLake(rules: nil)
         let fm = FileManager.default
         try fm.createDirectory(atPath: lake.lake + "/reference", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: lake.lake + "/raw", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: lake.root + "/rules", withIntermediateDirectories: true)
-        for name in ["airports.csv", "airlines.csv", "aircraft.csv"] {
+        for name in ["airports.csv", "airlines.csv", "aircraft.csv", "ne_110m_coastline.geojson"] {
             try fm.copyItem(atPath: repository + "/lake/reference/" + name, toPath: lake.lake + "/reference/" + name)
         }
         try fm.copyItem(atPath: repository + "/rules/flights.rules", toPath: lake.root + "/rules/flights.rules")

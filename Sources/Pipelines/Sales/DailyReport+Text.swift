@@ -1,40 +1,48 @@
 // `report.txt`: the e-mail body. Fixed-width, descriptions wrapped at 70 columns, at most 5
-// anomalies, trends and recommendations.
+// anomalies, trends and recommendations (a line says how many more report.html lists).
 
 extension DailyReport {
     public var text: String {
         var out: [String] = [title, "Date: \(company.date)", String(repeating: "=", count: 70), ""]
         out.append("COMPANY SUMMARY")
         out += [
-            row("Net sales", Money.grouped(company.netCents)),
-            row("Gross sales", Money.grouped(company.grossCents)),
+            row("Net sales", money(company.netCents)),
+            row("Gross sales", money(company.grossCents)),
             row("Transactions", Self.count(company.transactionCount)),
             row("Items sold", Self.count(company.itemCount)),
             row("Stores reporting", storesLine),
-            row("Average transaction", Money.grouped(company.avgTransactionCents)),
+            row("Average transaction", money(company.avgTransactionCents)),
         ]
         if let best = company.bestStore, let worst = company.worstStore {
-            out += ["", row("Best store", "\(best.storeID)  \(Money.grouped(best.netCents))"),
-                    row("Worst store", "\(worst.storeID)  \(Money.grouped(worst.netCents))")]
+            out += ["", row("Best store", "\(storeLabel(best.storeID))  \(money(best.netCents))"),
+                    row("Worst store", "\(storeLabel(worst.storeID))  \(money(worst.netCents))")]
         }
         out += ["", "PAYMENT BREAKDOWN"]
-        out += paymentsByAmount.map { row($0.method, Money.grouped($0.cents)) }
+        out += paymentsByAmount.map { row($0.method, money($0.cents)) }
         out += ["", "TOP 5 PRODUCTS"]
         for p in topProducts {
-            out.append("  \(p.rank). \(p.total.name) (\(p.total.sku)): \(Self.count(p.total.units)) units, \(Money.grouped(p.total.netRevenueCents))")
+            out.append("  \(p.rank). \(p.total.name) (\(p.total.sku)): \(Self.count(p.total.units)) units, \(money(p.total.netRevenueCents))")
         }
         out += ["", "ANOMALIES (\(insights.anomalies.count))"]
         for a in insights.anomalies.prefix(5) { out += item(Self.marker(severity: a.severity), a.title, a.description) }
+        out += more(insights.anomalies.count)
         if insights.anomalies.isEmpty { out.append("  none") }
         out += ["", "TRENDS (\(insights.trends.count))"]
         for t in insights.trends.prefix(5) { out += item("->", t.title, t.description) }
+        out += more(insights.trends.count)
         if insights.trends.isEmpty { out.append("  " + (insights.notes.first ?? "none")) }
         out += ["", "RECOMMENDATIONS (\(insights.recommendations.count))"]
         for r in insights.recommendations.prefix(5) {
             out += item(Self.marker(priority: r.priority), r.title, r.description + " Because: " + r.because.map(\.title).joined(separator: "; ") + ".")
         }
+        out += more(insights.recommendations.count)
         if insights.recommendations.isEmpty { out.append("  none") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The line that says how many of `count` items the text leaves to report.html.
+    private func more(_ count: Int) -> [String] {
+        count > 5 ? ["  … and \(count - 5) more in report.html"] : []
     }
 
     private func row(_ label: String, _ value: String) -> String {

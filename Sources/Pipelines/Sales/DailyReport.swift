@@ -11,10 +11,16 @@ public struct DailyReport: Sendable {
     public var products: ProductMetrics?
     public var stores: [StoreMetrics]
     public var insights: SalesInsights
+    /// Names of the stores by id, from `reference/stores.csv`.
+    public var storeNames: [String: String]
+    /// The currency amounts are written in.
+    public var currency: Currency
 
     public init(chain: String, company: CompanyMetrics, companyWindow: [CompanyMetrics], products: ProductMetrics?,
-                stores: [StoreMetrics], insights: SalesInsights) {
+                stores: [StoreMetrics], insights: SalesInsights, storeList: [StoreInfo] = [], currency: Currency = .usd) {
         self.chain = chain
+        self.storeNames = Dictionary(storeList.filter { !$0.name.isEmpty }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        self.currency = currency
         self.company = company
         self.companyWindow = companyWindow.sorted { $0.date < $1.date }
         self.products = products
@@ -23,6 +29,12 @@ public struct DailyReport: Sendable {
     }
 
     var title: String { "\(chain.uppercased()) DAILY SALES REPORT" }
+
+    /// `0001 Downtown Flagship`, or the id alone for a store stores.csv does not name.
+    func storeLabel(_ id: String) -> String { storeNames[id].map { id + " " + $0 } ?? id }
+
+    /// An amount in the report's currency: `$1,234.50`.
+    func money(_ cents: Int64) -> String { currency.amount(cents) }
 
     /// Payment methods by amount descending (ties in contract order).
     var paymentsByAmount: [(method: String, cents: Int64)] {

@@ -6,8 +6,9 @@ import LakeBuild
 extension SalesActions {
     /// in 1: company metrics of the day; in 2: store metrics of the day; in 3: product metrics
     /// of the window (the day included); in 4: company metrics of the previous days
-    /// → `reports/sales/insights/date={date}.json`.
-    static let insights = Action(name: "sales.insights", version: 2) { ctx throws(ActionError) in
+    /// → `reports/sales/insights/date={date}.json`, amounts in descriptions in `currency`
+    /// (ISO 4217, default USD).
+    static let insights = Action(name: "sales.insights", version: 3) { ctx throws(ActionError) in
         let date = try date(ctx)
         let companyPath = try single(ctx, line: 0)
         let companyBytes = try ctx.read(companyPath)
@@ -23,7 +24,8 @@ extension SalesActions {
             let bytes = try ctx.read(path)
             history.append(try mapped { () throws(SalesError) in try CompanyMetrics(bytes: bytes, path: path) })
         }
-        let window = SalesWindow(date: date, company: company, stores: stores, products: products, history: history)
+        let window = SalesWindow(date: date, company: company, stores: stores, products: products, history: history,
+                                 currency: try currency(ctx))
         return .outputs([SalesInsights(window: window).jsonBytes], rejections: [])
     }
 }

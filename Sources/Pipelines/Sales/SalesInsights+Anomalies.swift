@@ -31,7 +31,7 @@ extension SalesInsights {
                 description: "Store \(id) is expected (reference/stores.csv) but has not uploaded its sales for \(window.today).",
                 metric: "net_sales", valueHundredths: 0, baselineHundredths: sameWeekdayMean(id, window), deviationPercent: -100))
         }
-        found += peerOutliers(window.todayStores)
+        found += peerOutliers(window.todayStores, currency: window.currency)
         return found.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if rank(severity: x.severity) != rank(severity: y.severity) { return rank(severity: x.severity) < rank(severity: y.severity) }
@@ -64,8 +64,8 @@ extension SalesInsights {
         let baselineH = money ? Money.divideHalfEven(total, n) : Money.divideHalfEven(total * 100, n)
         let over = window.previousSameWeekdays(sums.count)
         // Money with two decimals; transactions as a count ("1 transaction", "205 transactions").
-        let shownValue = money ? "net sales of \(Money.grouped(value))" : Count.of(value, "transaction")
-        let shownMean = money ? Money.grouped(baselineH) : Count.of(Count.mean(total, n), "transaction")
+        let shownValue = money ? "net sales of \(window.currency.amount(value))" : Count.of(value, "transaction")
+        let shownMean = money ? window.currency.amount(baselineH) : Count.of(Count.mean(total, n), "transaction")
         if !money && value * 5 * n < total {  // value < 20 % of the mean, exactly
             return [Anomaly(
                 type: "sudden_drop", severity: "critical", storeID: store,
@@ -84,7 +84,7 @@ extension SalesInsights {
     }
 
     /// Stores whose net sales per transaction stand out from the day's other stores.
-    private static func peerOutliers(_ stores: [StoreMetrics]) -> [Anomaly] {
+    private static func peerOutliers(_ stores: [StoreMetrics], currency: Currency) -> [Anomaly] {
         let eligible = stores.filter { $0.transactionCount > 0 }
         guard eligible.count >= 5 else { return [] }
         let values = eligible.map { Double($0.netCents) / Double($0.transactionCount) }
@@ -99,7 +99,7 @@ extension SalesInsights {
             out.append(Anomaly(
                 type: "peer_outlier", severity: "info", storeID: store.storeID,
                 title: "Store \(store.storeID) average sale differs from its peers",
-                description: "Store \(store.storeID) averaged \(Money.grouped(store.avgTransactionCents)) per transaction against a median of \(Money.grouped(medianCents)) across \(eligible.count) stores (robust z-score \(Percent.text(z))).",
+                description: "Store \(store.storeID) averaged \(currency.amount(store.avgTransactionCents)) per transaction against a median of \(currency.amount(medianCents)) across \(eligible.count) stores (robust z-score \(Percent.text(z))).",
                 metric: "avg_transaction", valueHundredths: store.avgTransactionCents, baselineHundredths: medianCents,
                 deviationPercent: Percent.rounded((x - med) / med * 100)))
         }

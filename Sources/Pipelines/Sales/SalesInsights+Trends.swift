@@ -32,7 +32,7 @@ extension SalesInsights {
         let change = (Double(w.company.netCents) - Double(before.netCents)) / Double(before.netCents) * 100
         return trend("week_over_week", change,
                      title: "Company net sales \(direction(change) == "stable" ? "steady" : change > 0 ? "up" : "down") \(Percent.text(abs(change)))% on the week",
-                     description: "Net sales of \(Money.grouped(w.company.netCents)) against \(Money.grouped(before.netCents)) on \(w.weekdayName) \(before.date), a week earlier.",
+                     description: "Net sales of \(w.currency.amount(w.company.netCents)) against \(w.currency.amount(before.netCents)) on \(w.weekdayName) \(before.date), a week earlier.",
                      items: ["company"])
     }
 
@@ -49,7 +49,7 @@ extension SalesInsights {
             guard abs(change) >= 10 else { continue }
             out.append(trend("store_momentum", change,
                              title: "Store \(store.storeID) momentum \(change > 0 ? "rising" : "falling") \(Percent.text(abs(change)))%",
-                             description: "Net sales of \(Money.grouped(recent)) over the last 7 days against \(Money.grouped(before)) over the 7 days before.",
+                             description: "Net sales of \(w.currency.amount(recent)) over the last 7 days against \(w.currency.amount(before)) over the 7 days before.",
                              items: [store.storeID]))
         }
         return out

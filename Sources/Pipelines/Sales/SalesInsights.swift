@@ -103,12 +103,15 @@ public struct SalesWindow: Sendable {
     public var products: [ProductMetrics]
     /// Company metrics of earlier days in the window, dates ascending.
     public var history: [CompanyMetrics]
+    /// The currency descriptions write amounts in.
+    public var currency: Currency
     private var historyByDate: [String: CompanyMetrics]
     private var productsByDate: [String: ProductMetrics]
 
     public init(date: CalendarDate, company: CompanyMetrics, stores: [StoreMetrics], products: [ProductMetrics],
-                history: [CompanyMetrics]) {
+                history: [CompanyMetrics], currency: Currency = .usd) {
         self.date = date
+        self.currency = currency
         self.company = company
         self.stores = stores.filter { $0.date == date.text }.sorted { $0.storeID < $1.storeID }
         self.products = products.sorted { $0.date < $1.date }

@@ -10,7 +10,11 @@ import LakeBuild
 import XCTest
 
 final class DailyReportTests: XCTestCase {
-    func report() throws -> DailyReport {
+    /// Names for two of the four expected stores; the others are known by id only.
+    static let storeList = [StoreInfo(id: "0001", name: "Downtown Flagship", city: "Springfield", opened: "2019-03-01"),
+                            StoreInfo(id: "0003", name: "Harbor Point", city: "Shelbyville", opened: "2021-09-10")]
+
+    func report(currency: Currency = .usd) throws -> DailyReport {
         let today = try XCTUnwrap(CalendarDate("2025-11-20"))
         var stores: [StoreMetrics] = []
         // The day and the same weekday of the three weeks before it.
@@ -38,17 +42,20 @@ final class DailyReportTests: XCTestCase {
         let insights = SalesInsights(window: SalesWindow(date: today, company: company, stores: todays,
                                                          products: [], history: Array(companies.dropFirst())))
         return DailyReport(chain: "Smurf Memorabilia", company: company, companyWindow: Array(companies.prefix(2)),
-                           products: ProductMetrics(date: today.text, stores: todays), stores: todays, insights: insights)
+                           products: ProductMetrics(date: today.text, stores: todays), stores: todays, insights: insights,
+                           storeList: Self.storeList, currency: currency)
     }
 
     func testTextHasTheTitleSummaryAndMarkers() throws {
         let text = try report().text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines.first, "SMURF MEMORABILIA DAILY SALES REPORT")
-        XCTAssertTrue(lines.contains("  Net sales:             1,200.00"))     // 1,000.00 + 200.00
+        XCTAssertTrue(lines.contains("  Net sales:             $1,200.00"), text)     // 1,000.00 + 200.00
         XCTAssertTrue(lines.contains("  Stores reporting:      2/4 (missing: 0003; upload rejected: 0004)"))
         XCTAssertTrue(lines.contains("  Transactions:          11"))
-        XCTAssertTrue(lines.contains("  Average transaction:   109.09"))       // 1,200.00 / 11
+        XCTAssertTrue(lines.contains("  Average transaction:   $109.09"))       // 1,200.00 / 11
+        XCTAssertTrue(lines.contains("  Best store:            0001 Downtown Flagship  $1,000.00"), text)
+        XCTAssertTrue(lines.contains("  Worst store:           0002  $200.00"), "a store stores.csv does not name keeps its id")
         XCTAssertTrue(lines.contains("  [!!!] Unusually low net sales at store 0002"))
         XCTAssertTrue(lines.contains("  [!] No upload from store 0003"))
         XCTAssertTrue(lines.contains("  [!] Upload from store 0004 rejected"))
@@ -76,7 +83,41 @@ final class DailyReportTests: XCTestCase {
             XCTAssertFalse(html.contains(forbidden), "page refers to an external resource: \(forbidden)")
         }
         XCTAssertTrue(html.contains("Smurf &lt;Mushroom&gt; Mug"))
+        // Stores by id and name where stores.csv names them, amounts with the currency.
+        XCTAssertTrue(html.contains(">0001 Downtown Flagship</text>"), "the store chart names store 0001")
+        XCTAssertTrue(html.contains(">0002</text>"), "an unnamed store keeps its id")
+        XCTAssertTrue(html.contains("Net sales<b>$1,200.00</b>"))
+        XCTAssertTrue(html.contains("Best store: <b>0001 Downtown Flagship</b> $1,000.00"))
         XCTAssertTrue(html.contains("SMURF MEMORABILIA DAILY SALES REPORT"))
+    }
+
+    /// Amounts in another currency: its symbol, or its code where it has no well-known one.
+    func testCurrencyOfTheRule() throws {
+        XCTAssertTrue(try report(currency: XCTUnwrap(Currency(code: "EUR"))).text.contains("  Net sales:             €1,200.00\n"))
+        XCTAssertTrue(try report(currency: XCTUnwrap(Currency(code: "CHF"))).text.contains("  Net sales:             CHF 1,200.00\n"))
+        XCTAssertNil(Currency(code: "usd"))
+        XCTAssertNil(Currency(code: "DOLLAR"))
+        let usd = Currency.usd
+        XCTAssertEqual(usd.amount(-5), "-$0.05")
+        XCTAssertEqual(usd.whole(4_549_350), "$45,494")   // 45,493.50 rounds half to even
+        XCTAssertEqual(usd.whole(4_549_250), "$45,492")
+        XCTAssertEqual([0, 50_000, 250_000, 10_000_000, 150_000_000].map { usd.compact(Double($0)) }, ["$0", "$500", "$2.5k", "$100k", "$1.5M"])
+    }
+
+    /// The e-mail lists five of each kind and says how many more the page has; the page lists all.
+    func testEveryTrendIsListedOnThePage() throws {
+        var r = try report()
+        r.insights.trends = (1...7).map {
+            Trend(type: "product_trend", significance: "low", direction: "improving", title: "Product \($0) up",
+                  description: "Details \($0).", affectedItems: [], changePercent: 20)
+        }
+        let lines = r.text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("TRENDS (7)"))
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  -> Product ") }.count, 5)
+        XCTAssertTrue(lines.contains("  … and 2 more in report.html"), r.text)
+        let html = r.html
+        for i in 1...7 { XCTAssertTrue(html.contains("-&gt; Product \(i) up"), "trend \(i) is missing from the page") }
+        XCTAssertTrue(html.contains("<h2>Trends (7)</h2>"))
     }
 
     func testWrapKeepsWordsAndWidth() {

@@ -46,7 +46,7 @@ final class SalesInsightsTests: XCTestCase {
         XCTAssertEqual(net.valueHundredths, 40_000)
         XCTAssertEqual(net.baselineHundredths, 100_000)
         XCTAssertEqual(net.deviationPercent, -60.0)
-        XCTAssertEqual(net.description, "Store 0001 recorded net sales of 400.00, 60.0% below its mean of 1,000.00 on the previous 3 Thursdays.")
+        XCTAssertEqual(net.description, "Store 0001 recorded net sales of $400.00, 60.0% below its mean of $1,000.00 on the previous 3 Thursdays.")
         let tx = try XCTUnwrap(i.anomalies.first { $0.metric == "transaction_count" })
         XCTAssertEqual(tx.type, "historical_low")  // 40 is not under 20 % of 100: no sudden drop
         XCTAssertEqual(tx.baselineHundredths, 10_000)

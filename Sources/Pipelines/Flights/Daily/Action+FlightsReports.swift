@@ -6,8 +6,9 @@ import LakeFormats
 
 extension Action {
     /// `flights.report`: report.txt and report.html. Inputs: the day's statistics, density,
-    /// routes, then the statistics of the previous days (a window), found by folder.
-    public static let flightsReport = Action(name: "flights.report", version: 2) { ctx throws(ActionError) in
+    /// routes, the statistics of the previous days (a window), found by folder, and optionally a
+    /// GeoJSON outline under `reference/` (the coastlines the density map is drawn over).
+    public static let flightsReport = Action(name: "flights.report", version: 3) { ctx throws(ActionError) in
         let all = ctx.inputs.joined()
         let date = ctx.binding["date"] ?? ""
         func document(_ path: String) throws(ActionError) -> JSONValue {
@@ -22,8 +23,13 @@ extension Action {
         let routes = try all.first { $0.contains("metrics/flights/routes/") }.map(document)
         var window: [JSONValue] = []
         for path in all where path.contains("metrics/flights/daily/") && path != daily { window.append(try document(path)) }
+        var coastline: Coastline?
+        if let path = all.first(where: { $0.hasPrefix("reference/") }) {
+            let bytes = try ctx.read(path)
+            do throws(FlightsError) { coastline = try Coastline(geoJSON: bytes, path: path) } catch { throw error.actionError }
+        }
         let data = FlightsDailyReportData(daily: try document(daily), density: density, routes: routes, window: window)
-        return .outputs([Array(FlightsDailyReport.text(data).utf8), Array(FlightsDailyReport.html(data).utf8)], rejections: [])
+        return .outputs([Array(FlightsDailyReport.text(data).utf8), Array(FlightsDailyReport.html(data, coastline: coastline).utf8)], rejections: [])
     }
 
     /// `flights.quicksight_hourly`: one NDJSON line per hour of the day.

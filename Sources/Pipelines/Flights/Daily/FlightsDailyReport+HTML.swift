@@ -1,86 +1,89 @@
 // `reports/flights/daily/date=…/report.html`: one self-contained page (inline CSS and SVG, no
-// scripts, no external requests) with the density heat map on a lat/lon grid, hourly traffic
-// bars and the 7-day trend, plus the tables of the text report.
+// scripts, no external requests) with the density heat map over coastlines, hourly traffic with
+// a y axis, the 7-day trend with full dates, and the tables of the text report. The markup is
+// well-formed XML (void elements self-closed), so it can be checked mechanically, and reads at
+// 390 px as at 1280 px (charts scale, tables wrap).
+
+import LakeBuild
 
 extension FlightsDailyReport {
-    static func html(_ d: FlightsDailyReportData) -> String {
+    static let style = """
+        body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2rem auto;max-width:960px;color:#222;padding:0 1rem}
+        h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+        table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+        td{overflow-wrap:break-word}th,td.n{white-space:nowrap;overflow-wrap:normal}.nowrap{white-space:nowrap}
+        td.n{text-align:right;font-variant-numeric:tabular-nums}.kpis{display:flex;flex-wrap:wrap;gap:1rem}
+        .kpi{background:#f4f7fb;border-radius:6px;padding:.6rem 1rem;min-width:8rem}.kpi b{display:block;font-size:1.3rem}
+        .note{color:#555;font-size:.9em}
+        """ + SVGChart.style
+
+    static func html(_ d: FlightsDailyReportData, coastline: Coastline? = nil) -> String {
+        let e = HTMLText.escape
         var h = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Flight traffic \(HTMLText.escape(d.date))</title>
-            <style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}
-            table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .8em;border-bottom:1px solid #ddd;text-align:left}
-            td.n{text-align:right}svg{background:#f8f9fb;border:1px solid #ccd}.kpi{display:inline-block;margin-right:2em}
-            .kpi b{display:block;font-size:1.6em}</style></head><body>
-            <h1>Flight traffic — \(HTMLText.escape(d.date))</h1>
-            <p><span class="kpi"><b>\(NumberText.grouped(d.uniqueAircraft))</b>unique aircraft</span>
-            <span class="kpi"><b>\(NumberText.grouped(d.observations))</b>observations</span>
-            <span class="kpi"><b>\(HTMLText.escape(trend(d)))</b>vs 7-day mean</span></p>
+            <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Flight traffic \(e(d.date))</title><style>\(style)</style></head><body>
+            <h1>Flight traffic — <span class="nowrap">\(e(d.date))</span></h1>
+            <div class="kpis"><div class="kpi">Unique aircraft<b>\(NumberText.grouped(d.uniqueAircraft))</b></div>
+            <div class="kpi">Observations<b>\(NumberText.grouped(d.observations))</b></div>
+            <div class="kpi">Snapshots<b>\(NumberText.grouped(d.snapshots))</b></div>
+            <div class="kpi">vs 7-day mean<b>\(e(trend(d)))</b></div></div>
 
             """
-        h += "<h2>Traffic density</h2>\n" + densityMap(d) + "\n"
-        h += "<h2>Hourly traffic (UTC)</h2>\n" + bars(d.hourly.enumerated().map { (hourLabel($0.offset), $0.element) }, width: 720) + "\n"
-        h += "<h2>7-day trend (unique aircraft)</h2>\n" + bars(d.window.map { ($0.0, $0.1) } + [(d.date, d.uniqueAircraft)], width: 480) + "\n"
-        h += "<h2>Top routes</h2>\n<table><tr><th>origin</th><th>destination</th><th>flights</th><th>%</th></tr>\n"
+        h += "<h2>Traffic density</h2>\n" + densityMap(d, coastline: coastline) + "\n"
+        if coastline == nil, !d.cells.isEmpty { h += "<p class=\"note\">No coastline reference was given to this rule.</p>\n" }
+        h += "<h2>Hourly traffic (UTC)</h2>\n" + hourlyChart(d) + "\n"
+        h += "<h2>7-day trend (unique aircraft)</h2>\n" + trendChart(d) + "\n"
+        h += "<h2>Top routes</h2>\n<table><tr><th>route</th><th>flights</th><th>share</th></tr>\n"
         for r in d.routes.prefix(10) {
-            h += "<tr><td>\(HTMLText.escape(r.origin)) \(HTMLText.escape(r.originName))</td><td>\(HTMLText.escape(r.destination)) \(HTMLText.escape(r.destinationName))</td>"
-            h += "<td class=\"n\">\(r.flights)</td><td class=\"n\">\(NumberText.fixed(r.percentage, 1))</td></tr>\n"
+            h += "<tr><td><b>\(e(r.origin)) → \(e(r.destination))</b><br/><span class=\"note\">\(e(r.originName)) → \(e(r.destinationName))</span></td>"
+            h += "<td class=\"n\">\(NumberText.grouped(r.flights))</td><td class=\"n\">\(NumberText.fixed(r.percentage, 1)) %</td></tr>\n"
         }
         h += "</table>\n<h2>Top airlines</h2>\n<table><tr><th>code</th><th>airline</th><th>aircraft</th></tr>\n"
         for a in d.airlines {
-            h += "<tr><td>\(HTMLText.escape(a.code))</td><td>\(HTMLText.escape(a.name))</td><td class=\"n\">\(a.aircraft)</td></tr>\n"
+            h += "<tr><td>\(e(a.code))</td><td>\(e(a.name))</td><td class=\"n\">\(NumberText.grouped(a.aircraft))</td></tr>\n"
         }
         h += "</table>\n<h2>Data quality</h2>\n<p>Rows read \(NumberText.grouped(d.rowsRead)) = kept \(NumberText.grouped(d.kept))"
         h += " + rejected \(NumberText.grouped(d.rejected)) + duplicates \(NumberText.grouped(d.duplicates)). "
-        h += "Mean quality score \(NumberText.fixed(d.meanQuality, 3)).</p>\n<table><tr>"
-        h += d.grades.map { "<th>\(HTMLText.escape($0.0))</th>" }.joined() + "</tr><tr>"
-        h += d.grades.map { "<td class=\"n\">\($0.1)</td>" }.joined() + "</tr></table>\n</body></html>\n"
+        h += "Mean quality score \(NumberText.fixed(d.meanQuality, 3)).</p>\n<table><tr><th>grade</th>"
+        h += d.grades.map { "<th>\(e($0.0))</th>" }.joined() + "</tr><tr><td>rows</td>"
+        h += d.grades.map { "<td class=\"n\">\(NumberText.grouped($0.1))</td>" }.joined() + "</tr></table>\n</body></html>\n"
         return h
     }
 
-    /// An equirectangular map of the non-empty cells, shaded by density, each cell outlined.
-    static func densityMap(_ d: FlightsDailyReportData) -> String {
-        guard !d.cells.isEmpty else { return "<p>No airborne observations.</p>" }
-        let latMin = d.cells.map(\.latMin).min() ?? 0, latMax = d.cells.map(\.latMax).max() ?? 0
-        let lonMin = d.cells.map(\.lonMin).min() ?? 0, lonMax = d.cells.map(\.lonMax).max() ?? 0
-        let width = 720.0, scale = width / max(lonMax - lonMin, 1e-9), height = max((latMax - latMin) * scale, 40)
-        let peak = d.cells.map(\.density).max() ?? 1
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(NumberText.fixed(width + 60, 0))\" height=\"\(NumberText.fixed(height + 30, 0))\" role=\"img\" aria-label=\"traffic density\">\n"
-        // Grid lines every 10 degrees, labelled.
-        var lon = (lonMin / 10).rounded(.up) * 10
-        while lon <= lonMax {
-            let x = 50 + (lon - lonMin) * scale
-            s += "<line x1=\"\(NumberText.fixed(x, 1))\" y1=\"0\" x2=\"\(NumberText.fixed(x, 1))\" y2=\"\(NumberText.fixed(height, 1))\" stroke=\"#dde\"/>"
-            s += "<text x=\"\(NumberText.fixed(x, 1))\" y=\"\(NumberText.fixed(height + 14, 1))\" font-size=\"10\" text-anchor=\"middle\">\(NumberText.fixed(lon, 0))°</text>\n"
-            lon += 10
+    /// Observations per UTC hour, with a y axis; every third hour labelled.
+    static func hourlyChart(_ d: FlightsDailyReportData) -> String {
+        let bars = (0..<24).map { hour in
+            SVGChart.Bar(label: hourLabel(hour), value: Double(d.hourly[hour]), valueText: NumberText.grouped(d.hourly[hour]),
+                         tooltip: "\(hourLabel(hour))–\(hourLabel(hour + 1)) UTC: \(NumberText.grouped(d.hourly[hour])) observations, \(NumberText.grouped(d.hourlyAircraft[hour])) aircraft")
         }
-        var lat = (latMin / 10).rounded(.up) * 10
-        while lat <= latMax {
-            let y = (latMax - lat) * scale
-            s += "<line x1=\"50\" y1=\"\(NumberText.fixed(y, 1))\" x2=\"\(NumberText.fixed(width + 50, 1))\" y2=\"\(NumberText.fixed(y, 1))\" stroke=\"#dde\"/>"
-            s += "<text x=\"45\" y=\"\(NumberText.fixed(y + 3, 1))\" font-size=\"10\" text-anchor=\"end\">\(NumberText.fixed(lat, 0))°</text>\n"
-            lat += 10
-        }
-        for c in d.cells {
-            let x = 50 + (c.lonMin - lonMin) * scale, y = (latMax - c.latMax) * scale
-            let w = (c.lonMax - c.lonMin) * scale, hh = (c.latMax - c.latMin) * scale
-            let t = peak > 0 ? c.density / peak : 0
-            s += "<rect x=\"\(NumberText.fixed(x, 1))\" y=\"\(NumberText.fixed(y, 1))\" width=\"\(NumberText.fixed(w, 1))\" height=\"\(NumberText.fixed(hh, 1))\" "
-            s += "fill=\"rgb(\(NumberText.fixed(255 - 35 * t, 0)),\(NumberText.fixed(230 - 190 * t, 0)),\(NumberText.fixed(120 - 100 * t, 0)))\" stroke=\"#555\" stroke-width=\"0.5\">"
-            s += "<title>\(NumberText.fixed(c.latMin, 2))…\(NumberText.fixed(c.latMax, 2)), \(NumberText.fixed(c.lonMin, 2))…\(NumberText.fixed(c.lonMax, 2)): \(c.aircraft) aircraft</title></rect>\n"
-        }
-        return s + "</svg>"
+        return SVGChart.columns(title: "Observations per hour (UTC)", bars: bars, labelEvery: 3, yTitle: "observations",
+                                xTitle: "hour of day (UTC)", tick: { NumberText.grouped(Int($0)) }, colour: "#3b6ea8")
     }
 
-    /// A vertical bar chart with one labelled bar per value.
-    static func bars(_ values: [(String, Int)], width: Double) -> String {
-        guard !values.isEmpty else { return "<p>No data.</p>" }
-        let height = 160.0, peak = Double(max(values.map(\.1).max() ?? 1, 1)), step = width / Double(values.count)
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(NumberText.fixed(width, 0))\" height=\"\(NumberText.fixed(height + 40, 0))\" role=\"img\">\n"
-        for (i, (label, value)) in values.enumerated() {
-            let h = Double(value) / peak * height, x = Double(i) * step
-            s += "<rect x=\"\(NumberText.fixed(x + 2, 1))\" y=\"\(NumberText.fixed(height - h, 1))\" width=\"\(NumberText.fixed(max(step - 4, 1), 1))\" height=\"\(NumberText.fixed(h, 1))\" fill=\"#3b6ea8\"><title>\(HTMLText.escape(label)): \(value)</title></rect>"
-            s += "<text x=\"\(NumberText.fixed(x + step / 2, 1))\" y=\"\(NumberText.fixed(height + 14, 1))\" font-size=\"9\" text-anchor=\"middle\">\(HTMLText.escape(String(label.prefix(5))))</text>\n"
+    /// Unique aircraft of the day and each of the 7 days before it, one row per date (a day
+    /// without statistics says so), with the 7-day mean as a dashed line.
+    static func trendChart(_ d: FlightsDailyReportData) -> String {
+        var days: [(date: String, aircraft: Int?)] = []
+        if let today = CalendarDate(d.date) {
+            let known = Dictionary(d.window.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+            days = (1...7).reversed().map { today.adding(days: -$0).text }.map { ($0, known[$0]) } + [(d.date, d.uniqueAircraft)]
+        } else {
+            days = d.window.map { ($0.0, $0.1) } + [(d.date, d.uniqueAircraft)]
         }
-        return s + "</svg>"
+        let bars = days.map { day in
+            SVGChart.Bar(label: weekday(day.date) + day.date, value: day.aircraft.map(Double.init),
+                         valueText: day.aircraft.map { NumberText.grouped($0) } ?? "no data",
+                         tooltip: "\(day.date): " + (day.aircraft.map { "\(NumberText.grouped($0)) unique aircraft" } ?? "no statistics"),
+                         highlight: day.date == d.date)
+        }
+        let marker = d.windowMean.map { (value: $0, label: "7-day mean \(NumberText.fixed($0, 1))") }
+        return SVGChart.rows(title: "Unique aircraft per day", bars: bars, colour: "#9bb5d3", highlightColour: "#3b6ea8", marker: marker)
+    }
+
+    /// `Thu ` for a date, empty when it is not one.
+    static func weekday(_ date: String) -> String {
+        guard let day = CalendarDate(date) else { return "" }
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekdayFromMonday] + " "
     }
 }
