@@ -52,8 +52,8 @@ extension JSONReader {
     /// The end of the run of plain ASCII string content starting at `start`: the offset of
     /// the first quote, backslash, control character or non-ASCII byte, or `bytes.count`.
     /// This loop dominates parsing time, so it reads through an unchecked buffer view and
-    /// tests eight bytes at a time (SWAR bit tricks), falling back to single bytes at the
-    /// first word that may hold a stop byte.
+    /// tests eight bytes at a time (SWAR bit tricks), stopping at the first flagged byte of
+    /// a word; single bytes are tested only near the end of the input.
     private static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
         bytes.withUnsafeBytes { buffer in
             let ones: UInt64 = 0x0101_0101_0101_0101
@@ -64,11 +64,16 @@ extension JSONReader {
                 let quotes = word ^ (ones &* 0x22)
                 let backslashes = word ^ (ones &* 0x5C)
                 // A byte is flagged when it is zero in `quotes`/`backslashes`, below 0x20 in
-                // `word`, or has its high bit set. Borrows may flag extra bytes but never miss
-                // one, which is enough: any flag sends this word to the byte loop below.
+                // `word`, or has its high bit set. A borrow leaves only a byte that is itself a
+                // stop byte, so it may flag bytes above that one but never below: the lowest
+                // flag is the first stop byte (little-endian: lowest bits, first byte).
                 let flags = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
                     | ((word &- ones &* 0x20) & ~word) | word
-                if flags & highBits != 0 { break }
+                let stops = flags & highBits
+                if stops != 0 {
+                    cursor += stops.trailingZeroBitCount >> 3
+                    break
+                }
                 cursor += 8
             }
             while cursor < buffer.count {

@@ -258,7 +258,9 @@ public struct JSONReader: Sendable {
 
     private mutating func skipWhitespace() {
         while index < bytes.count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            if byte > UInt8(ascii: " ") { return }  // every token starts above the space
+            switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 index += 1
             case UInt8(ascii: "\n"):

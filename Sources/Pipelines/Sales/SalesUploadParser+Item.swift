@@ -13,7 +13,7 @@ extension SalesUploadParser {
         var discountLocation = start
         var expected = 0  // the field that comes next when members are in the usual order
         while let token = try reader.nextKind() {
-            guard token == .key else { break }  // `}`: the reader allows nothing else here
+            guard case .key = token else { break }  // `}`: the reader allows nothing else here
             let keyLocation = reader.location
             guard let field = reader.withText({ Self.field(named: $0, expected: expected) }) else {
                 let key = String(decoding: reader.text, as: UTF8.self)
@@ -29,7 +29,10 @@ extension SalesUploadParser {
             seen |= 1 << field
             guard let value = try reader.nextKind() else { break }
             let valueLocation = reader.location
-            if value == .beginArray || value == .beginObject { try skipRest(&reader) }
+            switch value {
+            case .beginArray, .beginObject: try skipRest(&reader)
+            default: break
+            }
             switch reader.withText({ check(field: field, value: value, text: $0) }) {
             case .accepted:
                 break
@@ -77,7 +80,7 @@ extension SalesUploadParser {
     private mutating func check(field: Int, value: JSONTokenKind, text: Span<UInt8>) -> Check {
         switch field {
         case 4:
-            guard value == .number else { return .problem("quantity must be an integer") }
+            guard case .number = value else { return .problem("quantity must be an integer") }
             // JSON Schema's `integer`: any number whose fractional part is zero (`2.0`, `20e-1`).
             // Read exactly through cents, never through Double: `1.5` is 150 cents, not whole.
             let q: Int64
@@ -101,7 +104,7 @@ extension SalesUploadParser {
             return .accepted
         case 5, 6, 7:
             let name = Self.fieldNames[field]
-            guard value == .number else { return .problem("\(name) must be a number") }
+            guard case .number = value else { return .problem("\(name) must be a number") }
             let cents: Int64
             do { cents = try JSONNumber.cents(literal: text) } catch {
                 switch error {
@@ -119,7 +122,7 @@ extension SalesUploadParser {
             }
             return .money(cents)
         default:
-            guard value == .string else { return .problem("\(Self.fieldNames[field]) must be a string") }
+            guard case .string = value else { return .problem("\(Self.fieldNames[field]) must be a string") }
             switch field {
             case 0:
                 guard !text.isEmpty else { return .problem("transaction_id must not be empty") }

@@ -67,7 +67,7 @@ public struct SalesUploadParser {
         columns.reserve(items: bytes.count / 256)
         do {
             guard let first = try reader.nextKind() else { return }
-            guard first == .beginArray else {
+            guard case .beginArray = first else {
                 record(reader.location, "$", "an upload must be a JSON array of line items")
                 return
             }
@@ -83,7 +83,7 @@ public struct SalesUploadParser {
                     try readItem(&reader, index: index)
                 default:
                     record(reader.location, "$[\(index)]", "each line item must be a JSON object")
-                    if token == .beginArray { try skipRest(&reader) }
+                    if case .beginArray = token { try skipRest(&reader) }
                 }
                 index += 1
             }

@@ -76,6 +76,21 @@ final class ByteArrayBufferTests: XCTestCase {
         XCTAssertFalse(buffer.elementsEqual(at: 3, twin.span), "differs only in the last byte")
     }
 
+    /// Short values are compared a word at a time (the last word overlapping): a difference
+    /// at any position of any length around the word sizes is seen.
+    func testSpanComparisonSeesEveryByteAtEveryLength() {
+        for length in 1...40 {
+            let value = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            let buffer = ByteArrayBuffer([[0x00], value])  // value 1 starts at an odd offset
+            XCTAssertTrue(buffer.elementsEqual(at: 1, value.span), "length \(length)")
+            for position in 0..<length {
+                var other = value
+                other[position] ^= 0x20
+                XCTAssertFalse(buffer.elementsEqual(at: 1, other.span), "length \(length), position \(position)")
+            }
+        }
+    }
+
     func testHashDependsOnBytesNotPosition() {
         // The same bytes at different offsets (and alignments) hash the same; a trailing zero
         // byte changes the hash (length is part of it).
