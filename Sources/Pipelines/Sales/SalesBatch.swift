@@ -1,6 +1,7 @@
-// The line items of one store-day upload, column by column: the shape the Parquet writer takes
-// and the reader gives back, so parsing, writing and metrics share one type. Money is integer
-// cents, timestamps UTC milliseconds.
+// The line items of one store-day upload, column by column, with one `String` per text value:
+// what the store metrics read back from a partition. (The upload parser fills `SalesColumns`
+// instead, the byte buffers the Parquet writer takes.) Money is integer cents, timestamps UTC
+// milliseconds.
 
 import Parquet
 
