@@ -1,7 +1,8 @@
 // libFuzzer entry point for the JSON reader (compiled with the LakeFormats sources by `make fuzz`).
 //
-// Every input must end in a token stream or a `JSONError`, never a trap. Two properties are
-// checked on top: the pull reader and the tree parser agree on whether a document is valid,
+// Every input must end in a token stream or a `JSONError`, never a trap. The text each
+// token lends through `withText` (the byte-level API) must be the token's own. Two more
+// properties are checked on top: the pull reader and the tree parser agree on whether a document is valid,
 // (except for duplicate keys, which only the tree rejects), and a valid document written back compactly parses to the same tree.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,10 +14,19 @@ public func jsonReaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         while let token = try reader.next() {
             _ = reader.location.description
             _ = reader.path.description
-            if case let .number(number) = token {
-                _ = try? number.cents()
-                _ = number.int64()
+            // The token's text as the byte-level API lends it must be the token's own.
+            let text = reader.withText { span in (0..<span.count).map { span[$0] } }
+            switch token {
+            case let .key(string), let .string(string):
+                precondition(text == Array(string.utf8), "withText differs from the token's string")
+            case let .number(number):
+                precondition(text == Array(number.literal.utf8), "withText differs from the literal")
+                let cents = try? number.cents()
+                precondition(cents == reader.withText { try? JSONNumber.cents(literal: $0) }, "cents differ")
+                precondition(number.int64() == reader.withText { JSONNumber.int64(literal: $0) }, "int64 differs")
                 _ = number.double()
+            default:
+                break
             }
         }
     } catch {

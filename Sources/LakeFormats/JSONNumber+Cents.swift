@@ -22,11 +22,39 @@ extension JSONNumber {
     }
 
     /// The exact value times 100, as an integer: `27.49` → 2749, `1e2` → 10000, `-0.5` → -50.
+    public func cents() throws(CentsError) -> Int64 {
+        try Self.cents(literal: literal.utf8Span.span)
+    }
+
+    /// `int64()` of a number literal given as bytes, such as `JSONReader.withText` shows after
+    /// a `.number` token (valid JSON number syntax): the value when the literal is an integer
+    /// (no fraction, no exponent) that fits, else nil. No `String` is made.
+    public static func int64(literal: Span<UInt8>) -> Int64? {
+        var i = 0
+        let negative = literal.count > 0 && literal[0] == UInt8(ascii: "-")
+        if negative { i = 1 }
+        guard i < literal.count else { return nil }
+        var magnitude: UInt64 = 0
+        while i < literal.count {
+            let byte = literal[i]
+            guard isDigit(byte) else { return nil }
+            let (product, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = product.addingReportingOverflow(UInt64(byte &- UInt8(ascii: "0")))
+            if overflow1 || overflow2 { return nil }
+            magnitude = sum
+            i += 1
+        }
+        if !negative { return Int64(exactly: magnitude) }
+        return magnitude == Int64.min.magnitude ? Int64.min : Int64(exactly: magnitude).map { -$0 }
+    }
+
+    /// `cents()` of a number literal given as bytes (valid JSON number syntax), such as
+    /// `JSONReader.withText` shows after a `.number` token. No `String` is made.
     ///
     /// Works in one pass without allocating: significant digits accumulate into an integer,
     /// zeros are held back until a later non-zero digit, so that trailing zeros can be
     /// dropped when they sit beyond the second decimal place.
-    public func cents() throws(CentsError) -> Int64 {
+    public static func cents(literal: Span<UInt8>) throws(CentsError) -> Int64 {
         var magnitude: Int64 = 0
         var magnitudeOverflowed = false
         var heldZeros = 0  // zeros read but not yet multiplied into `magnitude`
@@ -35,7 +63,8 @@ extension JSONNumber {
         var exponent = 0
         var exponentNegative = false
         var part = Part.integer
-        for byte in literal.utf8 {
+        for i in literal.indices {
+            let byte = literal[i]
             switch byte {
             case UInt8(ascii: "-") where part == .integer: negative = true
             case UInt8(ascii: "-"): exponentNegative = true

@@ -26,7 +26,7 @@ public struct JSONNumber: Equatable, Hashable, Sendable, CustomStringConvertible
     /// fits; nil otherwise. `2.0` and `2e0` are not integers here: a field declared integer
     /// should be written as one.
     public func int64() -> Int64? {
-        Int64(literal)
+        Self.int64(literal: literal.utf8Span.span)
     }
 
     /// The nearest `Double`, or nil if the magnitude is too large to be finite.

@@ -1,9 +1,31 @@
 // Reading strings, numbers and literals. Strings take a fast path when they contain no
-// escapes: one scan that also validates UTF-8, then one String built from the slice.
+// escapes: one scan that also validates UTF-8 and leaves the text where it is in the input;
+// only strings with escapes are decoded, into the reused `scratch` buffer.
 
 extension JSONReader {
-    /// Reads the string whose opening quote is at `index`.
-    mutating func readString() throws(JSONError) -> String {
+    /// The bytes of the last key or string token, escapes decoded, or the literal of the last
+    /// number token (`-12.50`). A view of the input (or, for a string with escapes, of the
+    /// reader's decoding buffer), so index it from `startIndex`, not 0.
+    public var text: ArraySlice<UInt8> {
+        textIsDecoded ? scratch[...] : bytes[textRange]
+    }
+
+    /// Calls `body` with the bytes `text` holds, as a borrowed view: nothing is copied and no
+    /// reference is counted, which is what a consumer copying every value into buffers of its
+    /// own wants (`nextKind()` then `withText { … }` per value).
+    @inlinable
+    public func withText<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        textIsDecoded ? body(scratch.span) : body(bytes.span.extracting(textRange))
+    }
+
+    /// `text` as a String (one copy of the bytes).
+    var textString: String {
+        textIsDecoded ? String(decoding: scratch, as: UTF8.self) : Self.string(bytes, textRange)
+    }
+
+    /// Scans the string whose opening quote is at `index` and moves past it; its content is
+    /// then `text`.
+    mutating func scanString() throws(JSONError) {
         let start = index + 1
         var cursor = start
         while true {
@@ -12,9 +34,13 @@ extension JSONReader {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return Self.string(bytes, start..<cursor)
+                textRange = start..<cursor
+                textIsDecoded = false
+                return
             } else if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(contentStart: start, firstEscape: cursor)
+                try decodeEscapedString(contentStart: start, firstEscape: cursor)
+                textIsDecoded = true
+                return
             } else if byte < 0x20 {
                 throw failure(.controlCharacterInString(byte), at: cursor)
             } else {
@@ -26,8 +52,8 @@ extension JSONReader {
     /// The end of the run of plain ASCII string content starting at `start`: the offset of
     /// the first quote, backslash, control character or non-ASCII byte, or `bytes.count`.
     /// This loop dominates parsing time, so it reads through an unchecked buffer view and
-    /// tests eight bytes at a time (SWAR bit tricks), falling back to single bytes at the
-    /// first word that may hold a stop byte.
+    /// tests eight bytes at a time (SWAR bit tricks), stopping at the first flagged byte of
+    /// a word; single bytes are tested only near the end of the input.
     private static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
         bytes.withUnsafeBytes { buffer in
             let ones: UInt64 = 0x0101_0101_0101_0101
@@ -38,11 +64,16 @@ extension JSONReader {
                 let quotes = word ^ (ones &* 0x22)
                 let backslashes = word ^ (ones &* 0x5C)
                 // A byte is flagged when it is zero in `quotes`/`backslashes`, below 0x20 in
-                // `word`, or has its high bit set. Borrows may flag extra bytes but never miss
-                // one, which is enough: any flag sends this word to the byte loop below.
+                // `word`, or has its high bit set. A borrow leaves only a byte that is itself a
+                // stop byte, so it may flag bytes above that one but never below: the lowest
+                // flag is the first stop byte (little-endian: lowest bits, first byte).
                 let flags = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
                     | ((word &- ones &* 0x20) & ~word) | word
-                if flags & highBits != 0 { break }
+                let stops = flags & highBits
+                if stops != 0 {
+                    cursor += stops.trailingZeroBitCount >> 3
+                    break
+                }
                 cursor += 8
             }
             while cursor < buffer.count {
@@ -63,7 +94,7 @@ extension JSONReader {
     }
 
     /// The slow path: copies the string into `scratch`, decoding escapes.
-    private mutating func readEscapedString(contentStart: Int, firstEscape: Int) throws(JSONError) -> String {
+    private mutating func decodeEscapedString(contentStart: Int, firstEscape: Int) throws(JSONError) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[contentStart..<firstEscape])
         var cursor = firstEscape
@@ -71,7 +102,7 @@ extension JSONReader {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                return String(decoding: scratch, as: UTF8.self)
+                return
             } else if byte == UInt8(ascii: "\\") {
                 cursor = try decodeEscape(at: cursor)
             } else if byte < 0x20 {
@@ -167,15 +198,15 @@ extension JSONReader {
         return start + length
     }
 
-    /// Reads the number starting at `index`.
-    mutating func readNumber() throws(JSONError) -> JSONNumber {
+    /// Scans the number starting at `index` and moves past it; its literal is then `text`.
+    mutating func scanNumber() throws(JSONError) {
         switch JSONNumber.scan(bytes, from: index) {
         case let .invalid(reason, offset):
             throw failure(reason, at: offset)
         case let .end(end):
-            let literal = String(decoding: bytes[index..<end], as: UTF8.self)
+            textRange = index..<end
+            textIsDecoded = false
             index = end
-            return JSONNumber(validLiteral: literal)
         }
     }
 

@@ -11,6 +11,9 @@
 //   column is just an offset minus the offset of the line start.
 // - Paths are built only on request, from the frame stack; frames remember where a key is,
 //   not its text, so tracking them costs no reference counting.
+// - Two levels of tokens: `nextKind()` says what came and leaves a string's or number's bytes
+//   in the input (`text`), so a consumer that copies bytes into buffers of its own makes no
+//   `String` per value; `next()` is built on it and hands out `String`s and `JSONNumber`s.
 
 /// A pull parser over the bytes of one JSON document (strict RFC 8259).
 ///
@@ -35,7 +38,7 @@ public struct JSONReader: Sendable {
         case firstKeyOrEnd, keyAfterComma, colon, commaOrEndOfObject, end, finished
     }
 
-    let bytes: [UInt8]
+    @usableFromInline let bytes: [UInt8]
     /// The deepest nesting of arrays and objects accepted.
     public let maxDepth: Int
     var index = 0
@@ -49,7 +52,11 @@ public struct JSONReader: Sendable {
     /// True right after `beginArray`/`beginObject`, whose path is the container's own.
     var lastTokenOpenedContainer = false
     /// Reused buffer for strings with escapes.
-    var scratch: [UInt8] = []
+    @usableFromInline var scratch: [UInt8] = []
+    /// The bytes of the last key, string or number token: `bytes[textRange]`, or all of
+    /// `scratch` when `textIsDecoded` (a string that had escapes).
+    @usableFromInline var textRange = 0..<0
+    @usableFromInline var textIsDecoded = false
 
     /// Creates a reader over a whole document.
     public init(_ bytes: [UInt8], maxDepth: Int = 1000) {
@@ -69,6 +76,25 @@ public struct JSONReader: Sendable {
 
     /// The next token, or nil after the single top-level value and any trailing whitespace.
     public mutating func next() throws(JSONError) -> JSONToken? {
+        guard let kind = try nextKind() else { return nil }
+        switch kind {
+        case .beginObject: return .beginObject
+        case .endObject: return .endObject
+        case .beginArray: return .beginArray
+        case .endArray: return .endArray
+        case .key: return .key(textString)
+        case .string: return .string(textString)
+        case .number: return .number(JSONNumber(validLiteral: textString))
+        case .bool(let flag): return .bool(flag)
+        case .null: return .null
+        }
+    }
+
+    /// The kind of the next token, or nil after the single top-level value and any trailing
+    /// whitespace. The bytes of a key, string or number stay in the input: read them with
+    /// `withText(_:)` (or `text`) before the next call. Validation, errors and positions are
+    /// exactly those of `next()`.
+    public mutating func nextKind() throws(JSONError) -> JSONTokenKind? {
         while true {
             skipWhitespace()
             switch state {
@@ -132,7 +158,7 @@ public struct JSONReader: Sendable {
     public mutating func skipValue() throws(JSONError) {
         var depth = 0
         repeat {
-            switch try next() {
+            switch try nextKind() {
             case .beginArray?, .beginObject?: depth += 1
             case .endArray?, .endObject?: depth -= 1
             case .key?: if depth == 0 { continue }
@@ -144,7 +170,7 @@ public struct JSONReader: Sendable {
 
     // MARK: - Grammar steps
 
-    private mutating func readValue() throws(JSONError) -> JSONToken {
+    private mutating func readValue() throws(JSONError) -> JSONTokenKind {
         guard index < bytes.count else { throw failure(.unexpectedEnd(expected: .value), at: index) }
         markTokenStart()
         let byte = bytes[index]
@@ -158,13 +184,13 @@ public struct JSONReader: Sendable {
             state = .firstKeyOrEnd
             return .beginObject
         case UInt8(ascii: "\""):
-            let text = try readString()
+            try scanString()
             finishValue()
-            return .string(text)
+            return .string
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let number = try readNumber()
+            try scanNumber()
             finishValue()
-            return .number(number)
+            return .number
         case UInt8(ascii: "t"):
             try readLiteral("true")
             finishValue()
@@ -184,13 +210,13 @@ public struct JSONReader: Sendable {
         }
     }
 
-    private mutating func readKey() throws(JSONError) -> JSONToken {
+    private mutating func readKey() throws(JSONError) -> JSONTokenKind {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected(.key) }
         markTokenStart()
-        let key = try readString()
+        try scanString()
         frames[frames.count - 1].keyOffset = tokenStart
         state = .colon
-        return .key(key)
+        return .key
     }
 
     private mutating func open(_ frame: Frame) throws(JSONError) {
@@ -200,7 +226,7 @@ public struct JSONReader: Sendable {
         lastTokenOpenedContainer = true
     }
 
-    private mutating func closeContainer(_ token: JSONToken) -> JSONToken {
+    private mutating func closeContainer(_ token: JSONTokenKind) -> JSONTokenKind {
         markTokenStart()
         index += 1
         frames.removeLast()
@@ -232,7 +258,9 @@ public struct JSONReader: Sendable {
 
     private mutating func skipWhitespace() {
         while index < bytes.count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            if byte > UInt8(ascii: " ") { return }  // every token starts above the space
+            switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 index += 1
             case UInt8(ascii: "\n"):
@@ -277,6 +305,7 @@ extension JSONReader {
     private func keyText(at offset: Int) -> String {
         var copy = self
         copy.index = offset
-        return (try? copy.readString()) ?? ""
+        guard (try? copy.scanString()) != nil else { return "" }
+        return copy.textString
     }
 }

@@ -18,6 +18,21 @@ public enum JSONToken: Equatable, Sendable {
     case null
 }
 
+/// What `JSONReader.nextKind()` returns: a token without its text. The bytes of a key, string
+/// or number are `JSONReader.text` until the next call.
+public enum JSONTokenKind: Equatable, Sendable {
+    case beginObject
+    case endObject
+    case beginArray
+    case endArray
+    /// An object member name; the member's value comes next.
+    case key
+    case string
+    case number
+    case bool(Bool)
+    case null
+}
+
 /// A position in a JSON input: 1-based line and column, and the 0-based byte offset.
 ///
 /// Columns count bytes, not characters, so they agree with the byte offset whatever the

@@ -67,6 +67,27 @@ final class JSONNumberTests: XCTestCase {
         XCTAssertNil(JSONNumber("2e0")?.int64())
     }
 
+    /// The byte-level readers give exactly what the literal's own methods give.
+    func testLiteralBytesReadAsTheLiteral() throws {
+        let literals = ["27.49", "0", "-0", "0.0", "-0.5", "1e2", "1E+2", "150e-2", "2.5e-1", "1.500", "1.005", "1e-3",
+                        "92233720368547758.07", "92233720368547758.08", "-92233720368547758.07", "1e999999999999",
+                        "42", "-9223372036854775808", "9223372036854775807", "9223372036854775808", "2.0", "2e0",
+                        "100000000000000000000"]
+        for literal in literals {
+            let number = try XCTUnwrap(JSONNumber(literal), literal)
+            let bytes = Array(literal.utf8)
+            XCTAssertEqual(JSONNumber.int64(literal: bytes.span), number.int64(), literal)
+            let fromBytes: Result<Int64, JSONNumber.CentsError> = Result { () throws(JSONNumber.CentsError) in
+                try JSONNumber.cents(literal: bytes.span)
+            }
+            let fromText: Result<Int64, JSONNumber.CentsError> = Result { () throws(JSONNumber.CentsError) in try number.cents() }
+            XCTAssertEqual(fromBytes, fromText, literal)
+        }
+        XCTAssertEqual(JSONNumber.int64(literal: Array("-9223372036854775808".utf8).span), Int64.min)
+        XCTAssertNil(JSONNumber.int64(literal: Array("-9223372036854775809".utf8).span))
+        XCTAssertEqual(try JSONNumber.cents(literal: Array("12.34".utf8).span), 1234)
+    }
+
     func testDouble() {
         XCTAssertEqual(JSONNumber("27.49")?.double(), 27.49)
         XCTAssertEqual(JSONNumber("-1.5e3")?.double(), -1500)

@@ -96,6 +96,42 @@ final class JSONReaderTests: XCTestCase {
         }
     }
 
+    /// `nextKind()` gives the same tokens as `next()` with their text left in the input:
+    /// `text` and `withText` show a string's decoded bytes and a number's literal.
+    func testKindsAndTextMatchTokens() throws {
+        let document = #"{"a\u0062": ["x\"y", -2.5e3, "caf\u00e9", "Schlümpfe", true, null, {}], "": 0}"#
+        var kinds = JSONReader(Array(document.utf8))
+        var texts: [String] = []
+        var spans: [[UInt8]] = []
+        var found: [JSONTokenKind] = []
+        while let kind = try kinds.nextKind() {
+            found.append(kind)
+            if kind == .key || kind == .string || kind == .number {
+                texts.append(String(decoding: kinds.text, as: UTF8.self))
+                spans.append(kinds.withText { span in (0..<span.count).map { span[$0] } })
+            }
+        }
+        XCTAssertEqual(found, [.beginObject, .key, .beginArray, .string, .number, .string, .string, .bool(true), .null,
+                               .beginObject, .endObject, .endArray, .key, .number, .endObject])
+        XCTAssertEqual(texts, ["ab", "x\"y", "-2.5e3", "café", "Schlümpfe", "", "0"])
+        XCTAssertEqual(spans, texts.map { Array($0.utf8) })
+        XCTAssertEqual(try tokens(document), [
+            .beginObject, .key("ab"), .beginArray, .string("x\"y"), number("-2.5e3"), .string("café"), .string("Schlümpfe"),
+            .bool(true), .null, .beginObject, .endObject, .endArray, .key(""), number("0"), .endObject,
+        ])
+    }
+
+    func testKindsReportErrorsAsTokensDo() {
+        var reader = JSONReader(Array("[\"a\", \"b\\q\"]".utf8))
+        XCTAssertEqual(try reader.nextKind(), .beginArray)
+        XCTAssertEqual(try reader.nextKind(), .string)
+        XCTAssertThrowsError(try reader.nextKind()) { error in
+            XCTAssertEqual((error as? JSONError)?.reason, .invalidEscape(UInt8(ascii: "q")))
+            XCTAssertEqual((error as? JSONError)?.location.column, 9)
+            XCTAssertEqual((error as? JSONError)?.path.description, "$[1]")
+        }
+    }
+
     func testRawUTF8PassesThrough() throws {
         XCTAssertEqual(try tokens("\"Schlümpfe 😀 €\""), [.string("Schlümpfe 😀 €")])
     }

@@ -4,8 +4,8 @@
 // it with one `memcpy`, and the dictionary table hashes and compares values in place.
 //
 // Besides ByteReader and ByteWriter this is the one type in the module that reads raw memory:
-// hashing and comparing a value load its bytes through `withUnsafeBufferPointer`, and only
-// inside the methods below. Offsets are our own invariant (ascending, the last one equal to
+// hashing and comparing a value load its bytes through `withUnsafeBufferPointer`, and
+// appending a `Span` copies its bytes through the same, only inside the methods below. Offsets are our own invariant (ascending, the last one equal to
 // `values.count`), checked when a buffer is built from outside data.
 
 #if canImport(Glibc)
@@ -102,6 +102,14 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         offsets.append(values.count)
     }
 
+    /// Appends one value from a borrowed view of bytes (a JSON reader's string in its input,
+    /// for example): one copy, no reference counted.
+    @inline(__always)
+    public mutating func append(_ bytes: Span<UInt8>) {
+        bytes.withUnsafeBufferPointer { values.append(contentsOf: $0) }
+        offsets.append(values.count)
+    }
+
     /// Appends value `index` of `other`.
     @inline(__always)
     public mutating func append(_ other: ByteArrayBuffer, at index: Int) {
@@ -177,6 +185,34 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         let length = self.length(at: index)
         guard length == other.length(at: otherIndex) else { return false }
         return compareBytes(at: index, other, at: otherIndex) == 0
+    }
+
+    /// True when value `index` has the same bytes as `bytes`. Short values (names, codes) are
+    /// compared a word at a time in place, which beats a call to `memcmp` at their length.
+    public func elementsEqual(at index: Int, _ bytes: Span<UInt8>) -> Bool {
+        let start = offsets[index], length = self.length(at: index)
+        guard length == bytes.count else { return false }
+        guard length > 0 else { return true }
+        return values.withUnsafeBytes { mine in
+            bytes.withUnsafeBytes { theirs in
+                guard let a = mine.baseAddress, let b = theirs.baseAddress else { return false }
+                if length > 32 { return memcmp(a + start, b, length) == 0 }
+                func word(_ k: Int) -> Bool {
+                    mine.loadUnaligned(fromByteOffset: start + k, as: UInt64.self)
+                        == theirs.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                }
+                guard length >= 8 else {
+                    for k in 0..<length where mine[start + k] != theirs[k] { return false }
+                    return true
+                }
+                var k = 0
+                while k + 8 < length {
+                    if !word(k) { return false }
+                    k += 8
+                }
+                return word(length - 8)  // the last eight bytes, overlapping the words before
+            }
+        }
     }
 
     /// Unsigned lexicographic order of value `index` and value `otherIndex` of `other` (memcmp

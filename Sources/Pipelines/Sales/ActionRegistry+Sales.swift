@@ -47,8 +47,8 @@ enum SalesActions {
         switch SalesUploadParser.parse(try ctx.read(path)) {
         case .invalid(let errors, let total):
             return .rejected([Rejection(path: path, errors: errors, totalErrors: total)])
-        case .items(let batch):
-            return .outputs([try mapped { () throws(SalesError) in try SalesParquet.bytes(batch) }], rejections: [])
+        case .items(let columns):
+            return .outputs([try mapped { () throws(SalesError) in try SalesParquet.bytes(columns) }], rejections: [])
         }
     }
 

@@ -7,7 +7,7 @@
 
 import Parquet
 
-/// Writes and reads the Parquet form of a `SalesBatch`.
+/// Writes the Parquet form of an upload's `SalesColumns`, and reads it back as a `SalesBatch`.
 public enum SalesParquet {
     /// `created_by` of every sales partition: deterministic, parseable by parquet-java.
     public static let createdBy = "lakemake version 0.1.0 (build sales-parquet-1)"
@@ -31,25 +31,19 @@ public enum SalesParquet {
         ])
     }()
 
-    /// The bytes of a Parquet file holding `batch` as one row group.
-    public static func bytes(_ batch: SalesBatch) throws(SalesError) -> [UInt8] {
-        // Each string's UTF-8 is copied once, straight into the column's one values buffer.
-        func utf8(_ strings: [String]) -> ColumnBatch {
-            var buffer = ByteArrayBuffer()
-            buffer.reserveCapacity(count: strings.count, bytes: strings.reduce(0) { $0 + $1.utf8.count })
-            for string in strings { buffer.append(string.utf8) }
-            return ColumnBatch(buffer: .byteArray(buffer))
-        }
+    /// The bytes of a Parquet file holding `columns` as one row group. The column buffers are
+    /// handed to the writer as they are: nothing is converted or copied on the way.
+    public static func bytes(_ columns: SalesColumns) throws(SalesError) -> [UInt8] {
         var options = ParquetWriterOptions()
         options.createdBy = createdBy
         do {
             let writer = try ParquetWriter(schema: schema, options: options)
             try writer.write(batch: [
-                utf8(batch.transactionID), ColumnBatch(buffer: .int64(batch.timestampMillis)), utf8(batch.sku),
-                utf8(batch.itemName), ColumnBatch(buffer: .int32(batch.quantity)),
-                ColumnBatch(buffer: .int64(batch.unitPriceCents)), ColumnBatch(buffer: .int64(batch.lineTotalCents)),
-                ColumnBatch(buffer: .int64(batch.discountCents)),
-                utf8(batch.paymentMethod), utf8(batch.customerID),
+                ColumnBatch(buffer: .byteArray(columns.transactionID)), ColumnBatch(buffer: .int64(columns.timestampMillis)),
+                ColumnBatch(buffer: .byteArray(columns.sku)), ColumnBatch(buffer: .byteArray(columns.itemName)),
+                ColumnBatch(buffer: .int32(columns.quantity)), ColumnBatch(buffer: .int64(columns.unitPriceCents)),
+                ColumnBatch(buffer: .int64(columns.lineTotalCents)), ColumnBatch(buffer: .int64(columns.discountCents)),
+                ColumnBatch(buffer: .byteArray(columns.paymentMethod)), ColumnBatch(buffer: .byteArray(columns.customerID)),
             ])
             try writer.finish()
             return writer.bytes

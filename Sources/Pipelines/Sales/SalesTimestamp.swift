@@ -8,38 +8,56 @@ import LakeBuild
 public enum SalesTimestamp {
     /// Parses an RFC 3339 `date-time` (seconds 00–60 not allowed beyond 59; offset `Z` or ±hh:mm).
     public static func millis(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
-        guard b.count >= 20, let date = CalendarDate(String(decoding: b[0..<10], as: UTF8.self)),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]),
-              let second = Digits.value(b[17..<19]), hour < 24, minute < 60, second < 60 else { return nil }
+        millis(utf8: text.utf8Span.span)
+    }
+
+    /// `millis(_:)` of the UTF-8 bytes of the text, such as a JSON string's bytes in the input:
+    /// no `String` is made.
+    public static func millis(utf8 b: Span<UInt8>) -> Int64? {
+        let n = b.count
+        @inline(__always) func at(_ i: Int) -> UInt8 { b[i] }
+        /// The value of the `count` ASCII digits at `i`, or nil.
+        @inline(__always) func number(_ i: Int, _ count: Int) -> Int? {
+            var value = 0
+            for k in i..<(i + count) {
+                let digit = at(k) &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard n >= 20, at(4) == UInt8(ascii: "-"), at(7) == UInt8(ascii: "-"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let date = CalendarDate(year: year, month: month, day: day),
+              at(10) == UInt8(ascii: "T") || at(10) == UInt8(ascii: "t"),
+              at(13) == UInt8(ascii: ":"), at(16) == UInt8(ascii: ":"),
+              let hour = number(11, 2), let minute = number(14, 2),
+              let second = number(17, 2), hour < 24, minute < 60, second < 60 else { return nil }
         var i = 19
         var millis = 0
-        if b[i] == UInt8(ascii: ".") {
+        if at(i) == UInt8(ascii: ".") {
             i += 1
             let start = i
-            while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") {
-                if i - start < 3 { millis = millis * 10 + Int(b[i] - UInt8(ascii: "0")) }
+            while i < n, at(i) &- UInt8(ascii: "0") < 10 {
+                if i - start < 3 { millis = millis * 10 + Int(at(i) - UInt8(ascii: "0")) }
                 i += 1
             }
             guard i > start else { return nil }
             for _ in min(i - start, 3)..<3 { millis *= 10 }
         }
-        guard i < b.count else { return nil }
+        guard i < n else { return nil }
         var offsetMinutes = 0
-        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+        if at(i) == UInt8(ascii: "Z") || at(i) == UInt8(ascii: "z") {
             i += 1
-        } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-            guard i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
-                  let oh = Digits.value(b[(i + 1)..<(i + 3)]), let om = Digits.value(b[(i + 4)..<(i + 6)]),
-                  oh < 24, om < 60 else { return nil }
-            offsetMinutes = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
+        } else if at(i) == UInt8(ascii: "+") || at(i) == UInt8(ascii: "-") {
+            guard i + 6 == n, at(i + 3) == UInt8(ascii: ":"),
+                  let oh = number(i + 1, 2), let om = number(i + 4, 2), oh < 24, om < 60 else { return nil }
+            offsetMinutes = (oh * 60 + om) * (at(i) == UInt8(ascii: "-") ? -1 : 1)
             i += 6
         } else {
             return nil
         }
-        guard i == b.count else { return nil }
+        guard i == n else { return nil }
         let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetMinutes * 60)
         return seconds * 1000 + Int64(millis)
     }

@@ -54,6 +54,43 @@ final class ByteArrayBufferTests: XCTestCase {
         XCTAssertNotEqual(buffer.hash(at: 0), buffer.hash(at: 1))
     }
 
+    func testSpansAreAppendedAndComparedByTheirBytes() {
+        var random = SeededGenerator(seed: 11)
+        let big = random.bytes(100_000)
+        let source: [UInt8] = Array("..abc..".utf8) + big
+        var buffer = ByteArrayBuffer([Array("x".utf8)])
+        buffer.append(source.span.extracting(2..<5))
+        buffer.append(source.span.extracting(7..<7))
+        buffer.append(source.span.extracting(7..<source.count))
+        XCTAssertEqual(buffer.arrays, [Array("x".utf8), Array("abc".utf8), [], big])
+        XCTAssertEqual(buffer.offsets, [0, 1, 4, 4, 100_004])
+        XCTAssertTrue(buffer.elementsEqual(at: 1, Array("abc".utf8).span))
+        XCTAssertFalse(buffer.elementsEqual(at: 1, Array("abd".utf8).span))
+        XCTAssertFalse(buffer.elementsEqual(at: 1, Array("ab".utf8).span), "a prefix is not equal")
+        XCTAssertFalse(buffer.elementsEqual(at: 1, Array("abcd".utf8).span))
+        XCTAssertTrue(buffer.elementsEqual(at: 2, [UInt8]().span))
+        XCTAssertFalse(buffer.elementsEqual(at: 2, Array("x".utf8).span))
+        XCTAssertTrue(buffer.elementsEqual(at: 3, big.span))
+        var twin = big
+        twin[99_999] ^= 1
+        XCTAssertFalse(buffer.elementsEqual(at: 3, twin.span), "differs only in the last byte")
+    }
+
+    /// Short values are compared a word at a time (the last word overlapping): a difference
+    /// at any position of any length around the word sizes is seen.
+    func testSpanComparisonSeesEveryByteAtEveryLength() {
+        for length in 1...40 {
+            let value = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            let buffer = ByteArrayBuffer([[0x00], value])  // value 1 starts at an odd offset
+            XCTAssertTrue(buffer.elementsEqual(at: 1, value.span), "length \(length)")
+            for position in 0..<length {
+                var other = value
+                other[position] ^= 0x20
+                XCTAssertFalse(buffer.elementsEqual(at: 1, other.span), "length \(length), position \(position)")
+            }
+        }
+    }
+
     func testHashDependsOnBytesNotPosition() {
         // The same bytes at different offsets (and alignments) hash the same; a trailing zero
         // byte changes the hash (length is part of it).

@@ -42,9 +42,10 @@ final class SalesUploadParserTests: XCTestCase {
     }
 
     func testValidUploadGivesAllFieldsExactly() throws {
-        guard case .items(let b) = SalesUploadParser.parse(Self.upload([Self.item(), Self.item(("unit_price", "1.5"))])) else {
+        guard case .items(let columns) = SalesUploadParser.parse(Self.upload([Self.item(), Self.item(("unit_price", "1.5"))])) else {
             return XCTFail("valid upload rejected")
         }
+        let b = columns.batch
         XCTAssertEqual(b.count, 2)
         XCTAssertEqual(b.transactionID, ["TXN-0001", "TXN-0001"])
         // 2025-11-20 is day 20412 since 1970-01-01; 10:15:00 is 36 900 s into it.
@@ -113,10 +114,10 @@ final class SalesUploadParserTests: XCTestCase {
         // JSON Schema's `integer` is any number whose fractional part is zero.
         let items = [Self.item(("quantity", "1.0")), Self.item(("quantity", "2.000")), Self.item(("quantity", "3e0")),
                      Self.item(("quantity", "40E-1"))]
-        guard case .items(let b) = SalesUploadParser.parse(Self.upload(items)) else {
+        guard case .items(let columns) = SalesUploadParser.parse(Self.upload(items)) else {
             return XCTFail("integral quantities with a fraction part were rejected")
         }
-        XCTAssertEqual(b.quantity, [1, 2, 3, 4])
+        XCTAssertEqual(columns.quantity, [1, 2, 3, 4])
     }
 
     func testMoneyHasAtMostTwoDecimalsAndIsNotNegative() {
@@ -126,10 +127,10 @@ final class SalesUploadParserTests: XCTestCase {
     }
 
     func testTrailingZerosBeyondTwoDecimalsAreExact() {
-        guard case .items(let b) = SalesUploadParser.parse(Self.upload([Self.item(("unit_price", "27.4900"))])) else {
+        guard case .items(let columns) = SalesUploadParser.parse(Self.upload([Self.item(("unit_price", "27.4900"))])) else {
             return XCTFail("27.4900 is a whole number of cents")
         }
-        XCTAssertEqual(b.unitPriceCents, [2749])
+        XCTAssertEqual(columns.unitPriceCents, [2749])
     }
 
     func testDiscountMayNotExceedLineTotal() {
