@@ -129,6 +129,39 @@ print(" ".join(sorted(out)))
 PY
 )
 if [ "$rebuilt" = "$expected" ]; then t3_ok="exactly the $(echo "$expected" | wc -w) dependents"; else t3_ok="WRONG SET: $rebuilt"; fi
+
+# T3 for a corrected and for a deleted upload (the new one above, edited, then removed), and
+# T11, the peak memory of each incremental build. What each build runs must be among what
+# `build -n` planned just before it.
+outputs_of() { "$PYTHON" -c "import json,sys; print(' '.join(sorted(t['output'] for t in json.load(open(sys.argv[1]))['targets'])))" "$1"; }
+within() { "$PYTHON" -c "import sys; a=set(sys.argv[1].split()); b=set(sys.argv[2].split()); print('ran %d of the %d targets build -n planned' % (len(a), len(b)) if a <= b else 'RAN OUTSIDE THE PLAN: ' + ' '.join(sorted(a - b)))" "$1" "$2"; }
+incremental() {  # LABEL: times one build, records its peak memory, checks it against build -n
+    "$LAKEMAKE" build -n --json > "$WORK/plan.json" || true
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$LAKEMAKE" build --json > "$WORK/run.json" || true
+    read -r secs kb < "$WORK/time.txt"
+    echo "$secs $(( kb / 1024 )) $(within "$(outputs_of "$WORK/run.json")" "$(outputs_of "$WORK/plan.json")")"
+}
+rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
+printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new"
+read -r t3n_s t3n_mb t3n_check <<< "$(incremental)"
+sed -i 's/"quantity":2/"quantity":3/; s/25.98/38.97/' "$new"
+read -r t3c_s t3c_mb t3c_check <<< "$(incremental)"
+rm -f "$new"
+read -r t3d_s t3d_mb t3d_check <<< "$(incremental)"
+
+# T3w: `watch` on that lake: from a file landing to the summary line of the build that took
+# it in (quiet period 0.05 s, included).
+watch_log=$WORK/watch.log
+"$LAKEMAKE" watch --quiet-period 0.05 > "$watch_log" 2>&1 &
+watch_pid=$!
+for _ in $(seq 600); do n=$(grep -c . "$watch_log" 2>/dev/null); [ "${n:-0}" -ge 1 ] && break; sleep 0.1; done
+lines=$(grep -c . "$watch_log")
+s=$(date +%s.%N)
+printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new.tmp" && mv "$new.tmp" "$new"
+while [ "$(grep -c . "$watch_log")" -le "$lines" ]; do sleep 0.01; done
+e=$(date +%s.%N)
+t3w=$(echo "$e - $s" | bc -l)
+kill -INT "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
 rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
 
 # ---------------------------------------------------------------------------------------
@@ -145,6 +178,9 @@ report=$(cat <<MD
 | T2 | same, against Snakemake's no-op dry run | ${t2_lm} s | Snakemake ${t2_snake} s | $(ratio "$t2_snake" "$t2_lm") faster | |
 | T1 | no-op build, $LARGE raw files, full sales rules ($(( 2 * LARGE + 9 * days + 5 )) targets) | ${t1_lm} s | GNU make ${t1_make} s | $(ratio "$t1_make" "$t1_lm") faster | ≤ 0.5 s and ≥ 50×: $(verdict "$t1_lm <= 0.5 and $t1_make / $t1_lm >= 50") |
 | T3 | one new store file in that lake | ${t3_lm} s | | | ≤ 1 s: $(verdict "$t3_lm <= 1.0"); rebuilt $t3_ok |
+| T3 | the same upload again: new, then corrected, then deleted | ${t3n_s} s, ${t3c_s} s, ${t3d_s} s | | | ≤ 1 s each: $(verdict "max($t3n_s, $t3c_s, $t3d_s) <= 1.0"); $t3n_check; $t3c_check; $t3d_check |
+| T11 | peak memory of those three builds | ${t3n_mb} MB, ${t3c_mb} MB, ${t3d_mb} MB | | | ≤ 300 MB: $(verdict "max($t3n_mb, $t3c_mb, $t3d_mb) <= 300") |
+| T3w | \`watch\`: a new upload landing → the summary line of its build (quiet period 0.05 s) | $(printf '%.3f' "$t3w") s | | | ≤ 0.3 s plus the actions' time: see the T3 figures for the actions' share |
 
 Medians of $RUNS runs. No-op counters (T2): \`$stats\`. (T1): \`$t1_stats\`.
 MD
