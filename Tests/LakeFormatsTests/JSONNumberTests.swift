@@ -88,6 +88,37 @@ final class JSONNumberTests: XCTestCase {
         XCTAssertEqual(try JSONNumber.cents(literal: Array("12.34".utf8).span), 1234)
     }
 
+    /// `double(literal:)` from bytes is bit for bit `Double(String)`: on the fast path's edges
+    /// (2^53, 10^±22, 19 significant digits, signed zero), past them, and on random literals.
+    func testDoubleFromLiteralBytesIsTheCorrectlyRoundedValue() throws {
+        var literals = [
+            "0", "-0", "0.0", "-0.0", "0e5", "-0e-5", "1", "-1", "48.1234", "-156.0502", "11887.2", "231.5", "0.1", "0.3",
+            "9007199254740992", "9007199254740993", "9007199254740991.5", "1e22", "1e23", "1e-22", "1e-23", "123456789012345e-22",
+            "1234567890123456789", "12345678901234567890", "0.000000000000000000000000001", "1.7976931348623157e308",
+            "4.9e-324", "2.2250738585072014e-308", "1e-400", "3.14159265358979323846264338327950288", "100000000000000000000000",
+            "1.000000000000000000000", "5e-1", "-2.5E+3", "123.456e2", "0.0000001234", "1E0", "7e+22", "9.999999999999999e22",
+        ]
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<20_000 {
+            let digits = random.int(19) + 1
+            var text = random.int(2) == 0 ? "" : "-"
+            text += String(random.int(9) + 1)
+            for _ in 1..<digits { text += String(random.int(10)) }
+            let point = random.int(digits) + 1  // digits before the decimal point
+            if point < digits { text.insert(".", at: text.index(text.endIndex, offsetBy: -(digits - point))) }
+            if random.int(3) == 0 { text += "e" + String(random.int(61) - 30) }
+            literals.append(text)
+        }
+        for literal in literals {
+            let expected = try XCTUnwrap(JSONNumber(literal), literal).double()
+            let actual = JSONNumber.double(literal: Array(literal.utf8).span)
+            XCTAssertEqual(actual?.bitPattern, expected?.bitPattern, literal)
+        }
+        XCTAssertNil(JSONNumber.double(literal: Array("1e400".utf8).span))
+        XCTAssertNil(JSONNumber.double(literal: Array("-1e99999999999999999999".utf8).span))
+        XCTAssertEqual(JSONNumber.double(literal: Array("-0".utf8).span)?.sign, .minus)
+    }
+
     func testDouble() {
         XCTAssertEqual(JSONNumber("27.49")?.double(), 27.49)
         XCTAssertEqual(JSONNumber("-1.5e3")?.double(), -1500)

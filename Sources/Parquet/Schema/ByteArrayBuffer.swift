@@ -46,9 +46,10 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         self.values = values
     }
 
-    /// Values of `width` bytes each, back to back in `values` (FIXED_LEN_BYTE_ARRAY).
+    /// Values of `width` bytes each, back to back in `values` (FIXED_LEN_BYTE_ARRAY, or byte
+    /// strings that all have one length).
     /// Precondition: `width` > 0 and divides `values.count` (callers check file data first).
-    init(width: Int, values: [UInt8]) {
+    public init(width: Int, values: [UInt8]) {
         precondition(width > 0 && values.count % width == 0, "fixed-width values must fill whole values")
         offsets = Array(stride(from: 0, through: values.count, by: width))
         self.values = values
@@ -110,10 +111,11 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         offsets.append(values.count)
     }
 
-    /// Appends value `index` of `other`.
+    /// Appends value `index` of `other`: one copy of its bytes, no reference counted.
     @inline(__always)
     public mutating func append(_ other: ByteArrayBuffer, at index: Int) {
-        values.append(contentsOf: other.values[other.offsets[index]..<other.offsets[index + 1]])
+        let start = other.offsets[index], end = other.offsets[index + 1]
+        other.values.withUnsafeBufferPointer { values.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         offsets.append(values.count)
     }
 
@@ -124,6 +126,16 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         let shift = values.count - other.offsets[range.lowerBound]
         values.append(contentsOf: other.values[other.offsets[range.lowerBound]..<other.offsets[range.upperBound]])
         offsets.append(contentsOf: other.offsets[(range.lowerBound + 1)...range.upperBound].lazy.map { $0 + shift })
+    }
+
+    /// Removes the last `k` values (a reader that appends a record's fields as it checks them
+    /// takes them back when the record turns out invalid).
+    /// Precondition: `k` ≤ `count`.
+    public mutating func removeLast(_ k: Int) {
+        precondition(k >= 0 && k <= count, "cannot remove \(k) of \(count) values")
+        guard k > 0 else { return }
+        offsets.removeLast(k)
+        values.removeLast(values.count - offsets[offsets.count - 1])
     }
 
     /// Values `range` as a new buffer.

@@ -37,6 +37,26 @@ final class ByteArrayBufferTests: XCTestCase {
         XCTAssertEqual(buffer.slice(3..<3), ByteArrayBuffer())
     }
 
+    /// Taking values back leaves the buffer as if they had never been appended.
+    func testRemoveLastTakesValuesBack() {
+        var buffer = ByteArrayBuffer([Array("ab".utf8), [], Array("cde".utf8)])
+        let before = buffer
+        buffer.append(Array("fghij".utf8))
+        buffer.append([])
+        buffer.removeLast(2)
+        XCTAssertEqual(buffer, before)
+        buffer.removeLast(0)
+        XCTAssertEqual(buffer, before)
+        buffer.removeLast(3)
+        XCTAssertEqual(buffer, ByteArrayBuffer())
+    }
+
+    /// Values of one width, given back to back, read as if appended one by one.
+    func testFixedWidthValues() {
+        XCTAssertEqual(ByteArrayBuffer(width: 2, values: Array("abcdef".utf8)), ByteArrayBuffer(["ab", "cd", "ef"].map { Array($0.utf8) }))
+        XCTAssertEqual(ByteArrayBuffer(width: 6, values: []), ByteArrayBuffer())
+    }
+
     func testEmptyAndHundredThousandByteValues() {
         var random = SeededGenerator(seed: 7)
         let big = random.bytes(100_000)
