@@ -26,30 +26,50 @@ public struct QualityScore: Sendable, Equatable {
         return "F"
     }
 
-    /// Scores `state` with its converted measurements, in a snapshot taken at `snapshotTime`.
-    public init(_ state: StateVector, measurements m: ConvertedMeasurements, snapshotTime: Int64) {
-        let present = [
-            state.normalizedICAO24 != nil, state.latitude != nil, state.longitude != nil,
-            state.timePosition != nil, state.lastContact != nil, state.baroAltitude != nil,
-            state.velocity != nil, state.normalizedCallsign != nil, state.originCountry.map { !$0.isEmpty } ?? false,
-        ]
-        completeness = Double(present.filter { $0 }.count) / Double(present.count)
+    /// `grade(score)` as its one ASCII letter.
+    static func gradeLetter(_ score: Double) -> UInt8 {
+        if score >= 0.95 { return UInt8(ascii: "A") }
+        if score >= 0.85 { return UInt8(ascii: "B") }
+        if score >= 0.70 { return UInt8(ascii: "C") }
+        if score >= 0.50 { return UInt8(ascii: "D") }
+        return UInt8(ascii: "F")
+    }
 
-        var checks: [Bool] = []
-        if state.baroAltitude != nil { checks.append(!m.flags.contains(.invalidAltitude)) }
-        if state.velocity != nil { checks.append(!m.flags.contains(.invalidVelocity)) }
-        if state.verticalRate != nil { checks.append(!m.flags.contains(.excessiveVerticalRate)) }
-        validity = Self.share(checks)
+    /// Scores `row` with its converted measurements, in a snapshot taken at `snapshotTime`.
+    /// `hasCallsign`: the callsign is present and not blank.
+    init(_ row: StateRow, measurements m: ConvertedMeasurements, hasCallsign: Bool, snapshotTime: Int64) {
+        var present = 0
+        func count(_ known: Bool) { if known { present += 1 } }
+        count(row.icao24 != nil)
+        count(row.latitude != nil)
+        count(row.longitude != nil)
+        count(row.timePosition != nil)
+        count(row.lastContact != nil)
+        count(row.baroAltitude != nil)
+        count(row.velocity != nil)
+        count(hasCallsign)
+        count(row.originCountry.map { !$0.isEmpty } ?? false)
+        completeness = Double(present) / 9
 
-        var consistent: [Bool] = []
-        let feet = state.baroAltitude.map(UnitConversion.feet(metres:)), knots = state.velocity.map(UnitConversion.knots(metresPerSecond:))
-        if state.onGround, feet != nil { consistent.append(!m.flags.contains(.groundAltitudeConflict)) }
-        if !state.onGround, let feet, let knots {
-            consistent.append(!(feet < 100 && knots < 50))
+        var checks = 0, passed = 0
+        func check(_ applies: Bool, _ passes: @autoclosure () -> Bool) {
+            guard applies else { return }
+            checks += 1
+            if passes() { passed += 1 }
         }
-        consistency = Self.share(consistent)
+        check(row.baroAltitude != nil, !m.flags.contains(.invalidAltitude))
+        check(row.velocity != nil, !m.flags.contains(.invalidVelocity))
+        check(row.verticalRate != nil, !m.flags.contains(.excessiveVerticalRate))
+        validity = Self.share(passed, of: checks)
 
-        timeliness = Self.timeliness(age: snapshotTime - (state.lastContact ?? snapshotTime))
+        checks = 0
+        passed = 0
+        let feet = row.baroAltitude.map(UnitConversion.feet(metres:)), knots = row.velocity.map(UnitConversion.knots(metresPerSecond:))
+        check(row.onGround && feet != nil, !m.flags.contains(.groundAltitudeConflict))
+        if !row.onGround, let feet, let knots { check(true, !(feet < 100 && knots < 50)) }
+        consistency = Self.share(passed, of: checks)
+
+        timeliness = Self.timeliness(age: snapshotTime - (row.lastContact ?? snapshotTime))
     }
 
     /// 1.0 up to 60 s, linear to 0.8 at 300 s, 0.5 beyond (rows older than 1800 s are rejected).
@@ -59,7 +79,7 @@ public struct QualityScore: Sendable, Equatable {
         return 0.5
     }
 
-    private static func share(_ checks: [Bool]) -> Double {
-        checks.isEmpty ? 1.0 : Double(checks.filter { $0 }.count) / Double(checks.count)
+    private static func share(_ passed: Int, of checks: Int) -> Double {
+        checks == 0 ? 1.0 : Double(passed) / Double(checks)
     }
 }

@@ -80,3 +80,35 @@ public enum QualityFlag: String, Sendable, CaseIterable, Equatable {
     case missingAltitude = "missing_altitude"
     case missingVelocity = "missing_velocity"
 }
+
+/// A set of quality flags in one byte, one bit per `QualityFlag` in spec order: what a kept row
+/// carries through the hourly columns.
+public struct QualityFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public init(_ flag: QualityFlag) {
+        rawValue = 1 << UInt8(QualityFlag.allCases.firstIndex(of: flag) ?? 0)
+    }
+
+    public init(_ flags: [QualityFlag]) {
+        self = flags.reduce(into: QualityFlags()) { $0.insert(QualityFlags($1)) }
+    }
+
+    public static let invalidAltitude = QualityFlags(rawValue: 1 << 0)
+    public static let invalidVelocity = QualityFlags(rawValue: 1 << 1)
+    public static let excessiveVerticalRate = QualityFlags(rawValue: 1 << 2)
+    public static let groundAltitudeConflict = QualityFlags(rawValue: 1 << 3)
+    public static let missingCallsign = QualityFlags(rawValue: 1 << 4)
+    public static let missingAltitude = QualityFlags(rawValue: 1 << 5)
+    public static let missingVelocity = QualityFlags(rawValue: 1 << 6)
+
+    /// The flags in spec order.
+    public var list: [QualityFlag] {
+        QualityFlag.allCases.enumerated().filter { rawValue & (1 << UInt8($0.offset)) != 0 }.map(\.element)
+    }
+
+    /// The `quality_flags` column's text: the flags' codes in spec order, comma-separated.
+    public var text: String { list.map(\.rawValue).joined(separator: ",") }
+}

@@ -1,10 +1,12 @@
 // Row validation of flights.md §2. Critical checks decide whether a row is kept; all of them
 // run, so a rejected row carries every problem that applies, each naming its field. A field
 // that was present with the wrong type is reported as `bad_type` only: it is not also
-// "missing" or "invalid". Kept rows then have their units
-// converted once and out-of-range values set to null with a flag.
+// "missing" or "invalid". Kept rows then have their units converted once and out-of-range
+// values set to null with a flag.
+//
+// The checks read a `StateRow` in place: a valid row costs comparisons, never an allocation;
+// only a problem makes text (the value as received, for the rejected-rows table).
 
-import Foundation
 import LakeFormats
 
 /// The checks and limits of one row.
@@ -18,23 +20,24 @@ public enum RowValidation {
     public static let verticalRateLimitFPM = 8000.0
     public static let groundAltitudeLimitFeet = 1000.0
 
-    /// Every critical problem of `state` in a snapshot taken at `snapshotTime`: what reading
+    /// Every critical problem of `row` in a snapshot taken at `snapshotTime`: what reading
     /// found (`bad_shape`, `bad_type`), then the checks of flights.md §2 in spec order.
-    public static func problems(_ state: StateVector, snapshotTime: Int64) -> [RowProblem] {
-        var problems = state.readProblems
-        if !state.hasWrongType("icao24"), !isValidICAO24(state.normalizedICAO24) {
-            problems.append(RowProblem(.invalidICAO24, field: "icao24", value: state.icao24.map(quoted)))
+    /// `icao24` is the row's icao24 if it is valid.
+    static func problems(_ row: StateRow, icao24: ICAO24?, snapshotTime: Int64) -> [RowProblem] {
+        var problems = row.problems
+        if !row.hasWrongType(.icao24), icao24 == nil {
+            problems.append(RowProblem(.invalidICAO24, field: "icao24", value: row.string(row.icao24).map(quoted)))
         }
-        if state.latitude == nil, !state.hasWrongType("latitude") { problems.append(RowProblem(.missingPosition, field: "latitude")) }
-        if state.longitude == nil, !state.hasWrongType("longitude") { problems.append(RowProblem(.missingPosition, field: "longitude")) }
-        if let lat = state.latitude, !lat.isFinite || abs(lat) > 90 {
+        if row.latitude == nil, !row.hasWrongType(.latitude) { problems.append(RowProblem(.missingPosition, field: "latitude")) }
+        if row.longitude == nil, !row.hasWrongType(.longitude) { problems.append(RowProblem(.missingPosition, field: "longitude")) }
+        if let lat = row.latitude, !lat.isFinite || abs(lat) > 90 {
             problems.append(RowProblem(.invalidLatitude, field: "latitude", value: number(lat)))
         }
-        if let lon = state.longitude, !lon.isFinite || abs(lon) > 180 {
+        if let lon = row.longitude, !lon.isFinite || abs(lon) > 180 {
             problems.append(RowProblem(.invalidLongitude, field: "longitude", value: number(lon)))
         }
-        if state.latitude == 0 && state.longitude == 0 { problems.append(RowProblem(.nullIsland)) }
-        if let contact = state.lastContact {
+        if row.latitude == 0 && row.longitude == 0 { problems.append(RowProblem(.nullIsland)) }
+        if let contact = row.lastContact {
             if contact > snapshotTime + futureLimit { problems.append(RowProblem(.futureContact, field: "last_contact", value: String(contact))) }
             if snapshotTime - contact > staleLimit { problems.append(RowProblem(.stale, field: "last_contact", value: String(contact))) }
         }
@@ -52,13 +55,6 @@ public enum RowValidation {
         w.double(value)
         return w.text
     }
-
-    /// Six hexadecimal digits, as OpenSky writes them (after trimming and lower-casing).
-    public static func isValidICAO24(_ text: String?) -> Bool {
-        guard let text else { return false }
-        let bytes = Array(text.utf8)
-        return bytes.count == 6 && bytes.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
 }
 
 /// A kept row's measurements in aviation units, with out-of-range values removed and flagged.
@@ -69,41 +65,41 @@ public struct ConvertedMeasurements: Sendable, Equatable {
     public var velocityKnots: Double?
     public var verticalRateMetresPerSecond: Double?
     public var verticalRateFPM: Double?
-    public var flags: [QualityFlag]
+    public var flags: QualityFlags
 
-    /// Converts and checks the measurements of `state` (flights.md §2, non-critical rules).
+    /// Converts and checks the measurements of `row` (flights.md §2, non-critical rules).
     /// The ground-altitude conflict is judged on the altitude as received: an on-ground row
     /// reporting an out-of-range altitude is both invalid and in conflict.
-    public init(_ state: StateVector) {
-        var flags: [QualityFlag] = []
-        let receivedFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
-        baroAltitudeMetres = state.baroAltitude
-        altitudeFeet = state.baroAltitude.map(UnitConversion.feet(metres:))
+    init(_ row: StateRow, hasCallsign: Bool) {
+        var flags: QualityFlags = []
+        let receivedFeet = row.baroAltitude.map(UnitConversion.feet(metres:))
+        baroAltitudeMetres = row.baroAltitude
+        altitudeFeet = receivedFeet
         if let feet = altitudeFeet, !RowValidation.altitudeRangeFeet.contains(feet) {
-            flags.append(.invalidAltitude)
+            flags.insert(.invalidAltitude)
             baroAltitudeMetres = nil
             altitudeFeet = nil
         }
-        velocityMetresPerSecond = state.velocity
-        velocityKnots = state.velocity.map(UnitConversion.knots(metresPerSecond:))
+        velocityMetresPerSecond = row.velocity
+        velocityKnots = row.velocity.map(UnitConversion.knots(metresPerSecond:))
         if let knots = velocityKnots, !RowValidation.velocityRangeKnots.contains(knots) {
-            flags.append(.invalidVelocity)
+            flags.insert(.invalidVelocity)
             velocityMetresPerSecond = nil
             velocityKnots = nil
         }
-        verticalRateMetresPerSecond = state.verticalRate
-        verticalRateFPM = state.verticalRate.map(UnitConversion.feetPerMinute(metresPerSecond:))
+        verticalRateMetresPerSecond = row.verticalRate
+        verticalRateFPM = row.verticalRate.map(UnitConversion.feetPerMinute(metresPerSecond:))
         if let rate = verticalRateFPM, abs(rate) > RowValidation.verticalRateLimitFPM {
-            flags.append(.excessiveVerticalRate)
+            flags.insert(.excessiveVerticalRate)
             verticalRateMetresPerSecond = nil
             verticalRateFPM = nil
         }
-        if state.onGround, let feet = receivedFeet, feet > RowValidation.groundAltitudeLimitFeet {
-            flags.append(.groundAltitudeConflict)
+        if row.onGround, let feet = receivedFeet, feet > RowValidation.groundAltitudeLimitFeet {
+            flags.insert(.groundAltitudeConflict)
         }
-        if state.normalizedCallsign == nil { flags.append(.missingCallsign) }
-        if state.baroAltitude == nil { flags.append(.missingAltitude) }
-        if state.velocity == nil { flags.append(.missingVelocity) }
+        if !hasCallsign { flags.insert(.missingCallsign) }
+        if row.baroAltitude == nil { flags.insert(.missingAltitude) }
+        if row.velocity == nil { flags.insert(.missingVelocity) }
         self.flags = flags
     }
 }

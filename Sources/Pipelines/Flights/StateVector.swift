@@ -2,6 +2,8 @@
 // §1), in the units OpenSky serves: metres, metres per second, unix seconds. Fields that were
 // null, absent or of the wrong type are nil; `readProblems` says which were of the wrong type
 // (and whether the row's shape was wrong) so validation reports them with the fields that did read.
+// This is the row with a String per text field, for tests and callers that look at one
+// snapshot; the hourly action reads rows as `StateRow`s, which hold no String.
 
 
 /// A state vector as served, before validation and unit conversion.
@@ -57,23 +59,6 @@ public struct StateVector: Sendable, Equatable {
         self.positionSource = positionSource
         self.category = category
         self.readProblems = readProblems
-    }
-
-    /// The callsign trimmed and upper-cased, nil when empty.
-    public var normalizedCallsign: String? {
-        guard let callsign else { return nil }
-        let trimmed = callsign.trimmedSpaces.asciiUppercased
-        return trimmed.isEmpty ? nil : trimmed
-    }
-
-    /// The icao24 trimmed and lower-cased.
-    public var normalizedICAO24: String? {
-        icao24.map { $0.trimmedSpaces.asciiLowercased }
-    }
-
-    /// Whether reading found `field` present with a value of the wrong type.
-    func hasWrongType(_ field: String) -> Bool {
-        readProblems.contains { $0.reason == .badType && $0.field == field }
     }
 
     /// The time the observation describes: the position time, or the last contact without one.

@@ -12,12 +12,6 @@ extension String {
         return String(self[first...last])
     }
 
-    /// Upper-cases ASCII letters only (callsigns and codes are ASCII; other bytes stay as they are).
-    var asciiUppercased: String {
-        guard utf8.contains(where: { (97...122).contains($0) }) else { return self }
-        return String(decoding: utf8.map { (97...122).contains($0) ? $0 - 32 : $0 }, as: UTF8.self)
-    }
-
     /// Lower-cases ASCII letters only.
     var asciiLowercased: String {
         guard utf8.contains(where: { (65...90).contains($0) }) else { return self }

@@ -30,6 +30,18 @@ enum FlightFixtures {
         return snapshot.rows[0].state
     }
 
+    /// What the hourly action makes of snapshot files (path, bytes) taken as one hour: the kept
+    /// rows as the hourly Parquet holds them (written and read back), the rejected rows and the
+    /// counts. A file rejected whole is left out, as the action leaves it out.
+    static func hour(_ files: [(path: String, bytes: [UInt8])], references: FlightReferences = .empty) throws
+        -> (kept: [FlightObservation], rejected: [RejectedRow], counts: HourlyCounts) {
+        var accumulator = HourlyAccumulator(references: references)
+        for file in files { _ = try? accumulator.add(path: file.path, bytes: file.bytes) }
+        let batch = accumulator.finish()
+        let bytes = try HourlyParquet.encode(batch.columns, rows: batch.order)
+        return (try HourlyParquet.decode(bytes, path: "hour.parquet"), batch.rejected, batch.counts)
+    }
+
     static func judge(_ row: String, references: FlightReferences = .empty) throws -> RowJudgement {
         RowJudgement.judge(try state(row), snapshotTime: snapshotTime, references: references)
     }

@@ -33,9 +33,7 @@ final class FlightGeneratorTests: XCTestCase {
     /// Every generated row is accounted for, and the injected faults trip the rules.
     func testFaultsAreRejectedAndCountsBalance() throws {
         let files = try generate(seed: 7, bad: 0.2)
-        var snapshots: [(path: String, snapshot: Snapshot)] = []
-        for f in files { snapshots.append((f.path, try Snapshot.parse(f.bytes))) }
-        let batch = HourlyBatch(snapshots: snapshots, references: .empty)
+        let batch = try FlightFixtures.hour(files.map { ($0.path, $0.bytes) })
         let c = batch.counts
         XCTAssertEqual(c.kept + c.rejectedRows + c.duplicates, c.rowsRead)
         XCTAssertGreaterThan(c.rowsRead, 12 * 40)

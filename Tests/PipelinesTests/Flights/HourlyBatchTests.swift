@@ -7,18 +7,18 @@ final class HourlyBatchTests: XCTestCase {
     /// Two snapshots carrying the same observation: the later snapshot's row wins, and
     /// kept + rejected + duplicates = rows read.
     func testDedupLastSnapshotWinsAndCountsBalance() throws {
-        let first = try Snapshot.parse(FlightFixtures.snapshot(time: t, rows: [
+        let first = FlightFixtures.snapshot(time: t, rows: [
             FlightFixtures.servedRow(icao24: "\"bbbbbb\"", timePosition: String(t - 30), velocity: "100"),
             FlightFixtures.servedRow(icao24: "\"aaaaaa\""),
             FlightFixtures.servedRow(icao24: "\"zz\""),
-        ]))
-        let second = try Snapshot.parse(FlightFixtures.snapshot(time: t + 10, rows: [
+        ])
+        let second = FlightFixtures.snapshot(time: t + 10, rows: [
             FlightFixtures.servedRow(icao24: "\"bbbbbb\"", timePosition: String(t - 30), velocity: "120"),
             FlightFixtures.servedRow(icao24: "\"bbbbbb\"", timePosition: String(t + 5)),
             FlightFixtures.servedRow(lon: "0", lat: "0"),
-        ]))
+        ])
         // Given out of order: the batch orders snapshots by their own time.
-        let batch = HourlyBatch(snapshots: [("raw/b.json", second), ("raw/a.json", first)], references: .empty)
+        let batch = try FlightFixtures.hour([("raw/b.json", second), ("raw/a.json", first)])
         XCTAssertEqual(batch.counts.rowsRead, 6)
         XCTAssertEqual(batch.counts.kept, 3)
         XCTAssertEqual(batch.counts.rejectedRows, 2)
@@ -35,9 +35,9 @@ final class HourlyBatchTests: XCTestCase {
 
     /// Without a position time the dedup key uses last_contact.
     func testDedupByLastContactWhenNoPositionTime() throws {
-        let a = try Snapshot.parse(FlightFixtures.snapshot(time: t, rows: [FlightFixtures.servedRow(timePosition: "null")]))
-        let b = try Snapshot.parse(FlightFixtures.snapshot(time: t + 5, rows: [FlightFixtures.servedRow(timePosition: "null")]))
-        let batch = HourlyBatch(snapshots: [("a", a), ("b", b)], references: .empty)
+        let a = FlightFixtures.snapshot(time: t, rows: [FlightFixtures.servedRow(timePosition: "null")])
+        let b = FlightFixtures.snapshot(time: t + 5, rows: [FlightFixtures.servedRow(timePosition: "null")])
+        let batch = try FlightFixtures.hour([("a", a), ("b", b)])
         XCTAssertEqual(batch.counts.kept, 1)
         XCTAssertEqual(batch.counts.duplicates, 1)
     }
@@ -53,14 +53,5 @@ final class HourlyBatchTests: XCTestCase {
         // A callsign that does not match the airline pattern is not attributed.
         guard case .kept(let p) = try FlightFixtures.judge(FlightFixtures.servedRow(callsign: "\"DLHABC\""), references: references) else { return XCTFail("rejected") }
         XCTAssertNil(p.airline)
-    }
-
-    func testPermutationInPlace() {
-        var values = ["a", "b", "c", "d", "e"]
-        HourlyAccumulator.permute(&values, by: [3, 0, 4, 1, 2])
-        XCTAssertEqual(values, ["d", "a", "e", "b", "c"])
-        var same = [1, 2, 3]
-        HourlyAccumulator.permute(&same, by: [0, 1, 2])
-        XCTAssertEqual(same, [1, 2, 3])
     }
 }

@@ -10,10 +10,16 @@ final class HourlyParquetTests: XCTestCase {
             FlightFixtures.servedRow(icao24: "\"4ca7b3\"", callsign: "null", timePosition: "null", baro: "0", onGround: "true", velocity: "0", rate: "null", geo: "null", squawk: "null"),
             FlightFixtures.servedRow(icao24: "\"a1b2c3\"", baro: "30000", velocity: "600"),
         ]
-        let batch = HourlyBatch(snapshots: [("raw/a.json", try Snapshot.parse(FlightFixtures.snapshot(rows: rows)))], references: .empty)
-        XCTAssertEqual(batch.kept.count, 3)
-        let bytes = try HourlyParquet.encode(batch.kept)
-        XCTAssertEqual(try HourlyParquet.decode(bytes, path: "x.parquet"), batch.kept)
+        let snapshot = FlightFixtures.snapshot(rows: rows)
+        let kept = try FlightFixtures.hour([("raw/a.json", snapshot)]).kept
+        XCTAssertEqual(kept.count, 3)
+        // The rows judged one by one, as hand-built observations, are what the hour holds.
+        let judged = try Snapshot.parse(snapshot).rows.compactMap { row -> FlightObservation? in
+            guard case .kept(let o) = RowJudgement.judge(row.state, snapshotTime: FlightFixtures.snapshotTime, references: .empty) else { return nil }
+            return o
+        }
+        XCTAssertEqual(kept, judged.sorted { $0.icao24 < $1.icao24 })
+        XCTAssertEqual(try HourlyParquet.decode(HourlyParquet.encode(judged), path: "x.parquet"), judged)
     }
 
     /// More rows than one row group holds: several groups, each with its own statistics.

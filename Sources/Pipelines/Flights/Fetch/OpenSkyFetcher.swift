@@ -112,7 +112,7 @@ public final class OpenSkyFetcher {
                 status = response.status
                 switch response.status {
                 case 200:
-                    do { return (response.body, try Snapshot.parse(response.body).time) } catch {
+                    do { return (response.body, try Snapshot.time(of: response.body)) } catch {
                         problem = "the response is not a snapshot (\(error.detail.message))"
                     }
                 case 401, 403:

@@ -1,7 +1,8 @@
 // `flights.hourly`: every raw snapshot of one hour → the hourly Parquet, the rejected-rows
 // Parquet and the hour's counts, from one parse (flights.md §3). A snapshot that cannot be read,
 // or whose `time` is not in its folder's date and hour, is rejected whole and the rest of the
-// hour is still built.
+// hour is still built. Snapshots are read one at a time, straight into the hour's columns
+// (`HourlyAccumulator`); the Parquet is written from them a row group at a time.
 //
 // Inputs: line 1 the hour's snapshots (aggregate), then `reference/airlines.csv` and
 // `reference/aircraft.csv`, found by file name.
@@ -19,15 +20,14 @@ extension Action {
         for path in ctx.inputs.first ?? [] {
             let bytes = try ctx.read(path)
             do throws(SnapshotError) {
-                let snapshot = try Snapshot.parse(bytes)
-                let time = UTCTime(unixSeconds: snapshot.time)
+                let time = UTCTime(unixSeconds: try accumulator.add(path: path, bytes: bytes))
                 guard time.date == date, time.hourText == hour else {
+                    accumulator.removeLast()
                     rejections.append(Rejection(path: path, errors: [RejectionDetail(
                         path: "$.time",
                         message: "snapshot time \(time.iso8601) does not belong to date=\(date)/hour=\(hour)")]))
                     continue
                 }
-                accumulator.add(path: path, snapshot: snapshot)
             } catch {
                 rejections.append(Rejection(path: path, errors: [error.detail]))
             }
@@ -36,7 +36,7 @@ extension Action {
         batch.counts.rejectedFiles = rejections.count
         do {
             return .outputs([
-                try HourlyParquet.encode(batch.kept),
+                try HourlyParquet.encode(batch.columns, rows: batch.order),
                 try RejectedRowsParquet.encode(batch.rejected),
                 HourlyMetrics.encode(batch.counts, date: date, hour: hour),
             ], rejections: rejections)

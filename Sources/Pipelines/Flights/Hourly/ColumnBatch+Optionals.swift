@@ -1,5 +1,6 @@
-// Column batches from Swift optionals: the flight tables are written column by column from
-// arrays of optional values, and the writer wants non-null values plus validity flags.
+// Column batches from Swift optionals, for the rejected-rows table (written column by column
+// from arrays of optional values; the writer wants non-null values plus validity flags), and
+// the field constructors of the flight schemas.
 
 import Parquet
 
@@ -8,16 +9,12 @@ extension ColumnBatch {
         optional(values) { .byteArray($0.map { Array($0.utf8) }) }
     }
 
-    static func doubles(_ values: [Double?]) -> ColumnBatch { optional(values) { .double($0) } }
-
     static func int32s(_ values: [Int32?]) -> ColumnBatch { optional(values) { .int32($0) } }
 
     /// Unix seconds written as TIMESTAMP(MILLIS) values.
     static func timestamps(_ seconds: [Int64?]) -> ColumnBatch {
         optional(seconds) { .int64($0.map { $0 &* 1000 }) }
     }
-
-    static func booleans(_ values: [Bool]) -> ColumnBatch { ColumnBatch(.boolean(values)) }
 
     private static func optional<T>(_ values: [T?], _ make: ([T]) -> ColumnValues) -> ColumnBatch {
         let present = values.compactMap { $0 }

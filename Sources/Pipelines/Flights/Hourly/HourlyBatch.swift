@@ -1,10 +1,13 @@
-// The hourly aggregate of flights.md §3: every snapshot of one hour, parsed once, gives the kept
-// rows, the rejected rows and the hour's counts. Snapshots are taken in time order (then path
-// order), so for duplicate observations "the last snapshot wins" is well defined; the kept rows
-// come out sorted by (icao24, observation time). Nothing is dropped silently:
-// kept + rejected + duplicates = rows read.
-
-import Foundation
+// The hourly aggregate of flights.md §3: every snapshot of one hour, read once, gives the kept
+// rows, the rejected rows and the hour's counts. Each snapshot is scanned row by row and every
+// row judged while it is still in the scanner's buffer: a kept row goes straight into the
+// hour's `HourlyColumns`, a rejected one (about 1 %) into a list with its text and reasons.
+// Only the columns stay in memory, never a snapshot's bytes after it is read, never a row as a
+// struct of Strings.
+//
+// Snapshots are taken in time order (then arrival order), so for duplicate observations "the
+// last snapshot wins" is well defined; the kept rows come out sorted by (icao24, observation
+// time). Nothing is dropped silently: kept + rejected + duplicates = rows read.
 
 /// A row that failed a critical check, with where it came from.
 public struct RejectedRow: Sendable, Equatable {
@@ -19,109 +22,129 @@ public struct RejectedRow: Sendable, Equatable {
     public var reasons: [RejectReason] { RowProblem.codes(problems) }
 }
 
-/// The result of one hour.
-public struct HourlyBatch: Sendable {
-    public var kept: [FlightObservation] = []
-    public var rejected: [RejectedRow] = []
-    public var counts = HourlyCounts()
-
-    public init() {}
-
-    /// Judges every row of `snapshots` (path, snapshot) and removes duplicates.
-    public init(snapshots: [(path: String, snapshot: Snapshot)], references: FlightReferences) {
-        var accumulator = HourlyAccumulator(references: references)
-        for (path, snapshot) in snapshots { accumulator.add(path: path, snapshot: snapshot) }
-        self = accumulator.finish()
-    }
+/// An hour read and judged: the kept rows' columns and the order to write them in, the
+/// rejected rows, and the counts.
+struct HourlyBatch {
+    var columns: HourlyColumns
+    /// The kept rows to write, as row numbers of `columns`, sorted by (icao24, observation
+    /// time), one per observation.
+    var order: [Int32]
+    var rejected: [RejectedRow]
+    var counts: HourlyCounts
 }
 
-/// Builds an hour one snapshot at a time: each snapshot is judged as soon as it is read, so
-/// only its kept observations and rejected rows stay in memory, never its bytes or rows.
-public struct HourlyAccumulator {
-    private struct Judged {
+/// Builds an hour one snapshot file at a time.
+struct HourlyAccumulator {
+    private struct Snapshot {
         var time: Int64
-        var order: Int
-        var kept: [FlightObservation]
+        /// This snapshot's kept rows in the columns.
+        var rows: Range<Int>
         var rejected: [RejectedRow]
         var rowsRead: Int
     }
 
-    public let references: FlightReferences
-    private var judged: [Judged] = []
+    let references: FlightReferences
+    private var columns: HourlyColumns
+    private var snapshots: [Snapshot] = []
 
-    public init(references: FlightReferences) { self.references = references }
+    init(references: FlightReferences) {
+        self.references = references
+        columns = HourlyColumns(references: references)
+    }
 
-    public mutating func add(path: String, snapshot: Snapshot) {
-        var entry = Judged(time: snapshot.time, order: judged.count, kept: [], rejected: [], rowsRead: snapshot.rows.count)
-        for (index, row) in snapshot.rows.enumerated() {
-            switch RowJudgement.judge(row.state, snapshotTime: snapshot.time, references: references) {
-            case .rejected(let problems):
-                entry.rejected.append(RejectedRow(sourceFile: path, rowIndex: index, snapshotTime: snapshot.time,
-                                                  rawText: row.rawText, problems: problems))
-            case .kept(let observation):
-                entry.kept.append(observation)
+    /// Reads the snapshot file `bytes` (at `path`) into the hour and returns its time; a file
+    /// rejected whole throws, leaving nothing of it behind.
+    mutating func add(path: String, bytes: [UInt8]) throws(SnapshotError) -> Int64 {
+        let first = columns.count
+        columns.reserve(rows: bytes.count / 100)  // about 125 bytes a row as served
+        var scanner = SnapshotScanner(bytes)
+        var rejected: [RejectedRow] = []
+        var index = 0
+        do throws(SnapshotError) {
+            while try scanner.nextRow() {
+                let time = scanner.time ?? 0  // without a time the file is rejected at the end
+                switch scanner.row.judge(snapshotTime: time, references: references) {
+                case .kept(let kept):
+                    columns.append(scanner.row, kept, snapshotTime: time)
+                case .rejected(let problems):
+                    rejected.append(RejectedRow(sourceFile: path, rowIndex: index, snapshotTime: time,
+                                                rawText: scanner.rowText, problems: problems))
+                }
+                index += 1
             }
+            let time = try scanner.finish()
+            snapshots.append(Snapshot(time: time, rows: first..<columns.count, rejected: rejected, rowsRead: index))
+            return time
+        } catch {
+            columns.removeLast(columns.count - first)
+            throw error
         }
-        judged.append(entry)
+    }
+
+    /// Takes back the snapshot added last (a file whose time belongs to another hour).
+    mutating func removeLast() {
+        guard let last = snapshots.popLast() else { return }
+        columns.removeLast(last.rows.count)
     }
 
     /// Orders the snapshots by their own time (then arrival), removes duplicates (the last
-    /// snapshot wins) and sorts the kept rows by (icao24, observation time). Each snapshot's
-    /// rows are released as they are merged, so the hour is never held twice.
-    public consuming func finish() -> HourlyBatch {
-        var batch = HourlyBatch()
-        var latest: [DedupKey: Int] = [:]
-        var observations: [FlightObservation] = []
-        judged.sort { ($0.time, $0.order) > ($1.time, $1.order) }
-        while let entry = judged.popLast() {
-            batch.counts.snapshots += 1
-            batch.counts.rowsRead += entry.rowsRead
-            for row in entry.rejected { batch.counts.countRejection(row.reasons) }
-            batch.rejected += entry.rejected
-            for observation in entry.kept {
-                if let previous = latest[observation.dedupKey] {
-                    observations[previous] = observation
-                    batch.counts.duplicates += 1
-                } else {
-                    latest[observation.dedupKey] = observations.count
-                    observations.append(observation)
-                }
-            }
+    /// snapshot wins) and sorts the kept rows by (icao24, observation time).
+    consuming func finish() -> HourlyBatch {
+        var counts = HourlyCounts()
+        var rejected: [RejectedRow] = []
+        // Rank of each snapshot in (time, arrival) order, and of each kept row's snapshot.
+        let ranked = snapshots.indices.sorted { (snapshots[$0].time, $0) < (snapshots[$1].time, $1) }
+        var rank = [UInt32](repeating: 0, count: columns.count)
+        for (position, s) in ranked.enumerated() {
+            let snapshot = snapshots[s]
+            counts.snapshots += 1
+            counts.rowsRead += snapshot.rowsRead
+            for row in snapshot.rejected { counts.countRejection(row.reasons) }
+            rejected += snapshot.rejected
+            for row in snapshot.rows { rank[row] = UInt32(position) }
         }
-        latest = [:]
-        // Sort small keys, then apply the permutation in place: observations are large, and
-        // moving or copying them dominated both time and memory.
-        let order = observations.indices.sorted {
-            let a = observations[$0], b = observations[$1]
-            return (a.icao24, a.observationTime, a.snapshotTime) < (b.icao24, b.observationTime, b.snapshotTime)
+        let order = Self.latestObservations(columns, rank: rank)
+        counts.kept = order.count
+        counts.duplicates = columns.count - order.count
+        var flagCounts = [Int](repeating: 0, count: QualityFlag.allCases.count)
+        for row in order {
+            let flags = columns.qualityFlags[Int(row)].rawValue
+            for bit in flagCounts.indices where flags & (1 << UInt8(bit)) != 0 { flagCounts[bit] += 1 }
         }
-        Self.permute(&observations, by: order)
-        batch.kept = observations
-        batch.counts.kept = batch.kept.count
-        for observation in batch.kept {
-            for flag in observation.qualityFlags { batch.counts.flagCounts[flag.rawValue, default: 0] += 1 }
-        }
-        return batch
+        for (flag, count) in zip(QualityFlag.allCases, flagCounts) where count > 0 { counts.flagCounts[flag.rawValue] = count }
+        return HourlyBatch(columns: columns, order: order, rejected: rejected, counts: counts)
     }
 
-    /// Rearranges `values` so that position i holds the element that was at `order[i]`,
-    /// following each cycle of the permutation once.
-    static func permute<T>(_ values: inout [T], by order: [Int]) {
-        var source = order
-        for start in source.indices where source[start] != start {
-            let first = values[start]
-            var position = start
-            while true {
-                let next = source[position]
-                source[position] = position
-                if next == start {
-                    values[position] = first
-                    break
-                }
-                values[position] = values[next]
-                position = next
-            }
+    /// The rows to keep, sorted by (icao24, observation time): of rows with the same icao24
+    /// and observation time, the one read last when snapshots are taken in `rank` order (and
+    /// rows in file order).
+    static func latestObservations(_ columns: HourlyColumns, rank: [UInt32]) -> [Int32] {
+        struct Key {
+            var address: UInt32
+            var rank: UInt32
+            var time: Int64
+            var row: Int32
         }
+        var keys: [Key] = []
+        keys.reserveCapacity(columns.count)
+        for row in 0..<columns.count {
+            let time = columns.timePosition.isPresent[row] ? columns.timePosition.values[row] : columns.lastContact[row]
+            keys.append(Key(address: columns.icao24[row].value, rank: rank[row], time: time, row: Int32(row)))
+        }
+        keys.sort { a, b in
+            if a.address != b.address { return a.address < b.address }
+            if a.time != b.time { return a.time < b.time }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.row < b.row
+        }
+        var order: [Int32] = []
+        order.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            let next = i + 1 < keys.count ? keys[i + 1] : nil
+            if let next, next.address == key.address, next.time == key.time { continue }  // a later reading follows
+            order.append(key.row)
+        }
+        return order
     }
 }
 

@@ -1,6 +1,7 @@
 // The hourly Parquet of flights.md §3: one row per kept observation, timestamps as INT64
-// TIMESTAMP(MILLIS, UTC), in the column order of the spec. Reading it back gives the same
-// `FlightObservation` values, which is what the daily rules and `flights query` work from.
+// TIMESTAMP(MILLIS, UTC), in the column order of the spec. It is written from `HourlyColumns`
+// (the hourly action's buffers, or hand-built observations put into them); reading it back
+// gives the same `FlightObservation` values.
 
 import Parquet
 
@@ -35,36 +36,22 @@ public enum HourlyParquet {
         return options
     }()
 
-    public static func encode(_ rows: [FlightObservation]) throws -> [UInt8] {
+    /// The file of `rows` (row numbers of `columns`), in that order, `rowGroupRows` to a row
+    /// group: each group is gathered from the columns, written and let go before the next.
+    static func encode(_ columns: HourlyColumns, rows: [Int32]) throws -> [UInt8] {
         let writer = try ParquetWriter(schema: schema, options: options)
         var start = 0
-        repeat {
-            let slice = Array(rows[start..<min(rows.count, start + rowGroupRows)])
-            try writer.write(batch: columns(slice))
-            start += rowGroupRows
-        } while start < rows.count
+        while start < rows.count {
+            let end = min(rows.count, start + rowGroupRows)
+            try writer.write(batch: columns.batches(rows[start..<end]))
+            start = end
+        }
         try writer.finish()
         return writer.bytes
     }
 
-    static func columns(_ r: [FlightObservation]) -> [ColumnBatch] {
-        [
-            .timestamps(r.map(\.snapshotTime)), .strings(r.map(\.icao24)), .strings(r.map(\.callsign)),
-            .strings(r.map(\.originCountry)), .timestamps(r.map(\.timePosition)), .timestamps(r.map(\.lastContact)),
-            .doubles(r.map(\.longitude)), .doubles(r.map(\.latitude)),
-            .doubles(r.map(\.baroAltitudeMetres)), .doubles(r.map(\.geoAltitudeMetres)), .booleans(r.map(\.onGround)),
-            .doubles(r.map(\.velocityMetresPerSecond)), .doubles(r.map(\.trueTrack)),
-            .doubles(r.map(\.verticalRateMetresPerSecond)), .strings(r.map(\.squawk)), .booleans(r.map(\.spi)),
-            .int32s(r.map(\.positionSource)), .int32s(r.map(\.category)),
-            .doubles(r.map(\.altitudeFeet)), .doubles(r.map(\.velocityKnots)), .doubles(r.map(\.verticalRateFPM)),
-            .strings(r.map { $0.altitudeBand?.rawValue }), .strings(r.map { $0.speedBand?.rawValue }),
-            .strings(r.map { $0.phase.rawValue }),
-            .strings(r.map { $0.airline?.icao }), .strings(r.map { $0.airline?.name }),
-            .strings(r.map { $0.aircraft?.registration }), .strings(r.map { $0.aircraft?.typecode }),
-            .strings(r.map { $0.aircraft?.model }), .strings(r.map { $0.aircraft?.manufacturer }),
-            .strings(r.map { $0.aircraft?.operatorName }),
-            .doubles(r.map(\.qualityScore)), .strings(r.map(\.qualityGrade)),
-            .strings(r.map { $0.qualityFlags.map(\.rawValue).joined(separator: ",") }),
-        ]
+    /// The file of hand-built observations, in their order.
+    public static func encode(_ observations: [FlightObservation]) throws -> [UInt8] {
+        try encode(HourlyColumns(observations), rows: (0..<Int32(observations.count)).map { $0 })
     }
 }

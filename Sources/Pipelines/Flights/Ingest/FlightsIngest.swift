@@ -15,15 +15,15 @@ public enum FlightsIngest {
     public static func destination(file: String, bytes: [UInt8]) throws(FlightsError) -> String? {
         let fileName = String(file.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(file))
         guard SnapshotFileName.isSnapshot(fileName) else { return nil }
-        let snapshot: Snapshot
-        do { snapshot = try Snapshot.parse(bytes) } catch {
+        let time: Int64
+        do { time = try Snapshot.time(of: bytes) } catch {
             throw .snapshotRejected(file: file, detail: error.detail)
         }
-        let year = UTCTime(unixSeconds: snapshot.time).year
+        let year = UTCTime(unixSeconds: time).year
         guard (0...9999).contains(year) else {
             throw .snapshotRejected(file: file, detail: RejectionDetail(
-                path: "$.time", message: "'time' \(snapshot.time) is not unix seconds (it would be the year \(year))"))
+                path: "$.time", message: "'time' \(time) is not unix seconds (it would be the year \(year))"))
         }
-        return SnapshotFileName.folder(for: snapshot.time) + fileName
+        return SnapshotFileName.folder(for: time) + fileName
     }
 }

@@ -28,10 +28,24 @@ public struct AircraftTable: Sendable {
     private let byICAO24: [String: AircraftRecord]
     /// Every icao24 in file order (first occurrence), for the generator's fleet.
     public let icao24s: [String]
+    /// The records in the order of `icao24s`: what `index(of:)` numbers.
+    private let records: [AircraftRecord]
+    /// The number of each record whose key is a valid icao24 (no other key can match a kept row).
+    private let byAddress: [UInt32: Int32]
 
     public init(records: [String: AircraftRecord]) {
+        self.init(records: records, order: records.keys.sorted())
+    }
+
+    private init(records: [String: AircraftRecord], order: [String]) {
         byICAO24 = records
-        icao24s = records.keys.sorted()
+        icao24s = order
+        self.records = order.compactMap { records[$0] }
+        var byAddress: [UInt32: Int32] = [:]
+        for (i, key) in order.enumerated() {
+            if key.utf8.count == 6, let address = ICAO24(key), address.text == key { byAddress[address.value] = Int32(i) }
+        }
+        self.byAddress = byAddress
     }
 
     public init(path: String, bytes: [UInt8]) throws(FlightsError) {
@@ -50,11 +64,19 @@ public struct AircraftTable: Sendable {
                 model: ReferenceCSV.field(row, model), manufacturer: ReferenceCSV.field(row, manufacturer),
                 operatorName: ReferenceCSV.field(row, operatorColumn), operatorICAO: ReferenceCSV.field(row, operatorICAO))
         }
-        byICAO24 = records
-        icao24s = order
+        self.init(records: records, order: order)
     }
 
     public subscript(icao24: String) -> AircraftRecord? { byICAO24[icao24] }
+
+    /// The number of the record of `icao24`, for `record(at:)`.
+    func index(of icao24: ICAO24) -> Int? { byAddress[icao24.value].map(Int.init) }
+
+    /// Record number `index`, as `index(of:)` gives it.
+    func record(at index: Int) -> AircraftRecord { records[index] }
+
+    /// Every record, numbered as `index(of:)` numbers them.
+    var numberedRecords: [AircraftRecord] { records }
 
     public var count: Int { byICAO24.count }
 }

@@ -14,12 +14,31 @@ public struct Airline: Sendable, Equatable {
 public struct AirlineTable: Sendable {
     public let airlines: [Airline]
     private let byCode: [String: Int]
+    /// The first airline of each code of three letters A–Z (the only codes a callsign can
+    /// name), by the code's number in base 26; -1 where there is none.
+    private let byLetters: [Int32]
 
     public init(airlines: [Airline]) {
         self.airlines = airlines
         var index: [String: Int] = [:]
-        for (i, airline) in airlines.enumerated() where index[airline.icao] == nil { index[airline.icao] = i }
+        var letters = [Int32](repeating: -1, count: 26 * 26 * 26)
+        for (i, airline) in airlines.enumerated() where index[airline.icao] == nil {
+            index[airline.icao] = i
+            if let slot = Self.slot(Array(airline.icao.utf8)[...]) { letters[slot] = Int32(i) }
+        }
         byCode = index
+        byLetters = letters
+    }
+
+    /// The number in base 26 of three letters A–Z, nil for anything else.
+    private static func slot(_ code: ArraySlice<UInt8>) -> Int? {
+        guard code.count == 3 else { return nil }
+        var slot = 0
+        for byte in code {
+            guard byte &- 65 < 26 else { return nil }
+            slot = slot * 26 + Int(byte - 65)
+        }
+        return slot
     }
 
     /// Parses the CSV; rows without a three-letter code are skipped.
@@ -45,12 +64,16 @@ public struct AirlineTable: Sendable {
     /// digits (`^[A-Z]{3}[0-9][0-9A-Z]{0,4}$`), when the code is in the table.
     public func airline(forCallsign callsign: String?) -> Airline? {
         guard let callsign else { return nil }
-        let bytes = Array(callsign.utf8)
+        return index(forCallsign: Array(callsign.utf8)[...]).map { airlines[$0] }
+    }
+
+    /// `airline(forCallsign:)` for the callsign's bytes: the airline's number in `airlines`.
+    func index(forCallsign bytes: ArraySlice<UInt8>) -> Int? {
         guard (4...8).contains(bytes.count) else { return nil }
-        let isLetter = { (b: UInt8) in (65...90).contains(b) }
-        let isDigit = { (b: UInt8) in (48...57).contains(b) }
-        guard bytes[0..<3].allSatisfy(isLetter), isDigit(bytes[3]),
-              bytes[4...].allSatisfy({ isLetter($0) || isDigit($0) }) else { return nil }
-        return self[String(decoding: bytes[0..<3], as: UTF8.self)]
+        let start = bytes.startIndex
+        guard bytes[start + 3] &- 48 < 10,
+              bytes[(start + 4)...].allSatisfy({ $0 &- 65 < 26 || $0 &- 48 < 10 }),
+              let slot = Self.slot(bytes[start..<(start + 3)]), byLetters[slot] >= 0 else { return nil }
+        return Int(byLetters[slot])
     }
 }
