@@ -100,3 +100,64 @@ public struct ByteWriter: Sendable {
         }
     }
 }
+
+extension ByteWriter {
+    /// The `count` bytes a block decoder makes with a `BlockFiller` (`body` moves through the
+    /// output front to back), zero-filled past what `body` wrote. For formats that declare
+    /// their decoded size up front (Snappy): the output is allocated once, at that size.
+    public static func filling<E: Error>(_ count: Int, _ body: (inout BlockFiller) throws(E) -> Void) throws(E) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: count)
+        try output.withUnsafeMutableBufferPointer { (buffer: inout UnsafeMutableBufferPointer<UInt8>) throws(E) in
+            var filler = BlockFiller(buffer)
+            try body(&filler)
+        }
+        return output
+    }
+}
+
+/// A cursor over a fixed-size output with the two moves of LZ77 block decoders: copy a run of
+/// input bytes, and repeat bytes already written. Each move is checked against the space left
+/// and the bytes written, and one that does not fit writes nothing and returns false, so the
+/// decoder's own checks come first and this one only backs them up. Lent by
+/// `ByteWriter.filling` for the length of its closure; it must not outlive it.
+public struct BlockFiller {
+    private let output: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes written so far.
+    public private(set) var filled = 0
+
+    fileprivate init(_ output: UnsafeMutableBufferPointer<UInt8>) { self.output = output }
+
+    /// Bytes the output has room for.
+    public var remaining: Int { output.count - filled }
+
+    /// Appends `input[range]`; false (and nothing written) when the range is outside the input
+    /// or longer than `remaining`.
+    public mutating func copy(_ input: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.lowerBound >= 0, range.upperBound <= input.count, range.count <= remaining else { return false }
+        guard !range.isEmpty, let target = output.baseAddress else { return true }
+        let written = filled
+        input.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            (target + written).update(from: base + range.lowerBound, count: range.count)
+        }
+        filled += range.count
+        return true
+    }
+
+    /// Appends `count` bytes copied from `distance` bytes back, in order: when `count` exceeds
+    /// `distance` the copy reads what it writes and repeats the last `distance` bytes. False
+    /// (and nothing written) when `distance` is not within the bytes written or `count` is
+    /// longer than `remaining`.
+    public mutating func repeatBack(distance: Int, count: Int) -> Bool {
+        guard distance > 0, distance <= filled, count >= 0, count <= remaining else { return false }
+        guard let base = output.baseAddress else { return count == 0 }
+        let target = base + filled, source = target - distance
+        if count <= distance {
+            target.update(from: source, count: count)  // disjoint: the source ends where the target starts, or before
+        } else {
+            for index in 0..<count { target[index] = source[index] }
+        }
+        filled += count
+        return true
+    }
+}

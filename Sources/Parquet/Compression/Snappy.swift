@@ -31,43 +31,40 @@ public enum Snappy {
         guard declared <= limit else {
             throw ParquetError.decompressedSizeLimitExceeded(limit: limit)
         }
-        // The output is allocated at its declared size and filled by index: copies are short
-        // (4–64 bytes) and frequent, and appending byte by byte cost more than the copying.
-        var output = [UInt8](repeating: 0, count: declared)
-        var filled = 0
-        while position < input.count {
-            let tag = input[position]
-            position += 1
-            switch tag & 0b11 {
-            case 0:
-                let length = try literalLength(tag: tag, input: input, position: &position)
-                guard length <= input.count - position else {
-                    throw corrupt("literal of \(length) bytes at offset \(position) runs past the end of the input")
-                }
-                guard length <= declared - filled else {
-                    throw corrupt("literal at offset \(position) overflows the declared length \(declared)")
-                }
-                output.replaceSubrange(filled..<(filled + length), with: input[position..<(position + length)])
-                filled += length
-                position += length
-            case 1:
-                guard position < input.count else { throw corrupt("copy element truncated at offset \(position)") }
-                let length = 4 + Int((tag >> 2) & 0b111)
-                let offset = Int(tag >> 5) << 8 | Int(input[position])
+        // The output is allocated once, at its declared size, and filled by bulk copies through
+        // a `BlockFiller` (where the raw-memory code is): elements are short and frequent.
+        return try ByteWriter.filling(declared) { (output: inout BlockFiller) throws(ParquetError) in
+            while position < input.count {
+                let tag = input[position]
                 position += 1
-                try appendCopy(offset: offset, length: length, declared: declared, to: &output, filled: &filled)
-            case 2:
-                let offset = try littleEndian(input, position: &position, width: 2)
-                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output, filled: &filled)
-            default:
-                let offset = try littleEndian(input, position: &position, width: 4)
-                try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output, filled: &filled)
+                switch tag & 0b11 {
+                case 0:
+                    let length = try literalLength(tag: tag, input: input, position: &position)
+                    guard length <= input.count - position else {
+                        throw corrupt("literal of \(length) bytes at offset \(position) runs past the end of the input")
+                    }
+                    guard output.copy(input, position..<(position + length)) else {
+                        throw corrupt("literal at offset \(position) overflows the declared length \(declared)")
+                    }
+                    position += length
+                case 1:
+                    guard position < input.count else { throw corrupt("copy element truncated at offset \(position)") }
+                    let length = 4 + Int((tag >> 2) & 0b111)
+                    let offset = Int(tag >> 5) << 8 | Int(input[position])
+                    position += 1
+                    try appendCopy(offset: offset, length: length, declared: declared, to: &output)
+                case 2:
+                    let offset = try littleEndian(input, position: &position, width: 2)
+                    try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output)
+                default:
+                    let offset = try littleEndian(input, position: &position, width: 4)
+                    try appendCopy(offset: offset, length: Int(tag >> 2) + 1, declared: declared, to: &output)
+                }
+            }
+            guard output.filled == declared else {
+                throw corrupt("stream ends after \(output.filled) of \(declared) declared bytes")
             }
         }
-        guard filled == declared else {
-            throw corrupt("stream ends after \(filled) of \(declared) declared bytes")
-        }
-        return output
     }
 
     /// Reads the ULEB128 uncompressed length (at most 5 bytes, at most `UInt32.max`).
@@ -98,6 +95,7 @@ public enum Snappy {
     }
 
     /// Reads a `width`-byte little-endian unsigned integer (width ≤ 4, so it fits in `Int`).
+    @inline(__always)
     private static func littleEndian(_ input: [UInt8], position: inout Int, width: Int) throws(ParquetError) -> Int {
         guard width <= input.count - position else {
             throw corrupt("element at offset \(position) needs \(width) more bytes than the input has")
@@ -110,22 +108,15 @@ public enum Snappy {
         return value
     }
 
-    /// Appends `length` bytes starting `offset` bytes back; byte by byte, since an offset shorter
-    /// than the length repeats the bytes just written.
-    /// Copies `length` bytes from `offset` bytes back; an overlapping copy (offset < length)
-    /// repeats the pattern, as the format defines, so it goes byte by byte in order.
-    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout [UInt8], filled: inout Int) throws(ParquetError) {
-        guard offset > 0, offset <= filled else {
-            throw corrupt("copy offset \(offset) points outside the \(filled) bytes decoded so far")
+    /// Appends `length` bytes copied from `offset` bytes back; an overlapping copy (offset <
+    /// length) repeats the pattern, as the format defines.
+    private static func appendCopy(offset: Int, length: Int, declared: Int, to output: inout BlockFiller) throws(ParquetError) {
+        guard offset > 0, offset <= output.filled else {
+            throw corrupt("copy offset \(offset) points outside the \(output.filled) bytes decoded so far")
         }
-        guard length <= declared - filled else {
+        guard output.repeatBack(distance: offset, count: length) else {
             throw corrupt("copy of \(length) bytes overflows the declared length \(declared)")
         }
-        let start = filled - offset
-        for index in 0..<length {
-            output[filled + index] = output[start + index]
-        }
-        filled += length
     }
 
     private static func corrupt(_ reason: String) -> ParquetError {

@@ -76,13 +76,25 @@ extension ParquetFileReader {
     public func readColumns(rowGroup index: Int, columns names: [String]? = nil, matching predicate: ColumnPredicate,
                             keepDictionary: Bool = false) throws(ParquetError) -> PageSelection {
         let wanted = try candidateRows(rowGroup: index, matching: predicate)
+        return try readColumns(rowGroup: index, columnIndices: columnIndices(names), rows: wanted, keepDictionary: keepDictionary)
+    }
+
+    /// Reads the given leaf columns of row group `index` for exactly the rows `wanted` (sorted,
+    /// disjoint ranges relative to the row group's first row): by its OffsetIndex, each column
+    /// reads only the pages overlapping those rows (plus its dictionary page), and its entries
+    /// are trimmed to those rows, so all columns line up row for row. Late materialisation: a
+    /// reader that has found the rows it wants by one column reads the others for them alone.
+    /// Precondition: the ranges lie within the row group.
+    public func readColumns(rowGroup index: Int, columnIndices: [Int], rows wanted: [Range<Int>],
+                            keepDictionary: Bool = false) throws(ParquetError) -> PageSelection {
         let group = try rowGroup(index)
         let rows = try rowCount(group, index)
+        precondition(wanted.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= rows }, "rows outside row group \(index) of \(rows) rows")
         var columns: [ColumnVector] = []
         var pagesRead = 0
         var pagesSkipped = 0
-        for column in try columnIndices(names) {
-            let descriptor = schema.columns[column]
+        for column in columnIndices {
+            let descriptor = schema.columns[try checkedColumn(column)]
             let meta = try chunkMetadata(group.columns[column], descriptor: descriptor)
             if descriptor.maxRepetitionLevel == 0, meta.numValues == Int64(rows), rows > 0,
                let offsetIndex = try offsetIndex(rowGroup: index, column: column),
@@ -193,6 +205,32 @@ extension ColumnVector {
         let maxDefinition = Int16(clamping: descriptor.maxDefinitionLevel)
         var keptEntries: [Range<Int>] = []
         var keptValues: [Range<Int>] = []
+        if repetitionLevels.isEmpty {
+            // Flat: entry i of a segment is row `segment.row + i`, so the kept entries are the
+            // wanted rows clipped to each segment, found per range instead of per entry.
+            for (index, segment) in segments.enumerated() {
+                let end = index + 1 < segments.count ? segments[index + 1].entry : count
+                let rows = segment.row..<(segment.row + end - segment.entry)
+                for range in wanted where range.overlaps(rows) {
+                    let clipped = range.clamped(to: rows)
+                    keptEntries.append((clipped.lowerBound - segment.row + segment.entry)..<(clipped.upperBound - segment.row + segment.entry))
+                }
+            }
+            if definitionLevels.isEmpty {
+                keptValues = keptEntries
+            } else {
+                // Values are the entries whose level is the maximum: count them up to each range.
+                var entry = 0, value = 0
+                for range in keptEntries {
+                    while entry < range.lowerBound { if definitionLevels[entry] >= maxDefinition { value += 1 }; entry += 1 }
+                    var present = 0
+                    while entry < range.upperBound { if definitionLevels[entry] >= maxDefinition { present += 1 }; entry += 1 }
+                    if present > 0 { Self.extend(&keptValues, with: value..<(value + present)) }
+                    value += present
+                }
+            }
+            return selected(entries: keptEntries, values: keptValues)
+        }
         var segment = 0
         var row = -1
         var value = 0
@@ -212,13 +250,19 @@ extension ColumnVector {
             }
             if hasValue { value += 1 }
         }
+        return selected(entries: keptEntries, values: keptValues)
+    }
+
+    /// This vector with only the entries and values of the given ranges.
+    private func selected(entries keptEntries: [Range<Int>], values keptValues: [Range<Int>]) -> ColumnVector {
         func gather<T>(_ items: [T], _ ranges: [Range<Int>]) -> [T] {
-            ranges.reduce(into: [T]()) { $0 += items[$1] }
+            if ranges.count == 1, ranges[0] == items.indices { return items }
+            return ranges.reduce(into: [T]()) { $0 += items[$1] }
         }
         let storage: Storage
         switch self.storage {
         case let .buffer(buffer):
-            storage = .buffer(buffer.slices(keptValues))
+            storage = .buffer(keptValues == [0..<buffer.count] ? buffer : buffer.slices(keptValues))
         case let .dictionary(entries, indices):
             storage = .dictionary(entries: entries, indices: gather(indices, keptValues))
         }
@@ -228,10 +272,15 @@ extension ColumnVector {
     }
 
     private static func extend(_ ranges: inout [Range<Int>], with index: Int) {
-        if let last = ranges.last, last.upperBound == index {
-            ranges[ranges.count - 1] = last.lowerBound..<(index + 1)
+        extend(&ranges, with: index..<(index + 1))
+    }
+
+    /// Appends `range`, joining it to the last range when they touch.
+    private static func extend(_ ranges: inout [Range<Int>], with range: Range<Int>) {
+        if let last = ranges.last, last.upperBound == range.lowerBound {
+            ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
         } else {
-            ranges.append(index..<(index + 1))
+            ranges.append(range)
         }
     }
 }

@@ -75,6 +75,27 @@ final class PageIndexTests: XCTestCase {
         XCTAssertEqual(selection.pagesSkipped, 24 + noteRanges.count - notesNeeded)
     }
 
+    /// Rows named by the caller (found by another column): only the pages holding them are
+    /// decoded, and every column comes back with exactly those rows, in order.
+    func testReadingGivenRowsDecodesOnlyTheirPages() throws {
+        let reader = try ParquetFileReader(bytes: try file())
+        let wanted = [5..<7, 150..<151, 299..<302, 999..<1000]
+        let selection = try reader.readColumns(rowGroup: 0, columnIndices: [0, 1, 3], rows: wanted, keepDictionary: true)
+        let rows = wanted.flatMap { $0 }
+        XCTAssertEqual(selection.rows, wanted)
+        XCTAssertEqual(selection.columns[0].buffer, .int64(rows.map(Int64.init)))
+        XCTAssertEqual(selection.columns[1].buffer, .byteArray(ByteArrayBuffer(rows.map { Array("label-\($0 % 7)".utf8) })))
+        guard case .dictionary = selection.columns[1].storage else { return XCTFail("the dictionary was not kept") }
+        XCTAssertEqual(selection.columns[2].definitionLevels, rows.map { $0 >= 300 ? 1 : 0 })
+        XCTAssertEqual(selection.columns[2].buffer, .int32([300, 301, 999]))
+        // Pages 0, 1, 2, 3 and 9 of each column (100 rows a page): 5 of 10 skipped, three times.
+        XCTAssertEqual(selection.pagesRead, 15)
+        XCTAssertEqual(selection.pagesSkipped, 15)
+        let none = try reader.readColumns(rowGroup: 0, columnIndices: [0, 2], rows: [])
+        XCTAssertEqual(none.columns.map(\.entryCount), [0, 0])
+        XCTAssertEqual(none.pagesRead, 0)
+    }
+
     func testPushdownOnNullPagesAndNoMatch() throws {
         let reader = try ParquetFileReader(bytes: try file())
         XCTAssertEqual(try reader.candidateRows(rowGroup: 0, matching: .between("maybe", .int32(0), .int32(350))), [300..<400])
