@@ -36,6 +36,23 @@ public struct ICAO24: Sendable, Hashable, Comparable {
 
     public init?(_ text: String) { self.init(normalizing: text.utf8) }
 
+    /// The address of exactly six lower-case hex digits (the form the hourly files hold), nil
+    /// for anything else.
+    init?(canonical bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 6 else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        self.value = value
+    }
+
     @inline(__always)
     private static func hexDigit(_ byte: UInt8) -> UInt8? {
         switch byte {

@@ -1,7 +1,7 @@
 // `lakemake flights query` (flights.md §9) over the hourly Parquet: filters, one sort key,
-// pagination. Each file's row groups are first pruned by their latitude and longitude
-// statistics, so groups that cannot hold a row inside the box are never decoded. Ties in the
-// sort are broken by (icao24, observation time, snapshot time), so pages never overlap.
+// pagination. Ties in the sort are broken by (icao24, observation time, snapshot time), so
+// pages never overlap. How the files are read (positions first, then only what the matching
+// rows need) is in `FlightQuery+Scan.swift`.
 
 import Foundation
 import Parquet
@@ -92,51 +92,40 @@ public struct FlightQuery: Sendable {
         public var nextOffset: Int? { hasMore ? offset + flights.count : nil }
     }
 
-    /// Runs the query over open hourly files (in hour order).
+    /// Runs the query over open hourly files (in hour order): see `FlightQuery+Scan.swift`.
     public func run(_ files: [(path: String, reader: ParquetFileReader)]) throws -> Page {
-        var found: [FlightObservation] = []
-        for file in files {
-            var groups = Array(file.reader.rowGroups.indices)
-            if let box {
-                let lat = Set(try file.reader.rowGroups(matching: .between("latitude", .double(box.latMin), .double(box.latMax))))
-                let lon = Set(try file.reader.rowGroups(matching: .between("longitude", .double(box.lonMin), .double(box.lonMax))))
-                groups = groups.filter { lat.contains($0) && lon.contains($0) }
-            }
-            guard !groups.isEmpty else { continue }
-            let keep: ((Double, Double) -> Bool)? = box.map { b in { b.contains(latitude: $0, longitude: $1) } }
-            found += try HourlyParquet.decode(file.reader, rowGroups: groups, path: file.path, keep: keep).filter(matches)
+        var found: [Match] = []
+        var texts = Texts()
+        for (number, file) in files.enumerated() {
+            found += try matches(in: file.reader, path: file.path, file: number, texts: &texts)
         }
-        found.sort(by: ordered)
+        if sort == .callsign {
+            let ranks = texts.ranks()
+            for i in found.indices { found[i].text = found[i].text.map { ranks[Int($0)] } }
+        }
+        found.sort(by: ordering())
         let start = min(offset, found.count)
-        return Page(flights: Array(found[start..<min(found.count, start + limit)]), total: found.count, limit: limit, offset: offset)
-    }
-
-    func matches(_ o: FlightObservation) -> Bool {
-        if let box, !box.contains(latitude: o.latitude, longitude: o.longitude) { return false }
-        if let icao24, o.icao24 != icao24.lowercased() { return false }
-        if let callsign, o.callsign != callsign.trimmingCharacters(in: .whitespaces).uppercased() { return false }
-        if let minAltitudeFeet { guard let feet = o.altitudeFeet, feet >= minAltitudeFeet else { return false } }
-        if let maxAltitudeFeet { guard let feet = o.altitudeFeet, feet <= maxAltitudeFeet else { return false } }
-        if let onGround, o.onGround != onGround { return false }
-        return true
+        let page = Array(found[start..<min(found.count, start + limit)])
+        return Page(flights: try observations(page, files), total: found.count, limit: limit, offset: offset)
     }
 
     /// Sort order; missing values sort last in either direction.
-    func ordered(_ a: FlightObservation, _ b: FlightObservation) -> Bool {
-        let primary: Int
-        switch sort {
-        case .time: primary = Self.compare(a.observationTime, b.observationTime)
-        case .altitude: primary = Self.compare(a.altitudeFeet, b.altitudeFeet, descending: descending)
-        case .velocity: primary = Self.compare(a.velocityKnots, b.velocityKnots, descending: descending)
-        case .callsign: primary = Self.compare(a.callsign, b.callsign, descending: descending)
-        case .icao24: primary = Self.compare(a.icao24, b.icao24)
-        case .quality: primary = Self.compare(a.qualityScore, b.qualityScore)
+    func ordering() -> (Match, Match) -> Bool {
+        let sort = sort, descending = descending
+        // Keys that may be missing carry the direction in their comparison already.
+        let nullOrdered = sort == .altitude || sort == .velocity || sort == .callsign
+        return { a, b in
+            let primary: Int
+            switch sort {
+            case .time: primary = Self.compare(a.time, b.time)
+            case .altitude, .velocity: primary = Self.compare(a.number, b.number, descending: descending)
+            case .callsign: primary = Self.compare(a.text, b.text, descending: descending)
+            case .icao24: primary = Self.compare(a.icao24, b.icao24)
+            case .quality: primary = Self.compare(a.number ?? 0, b.number ?? 0)
+            }
+            if primary != 0 { return nullOrdered ? primary < 0 : (descending ? primary > 0 : primary < 0) }
+            return (a.icao24, a.time, a.snapshotTime) < (b.icao24, b.time, b.snapshotTime)
         }
-        if primary != 0 {
-            let nullOrdered = [.altitude, .velocity, .callsign].contains(sort)
-            return nullOrdered ? primary < 0 : (descending ? primary > 0 : primary < 0)
-        }
-        return (a.icao24, a.observationTime, a.snapshotTime) < (b.icao24, b.observationTime, b.snapshotTime)
     }
 
     static func compare<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
