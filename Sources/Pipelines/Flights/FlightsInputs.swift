@@ -2,6 +2,7 @@
 // lines is free), data files by line.
 
 import LakeBuild
+import Parquet
 
 /// Locating and reading the inputs of a flights action.
 enum FlightsInputs {
@@ -31,13 +32,19 @@ enum FlightsInputs {
         do throws(FlightsError) { return try AirportTable(path: path, bytes: try read(ctx, path)) } catch { throw error.actionError }
     }
 
-    /// Every observation of the hourly Parquet files on `line`.
-    static func observations(_ ctx: ActionContext, line: Int) throws(ActionError) -> [FlightObservation] {
-        var all: [FlightObservation] = []
+    /// The columns `fields` of every hourly Parquet file on `line`, in order: each file is
+    /// read row group by row group, for those columns only.
+    static func day(_ ctx: ActionContext, line: Int, fields: Set<HourlyField>) throws(ActionError) -> FlightDay {
+        var day = FlightDay(fields: fields)
         for path in ctx.inputs.indices.contains(line) ? ctx.inputs[line] : [] {
-            do throws(FlightsError) { all += try HourlyParquet.decode(try read(ctx, path), path: path) } catch { throw error.actionError }
+            do throws(FlightsError) {
+                let bytes = try read(ctx, path)
+                let reader: ParquetFileReader
+                do { reader = try ParquetFileReader(bytes: bytes) } catch { throw FlightsError.unreadableInput(path: path, reason: "\(error)") }
+                try day.append(reader, path: path)
+            } catch { throw error.actionError }
         }
-        return all
+        return day
     }
 
     /// Reads a file, mapping the engine's error into this module's.

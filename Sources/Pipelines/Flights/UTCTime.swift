@@ -13,6 +13,12 @@ public struct UTCTime: Sendable, Equatable, Comparable {
     public var minute: Int
     public var second: Int
 
+    /// The hour of the day (0–23, UTC) of `unixSeconds`: `UTCTime(unixSeconds:).hour` without
+    /// the calendar, for a day's worth of rows.
+    public static func hour(ofUnixSeconds unixSeconds: Int64) -> Int {
+        Int(((unixSeconds % 86_400) + 86_400) % 86_400) / 3600
+    }
+
     public init(unixSeconds: Int64) {
         let secondsOfDay = Int(((unixSeconds % 86_400) + 86_400) % 86_400)
         let days = Int((unixSeconds - Int64(secondsOfDay)) / 86_400)

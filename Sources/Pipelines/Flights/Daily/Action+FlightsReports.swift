@@ -34,8 +34,8 @@ extension Action {
 
     /// `flights.quicksight_hourly`: one NDJSON line per hour of the day.
     public static let flightsQuickSightHourly = Action(name: "flights.quicksight_hourly", version: 1) { ctx throws(ActionError) in
-        let observations = try FlightsInputs.observations(ctx, line: 0)
-        return .outputs([FlightsQuickSightExport.hourly(date: ctx.binding["date"] ?? "", observations: observations)], rejections: [])
+        let day = try FlightsInputs.day(ctx, line: 0, fields: FlightsQuickSightExport.hourlyFields)
+        return .outputs([FlightsQuickSightExport.hourly(date: ctx.binding["date"] ?? "", day: day)], rejections: [])
     }
 
     /// `flights.quicksight_routes`: one NDJSON line per route of the day.

@@ -1,7 +1,8 @@
 // `metrics/flights/density/date=….json` (flights.md §5): airborne observations binned into a
 // grid of `grid_size` degrees. `aircraft` counts distinct icao24 seen airborne in the cell that
 // day; `density` is aircraft per 10 000 km² of the cell's spherical area. Cells are listed by
-// latitude then longitude; edges are multiples of the grid size, so they never drift.
+// latitude then longitude; edges are multiples of the grid size, so they never drift. Reads
+// only the columns in `fields`.
 
 import Foundation
 import LakeFormats
@@ -24,22 +25,28 @@ public struct DensityGrid: Sendable {
     public let gridSize: Double
     public let cells: [DensityCell]
 
+    /// The columns the grid reads.
+    public static let fields: Set<HourlyField> = [.latitude, .longitude, .onGround, .icao24]
+
+    /// The grid of hand-built observations (tests, small callers).
     public init(observations: [FlightObservation], gridSize: Double) {
+        self.init(FlightDay(observations), gridSize: gridSize)
+    }
+
+    public init(_ day: FlightDay, gridSize: Double) {
+        day.require(Self.fields)
         self.gridSize = gridSize
         let maxRow = Int(((90 - 1e-9) / gridSize).rounded(.down)), maxColumn = Int(((180 - 1e-9) / gridSize).rounded(.down))
-        var counts: [CellKey: (observations: Int, aircraft: Set<String>)] = [:]
-        var keys: [(Int, Int)] = []
-        for o in observations where !o.onGround {
-            let row = min(Int((o.latitude / gridSize).rounded(.down)), maxRow)
-            let column = min(Int((o.longitude / gridSize).rounded(.down)), maxColumn)
-            let key = CellKey(row: row, column: column)
-            if counts[key] == nil { keys.append((row, column)); counts[key] = (0, []) }
-            counts[key]?.observations += 1
-            counts[key]?.aircraft.insert(o.icao24)
+        var counts: [CellKey: (observations: Int, aircraft: Set<ICAO24>)] = [:]
+        for i in 0..<day.count where !day.onGround[i] {
+            let row = min(Int((day.latitude[i] / gridSize).rounded(.down)), maxRow)
+            let column = min(Int((day.longitude[i] / gridSize).rounded(.down)), maxColumn)
+            counts[CellKey(row: row, column: column), default: (0, [])].observations += 1
+            counts[CellKey(row: row, column: column), default: (0, [])].aircraft.insert(day.icao24[i])
         }
-        cells = keys.sorted { $0 < $1 }.map { row, column in
-            let c = counts[CellKey(row: row, column: column)]
-            return DensityCell(row: row, column: column, observations: c?.observations ?? 0, aircraft: c?.aircraft.count ?? 0)
+        cells = counts.keys.sorted { ($0.row, $0.column) < ($1.row, $1.column) }.map { key in
+            let c = counts[key]
+            return DensityCell(row: key.row, column: key.column, observations: c?.observations ?? 0, aircraft: c?.aircraft.count ?? 0)
         }
     }
 

@@ -6,13 +6,22 @@ import LakeFormats
 
 /// The QuickSight datasets of the flight pipeline.
 public enum FlightsQuickSightExport {
-    /// One line per hour 00–23 of the day, empty hours included.
+    /// The columns the hourly lines read.
+    public static let hourlyFields: Set<HourlyField> = HourSummary.fields.union([.snapshotTime])
+
+    /// The hourly lines of hand-built observations (tests, small callers).
     public static func hourly(date: String, observations: [FlightObservation]) -> [UInt8] {
-        var byHour = Array(repeating: [FlightObservation](), count: 24)
-        for o in observations { byHour[UTCTime(unixSeconds: o.snapshotTime).hour].append(o) }
+        hourly(date: date, day: FlightDay(observations))
+    }
+
+    /// One line per hour 00–23 of the day, empty hours included.
+    public static func hourly(date: String, day: FlightDay) -> [UInt8] {
+        day.require(hourlyFields)
+        var byHour = Array(repeating: [Int](), count: 24)
+        for row in 0..<day.count { byHour[UTCTime.hour(ofUnixSeconds: day.snapshotTime[row])].append(row) }
         var out: [UInt8] = []
         for (hour, rows) in byHour.enumerated() {
-            let s = HourSummary(rows)
+            let s = HourSummary(day, rows: rows)
             var w = JSONWriter(style: .compact)
             w.beginObject()
             w.key("date"); w.string(date)

@@ -17,18 +17,28 @@ public struct HourSummary: Sendable, Equatable {
 
     public init() {}
 
-    public init(_ observations: [FlightObservation]) {
-        var aircraft = Set<String>()
-        for o in observations {
-            self.observations += 1
-            aircraft.insert(o.icao24)
-            if o.onGround { onGround += 1 } else { airborne += 1 }
-            altitudeBands[o.altitudeBand.flatMap { AltitudeBand.allCases.firstIndex(of: $0) } ?? AltitudeBand.allCases.count] += 1
-            speedBands[o.speedBand.flatMap { SpeedBand.allCases.firstIndex(of: $0) } ?? SpeedBand.allCases.count] += 1
-            if let i = FlightPhase.allCases.firstIndex(of: o.phase) { phases[i] += 1 }
+    /// The columns a summary reads.
+    static let fields: Set<HourlyField> = [.icao24, .onGround, .altitudeBand, .speedBand, .phase]
+
+    /// Counts of the rows `rows` of `day`.
+    init<Rows: Sequence<Int>>(_ day: FlightDay, rows: Rows) {
+        day.require(Self.fields)
+        var aircraft = Set<ICAO24>()
+        for i in rows {
+            observations += 1
+            aircraft.insert(day.icao24[i])
+            if day.onGround[i] { onGround += 1 } else { airborne += 1 }
+            altitudeBands[Self.slot(day.altitudeBand[i], unknown: AltitudeBand.allCases.count)] += 1
+            speedBands[Self.slot(day.speedBand[i], unknown: SpeedBand.allCases.count)] += 1
+            if day.phase[i] != ColumnCode.none { phases[Int(day.phase[i])] += 1 }
         }
         uniqueAircraft = aircraft.count
     }
+
+    /// Counts of every row of `day`.
+    init(_ day: FlightDay) { self.init(day, rows: 0..<day.count) }
+
+    private static func slot(_ code: UInt8, unknown: Int) -> Int { code == ColumnCode.none ? unknown : Int(code) }
 
     /// Band names in output order, matching `altitudeBands`.
     public static let altitudeBandNames = AltitudeBand.allCases.map(\.rawValue) + ["unknown"]

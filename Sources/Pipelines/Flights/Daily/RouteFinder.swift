@@ -3,15 +3,20 @@
 // apart. Its origin is the nearest large or medium airport within 25 km of its first point when
 // that point is on the ground or below 3000 ft; the destination likewise for its last point.
 // A track that starts and ends at the same airport is not a route (an aircraft parked all day).
+// Reads only the columns in `fields`.
 
 import Foundation
 import LakeFormats
 
 /// One aircraft's continuous track.
 public struct Track: Sendable, Equatable {
-    public var icao24: String
+    public var icao24: ICAO24
     public var callsign: String?
-    public var points: [FlightObservation]
+    /// Row numbers in the day of its first and last observation.
+    public var first: Int
+    public var last: Int
+    /// Observations in the track.
+    public var count: Int
 }
 
 /// One origin–destination pair and how many tracks flew it.
@@ -31,25 +36,49 @@ public struct RouteFinder: Sendable {
     public let routes: [Route]
     public let tracksWithBothEnds: Int
 
+    /// The columns the routes read.
+    public static let fields: Set<HourlyField> = [
+        .icao24, .callsign, .timePosition, .lastContact, .snapshotTime, .onGround, .altitudeFeet, .latitude, .longitude,
+    ]
+
+    /// The routes of hand-built observations (tests, small callers).
     public init(observations: [FlightObservation], airports: AirportTable) {
-        let ordered = observations.sorted {
-            ($0.icao24, $0.callsign ?? "", $0.observationTime, $0.snapshotTime) < ($1.icao24, $1.callsign ?? "", $1.observationTime, $1.snapshotTime)
+        self.init(FlightDay(observations), airports: airports)
+    }
+
+    public init(_ day: FlightDay, airports: AirportTable) {
+        day.require(Self.fields)
+        // Rows in (icao24, callsign, observation time, snapshot time) order, callsigns compared
+        // as Strings (a missing one as ""), through their rank among the day's callsigns.
+        let callsigns = day.callsign.entries
+        let byText = (callsigns.indices.map { $0 } + [callsigns.count]).sorted {
+            ($0 < callsigns.count ? callsigns[$0] : "") < ($1 < callsigns.count ? callsigns[$1] : "")
+        }
+        var rankOf = [Int](repeating: 0, count: callsigns.count + 1)
+        for (position, entry) in byText.enumerated() where position > 0 {
+            let previous = byText[position - 1]
+            let before = previous < callsigns.count ? callsigns[previous] : "", text = entry < callsigns.count ? callsigns[entry] : ""
+            rankOf[entry] = rankOf[previous] + (before < text ? 1 : 0)
+        }
+        func rank(_ row: Int) -> Int { rankOf[day.callsign.codes[row] < 0 ? callsigns.count : Int(day.callsign.codes[row])] }
+        let ordered = (0..<day.count).sorted {
+            (day.icao24[$0], rank($0), day.observationTime($0), day.snapshotTime[$0])
+                < (day.icao24[$1], rank($1), day.observationTime($1), day.snapshotTime[$1])
         }
         var tracks: [Track] = []
-        for o in ordered {
-            if var last = tracks.last, last.icao24 == o.icao24, last.callsign == o.callsign,
-               let previous = last.points.last, o.observationTime - previous.observationTime <= Self.gapSeconds {
-                last.points.append(o)
-                tracks[tracks.count - 1] = last
+        for row in ordered {
+            if let last = tracks.last, last.icao24 == day.icao24[row], day.callsign.codes[last.last] == day.callsign.codes[row],
+               day.observationTime(row) - day.observationTime(last.last) <= Self.gapSeconds {
+                tracks[tracks.count - 1].last = row
+                tracks[tracks.count - 1].count += 1
             } else {
-                tracks.append(Track(icao24: o.icao24, callsign: o.callsign, points: [o]))
+                tracks.append(Track(icao24: day.icao24[row], callsign: day.callsign.value(row), first: row, last: row, count: 1))
             }
         }
         var counts: [String: Route] = [:]
         var both = 0
         for track in tracks {
-            guard let first = track.points.first, let last = track.points.last,
-                  let origin = Self.airport(at: first, airports), let destination = Self.airport(at: last, airports) else { continue }
+            guard let origin = Self.airport(at: track.first, day, airports), let destination = Self.airport(at: track.last, day, airports) else { continue }
             both += 1
             guard origin.code != destination.code else { continue }
             let key = origin.code + "\u{0}" + destination.code
@@ -62,10 +91,11 @@ public struct RouteFinder: Sendable {
         }
     }
 
-    /// The airport at an end point, if the aircraft is low enough there to be at one.
-    static func airport(at point: FlightObservation, _ airports: AirportTable) -> Airport? {
-        guard point.onGround || (point.altitudeFeet.map { $0 < endAltitudeFeet } ?? false) else { return nil }
-        return airports.nearest(latitude: point.latitude, longitude: point.longitude, limitKm: airportRadiusKm)?.airport
+    /// The airport at an end point (row `row` of `day`), if the aircraft is low enough there to be at one.
+    static func airport(at row: Int, _ day: FlightDay, _ airports: AirportTable) -> Airport? {
+        let low = day.altitudeFeet.isPresent[row] && day.altitudeFeet.values[row] < endAltitudeFeet
+        guard day.onGround[row] || low else { return nil }
+        return airports.nearest(latitude: day.latitude[row], longitude: day.longitude[row], limitKm: airportRadiusKm)?.airport
     }
 
     public func encode(date: String) -> [UInt8] {
