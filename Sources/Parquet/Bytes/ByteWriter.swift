@@ -1,4 +1,6 @@
 // ByteWriter is the write-side twin of ByteReader: the only other place allowed raw memory access.
+// `BlockFiller` (at the end) is its fixed-size cousin for block decoders such as Snappy: the
+// output is allocated once, and each literal or back-reference is one bounds-checked copy.
 
 /// An append-only byte buffer with little-endian numbers, varints and zigzag integers, used for
 /// page bodies, Thrift metadata and whole files.
