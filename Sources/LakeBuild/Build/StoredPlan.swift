@@ -47,8 +47,8 @@ struct StoredPlan {
     private var targetBytes: ArraySlice<UInt8>
     private var strings: [String]
     private var baseTargetCount: Int
-    /// Changes later builds stored, in order, with the sources each one added and removed.
-    private var changes: [(change: StoredPlanChange, addedSources: [String])] = []
+    /// Changes later builds stored, in order.
+    private var changes: [StoredPlanChange] = []
     /// Sizes in bytes of the whole plan and of the changes stored after it.
     private(set) var baseSize = 0
     private(set) var changesSize = 0
@@ -61,10 +61,7 @@ struct StoredPlan {
         for bytes in record.changes {
             guard let change = StoredPlanChange(decoding: bytes) else { return nil }
             changesSize += bytes.count
-            var added: [String] = []
-            for (path, f) in change.sourcesSet {
-                if sources.updateValue(f, forKey: path) == nil { added.append(path) }
-            }
+            for (path, f) in change.sourcesSet { sources[path] = f }
             for path in change.sourcesRemoved { sources[path] = nil }
             for (path, f) in change.outputsSet { outputs[path] = f }
             for path in change.outputsRemoved { outputs[path] = nil }
@@ -73,7 +70,7 @@ struct StoredPlan {
             escapingLinks = change.escapingLinks
             targetCount = change.targetCount
             dirtyCount = change.dirtyCount
-            changes.append((change, added.sorted(by: LakePath.bytewiseLess)))
+            changes.append(change)
         }
     }
 
@@ -123,8 +120,8 @@ struct StoredPlan {
             outcomes.append(outcome)
         }
         guard r.atEnd else { return nil }
-        for (change, addedSources) in changes {
-            guard let applied = change.apply(to: graph, outcomes: outcomes, addedSources: addedSources) else { return nil }
+        if !changes.isEmpty {
+            guard let applied = StoredPlanChange.apply(changes, to: graph, outcomes: outcomes, sources: sources) else { return nil }
             (graph, outcomes) = applied
         }
         guard graph.targets.count == targetCount else { return nil }
