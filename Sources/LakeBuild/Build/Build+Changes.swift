@@ -21,6 +21,9 @@ struct PlanChanges {
     /// Symbolic links leaving the lake, or unusable names, differ: planned in full.
     var namesChanged = false
 
+    /// No change yet (the caller lists them).
+    init(hasDirty: Bool) { self.hasDirty = hasDirty }
+
     init(stored: StoredPlan, listing: LakeListing, outputs: [String], stats: [FileStat?]) {
         var seen = 0
         for (path, stat) in listing.files where LakeLayout.isSource(path) {

@@ -57,6 +57,25 @@ public struct Build {
         let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
+        // With a stored plan, the build starts from how the lake differs from it: nothing, and
+        // it is done; a change it can follow, and only what the change reaches is visited.
+        func fromStoredPlan(_ stored: StoredPlan, _ listing: LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
+            if changes.isEmpty { return Self.noOpReport(stored, stats: stats) }
+            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
+                                                  configuration: configuration, stats: &stats, clock: &clock) else { return nil }
+            stats.commitMs += clock.lap()
+            stats.sqlStatements = catalog.statementCount - statementsBefore
+            report.stats = stats
+            return report
+        }
+
+        // A watcher's list of changed files stands in for the walk.
+        if let stored, let known = options.knownChanges, let (listing, changes) = Self.known(known, stored: stored, fileSystem: fileSystem) {
+            stats.walkMs = clock.lap()
+            stats.statted = known.count
+            if let report = try fromStoredPlan(stored, listing, changes) { return report }
+        }
+
         // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
@@ -69,20 +88,7 @@ public struct Build {
 
         if let stored {
             let changes = PlanChanges(stored: stored, listing: listing, outputs: storedOutputs, stats: outputStats)
-            if changes.isEmpty {
-                stats.targetsConsidered = stored.targetCount
-                stats.sqlStatements = 1
-                return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
-                                   standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
-                                   stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
-            }
-            if var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
-                                               configuration: configuration, stats: &stats, clock: &clock) {
-                stats.commitMs += clock.lap()
-                stats.sqlStatements = catalog.statementCount - statementsBefore
-                report.stats = stats
-                return report
-            }
+            if let report = try fromStoredPlan(stored, listing, changes) { return report }
         }
         // A full path reuses the stats of the outputs the stored plan named.
         var knownStats: [String: FileStat?] = [:]
@@ -121,6 +127,48 @@ public struct Build {
         stats.sqlStatements = catalog.statementCount - statementsBefore
         report.stats = stats
         return report
+    }
+
+    /// The report of a build that found nothing changed since the stored plan.
+    private static func noOpReport(_ stored: StoredPlan, stats: BuildStats) -> BuildReport {
+        var stats = stats
+        stats.targetsConsidered = stored.targetCount
+        stats.sqlStatements = 1
+        return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
+                           standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
+                           stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
+    }
+
+    /// The lake as the stored plan saw it with `known` paths stat'ed again, and how it differs:
+    /// what a build takes instead of a walk when a watcher reports every change. Outputs are
+    /// taken as stored (a watcher of raw/ and reference/ does not see hand edits of outputs;
+    /// `watch` checks them with a walk at its start). Nil when a known path is not a regular
+    /// file of its own (a link, a folder): the walk decides about those.
+    static func known(_ known: [String], stored: StoredPlan, fileSystem: FileSystem) -> (LakeListing, PlanChanges)? {
+        let paths = Array(Set(known.filter(LakeLayout.isSource))).sorted(by: LakePath.bytewiseLess)
+        let stats = fileSystem.stat(paths)
+        var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,
+                                  unusableNames: stored.unmatched.filter { $0.problem != nil })
+        listing.files.reserveCapacity(stored.sources.count + paths.count)
+        for (path, f) in stored.sources { listing.files[path] = f.stat }
+        var changes = PlanChanges(hasDirty: stored.dirtyCount > 0)
+        for (path, stat) in zip(paths, stats) {
+            guard let stat else {
+                if fileSystem.stat(path) != nil { return nil }
+                if stored.sources[path] != nil {
+                    changes.removed.append(path)
+                    listing.files[path] = nil
+                }
+                continue
+            }
+            listing.files[path] = stat
+            if let recorded = stored.sources[path] {
+                if recorded.stat != stat { changes.modified.append(path) }
+            } else {
+                changes.added.append(path)
+            }
+        }
+        return (listing, changes)
     }
 
     /// Runs the session's targets producers-first; with `wanted`, only those (the rest are

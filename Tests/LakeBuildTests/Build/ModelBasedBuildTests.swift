@@ -108,15 +108,24 @@ final class ModelBasedBuildTests: XCTestCase {
                 case 1: path = "raw/m/notes_\(rng.next() % 2).md"
                 default: path = "raw/m/\(day)_\(rng.next() % 3).txt"
                 }
+                var changed = path
                 if rng.next() % 4 == 0, let victim = files.keys.sorted().first(where: { $0 >= path }) ?? files.keys.sorted().first {
                     files[victim] = nil
                     try incremental.fs.remove(victim)
+                    changed = victim
                 } else {
                     let text = ["fine \(step)\n", "BAD \(step)\n", "FAIL \(step)\n", "fine\n"][Int(rng.next() % 4)]
                     files[path] = text
                     incremental.fs.put(path, text)
                 }
-                let report = try incremental.build(BuildOptions(jobs: 1 + Int(rng.next() % 3)))
+                // Every other build is told what changed, as `watch` tells it, instead of walking.
+                var options = BuildOptions(jobs: 1 + Int(rng.next() % 3))
+                if step % 2 == 1 { options.knownChanges = [changed] }
+                let report = try incremental.build(options)
+                if step % 2 == 1 && step > 1 {
+                    XCTAssertEqual(incremental.fs.pathsStatted.filter { LakeLayout.isRaw($0) && $0 != changed }, [],
+                                   "seed \(seed) step \(step): a build told what changed walks nothing")
+                }
                 if report.upToDateWithoutPlan != nil { changeDriven += 1 }
                 let clean = try EngineFixture(rules: Self.troubledRules)
                 for (p, t) in files { clean.fs.put(p, t) }
