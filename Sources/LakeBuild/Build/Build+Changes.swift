@@ -24,20 +24,22 @@ struct PlanChanges {
     /// No change yet (the caller lists them).
     init(hasDirty: Bool) { self.hasDirty = hasDirty }
 
-    init(stored: StoredPlan, listing: LakeListing, outputs: [String], stats: [FileStat?]) {
-        var seen = 0
-        for (path, stat) in listing.files where LakeLayout.isSource(path) {
-            guard let recorded = stored.sources[path] else {
-                added.append(path)
+    /// - Parameter stats: the present stats of `stored.outputs`, in its order.
+    init(stored: StoredPlan, listing: LakeListing, stats: [FileStat?]) {
+        var matched = 0
+        for (path, f) in zip(stored.sources.paths, stored.sources.states) {
+            guard let stat = listing.files[path] else {
+                removed.append(path)
                 continue
             }
-            seen += 1
-            if recorded.stat != stat { modified.append(path) }
+            matched += 1
+            if stat != f.stat { modified.append(path) }
         }
-        if seen != stored.sources.count {
-            for path in stored.sources.keys where listing.files[path] == nil { removed.append(path) }
+        // Only when the walk found more sources than the stored plan matched is there a new one.
+        if listing.files.keys.lazy.filter(LakeLayout.isSource).count != matched {
+            for path in listing.files.keys where LakeLayout.isSource(path) && stored.sources[path] == nil { added.append(path) }
         }
-        for (path, stat) in zip(outputs, stats) where stat != stored.outputs[path]?.stat { touched.append(path) }
+        for (i, stat) in stats.enumerated() where stat != stored.outputs.states[i].stat { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks
             || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
         hasDirty = stored.dirtyCount > 0
@@ -125,7 +127,7 @@ extension Build {
 
         var recorded: [String: FileRecord] = [:]
         recorded.reserveCapacity(stored.sources.count)
-        for (path, f) in stored.sources {
+        for (path, f) in zip(stored.sources.paths, stored.sources.states) {
             recorded[path] = FileRecord(path: path, kind: LakeLayout.isRaw(path) ? .raw : .reference, stat: f.stat, sha256: f.sha256,
                                         firstSeenBuild: 0, lastSeenBuild: 0)
         }
@@ -167,7 +169,7 @@ extension Build {
 
     /// A target outside the visit as its dependents see it, from the stored plan.
     static func priorResult(_ t: PlannedTarget, rule: String, outcome: StoredPlan.Outcome,
-                            files: [String: StoredPlan.FileState]) -> BuildSession.Result {
+                            files: StoredFiles) -> BuildSession.Result {
         var outputs: [InputVersion]?
         if outcome.produced {
             let versions = t.outputs.compactMap { p in files[p].map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) } }
@@ -207,8 +209,8 @@ extension Build {
                     return
                 }
             }
-            let bytes = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
-            try catalog.saveStoredPlan(config: configuration, base: bytes)
+            let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
+            try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph)
         } catch {
             throw .catalog(error)
         }
@@ -217,7 +219,7 @@ extension Build {
     /// The whole plan: every target's outcome (from this build for the targets it visited,
     /// else as stored before) and every file as this build leaves it.
     private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
-                              carried: CarriedPlan?) -> [UInt8] {
+                              carried: CarriedPlan?) -> (base: [UInt8], graph: [UInt8]) {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.targets.count)
@@ -233,7 +235,7 @@ extension Build {
             }
         }
         if let carried {
-            for (p, f) in carried.plan.outputs where LakeLayout.isRejectionFile(p) && !removed.contains(p) { outputs[p] = f }
+            for (p, f) in carried.plan.outputs.entries(withPrefix: LakeLayout.rejected + "/") where !removed.contains(p) { outputs[p] = f }
         }
         for p in session.leftRejectionFiles(removed: removed) { outputs[p] = session.leftFileState(p, removed: removed) }
         var sources: [String: StoredPlan.FileState] = [:]
@@ -243,7 +245,8 @@ extension Build {
                 sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
             }
         }
-        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(sources.map { ($0.key, $0.value) }),
+                                 outputs: StoredFiles(outputs.map { ($0.key, $0.value) }),
                                  standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
     }
 

@@ -54,6 +54,8 @@ public struct Build {
         // Builds of the whole lake start from the stored plan; -n, prefixes, --force and
         // --retry-failed plan in full (they ask about, or for, more than what changed).
         let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+        // The walk starts at once (unless a watcher's list of changes may stand in for it).
+        var walk = options.knownChanges == nil ? BackgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
@@ -79,15 +81,16 @@ public struct Build {
         // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
-        let storedOutputs = stored.map { Array($0.outputs.keys) } ?? []
-        let (walked, outputStats) = walkWhileStatting(storedOutputs)
+        let storedOutputs = stored?.outputs.paths ?? []
+        if walk == nil { walk = BackgroundWalk(fileSystem) }
+        let outputStats = fileSystem.stat(storedOutputs)
         var listing: LakeListing
-        do { listing = try walked.get() } catch { throw .fileSystem(error) }
+        do { listing = try (walk ?? BackgroundWalk(fileSystem)).wait().get() } catch { throw .fileSystem(error) }
         stats.walkMs = clock.lap()
         stats.statted = listing.files.count + storedOutputs.count
 
         if let stored {
-            let changes = PlanChanges(stored: stored, listing: listing, outputs: storedOutputs, stats: outputStats)
+            let changes = PlanChanges(stored: stored, listing: listing, stats: outputStats)
             if let report = try fromStoredPlan(stored, listing, changes) { return report }
         }
         // A full path reuses the stats of the outputs the stored plan named.
@@ -150,7 +153,7 @@ public struct Build {
         var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,
                                   unusableNames: stored.unmatched.filter { $0.problem != nil })
         listing.files.reserveCapacity(stored.sources.count + paths.count)
-        for (path, f) in stored.sources { listing.files[path] = f.stat }
+        for (path, f) in zip(stored.sources.paths, stored.sources.states) { listing.files[path] = f.stat }
         var changes = PlanChanges(hasDirty: stored.dirtyCount > 0)
         for (path, stat) in zip(paths, stats) {
             guard let stat else {
@@ -192,26 +195,30 @@ public struct Build {
         let stored: StoredPlanRecord?
         do { stored = try catalog.loadStoredPlan() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
-        return StoredPlan(record: stored)
+        let catalog = self.catalog
+        return StoredPlan(record: stored, graph: { (try? catalog.loadStoredPlanGraph()) ?? [] })
     }
 
-    /// The walk of raw/ and reference/, and the stats of `outputs`, side by side: on a no-op
-    /// build these are all the work there is, and the walk runs on one core.
-    private func walkWhileStatting(_ outputs: [String]) -> (Result<LakeListing, FileSystemError>, [FileStat?]) {
-        let fileSystem = self.fileSystem
-        guard !outputs.isEmpty else {
-            return (Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }, [])
-        }
-        let walked = ResultSlots<Result<LakeListing, FileSystemError>>(count: 1)
-        let statted = ResultSlots<[FileStat?]>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 {
-                walked.set(0, Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) })
-            } else {
-                statted.set(0, fileSystem.stat(outputs))
+    /// The walk of raw/ and reference/ on a thread of its own, started before the stored plan
+    /// is read and decoded: on a no-op build the walk, that read and the stats of the outputs
+    /// it names are all the work there is, and the walk keeps one core busy meanwhile.
+    final class BackgroundWalk: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<LakeListing, FileSystemError>?
+
+        init(_ fileSystem: FileSystem) {
+            DispatchQueue.global().async {
+                self.result = Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }
+                self.done.signal()
             }
         }
-        return (walked.get(0) ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0)), statted.get(0) ?? outputs.map { _ in nil })
+
+        /// The walk's result, once it has ended.
+        func wait() -> Result<LakeListing, FileSystemError> {
+            done.wait()
+            done.signal()
+            return result ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0))
+        }
     }
 
     /// UTC now as ISO 8601, for the catalog only.

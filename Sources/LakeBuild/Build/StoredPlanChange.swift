@@ -31,7 +31,7 @@ struct StoredPlanChange {
     /// not fit the graph (the build then plans in full).
     /// - Parameter sources: the raw and reference files after every change.
     static func apply(_ changes: [StoredPlanChange], to graph: TargetGraph, outcomes: [StoredPlan.Outcome],
-                      sources: [String: StoredPlan.FileState]) -> (TargetGraph, [StoredPlan.Outcome])? {
+                      sources: StoredFiles) -> (TargetGraph, [StoredPlan.Outcome])? {
         // The last word on each target (nil: gone) and on each outcome, by first output.
         var latest: [String: PlannedTarget?] = [:]
         var latestOutcome: [String: StoredPlan.Outcome] = [:]
