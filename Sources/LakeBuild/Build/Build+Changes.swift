@@ -61,18 +61,13 @@ extension Build {
         guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
               let (previous, outcomes) = stored.graph(rules: rules),
               let replanned = ChangeDrivenDiscovery.replan(previous: previous, rules: rules, listing: walked,
-                                                           added: changes.added, removed: changes.removed) else { return nil }
+                                                           added: changes.added, removed: changes.removed,
+                                                           modified: changes.modified) else { return nil }
         let graph = replanned.graph
         stats.discoveryMs = clock.lap()
 
         // The targets a change reaches, then everything downstream of them.
-        var seeds = Set(replanned.changed)
-        if !changes.modified.isEmpty {
-            let modified = Set(changes.modified)
-            for (i, t) in graph.targets.enumerated() where t.inputs.contains(where: { $0.contains(where: modified.contains) }) {
-                seeds.insert(i)
-            }
-        }
+        var seeds = Set(replanned.changed).union(replanned.reading)
         for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
         for path in changes.touched { if let i = graph.producer[path] { seeds.insert(i) } }
         let visit = Self.downstream(of: seeds, in: graph)
@@ -154,17 +149,19 @@ extension Build {
         return report
     }
 
-    /// `seeds` and every target that depends on one of them, ascending (producers first).
+    /// `seeds` and every target that depends on one of them, ascending. One forward pass:
+    /// targets come producers first, so a target is reached when a dependency was.
     static func downstream(of seeds: Set<Int>, in graph: TargetGraph) -> [Int] {
-        guard !seeds.isEmpty else { return [] }
-        var consumers = [[Int]](repeating: [], count: graph.targets.count)
-        for (i, t) in graph.targets.enumerated() { for d in t.dependencies { consumers[d].append(i) } }
-        var reached = seeds
-        var stack = Array(seeds)
-        while let i = stack.popLast() {
-            for c in consumers[i] where reached.insert(c).inserted { stack.append(c) }
+        guard let first = seeds.min() else { return [] }
+        var reached = [Bool](repeating: false, count: graph.targets.count)
+        var result: [Int] = []
+        for i in first..<graph.targets.count {
+            if seeds.contains(i) || graph.targets[i].dependencies.contains(where: { reached[$0] }) {
+                reached[i] = true
+                result.append(i)
+            }
         }
-        return reached.sorted()
+        return result
     }
 
     /// A target outside the visit as its dependents see it, from the stored plan.
