@@ -120,13 +120,13 @@ extension Build {
         stats.statted += outputs.statted
         stats.walkMs += clock.lap()
 
-        var recorded: [String: FileRecord] = [:]
-        recorded.reserveCapacity(stored.sources.count)
-        for (path, f) in zip(stored.sources.paths, stored.sources.states) {
-            recorded[path] = FileRecord(path: path, kind: LakeLayout.isRaw(path) ? .raw : .reference, stat: f.stat, sha256: f.sha256,
-                                        firstSeenBuild: 0, lastSeenBuild: 0)
+        // A source's recorded hash: its catalog row when this build read one (a changed file),
+        // else the stored plan's entry.
+        let rows = state.files, storedSources = stored.sources
+        let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)? = { path in
+            if let r = rows[path] { return (r.sha256, r.size, r.firstSeenBuild) }
+            return storedSources[path].map { ($0.sha256, $0.size, 0) }
         }
-        for (path, r) in state.files where LakeLayout.isSource(path) { recorded[path] = r }
         let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
