@@ -49,6 +49,15 @@ late_sales() {
     (cd "$1" && "$lakemake" gen sales --stores 1 --days 1 --end 2025-11-28 --seed "$2" >/dev/null)
 }
 
+copy_inputs() {  # SRC DST: the project's rules and everything in its lake but the outputs
+    rm -rf "$2"
+    mkdir -p "$2/lake"
+    cp -R "$1/rules" "$2/"
+    for f in "$1/lake/"*; do
+        case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$2/lake/" ;; esac
+    done
+}
+
 outputs() {  # path and sha256 of every output, sorted
     (cd "$1/lake" && find processed metrics reports rejected -type f 2>/dev/null | LC_ALL=C sort | xargs -r -d '\n' sha256sum)
 }
@@ -82,12 +91,7 @@ for ((k = 1; k <= kills; k++)); do
     dir="$work/$p-killed"
     if (( k <= ${#pipelines[@]} )) || (( k % 10 == 0 )); then
         # A fresh copy of the clean project's inputs (late uploads included), nothing built.
-        rm -rf "$dir"
-        mkdir -p "$dir/lake"
-        cp -R "$work/$p-clean/rules" "$dir/"
-        for f in "$work/$p-clean/lake/"*; do
-            case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$dir/lake/" ;; esac
-        done
+        copy_inputs "$work/$p-clean" "$dir"
     else
         # Start the next full build from nothing built, keeping the raw files.
         rm -rf "$dir/lake/processed" "$dir/lake/metrics" "$dir/lake/reports" "$dir/lake/rejected" "$dir/lake/.lakemake"
@@ -134,12 +138,7 @@ for ((k = 1; k <= kills; k++)); do
         continue
     fi
     fresh="$work/$p-fresh"
-    rm -rf "$fresh"
-    mkdir -p "$fresh/lake"
-    cp -R "$work/$p-clean/rules" "$fresh/"
-    for f in "$work/$p-clean/lake/"*; do
-        case "$(basename "$f")" in processed|metrics|reports|rejected) ;; *) cp -R "$f" "$fresh/lake/" ;; esac
-    done
+    copy_inputs "$work/$p-clean" "$fresh"
     (cd "$fresh" && "$lakemake" build -q >/dev/null 2>&1)
     [ "$(outputs "$dir")" == "$(outputs "$fresh")" ] || note "$k" "$p" "after deleting $victim and adding an upload, outputs differ from a build from nothing"
     survived=$((survived + 1))

@@ -47,15 +47,27 @@ extension Catalog {
         }
     }
 
-    /// Replaces the stored plan with a whole one (its changes go).
-    public func saveStoredPlan(config: String, base: [UInt8]) throws(CatalogError) {
+    /// Replaces the stored plan with a whole one (its changes go). `graph` is the part only a
+    /// build with changes reads (`loadStoredPlanGraph`), kept apart so a no-op reads less.
+    public func saveStoredPlan(config: String, base: [UInt8], graph: [UInt8] = []) throws(CatalogError) {
         try inTransaction { connection in
             try connection.execute("DELETE FROM stored_plan_changes")
-            let insert = try connection.prepare("INSERT OR REPLACE INTO stored_plan (id, config, state) VALUES (1, ?, ?)")
+            let insert = try connection.prepare("INSERT OR REPLACE INTO stored_plan (id, config, state, graph) VALUES (1, ?, ?, ?)")
             defer { insert.reset() }
             try insert.bind(config, at: 1)
             try insert.bind(base, at: 2)
+            try insert.bind(graph, at: 3)
             _ = try insert.step()
+        }
+    }
+
+    /// The graph part of the whole stored plan (empty when there is none).
+    public func loadStoredPlanGraph() throws(CatalogError) -> [UInt8] {
+        try withConnection { connection in
+            let row = try connection.prepare("SELECT graph FROM stored_plan WHERE id = 1")
+            defer { row.reset() }
+            guard try row.step(), !row.isNull(at: 0) else { return [] }
+            return try row.blob(at: 0)
         }
     }
 

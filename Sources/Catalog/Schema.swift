@@ -131,6 +131,7 @@ enum Schema {
     static let version3 = """
         ALTER TABLE noop_snapshot RENAME TO stored_plan;
         DELETE FROM stored_plan;
+        ALTER TABLE stored_plan ADD COLUMN graph BLOB;
         CREATE TABLE stored_plan_changes (
             id    INTEGER PRIMARY KEY,
             state BLOB

@@ -36,6 +36,21 @@ final class CatalogRecordingTests: XCTestCase {
         XCTAssertEqual(history[0].target, second)
     }
 
+    /// Rows are inserted many per statement: an aggregate of 250 inputs keeps every input, in
+    /// order, in the target and in its history, across the statements' boundaries.
+    func testHundredsOfInputsKeepTheirOrderAcrossMultiRowInserts() throws {
+        let (catalog, path) = try openCatalog()
+        let build = try catalog.beginBuild(commandLine: "b", startedAt: "t")
+        let inputs = (0..<250).map { String(format: "raw/m/%03d.json", 249 - $0) }
+        let target = S.target("metrics/all.json", inputs: inputs, key: S.hashA, build: build)
+        let before = catalog.statementCount
+        try catalog.recordTarget(target)
+        XCTAssertLessThan(catalog.statementCount - before, 30, "not a statement per row")
+        XCTAssertEqual(try catalog.target(producing: "metrics/all.json")?.inputs.map(\.path), inputs)
+        XCTAssertEqual(try catalog.history(of: "metrics/all.json", limit: 1).first?.inputs.map(\.path), inputs)
+        XCTAssertEqual(try count("target_inputs", at: path), 250)
+    }
+
     func testFilesUpsertKeepsFirstSeenAndMovesLastSeen() throws {
         let (catalog, _) = try openCatalog()
         try catalog.recordFiles([S.rawFile("raw/a.json", sha256: S.hashA)], buildID: 1)

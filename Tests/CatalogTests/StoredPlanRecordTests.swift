@@ -28,6 +28,14 @@ final class StoredPlanRecordTests: XCTestCase {
         XCTAssertNil(try catalog.loadStoredPlan())
     }
 
+    func testTheGraphIsReadOnlyWhenAskedFor() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        XCTAssertEqual(try catalog.loadStoredPlanGraph(), [])
+        try catalog.saveStoredPlan(config: "a", base: [1], graph: [9, 8])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [1]), "the plan without its graph")
+        XCTAssertEqual(try catalog.loadStoredPlanGraph(), [9, 8])
+    }
+
     func testLoadingIsOneStatement() throws {
         let catalog = try Catalog.open(path: ":memory:")
         try catalog.saveStoredPlan(config: "a", base: Array(repeating: 7, count: 100_000))

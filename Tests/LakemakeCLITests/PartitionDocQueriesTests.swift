@@ -88,23 +88,10 @@ final class PartitionDocQueriesTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errors = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errors = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let output = try? JSONDecoder().decode(Output.self, from: data) else {
-            let message = "partition_doc_queries.py exited with \(process.terminationStatus): "
+        let result = try ProcessOutput.run(process)
+        let data = result.stdout, errors = result.stderr
+        guard result.status == 0, let output = try? JSONDecoder().decode(Output.self, from: data) else {
+            let message = "partition_doc_queries.py exited with \(result.status): "
                 + String(decoding: errors.suffix(2000), as: UTF8.self)
             XCTFail(message)
             throw ScriptFailure(description: message)

@@ -2,6 +2,7 @@
 // over it, capturing stdout, stderr and the exit status.
 
 import Foundation
+import TestSupport
 import XCTest
 
 /// The result of one run of the binary.
@@ -103,25 +104,8 @@ enum Lakemake {
 
     @discardableResult
     static func run(_ args: [String], in directory: String, environment: [String: String] = [:]) throws -> RunResult {
-        let process = try process(args, in: directory, environment: environment)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        let output = try ProcessOutput.run(try process(args, in: directory, environment: environment))
+        return RunResult(status: output.status, stdout: output.stdoutText, stderr: output.stderrText)
     }
 
     /// SHA-256 of a file as the reference tool `sha256sum` prints it.

@@ -59,11 +59,23 @@ final class WatchCommandTests: XCTestCase {
         XCTAssertEqual(collector.waitFor(3).dropFirst(2).first, "build 3: 2 built, 0 unchanged, 6 up to date")
         XCTAssertEqual(lake.read("processed/a/later.txt"), "later\n")
 
+        // After the start-up build, builds stat only what inotify reported: a deletion and an
+        // edit must still reach their outputs, and the lake must be what a walk finds up to date.
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/a/burst1.txt")
+        try lake.write("raw/a/burst2.txt", "burst 2 edited\n")
+        let fourth = collector.waitFor(4).dropFirst(3).first ?? ""
+        XCTAssertTrue(fourth.hasPrefix("build 4: 2 built"), fourth)
+        XCTAssertFalse(lake.exists("processed/a/burst1.txt"), "a file deleted while watching loses its output")
+        XCTAssertEqual(lake.read("processed/a/burst2.txt"), "burst 2 edited\n")
+
         process.interrupt()
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(process.isRunning, "watch did not stop on SIGINT")
         XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(collector.lines.count, 3, "\(collector.lines)")
+        XCTAssertEqual(collector.lines.count, 4, "\(collector.lines)")
+        let after = try lake.run("build", "-n")
+        XCTAssertEqual(after.status, 0, after.stdout + after.stderr)
+        XCTAssertFalse(after.stdout.contains("would build"), "a walk finds nothing left to do: " + after.stdout)
     }
 }

@@ -21,20 +21,25 @@ struct PlanChanges {
     /// Symbolic links leaving the lake, or unusable names, differ: planned in full.
     var namesChanged = false
 
-    init(stored: StoredPlan, listing: LakeListing, outputs: [String], stats: [FileStat?]) {
-        var seen = 0
-        for (path, stat) in listing.files where LakeLayout.isSource(path) {
-            guard let recorded = stored.sources[path] else {
-                added.append(path)
+    /// No change yet (the caller lists them).
+    init(hasDirty: Bool) { self.hasDirty = hasDirty }
+
+    /// - Parameter stats: the present stats of `stored.outputs`, in its order.
+    init(stored: StoredPlan, listing: LakeListing, stats: [FileStat?]) {
+        var matched = 0
+        for (path, f) in zip(stored.sources.paths, stored.sources.states) {
+            guard let stat = listing.files[path] else {
+                removed.append(path)
                 continue
             }
-            seen += 1
-            if recorded.stat != stat { modified.append(path) }
+            matched += 1
+            if stat != f.stat { modified.append(path) }
         }
-        if seen != stored.sources.count {
-            for path in stored.sources.keys where listing.files[path] == nil { removed.append(path) }
+        // Only when the walk found more sources than the stored plan matched is there a new one.
+        if listing.files.keys.lazy.filter(LakeLayout.isSource).count != matched {
+            for path in listing.files.keys where LakeLayout.isSource(path) && stored.sources[path] == nil { added.append(path) }
         }
-        for (path, stat) in zip(outputs, stats) where stat != stored.outputs[path]?.stat { touched.append(path) }
+        for (i, stat) in stats.enumerated() where stat != stored.outputs.states[i].stat { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks
             || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
         hasDirty = stored.dirtyCount > 0
@@ -56,18 +61,13 @@ extension Build {
         guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
               let (previous, outcomes) = stored.graph(rules: rules),
               let replanned = ChangeDrivenDiscovery.replan(previous: previous, rules: rules, listing: walked,
-                                                           added: changes.added, removed: changes.removed) else { return nil }
+                                                           added: changes.added, removed: changes.removed,
+                                                           modified: changes.modified) else { return nil }
         let graph = replanned.graph
         stats.discoveryMs = clock.lap()
 
         // The targets a change reaches, then everything downstream of them.
-        var seeds = Set(replanned.changed)
-        if !changes.modified.isEmpty {
-            let modified = Set(changes.modified)
-            for (i, t) in graph.targets.enumerated() where t.inputs.contains(where: { $0.contains(where: modified.contains) }) {
-                seeds.insert(i)
-            }
-        }
+        var seeds = Set(replanned.changed).union(replanned.reading)
         for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
         for path in changes.touched { if let i = graph.producer[path] { seeds.insert(i) } }
         let visit = Self.downstream(of: seeds, in: graph)
@@ -120,13 +120,13 @@ extension Build {
         stats.statted += outputs.statted
         stats.walkMs += clock.lap()
 
-        var recorded: [String: FileRecord] = [:]
-        recorded.reserveCapacity(stored.sources.count)
-        for (path, f) in stored.sources {
-            recorded[path] = FileRecord(path: path, kind: LakeLayout.isRaw(path) ? .raw : .reference, stat: f.stat, sha256: f.sha256,
-                                        firstSeenBuild: 0, lastSeenBuild: 0)
+        // A source's recorded hash: its catalog row when this build read one (a changed file),
+        // else the stored plan's entry.
+        let rows = state.files, storedSources = stored.sources
+        let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)? = { path in
+            if let r = rows[path] { return (r.sha256, r.size, r.firstSeenBuild) }
+            return storedSources[path].map { ($0.sha256, $0.size, 0) }
         }
-        for (path, r) in state.files where LakeLayout.isSource(path) { recorded[path] = r }
         let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
@@ -149,22 +149,24 @@ extension Build {
         return report
     }
 
-    /// `seeds` and every target that depends on one of them, ascending (producers first).
+    /// `seeds` and every target that depends on one of them, ascending. One forward pass:
+    /// targets come producers first, so a target is reached when a dependency was.
     static func downstream(of seeds: Set<Int>, in graph: TargetGraph) -> [Int] {
-        guard !seeds.isEmpty else { return [] }
-        var consumers = [[Int]](repeating: [], count: graph.targets.count)
-        for (i, t) in graph.targets.enumerated() { for d in t.dependencies { consumers[d].append(i) } }
-        var reached = seeds
-        var stack = Array(seeds)
-        while let i = stack.popLast() {
-            for c in consumers[i] where reached.insert(c).inserted { stack.append(c) }
+        guard let first = seeds.min() else { return [] }
+        var reached = [Bool](repeating: false, count: graph.targets.count)
+        var result: [Int] = []
+        for i in first..<graph.targets.count {
+            if seeds.contains(i) || graph.targets[i].dependencies.contains(where: { reached[$0] }) {
+                reached[i] = true
+                result.append(i)
+            }
         }
-        return reached.sorted()
+        return result
     }
 
     /// A target outside the visit as its dependents see it, from the stored plan.
     static func priorResult(_ t: PlannedTarget, rule: String, outcome: StoredPlan.Outcome,
-                            files: [String: StoredPlan.FileState]) -> BuildSession.Result {
+                            files: StoredFiles) -> BuildSession.Result {
         var outputs: [InputVersion]?
         if outcome.produced {
             let versions = t.outputs.compactMap { p in files[p].map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) } }
@@ -204,8 +206,8 @@ extension Build {
                     return
                 }
             }
-            let bytes = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
-            try catalog.saveStoredPlan(config: configuration, base: bytes)
+            let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
+            try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph)
         } catch {
             throw .catalog(error)
         }
@@ -214,7 +216,7 @@ extension Build {
     /// The whole plan: every target's outcome (from this build for the targets it visited,
     /// else as stored before) and every file as this build leaves it.
     private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
-                              carried: CarriedPlan?) -> [UInt8] {
+                              carried: CarriedPlan?) -> (base: [UInt8], graph: [UInt8]) {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.targets.count)
@@ -230,7 +232,7 @@ extension Build {
             }
         }
         if let carried {
-            for (p, f) in carried.plan.outputs where LakeLayout.isRejectionFile(p) && !removed.contains(p) { outputs[p] = f }
+            for (p, f) in carried.plan.outputs.entries(withPrefix: LakeLayout.rejected + "/") where !removed.contains(p) { outputs[p] = f }
         }
         for p in session.leftRejectionFiles(removed: removed) { outputs[p] = session.leftFileState(p, removed: removed) }
         var sources: [String: StoredPlan.FileState] = [:]
@@ -240,7 +242,8 @@ extension Build {
                 sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
             }
         }
-        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(sources.map { ($0.key, $0.value) }),
+                                 outputs: StoredFiles(outputs.map { ($0.key, $0.value) }),
                                  standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
     }
 

@@ -54,35 +54,44 @@ public struct Build {
         // Builds of the whole lake start from the stored plan; -n, prefixes, --force and
         // --retry-failed plan in full (they ask about, or for, more than what changed).
         let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+        // The walk starts at once (unless a watcher's list of changes may stand in for it).
+        var walk = options.knownChanges == nil ? BackgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
+
+        // With a stored plan, the build starts from how the lake differs from it: nothing, and
+        // it is done; a change it can follow, and only what the change reaches is visited.
+        func fromStoredPlan(_ stored: StoredPlan, _ listing: LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
+            if changes.isEmpty { return Self.noOpReport(stored, stats: stats) }
+            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
+                                                  configuration: configuration, stats: &stats, clock: &clock) else { return nil }
+            stats.commitMs += clock.lap()
+            stats.sqlStatements = catalog.statementCount - statementsBefore
+            report.stats = stats
+            return report
+        }
+
+        // A watcher's list of changed files stands in for the walk.
+        if let stored, let known = options.knownChanges, let (listing, changes) = Self.known(known, stored: stored, fileSystem: fileSystem) {
+            stats.walkMs = clock.lap()
+            stats.statted = known.count
+            if let report = try fromStoredPlan(stored, listing, changes) { return report }
+        }
 
         // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
-        let storedOutputs = stored.map { Array($0.outputs.keys) } ?? []
-        let (walked, outputStats) = walkWhileStatting(storedOutputs)
+        let storedOutputs = stored?.outputs.paths ?? []
+        if walk == nil { walk = BackgroundWalk(fileSystem) }
+        let outputStats = fileSystem.stat(storedOutputs)
         var listing: LakeListing
-        do { listing = try walked.get() } catch { throw .fileSystem(error) }
+        do { listing = try (walk ?? BackgroundWalk(fileSystem)).wait().get() } catch { throw .fileSystem(error) }
         stats.walkMs = clock.lap()
         stats.statted = listing.files.count + storedOutputs.count
 
         if let stored {
-            let changes = PlanChanges(stored: stored, listing: listing, outputs: storedOutputs, stats: outputStats)
-            if changes.isEmpty {
-                stats.targetsConsidered = stored.targetCount
-                stats.sqlStatements = 1
-                return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
-                                   standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
-                                   stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
-            }
-            if var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
-                                               configuration: configuration, stats: &stats, clock: &clock) {
-                stats.commitMs += clock.lap()
-                stats.sqlStatements = catalog.statementCount - statementsBefore
-                report.stats = stats
-                return report
-            }
+            let changes = PlanChanges(stored: stored, listing: listing, stats: outputStats)
+            if let report = try fromStoredPlan(stored, listing, changes) { return report }
         }
         // A full path reuses the stats of the outputs the stored plan named.
         var knownStats: [String: FileStat?] = [:]
@@ -123,6 +132,48 @@ public struct Build {
         return report
     }
 
+    /// The report of a build that found nothing changed since the stored plan.
+    private static func noOpReport(_ stored: StoredPlan, stats: BuildStats) -> BuildReport {
+        var stats = stats
+        stats.targetsConsidered = stored.targetCount
+        stats.sqlStatements = 1
+        return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
+                           standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
+                           stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
+    }
+
+    /// The lake as the stored plan saw it with `known` paths stat'ed again, and how it differs:
+    /// what a build takes instead of a walk when a watcher reports every change. Outputs are
+    /// taken as stored (a watcher of raw/ and reference/ does not see hand edits of outputs;
+    /// `watch` checks them with a walk at its start). Nil when a known path is not a regular
+    /// file of its own (a link, a folder): the walk decides about those.
+    static func known(_ known: [String], stored: StoredPlan, fileSystem: FileSystem) -> (LakeListing, PlanChanges)? {
+        let paths = Array(Set(known.filter(LakeLayout.isSource))).sorted(by: LakePath.bytewiseLess)
+        let stats = fileSystem.stat(paths)
+        var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,
+                                  unusableNames: stored.unmatched.filter { $0.problem != nil })
+        listing.files.reserveCapacity(stored.sources.count + paths.count)
+        for (path, f) in zip(stored.sources.paths, stored.sources.states) { listing.files[path] = f.stat }
+        var changes = PlanChanges(hasDirty: stored.dirtyCount > 0)
+        for (path, stat) in zip(paths, stats) {
+            guard let stat else {
+                if fileSystem.stat(path) != nil { return nil }
+                if stored.sources[path] != nil {
+                    changes.removed.append(path)
+                    listing.files[path] = nil
+                }
+                continue
+            }
+            listing.files[path] = stat
+            if let recorded = stored.sources[path] {
+                if recorded.stat != stat { changes.modified.append(path) }
+            } else {
+                changes.added.append(path)
+            }
+        }
+        return (listing, changes)
+    }
+
     /// Runs the session's targets producers-first; with `wanted`, only those (the rest are
     /// reported not requested).
     func schedule(_ session: BuildSession, wanted: Set<Int>?, options: BuildOptions) {
@@ -144,26 +195,30 @@ public struct Build {
         let stored: StoredPlanRecord?
         do { stored = try catalog.loadStoredPlan() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
-        return StoredPlan(record: stored)
+        let catalog = self.catalog
+        return StoredPlan(record: stored, graph: { (try? catalog.loadStoredPlanGraph()) ?? [] })
     }
 
-    /// The walk of raw/ and reference/, and the stats of `outputs`, side by side: on a no-op
-    /// build these are all the work there is, and the walk runs on one core.
-    private func walkWhileStatting(_ outputs: [String]) -> (Result<LakeListing, FileSystemError>, [FileStat?]) {
-        let fileSystem = self.fileSystem
-        guard !outputs.isEmpty else {
-            return (Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }, [])
-        }
-        let walked = ResultSlots<Result<LakeListing, FileSystemError>>(count: 1)
-        let statted = ResultSlots<[FileStat?]>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 {
-                walked.set(0, Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) })
-            } else {
-                statted.set(0, fileSystem.stat(outputs))
+    /// The walk of raw/ and reference/ on a thread of its own, started before the stored plan
+    /// is read and decoded: on a no-op build the walk, that read and the stats of the outputs
+    /// it names are all the work there is, and the walk keeps one core busy meanwhile.
+    final class BackgroundWalk: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<LakeListing, FileSystemError>?
+
+        init(_ fileSystem: FileSystem) {
+            DispatchQueue.global().async {
+                self.result = Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }
+                self.done.signal()
             }
         }
-        return (walked.get(0) ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0)), statted.get(0) ?? outputs.map { _ in nil })
+
+        /// The walk's result, once it has ended.
+        func wait() -> Result<LakeListing, FileSystemError> {
+            done.wait()
+            done.signal()
+            return result ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0))
+        }
     }
 
     /// UTC now as ISO 8601, for the catalog only.

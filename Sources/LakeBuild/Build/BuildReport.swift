@@ -30,6 +30,10 @@ public struct BuildOptions: Sendable {
     /// Called (from worker threads) with each target's report the moment it is decided, for
     /// live failure lines and progress counts.
     public var onTargetFinished: (@Sendable (TargetReport) -> Void)?
+    /// Raw and reference files (lake-relative) that changed since the last build, as a watcher
+    /// that saw every change reports them (`watch`). With a stored plan, the build then stats
+    /// only these instead of walking the lake and stating every output; nil: walk.
+    public var knownChanges: [String]?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs

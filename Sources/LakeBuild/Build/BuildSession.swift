@@ -117,101 +117,103 @@ final class BuildSession: @unchecked Sendable {
     func process(_ i: Int) {
         let t = graph.targets[i]
         let rule = graph.rules[t.ruleIndex]
-        let trace = state.target(producing: t.primaryOutput)
+        var facts = TargetFacts()
+        facts.trace = state.target(producing: t.primaryOutput)
+        facts.retryRejected = options.retryRejected
 
         // A target whose main input was not produced is skipped, and its old output removed
         // so nothing stale feeds the aggregates downstream. (Members of an aggregate first
         // line are simply absent instead, unless every one of them is: see below.)
+        var rejectedSources: [String] = []
         let firstIsAggregate = rule.inputs[0].isAggregate
         for p in t.inputs[0] where !firstIsAggregate {
             if case .produced(let r) = upstream(p), r?.outputs == nil {
-                skip(i, trace: trace, cause: "\(p) was not built", rejectedSources: r?.rejectedSources ?? [])
-                return
+                facts.mainInputNotBuilt = p
+                rejectedSources = r?.rejectedSources ?? []
+                break
             }
         }
 
         var inputs: [[String]] = []
         var absent: [[AbsentInput]] = []
         var versions: [InputVersion] = []
-        var upstreamChange: String?
-        for line in t.inputs {
-            var kept: [String] = []
-            var missing: [AbsentInput] = []
-            for p in line {
-                if case .produced(let result) = upstream(p) {
-                    guard let r = result, let v = r.outputs?.first(where: { $0.path == p }) else {
-                        missing.append(AbsentInput(path: p, rejectedSources: result?.rejectedSources ?? []))
-                        continue
+        if facts.mainInputNotBuilt == nil {
+            lines: for line in t.inputs {
+                var kept: [String] = []
+                var missing: [AbsentInput] = []
+                for p in line {
+                    if case .produced(let result) = upstream(p) {
+                        guard let r = result, let v = r.outputs?.first(where: { $0.path == p }) else {
+                            missing.append(AbsentInput(path: p, rejectedSources: result?.rejectedSources ?? []))
+                            continue
+                        }
+                        if r.willChange && facts.inputWillChange == nil && options.dryRun { facts.inputWillChange = p }
+                        kept.append(p)
+                        versions.append(v)
+                    } else if let v = sources.version(of: p) {
+                        kept.append(p)
+                        versions.append(v)
+                    } else if let problem = sources.unreadable[p] {
+                        facts.unreadableInput = problem
+                        break lines
                     }
-                    if r.willChange && upstreamChange == nil { upstreamChange = p }
-                    kept.append(p)
-                    versions.append(v)
-                } else if let v = sources.version(of: p) {
-                    kept.append(p)
-                    versions.append(v)
-                } else if let problem = sources.unreadable[p] {
-                    fail(i, trace: trace, reason: nil, message: problem)
-                    return
                 }
+                inputs.append(kept)
+                absent.append(missing)
             }
-            inputs.append(kept)
-            absent.append(missing)
         }
         // No phantom bindings: an aggregate first line that had planned members, none of them
         // produced, gives nothing to aggregate (a day whose every upload was rejected). The
         // target is skipped like one whose plain main input was not built.
-        if firstIsAggregate, inputs[0].isEmpty, !absent[0].isEmpty {
-            let sources = Self.union(absent[0].map(\.rejectedSources))
-            skip(i, trace: trace, cause: "no member of \(rule.inputs[0].pattern.text) was built", rejectedSources: sources)
-            return
+        if firstIsAggregate, inputs.first?.isEmpty == true, absent.first?.isEmpty == false {
+            facts.noMemberBuilt = rule.inputs[0].pattern.text
+            rejectedSources = Self.union(absent[0].map(\.rejectedSources))
         }
-        // The rejected raw files behind absent members are part of the key: an output that
-        // reports "rejected" (rather than "missing") changes when the rejection does.
-        let present = Set(versions.map(\.path))
-        for source in Self.union(absent.joined().map(\.rejectedSources)) where !present.contains(source) {
-            if let v = sources.version(of: source) { versions.append(v) }
-        }
-        if let missing = t.missingInputs.first {
-            fail(i, trace: trace, reason: nil, message: ActionError.missingInput(missing).message)
-            return
-        }
-        // Files the rule `uses` (a script its command runs) are inputs of the key, named
-        // relative to the lake (`../scripts/clean.py`).
-        for used in rule.uses {
-            guard let v = build.usedFiles[used] else {
-                fail(i, trace: trace, reason: nil, message: "uses \(used): no such file in the project folder (beside lake/ and rules/)")
-                return
+        if facts.mainInputNotBuilt == nil && facts.unreadableInput == nil && facts.noMemberBuilt == nil {
+            // The rejected raw files behind absent members are part of the key: an output that
+            // reports "rejected" (rather than "missing") changes when the rejection does.
+            let present = Set(versions.map(\.path))
+            for source in Self.union(absent.joined().map(\.rejectedSources)) where !present.contains(source) {
+                if let v = sources.version(of: source) { versions.append(v) }
             }
-            versions.append(InputVersion(path: Rule.inputPath(ofUsed: used), sha256: v.sha256, size: v.size))
-        }
-        guard let version = build.versionOf(rule.action) else {
-            fail(i, trace: trace, reason: nil, message: "no built-in action for rule \(rule.name)")
-            return
-        }
-        let material = KeyMaterial(action: rule.action.actionName, version: version, parameters: rule.action.keyParameters, inputs: versions)
-        let outputStates = t.outputs.map { (path: $0, state: outputState($0)) }
-        // Input lists are read from the catalog only for a target whose key changed.
-        let recordedInputs: (() -> [InputRecord])? = state.inputsLoaded ? nil : { [build] in
-            (try? build.catalog.target(producing: t.primaryOutput)?.inputs) ?? []
-        }
-        var decision = Rebuilder.decide(material, trace: trace, outputs: outputStates, retryRejected: options.retryRejected,
-                                        recordedInputs: recordedInputs)
-        if decision == .upToDate, options.dryRun, let p = upstreamChange {
-            decision = .stale(.inputWillChange(path: p))
-        }
-        if decision == .upToDate, t.outputs.contains(where: { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }) {
-            decision = .stale(.forced)
+            facts.missingInput = t.missingInputs.first
+            // Files the rule `uses` (a script its command runs) are inputs of the key, named
+            // relative to the lake (`../scripts/clean.py`).
+            for used in rule.uses {
+                guard let v = build.usedFiles[used] else {
+                    facts.missingUsedFile = used
+                    break
+                }
+                versions.append(InputVersion(path: Rule.inputPath(ofUsed: used), sha256: v.sha256, size: v.size))
+            }
+            if let version = build.versionOf(rule.action) {
+                facts.material = KeyMaterial(action: rule.action.actionName, version: version,
+                                             parameters: rule.action.keyParameters, inputs: versions)
+            } else {
+                facts.unknownAction = rule.name
+            }
+            facts.outputs = t.outputs.map { (path: $0, state: outputState($0)) }
+            // Input lists are read from the catalog only for a target whose key changed.
+            facts.recordedInputs = state.inputsLoaded ? nil : { [build] in
+                (try? build.catalog.target(producing: t.primaryOutput)?.inputs) ?? []
+            }
+            facts.forced = t.outputs.contains { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }
         }
 
-        switch decision {
+        let trace = facts.trace
+        switch TargetDecision.decide(facts) {
+        case .removed:
+            removeOutputs(of: trace, forgetTarget: true)
+        case .skipped(let cause):
+            skip(i, trace: trace, cause: cause, rejectedSources: rejectedSources)
+        case .cannotRun(let message):
+            fail(i, trace: trace, reason: nil, message: message)
+        case .stillRejected:
+            let rejected = RejectionDocument.parse(catalogText: trace?.error ?? "").map(\.rejection.path)
+            setOutcome(i, .stillRejected, durationMs: 0, rejectedSources: Self.union([rejected]))
         case .upToDate:
-            if trace?.state == .rejected {
-                let rejected = RejectionDocument.parse(catalogText: trace?.error ?? "").map(\.rejection.path)
-                setOutcome(i, .stillRejected, durationMs: 0, rejectedSources: Self.union([rejected]))
-            } else {
-                let outs = trace?.outputs.map { InputVersion(path: $0.path, sha256: $0.sha256, size: $0.size) }
-                setOutcome(i, .upToDate, durationMs: 0, outputs: outs)
-            }
+            let outs = trace?.outputs.map { InputVersion(path: $0.path, sha256: $0.sha256, size: $0.size) }
+            setOutcome(i, .upToDate, durationMs: 0, outputs: outs)
         case .stale(let reason):
             if options.dryRun {
                 let outs = t.outputs.map { p in
@@ -219,7 +221,7 @@ final class BuildSession: @unchecked Sendable {
                         ?? InputVersion(path: p, sha256: "", size: 0)
                 }
                 setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
-            } else {
+            } else if let material = facts.material {
                 runAction(i, rule: rule, inputs: inputs, absent: absent, material: material, reason: reason, trace: trace)
             }
         }
@@ -501,6 +503,10 @@ final class BuildSession: @unchecked Sendable {
     private func removeOrphans() -> [String] {
         var removed: [String] = []
         for trace in state.targets where graph.producer[trace.primaryOutput] == nil {
+            var facts = TargetFacts()
+            facts.planned = false
+            facts.trace = trace
+            guard TargetDecision.decide(facts) == .removed else { continue }
             for o in trace.outputs where listing.files[o.path] != nil {
                 try? fileSystem.remove(o.path)
                 removed.append(o.path)

@@ -11,7 +11,9 @@ struct SourceHashes: Sendable {
     private(set) var fresh: [String: InputVersion] = [:]
     /// Files that could not be read (vanished mid-build, permissions).
     private(set) var unreadable: [String: String] = [:]
-    private let recorded: [String: FileRecord]
+    /// The recorded hash, size and first build of a source (the catalog's row, or the stored
+    /// plan's entry), looked up only for the files a target reads.
+    private let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?
     private let listing: LakeListing
 
     var hashedCount: Int { fresh.count + unreadable.count }
@@ -26,12 +28,16 @@ struct SourceHashes: Sendable {
             if let r = state.files[path], r.matches(stat) { continue }
             changed.append(path)
         }
-        return hashing(changed, listing: listing, recorded: state.files, fileSystem: fileSystem)
+        let files = state.files
+        return hashing(changed, listing: listing, recorded: { path in files[path].map { ($0.sha256, $0.size, $0.firstSeenBuild) } },
+                       fileSystem: fileSystem)
     }
 
     /// Hashes `paths` (the files a change-driven build found new or changed); every other
     /// source keeps the hash in `recorded`.
-    static func hashing(_ paths: [String], listing: LakeListing, recorded: [String: FileRecord], fileSystem: FileSystem) -> SourceHashes {
+    static func hashing(_ paths: [String], listing: LakeListing,
+                        recorded: @escaping @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?,
+                        fileSystem: FileSystem) -> SourceHashes {
         let changed = paths.sorted(by: LakePath.bytewiseLess)
         let results = ResultSlots<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
         DispatchQueue.concurrentPerform(iterations: changed.count) { i in
@@ -53,7 +59,7 @@ struct SourceHashes: Sendable {
     /// The present version of a raw or reference file, or nil if it is not there.
     func version(of path: String) -> InputVersion? {
         if let f = fresh[path] { return f }
-        guard listing.files[path] != nil, let r = recorded[path] else { return nil }
+        guard listing.files[path] != nil, let r = recorded(path) else { return nil }
         return InputVersion(path: path, sha256: r.sha256, size: r.size)
     }
 
@@ -63,7 +69,7 @@ struct SourceHashes: Sendable {
             guard let v = fresh[path], let stat = listing.files[path] else { return nil }
             let kind: FileKind = LakeLayout.isRaw(path) ? .raw : .reference
             return FileRecord(path: path, kind: kind, stat: stat, sha256: v.sha256,
-                              firstSeenBuild: recorded[path]?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
+                              firstSeenBuild: recorded(path)?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
         }
     }
 }

@@ -34,37 +34,36 @@ struct StoredPlan {
     }
 
     /// Raw and reference files.
-    var sources: [String: FileState]
+    var sources: StoredFiles
     /// Outputs and rejection files that exist.
-    var outputs: [String: FileState]
+    var outputs: StoredFiles
     var unmatched: [UnmatchedFile]
     var standing: [StandingRejection]
     var escapingLinks: [String]
     var targetCount: Int
     /// Targets the next build must visit whatever changed (they failed).
     var dirtyCount: Int
-    /// The targets, decoded on demand (`graph(rules:)`): a build with no change never needs them.
-    private var targetBytes: ArraySlice<UInt8>
+    /// The targets, read and decoded on demand (`graph(rules:)`): a build with no change never
+    /// needs them, so the catalog keeps them in a column of their own.
+    private var loadGraph: () -> [UInt8]
     private var strings: [String]
     private var baseTargetCount: Int
-    /// Changes later builds stored, in order, with the sources each one added and removed.
-    private var changes: [(change: StoredPlanChange, addedSources: [String])] = []
+    /// Changes later builds stored, in order.
+    private var changes: [StoredPlanChange] = []
     /// Sizes in bytes of the whole plan and of the changes stored after it.
     private(set) var baseSize = 0
     private(set) var changesSize = 0
 
     /// Decodes a stored plan and applies its changes to the files and summary lists; nil for
     /// anything malformed or of another format.
-    init?(record: StoredPlanRecord) {
-        self.init(decoding: record.base)
+    /// - Parameter graph: reads the graph part of the whole plan, when it is needed.
+    init?(record: StoredPlanRecord, graph: @escaping () -> [UInt8]) {
+        self.init(decoding: record.base, graph: graph)
         baseSize = record.base.count
         for bytes in record.changes {
             guard let change = StoredPlanChange(decoding: bytes) else { return nil }
             changesSize += bytes.count
-            var added: [String] = []
-            for (path, f) in change.sourcesSet {
-                if sources.updateValue(f, forKey: path) == nil { added.append(path) }
-            }
+            for (path, f) in change.sourcesSet { sources[path] = f }
             for path in change.sourcesRemoved { sources[path] = nil }
             for (path, f) in change.outputsSet { outputs[path] = f }
             for path in change.outputsRemoved { outputs[path] = nil }
@@ -73,7 +72,7 @@ struct StoredPlan {
             escapingLinks = change.escapingLinks
             targetCount = change.targetCount
             dirtyCount = change.dirtyCount
-            changes.append((change, added.sorted(by: LakePath.bytewiseLess)))
+            changes.append(change)
         }
     }
 
@@ -101,7 +100,8 @@ struct StoredPlan {
     /// The stored graph with `rules` (the same rules, as the configuration digest ensures),
     /// and each target's outcome, parallel to the graph's targets. Nil when malformed.
     func graph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
-        var r = PlanReader(bytes: targetBytes)
+        let bytes = loadGraph()
+        var r = PlanReader(bytes: bytes[...])
         let ordered = rules.topologicalOrder()
         var graph = TargetGraph(rules: ordered, targets: [], producer: [:], unmatched: unmatched, sources: [])
         var outcomes: [Outcome] = []
@@ -123,8 +123,8 @@ struct StoredPlan {
             outcomes.append(outcome)
         }
         guard r.atEnd else { return nil }
-        for (change, addedSources) in changes {
-            guard let applied = change.apply(to: graph, outcomes: outcomes, addedSources: addedSources) else { return nil }
+        if !changes.isEmpty {
+            guard let applied = StoredPlanChange.apply(changes, to: graph, outcomes: outcomes, sources: sources) else { return nil }
             (graph, outcomes) = applied
         }
         guard graph.targets.count == targetCount else { return nil }
@@ -137,16 +137,17 @@ struct StoredPlan {
     /// decoded, and the next build plans in full once.
     static let magic = Array("LMP1".utf8)
 
-    /// Encodes a plan. `outcomes` is parallel to `graph.targets`.
-    static func encode(graph: TargetGraph, outcomes: [Outcome], sources: [String: FileState], outputs: [String: FileState],
-                       standing: [StandingRejection], escapingLinks: [String]) -> [UInt8] {
+    /// Encodes a plan: the part every build reads (files and summary lists, with the string
+    /// table) and the graph part only a build with changes reads. `outcomes` is parallel to
+    /// `graph.targets`.
+    static func encode(graph: TargetGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
+                       standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
         var table = StringTable()
         var files = PlanWriter()
-        // In the dictionaries' order: the decoder builds dictionaries again, and the stored
-        // plan is the catalog's own (no output depends on its bytes).
+        // Sorted by path, as `StoredFiles` keeps them.
         for list in [sources, outputs] {
             files.count(list.count)
-            for (path, f) in list {
+            for (path, f) in zip(list.paths, list.states) {
                 files.count(table.id(path))
                 files.stat(f.stat)
                 files.hash(f.sha256)
@@ -173,25 +174,28 @@ struct StoredPlan {
         out.bytes = magic
         out.table(table)
         out.bytes += files.bytes
-        out.bytes += targets.bytes
-        return out.bytes
+        return (out.bytes, targets.bytes)
     }
 
     /// Decodes the files and summary of a whole stored plan (the targets stay encoded until
     /// asked for); nil for anything malformed or of another format.
-    private init?(decoding bytes: [UInt8]) {
+    private init?(decoding bytes: [UInt8], graph: @escaping () -> [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return nil }
         var r = PlanReader(bytes: bytes[...].dropFirst(Self.magic.count))
         guard let strings = r.table() else { return nil }
-        var lists: [[String: FileState]] = []
+        var lists: [StoredFiles] = []
         for _ in 0..<2 {
-            guard let count = r.count() else { return nil }
-            var list: [String: FileState] = [:]
-            list.reserveCapacity(count)
+            guard let count = r.count(), count <= bytes.count else { return nil }
+            var paths: [String] = []
+            var states: [FileState] = []
+            paths.reserveCapacity(count)
+            states.reserveCapacity(count)
             for _ in 0..<count {
                 guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
-                list[path] = FileState(stat: stat, sha256: sha, size: Int64(size))
+                paths.append(path)
+                states.append(FileState(stat: stat, sha256: sha, size: Int64(size)))
             }
+            guard let list = StoredFiles(sortedPaths: paths, states: states) else { return nil }
             lists.append(list)
         }
         sources = lists[0]
@@ -209,7 +213,8 @@ struct StoredPlan {
         targetCount = count
         baseTargetCount = count
         dirtyCount = dirty
-        targetBytes = r.rest
+        guard r.atEnd else { return nil }
+        loadGraph = graph
         self.strings = strings
     }
 }

@@ -27,37 +27,52 @@ struct StoredPlanChange {
         self.dirtyCount = dirtyCount
     }
 
-    /// The graph and outcomes with this change applied; nil when the change does not fit the
-    /// graph (the build then plans in full).
-    /// - Parameter addedSources: the raw and reference files this change added, sorted.
-    func apply(to graph: TargetGraph, outcomes: [StoredPlan.Outcome], addedSources: [String])
-        -> (TargetGraph, [StoredPlan.Outcome])? {
-        var removing = Set<Int>()
-        for primary in targetsRemoved {
-            guard let i = graph.producer[primary] else { return nil }
-            removing.insert(i)
+    /// The graph and outcomes with `changes` applied in order, as one edit; nil when they do
+    /// not fit the graph (the build then plans in full).
+    /// - Parameter sources: the raw and reference files after every change.
+    static func apply(_ changes: [StoredPlanChange], to graph: TargetGraph, outcomes: [StoredPlan.Outcome],
+                      sources: StoredFiles) -> (TargetGraph, [StoredPlan.Outcome])? {
+        // The last word on each target (nil: gone) and on each outcome, by first output.
+        var latest: [String: PlannedTarget?] = [:]
+        var latestOutcome: [String: StoredPlan.Outcome] = [:]
+        var touchedSources = Set<String>()
+        for change in changes {
+            for primary in change.targetsRemoved {
+                latest[primary] = .some(nil)
+                latestOutcome[primary] = nil
+            }
+            for t in change.targetsSet { latest[t.primaryOutput] = .some(t) }
+            for (primary, o) in change.outcomes { latestOutcome[primary] = o }
+            for (path, _) in change.sourcesSet { touchedSources.insert(path) }
+            touchedSources.formUnion(change.sourcesRemoved)
         }
+        var removing = Set<Int>()
         var replacing: [Int: PlannedTarget] = [:]
         var adding = [[PlannedTarget]](repeating: [], count: graph.rules.count)
-        for t in targetsSet {
+        for (primary, plan) in latest {
+            let existing = graph.producer[primary]
+            guard let t = plan else {
+                if let i = existing { removing.insert(i) }
+                continue
+            }
             guard t.ruleIndex < graph.rules.count else { return nil }
-            if let i = graph.producer[t.primaryOutput], !removing.contains(i) {
-                guard graph.targets[i].ruleIndex == t.ruleIndex, graph.targets[i].binding == t.binding else { return nil }
+            if let i = existing, graph.targets[i].ruleIndex == t.ruleIndex, graph.targets[i].binding == t.binding {
                 replacing[i] = t
             } else {
+                if let i = existing { removing.insert(i) }
                 adding[t.ruleIndex].append(t)
             }
         }
         guard var edited = graph.editing(removing: removing, replacing: replacing, adding: adding) else { return nil }
-        // A target new in this change without an outcome is visited by the next build.
+        // A target new in the changes without an outcome is visited by the next build.
         var newOutcomes = edited.origin.map { $0.map { outcomes[$0] } ?? StoredPlan.Outcome(produced: false, rejectedSources: [], dirty: true) }
-        for (primary, o) in self.outcomes {
-            guard let i = edited.graph.producer[primary] else { return nil }
-            newOutcomes[i] = o
+        for (primary, o) in latestOutcome {
+            if let i = edited.graph.producer[primary] { newOutcomes[i] = o }
         }
-        let removedSources = Set(sourcesRemoved)
-        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !removedSources.contains($0) }, addedSources)
-        edited.graph.unmatched = unmatched
+        let base = SortedPaths(presorted: graph.sources)
+        let added = touchedSources.filter { sources[$0] != nil && !base.contains($0) }.sorted(by: LakePath.bytewiseLess)
+        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !touchedSources.contains($0) || sources[$0] != nil }, added)
+        edited.graph.unmatched = changes.last?.unmatched ?? graph.unmatched
         return (edited.graph, newOutcomes)
     }
 
@@ -206,13 +221,15 @@ extension PlanReader {
 
     mutating func target(_ strings: [String]) -> PlannedTarget? {
         guard let rule = count(), let pairs = count(), pairs <= bytes.count else { return nil }
-        var values: [String: String] = [:]
+        var values: [(name: String, value: String)] = []
+        values.reserveCapacity(pairs)
         for _ in 0..<pairs {
             guard let n = string(strings), let v = string(strings) else { return nil }
-            values[n] = v
+            values.append((n, v))
         }
-        guard let inputs = lists(strings), let missing = list(strings), let outputs = list(strings), !outputs.isEmpty else { return nil }
-        return PlannedTarget(ruleIndex: rule, binding: Binding(values), inputs: inputs, missingInputs: missing,
+        guard let binding = Binding(sortedPairs: values), let inputs = lists(strings), let missing = list(strings),
+              let outputs = list(strings), !outputs.isEmpty else { return nil }
+        return PlannedTarget(ruleIndex: rule, binding: binding, inputs: inputs, missingInputs: missing,
                              outputs: outputs, dependencies: [])
     }
 

@@ -26,18 +26,24 @@ public enum ChangeDrivenDiscovery {
         public var removed: [PlannedTarget]
         /// For each target of `graph`, its index in the previous plan; nil for a new one.
         public var origin: [Int?]
+        /// Indices in `graph` of the targets that read one of the `modified` files, ascending.
+        public var reading: [Int] = []
     }
 
     /// Plans the lake after `added` and `removed` raw or reference paths, from `previous`
     /// (the plan of the same rules over the lake before the change). `listing` is the lake
     /// now. Returns nil when the change cannot be followed locally.
+    /// - Parameter modified: raw or reference files whose content may have changed; the
+    ///   targets reading them are found the same way (`Replanned.reading`).
     public static func replan(previous: TargetGraph, rules ruleSet: RuleSet, listing: LakeListing,
-                              added: [String], removed: [String]) -> Replanned? {
+                              added: [String], removed: [String], modified: [String] = []) -> Replanned? {
         let rules = ruleSet.topologicalOrder()
         guard previous.refused.isEmpty, rules.map(\.name) == previous.rules.map(\.name) else { return nil }
         var replanner = Replanner(previous: previous, rules: rules, added: added, removed: removed)
-        guard replanner.run() else { return nil }
-        return replanner.assemble(listing: listing)
+        guard replanner.run(), var replanned = replanner.assemble(listing: listing) else { return nil }
+        guard let reading = replanner.readers(of: modified, in: replanned.graph) else { return nil }
+        replanned.reading = reading
+        return replanned
     }
 }
 
@@ -138,12 +144,12 @@ private struct Replanner {
 
     /// The bindings of a rule that a changed path can reach; nil when a line has windows over
     /// two date wildcards (not followed locally).
-    private func seeds(of context: RuleContext) -> Set<Binding>? {
+    private func seeds(of context: RuleContext, paths: [String]? = nil) -> Set<Binding>? {
         let first = context.rule.inputs[0]
         var seeds = Set<Binding>()
         for (lineIndex, line) in context.rule.inputs.enumerated() {
             let matcher = PatternMatcher(PathPattern.matchingAnyWindowDate(line.pattern), types: context.types)
-            for path in delta where path.hasPrefix(matcher.literalPrefix) {
+            for path in paths ?? delta where path.hasPrefix(matcher.literalPrefix) {
                 guard let captured = matcher.match(path) else { continue }
                 guard let partials = Self.consumerBindings(captured, line: line) else { return nil }
                 for partial in partials {
@@ -221,9 +227,33 @@ private struct Replanner {
         return nil
     }
 
+    /// The targets of `graph` (the new plan) that read one of `paths`: the bindings a path can
+    /// reach, kept when their target lists it among its inputs. Nil when a rule's seeds are
+    /// not followed locally.
+    func readers(of paths: [String], in graph: TargetGraph) -> [Int]? {
+        guard !paths.isEmpty else { return [] }
+        let wanted = Set(paths)
+        var found = Set<Int>()
+        for (r, rule) in rules.enumerated() where !rule.inputs.isEmpty {
+            let context = RuleContext(rule: rule, index: r)
+            guard let seeds = seeds(of: context, paths: paths) else { return nil }
+            for binding in seeds {
+                guard let primary = context.outputTemplates.first?.fill(binding), let i = graph.producer[primary],
+                      graph.targets[i].ruleIndex == r else { continue }
+                if graph.targets[i].inputs.contains(where: { $0.contains(where: wanted.contains) }) { found.insert(i) }
+            }
+        }
+        return found.sorted()
+    }
+
     /// The new plan: the previous targets that stay (changed ones replaced), the new ones in
     /// binding order within their rule, producers and dependencies renumbered.
     func assemble(listing: LakeListing) -> ChangeDrivenDiscovery.Replanned? {
+        // Only contents changed: the plan is the previous one, untouched.
+        if removedTargets.isEmpty && changedTargets.isEmpty && addedTargets.allSatisfy(\.isEmpty)
+            && addedSources.isEmpty && removedSources.isEmpty && listing.unusableNames == previous.unmatched.filter({ $0.problem != nil }) {
+            return .init(graph: previous, changed: [], removed: [], origin: Array(previous.targets.indices))
+        }
         guard let edit = previous.editing(removing: removedTargets, replacing: changedTargets, adding: addedTargets) else { return nil }
         var graph = edit.graph
         graph.sources = SortedPaths.merge(previous.sources.filter { !removedSources.contains($0) }, addedSources)

@@ -1,30 +1,26 @@
-/// Paths sorted bytewise, searchable by prefix in O(log n).
+/// Paths sorted bytewise, searchable by prefix in O(log n). Comparisons read the strings'
+/// UTF-8 in place: nothing is allocated per path.
 public struct SortedPaths: Sendable {
     public let paths: [String]
-    private let bytes: [[UInt8]]
 
     public init<S: Sequence>(_ paths: S) where S.Element == String {
-        let sorted = paths.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        self.paths = sorted.map(\.1)
-        self.bytes = sorted.map(\.0)
+        self.paths = paths.sorted(by: LakePath.bytewiseLess)
     }
 
     /// Paths already in bytewise order (a list this type sorted before), taken as they are.
     public init(presorted paths: [String]) {
         self.paths = paths
-        self.bytes = paths.map { Array($0.utf8) }
     }
 
     /// Every path starting with `prefix`, in order.
     public func slice(withPrefix prefix: String) -> ArraySlice<String> {
-        let p = Array(prefix.utf8)
-        var lo = 0, hi = bytes.count
+        var lo = 0, hi = paths.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if bytes[mid].lexicographicallyPrecedes(p) { lo = mid + 1 } else { hi = mid }
+            if LakePath.bytewiseLess(paths[mid], prefix) { lo = mid + 1 } else { hi = mid }
         }
         var end = lo
-        while end < bytes.count && bytes[end].starts(with: p) { end += 1 }
+        while end < paths.count && LakePath.hasBytePrefix(paths[end], prefix) { end += 1 }
         return paths[lo..<end]
     }
 

@@ -65,6 +65,18 @@ public enum LakePath {
         return x.count < y.count
     }
 
+    /// True when `path`'s bytes begin with `prefix`'s.
+    public static func hasBytePrefix(_ path: String, _ prefix: String) -> Bool {
+        let x = path.utf8Span.span, y = prefix.utf8Span.span
+        guard x.count >= y.count else { return false }
+        var i = 0
+        while i < y.count {
+            if x[i] != y[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// The folder part of a path (`raw/sales` for `raw/sales/x.json`), empty for top-level.
     public static func directory(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }

@@ -19,6 +19,13 @@ public struct Binding: Hashable, Sendable, Comparable {
         pairs = values.map { (name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
     }
 
+    /// A binding from pairs already sorted by name with distinct names (as `pairs` lists them);
+    /// nil when they are not.
+    init?(sortedPairs: [(name: String, value: String)]) {
+        for i in sortedPairs.indices.dropFirst() where !(sortedPairs[i - 1].name < sortedPairs[i].name) { return nil }
+        pairs = sortedPairs
+    }
+
     public subscript(name: String) -> String? {
         for p in pairs where p.name == name { return p.value }
         return nil

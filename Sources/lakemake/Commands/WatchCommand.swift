@@ -38,22 +38,27 @@ enum WatchCommand: LakemakeCommand {
         // builds it ends the loop.
         let stop = StopRequest()
         StopSignal.install(forwardingTo: stop)
-        let watcher = try DirectoryWatcher(roots: [inv.lake + "/raw", inv.lake + "/reference"])
+        let watcher = try DirectoryWatcher(roots: [inv.lake + "/raw", inv.lake + "/reference"], base: inv.lake)
         inv.output.error("lakemake: watching raw/ and reference/ (Ctrl-C to stop)")
-        buildOnce(inv, jobs: jobs, stop: stop)
+        // The first build walks the lake (and checks every output); the next ones stat only
+        // the files inotify reported, unless it may have missed one.
+        if !buildOnce(inv, jobs: jobs, stop: stop, known: nil) { watcher.requireWalk() }
         while !StopSignal.requested {
             guard watcher.waitForChanges(timeoutMs: 250) else { continue }
             // Debounce: wait until a whole quiet period passes with no change.
             while !StopSignal.requested && watcher.waitForChanges(timeoutMs: quietMs) {}
             if StopSignal.requested { break }
-            buildOnce(inv, jobs: jobs, stop: stop)
+            if !buildOnce(inv, jobs: jobs, stop: stop, known: watcher.takeChanges()) { watcher.requireWalk() }
         }
         inv.output.error("lakemake: stopped watching")
         return 0
     }
 
     /// One incremental build under the lock; its trouble is reported and watching goes on.
-    private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest) {
+    /// - Parameter known: the files that changed since the last build, or nil to walk.
+    /// - Returns: false when the build did not run to its end (its changes must be found
+    ///   again by a walk).
+    private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest, known: [String]?) -> Bool {
         do {
             let rules = try inv.loadRules(quickSightBase: inv.parsed[Options.quickSightBase])
             let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
@@ -61,10 +66,13 @@ enum WatchCommand: LakemakeCommand {
             let catalog = try CatalogAccess.openForBuild(inv)
             var options = BuildOptions(jobs: jobs, commandLine: "lakemake watch")
             options.stop = stop
+            options.knownChanges = known
             let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
             inv.output.print(BuildSummary.summaryLine(report))
+            return report.stoppedBy == nil
         } catch {
             _ = ErrorReport.report(error, to: inv.output)
+            return false
         }
     }
 }

@@ -108,15 +108,24 @@ final class ModelBasedBuildTests: XCTestCase {
                 case 1: path = "raw/m/notes_\(rng.next() % 2).md"
                 default: path = "raw/m/\(day)_\(rng.next() % 3).txt"
                 }
+                var changed = path
                 if rng.next() % 4 == 0, let victim = files.keys.sorted().first(where: { $0 >= path }) ?? files.keys.sorted().first {
                     files[victim] = nil
                     try incremental.fs.remove(victim)
+                    changed = victim
                 } else {
                     let text = ["fine \(step)\n", "BAD \(step)\n", "FAIL \(step)\n", "fine\n"][Int(rng.next() % 4)]
                     files[path] = text
                     incremental.fs.put(path, text)
                 }
-                let report = try incremental.build(BuildOptions(jobs: 1 + Int(rng.next() % 3)))
+                // Every other build is told what changed, as `watch` tells it, instead of walking.
+                var options = BuildOptions(jobs: 1 + Int(rng.next() % 3))
+                if step % 2 == 1 { options.knownChanges = [changed] }
+                let report = try incremental.build(options)
+                if step % 2 == 1 && step > 1 {
+                    XCTAssertEqual(incremental.fs.pathsStatted.filter { LakeLayout.isRaw($0) && $0 != changed }, [],
+                                   "seed \(seed) step \(step): a build told what changed walks nothing")
+                }
                 if report.upToDateWithoutPlan != nil { changeDriven += 1 }
                 let clean = try EngineFixture(rules: Self.troubledRules)
                 for (p, t) in files { clean.fs.put(p, t) }
@@ -135,7 +144,7 @@ final class ModelBasedBuildTests: XCTestCase {
                 // The stored plan, with the changes appended to it applied, is the plan of the lake.
                 let record = try XCTUnwrap(try incremental.catalog.loadStoredPlan(), context)
                 changeRows = max(changeRows, record.changes.count)
-                let stored = try XCTUnwrap(StoredPlan(record: record)?.graph(rules: incremental.rules), context)
+                let stored = try XCTUnwrap(StoredPlan(record: record, graph: { (try? incremental.catalog.loadStoredPlanGraph()) ?? [] })?.graph(rules: incremental.rules), context)
                 let full = TargetDiscovery.plan(rules: incremental.rules, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders))
                 XCTAssertEqual(stored.graph.targets, full.targets, context)
                 XCTAssertEqual(stored.graph.sources, full.sources, context)

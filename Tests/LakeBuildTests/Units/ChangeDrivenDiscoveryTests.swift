@@ -80,9 +80,13 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
                 }
                 let (full, listing) = plan(set, files)
                 let context = "seed \(seed) step \(step): +\(added) -\(removed)"
+                // A file whose content changed: its readers are found from it, as added ones are.
+                let modified = files.subtracting(added).sorted().first { _ in rng.next() % 3 == 0 }.map { [$0] } ?? []
                 let replanned = try XCTUnwrap(ChangeDrivenDiscovery.replan(previous: previous, rules: set, listing: listing,
-                                                                           added: added, removed: removed), context)
+                                                                           added: added, removed: removed, modified: modified), context)
                 assertSamePlan(replanned.graph, full, context)
+                let readers = full.targets.indices.filter { i in full.targets[i].inputs.contains { $0.contains { modified.contains($0) } } }
+                XCTAssertEqual(replanned.reading, readers, context + " modified \(modified)")
                 let (changed, gone) = Self.difference(from: previous, to: full)
                 XCTAssertEqual(Set(replanned.changed.map { replanned.graph.targets[$0].primaryOutput }), changed, context)
                 XCTAssertEqual(Set(replanned.removed.map(\.primaryOutput)), gone, context)
