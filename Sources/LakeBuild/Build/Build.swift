@@ -112,7 +112,7 @@ public struct Build {
         // Stat calls: every walked file, the outputs the stored plan named, the outputs stat'ed here.
         stats.statted = listing.files.count - outputs.stats.count + knownStats.count + outputs.statted
 
-        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem, deferred: !options.dryRun)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
 

@@ -164,6 +164,11 @@ final class BuildSession: @unchecked Sendable {
         var inputs: [[String]] = []
         var absent: [[AbsentInput]] = []
         var versions: [InputVersion] = []
+        // A changed raw or reference file is read here, once: hashed for the key, and handed
+        // to a built-in action as those very bytes (up to `handedLimit` per target).
+        let hands = !options.dryRun && rule.action.isBuiltin
+        var handed: [String: [UInt8]] = [:]
+        var handedSize = 0
         if facts.mainInputNotBuilt == nil {
             lines: for line in t.inputs {
                 var kept: [String] = []
@@ -177,12 +182,22 @@ final class BuildSession: @unchecked Sendable {
                         if r.willChange && facts.inputWillChange == nil && options.dryRun { facts.inputWillChange = p }
                         kept.append(p)
                         versions.append(v)
-                    } else if let v = sources.version(of: p) {
+                    } else if hands, let (v, bytes) = sources.readChanged(p, limit: Self.handedLimit - handedSize) {
+                        handed[p] = bytes
+                        handedSize += bytes.count
                         kept.append(p)
                         versions.append(v)
-                    } else if let problem = sources.unreadable[p] {
-                        facts.unreadableInput = problem
-                        break lines
+                    } else {
+                        switch sources.lookup(p) {
+                        case .present(let v):
+                            kept.append(p)
+                            versions.append(v)
+                        case .unreadable(let problem):
+                            facts.unreadableInput = problem
+                            break lines
+                        case .missing:
+                            break
+                        }
                     }
                 }
                 inputs.append(kept)
@@ -250,7 +265,7 @@ final class BuildSession: @unchecked Sendable {
                 setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
             } else if let material = facts.material {
                 return runAction(i, rule: rule, inputs: inputs, absent: absent, material: material, reason: reason, trace: trace,
-                                 publishing: publishing)
+                                 handed: handed, publishing: publishing)
             }
         }
         return true
@@ -258,15 +273,17 @@ final class BuildSession: @unchecked Sendable {
 
     /// Runs a stale target's action. Changed outputs are published with a batch
     /// (`publishing`); everything else is recorded at once.
+    /// - Parameter handed: inputs already read, whose bytes are the ones keyed.
     /// - Returns: true when the target is finished; false when it went to `publishing`.
     private func runAction(_ i: Int, rule: Rule, inputs: [[String]], absent: [[AbsentInput]], material: KeyMaterial,
-                           reason: StaleReason, trace: TargetRecord?, publishing: (StagedTarget) -> Void) -> Bool {
+                           reason: StaleReason, trace: TargetRecord?, handed: [String: [UInt8]],
+                           publishing: (StagedTarget) -> Void) -> Bool {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
         for v in material.inputs where LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
         let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
-                            outputs: t.outputs, sourceHashes: sourceHashes)
+                            outputs: t.outputs, sourceHashes: sourceHashes, contents: handed)
         var outcome = build.runner.run(job, in: fileSystem)
         // An aggregate that rejected every member of its first line has nothing left to
         // aggregate: the target is rejected as a whole (an hour whose every snapshot is bad).
@@ -326,6 +343,10 @@ final class BuildSession: @unchecked Sendable {
         setOutcome(staged.node, .built(reason: staged.reason, changed: changed), durationMs: staged.durationMs, outputs: staged.versions)
         if !staged.rejections.isEmpty { addRejections(staged.rejections, rule: staged.rule) }
     }
+
+    /// The most bytes of changed inputs one target is handed (an upload, a few snapshots);
+    /// inputs beyond it are hashed as they are streamed, and read again by the action.
+    static let handedLimit = 8 << 20
 
     /// Skips a target that has nothing to work from, removing its old outputs (and catalog row)
     /// so nothing stale feeds the aggregates downstream.
@@ -423,9 +444,10 @@ final class BuildSession: @unchecked Sendable {
     }
 
     /// Publishes a batch (on the publish queue's thread): all its files written, synced,
-    /// renamed and their folders synced (`FileSystem.publish`), then every target whose outputs are all
-    /// durably in place journaled in one transaction. A target with an output that could not
-    /// be published fails. Only then are the targets finished for their dependents.
+    /// renamed and their folders synced (`FileSystem.publish`), then every target whose
+    /// outputs are all durably in place journaled in one transaction. A target with an output
+    /// that could not be published fails. Only then are the targets finished for their
+    /// dependents.
     private func publish(_ batch: [Staged]) {
         let results = fileSystem.publish(batch.flatMap(\.target.files))
         var offset = 0
@@ -535,6 +557,9 @@ final class BuildSession: @unchecked Sendable {
     // MARK: - Finishing
 
     func finish(stats: inout BuildStats) throws(BuildError) -> BuildReport {
+        // Changed sources no target read are hashed now, to be recorded; a stopped build
+        // leaves them to the next one, which finds their fingerprints changed still.
+        if options.stop?.signal == nil { sources.hashRest() }
         let reports = results.enumerated().map { i, r in
             r?.report ?? TargetReport(rule: graph.rules[graph.targets[i].ruleIndex].name, outputs: graph.targets[i].outputs,
                                       outcome: .skipped(cause: "not reached"), durationMs: 0)
@@ -685,6 +710,13 @@ final class BuildSession: @unchecked Sendable {
 }
 
 extension ActionInvocation {
+    /// True for a built-in action, which reads its inputs through the engine (a shell command
+    /// reads them by name).
+    var isBuiltin: Bool {
+        if case .builtin = self { return true }
+        return false
+    }
+
     /// The name the key and catalog use: the built-in's name, or `sh`.
     var actionName: String {
         switch self {
