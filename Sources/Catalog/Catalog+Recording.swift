@@ -1,6 +1,7 @@
 // The build's writes. Each public call is one transaction; the engine calls them after the
-// outputs are in place (temp file, fsync, rename, then the catalog row), so a crash between
-// rename and commit only makes the next build redo that target.
+// outputs are in place (temp file, fsync, rename, folder fsync, then the catalog rows, for a
+// batch of targets at a time), so a crash between rename and commit only makes the next build
+// redo those targets.
 
 extension Catalog {
     /// How many versions of each output `history` keeps; older rows are deleted whenever a new
@@ -102,6 +103,19 @@ extension Catalog {
         try inTransaction { connection in
             try Self.write(target, on: connection)
             if !publishedFiles.isEmpty { try Self.write(publishedFiles, buildID: target.buildID, on: connection) }
+        }
+    }
+
+    /// Records finished targets, each with the `files` rows of the outputs it just published,
+    /// in one transaction: the journal entry of a batch of targets whose outputs were synced
+    /// and renamed together. Either all of them are recorded or none is.
+    public func recordTargets(_ entries: [(target: TargetRecord, publishedFiles: [FileRecord])]) throws(CatalogError) {
+        guard !entries.isEmpty else { return }
+        try inTransaction { connection in
+            for (target, files) in entries {
+                try Self.write(target, on: connection)
+                if !files.isEmpty { try Self.write(files, buildID: target.buildID, on: connection) }
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     private var _filesHashed: [String] = []
     private var _filesWritten: [String] = []
     private var _pathsStatted: [String] = []
+    private var _publishBatches: [[String]] = []
 
     public init() {}
 
@@ -34,6 +35,14 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public var filesWritten: [String] { locked { _filesWritten } }
     /// Paths stat'ed, by a walk (every file it lists) or by `stat`, in order.
     public var pathsStatted: [String] { locked { _pathsStatted } }
+    /// The outputs of each call to `publish`, in order: the batches whose syncs were grouped.
+    public var publishBatches: [[String]] { locked { _publishBatches } }
+    /// Outputs that `publish` fails to put in place (as a full disk would), with this error.
+    public var refusedOutputs: [String: FileSystemError] {
+        get { locked { _refusedOutputs } }
+        set { locked { _refusedOutputs = newValue } }
+    }
+    private var _refusedOutputs: [String: FileSystemError] = [:]
 
     public func resetRecords() {
         locked {
@@ -41,6 +50,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             _filesHashed = []
             _filesWritten = []
             _pathsStatted = []
+            _publishBatches = []
         }
     }
 
@@ -119,14 +129,26 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         locked { entries[temp] = Entry(bytes: bytes, stat: freshStat(size: bytes.count)) }
     }
 
-    public func publish(_ temp: String, to path: String) throws(FileSystemError) {
-        let ok: Bool = locked {
-            guard let e = entries.removeValue(forKey: temp) else { return false }
-            entries[path] = e
-            _filesWritten.append(path)
-            return true
+    public func publish(_ items: [(output: ProducedOutput, path: String)]) -> [Result<FileStat?, FileSystemError>] {
+        locked {
+            if !items.isEmpty { _publishBatches.append(items.map(\.path)) }
+            return items.map { item in
+                if let refused = _refusedOutputs[item.path] {
+                    if case .temporaryFile(let temp) = item.output { entries.removeValue(forKey: temp) }
+                    return .failure(refused)
+                }
+                let entry: Entry
+                switch item.output {
+                case .bytes(let bytes): entry = Entry(bytes: bytes, stat: freshStat(size: bytes.count))
+                case .temporaryFile(let temp):
+                    guard let e = entries.removeValue(forKey: temp) else { return .failure(.notFound(temp)) }
+                    entry = e
+                }
+                entries[item.path] = entry
+                _filesWritten.append(item.path)
+                return .success(entry.stat)
+            }
         }
-        if !ok { throw .notFound(temp) }
     }
 
     public func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError) {

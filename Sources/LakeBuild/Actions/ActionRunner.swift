@@ -17,9 +17,13 @@ public struct ActionJob: Sendable {
     /// action reads is checked against it, so the bytes built are the bytes keyed (a file
     /// edited, or swapped for a link, during the build fails the target instead).
     public var sourceHashes: [String: String]
+    /// Inputs the engine has already read, by path: these bytes are the content their hash in
+    /// `sourceHashes` was computed from, so the action is given them instead of reading the
+    /// file again (and hashing it again to check it).
+    public var contents: [String: [UInt8]]
 
     public init(rule: String, action: ActionInvocation, binding: Binding, inputs: [[String]], absent: [[AbsentInput]] = [],
-                outputs: [String], sourceHashes: [String: String] = [:]) {
+                outputs: [String], sourceHashes: [String: String] = [:], contents: [String: [UInt8]] = [:]) {
         self.rule = rule
         self.action = action
         self.binding = binding
@@ -27,10 +31,13 @@ public struct ActionJob: Sendable {
         self.absent = absent
         self.outputs = outputs
         self.sourceHashes = sourceHashes
+        self.contents = contents
     }
 
-    /// Reads an input through `fileSystem`, checking a source's bytes against its keyed hash.
+    /// Reads an input through `fileSystem`, checking a source's bytes against its keyed hash;
+    /// an input the engine has read already is given as it was read.
     func read(_ path: String, in fileSystem: FileSystem) throws(FileSystemError) -> [UInt8] {
+        if let bytes = contents[path] { return bytes }
         let bytes = try fileSystem.read(path)
         if let expected = sourceHashes[path], SHA256.hex(SHA256.hash(bytes)) != expected { throw .changedDuringBuild(path) }
         return bytes

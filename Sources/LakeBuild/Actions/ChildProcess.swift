@@ -14,18 +14,29 @@ public final class RunningCommands: @unchecked Sendable {
 
     private let lock = NSLock()
     private var groups = Set<pid_t>()
-    private var stopping = false
+    /// The stop signal forwarded, once one was.
+    private var stoppedBy: Int32?
 
     /// True once a stop signal was forwarded: commands ending now are made sure to end whole.
-    var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stoppedBy != nil }
 
-    func add(_ group: pid_t) { lock.lock(); groups.insert(group); lock.unlock() }
+    /// Registers a command's process group. A command spawned just as a stop signal was
+    /// forwarded (after its spawn, before this call) gets the signal now: it may already be
+    /// running, and would otherwise run to its end.
+    func add(_ group: pid_t) {
+        lock.lock()
+        groups.insert(group)
+        let late = stoppedBy
+        lock.unlock()
+        if let late { kill(-group, late) }
+    }
+
     func remove(_ group: pid_t) { lock.lock(); groups.remove(group); lock.unlock() }
 
     /// Sends `signal` to every running command's process group.
     public func signalAll(_ signal: Int32) {
         lock.lock()
-        stopping = true
+        stoppedBy = signal
         let now = groups
         lock.unlock()
         for group in now { kill(-group, signal) }

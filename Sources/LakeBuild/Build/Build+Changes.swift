@@ -127,7 +127,8 @@ extension Build {
             if let r = rows[path] { return (r.sha256, r.size, r.firstSeenBuild) }
             return storedSources[path].map { ($0.sha256, $0.size, 0) }
         }
-        let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem)
+        let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem,
+                                           deferred: !options.dryRun)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
 

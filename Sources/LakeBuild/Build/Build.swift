@@ -6,7 +6,8 @@
 //      with no stored plan, one bulk read of the catalog and discovery of every target
 //   3. content hashes only for raw and reference files whose fingerprint changed
 //   4. the scheduler runs targets producers-first; for each, the rebuilder decides, the
-//      runner runs, outputs are published (temp → fsync → rename) and only then recorded
+//      runner runs, outputs are published (temp → fsync → rename → folder fsync, in batches
+//      whose syncs are grouped) and only then recorded; dependents start after that
 //   5. outputs nothing produces any more are deleted
 //   6. rejection files are brought up to date; the build row is closed; the plan is stored
 //
@@ -111,7 +112,7 @@ public struct Build {
         // Stat calls: every walked file, the outputs the stored plan named, the outputs stat'ed here.
         stats.statted = listing.files.count - outputs.stats.count + knownStats.count + outputs.statted
 
-        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem, deferred: !options.dryRun)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
 
@@ -177,16 +178,7 @@ public struct Build {
     /// Runs the session's targets producers-first; with `wanted`, only those (the rest are
     /// reported not requested).
     func schedule(_ session: BuildSession, wanted: Set<Int>?, options: BuildOptions) {
-        let graph = session.graph
-        Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies)) { i in
-            if let wanted, !wanted.contains(i) {
-                session.setOutcome(i, .notRequested, durationMs: 0)
-            } else if options.stop?.signal != nil || (options.failFast && session.hasTrouble) {
-                session.setOutcome(i, .notStarted, durationMs: 0)
-            } else {
-                session.process(i)
-            }
-        }
+        session.run(wanted: wanted)
     }
 
     /// The plan the last complete build stored, when it was made with this configuration

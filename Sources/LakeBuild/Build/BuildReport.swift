@@ -15,8 +15,9 @@ public struct BuildOptions: Sendable {
     public var prefixes: [String]
     /// Recorded in the catalog's `builds` table.
     public var commandLine: String
-    /// Called (from worker threads) each time a target finishes: targets finished so far,
-    /// targets in the plan, and the output just finished. For progress displays.
+    /// Called (from worker threads, and from the thread that publishes outputs) each time a
+    /// target finishes: targets finished so far, targets in the plan, and the output just
+    /// finished. For progress displays.
     public var onProgress: (@Sendable (_ finished: Int, _ total: Int, _ output: String) -> Void)?
     /// Set by a signal handler to stop the build early: no target starts after it, the ones
     /// running finish (or fail when their shell command gets the signal) and are recorded.
@@ -27,8 +28,9 @@ public struct BuildOptions: Sendable {
     /// `-B` (the empty prefix) and `--force PREFIX`: targets with an output under one of these
     /// (whole path segments, see `LakePrefix`) run even when their key is unchanged.
     public var force: [String] = []
-    /// Called (from worker threads) with each target's report the moment it is decided, for
-    /// live failure lines and progress counts.
+    /// Called (from worker threads, and from the thread that publishes outputs) with each
+    /// target's report the moment it is decided (for a target that wrote outputs, once they
+    /// are published and recorded), for live failure lines and progress counts.
     public var onTargetFinished: (@Sendable (TargetReport) -> Void)?
     /// Raw and reference files (lake-relative) that changed since the last build, as a watcher
     /// that saw every change reports them (`watch`). With a stored plan, the build then stats

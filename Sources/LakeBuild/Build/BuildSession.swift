@@ -1,6 +1,9 @@
 // The state of one running build, shared by the scheduler's threads: each target's result,
-// the lazily opened build row, and the catalog writes, which are serialised here (one
-// transaction per finished target, after its files are in place).
+// the lazily opened build row, and the catalog writes, which are serialised here. A target
+// whose outputs changed hands them to the publish queue; the queue's thread publishes a batch
+// of such targets at a time (each output written to its temporary file and synced, all side
+// by side; then renamed; then each folder synced once) and only then journals them, in one
+// catalog transaction per batch. Dependents start once their producer's batch is journaled.
 
 import Catalog
 import Foundation
@@ -112,9 +115,33 @@ final class BuildSession: @unchecked Sendable {
         return .source
     }
 
+    // MARK: - Running
+
+    /// Runs the targets producers-first; with `wanted`, only those (the rest are reported
+    /// not requested). Returns once every target's outputs are published and journaled.
+    func run(wanted: Set<Int>?) {
+        let options = self.options
+        let queue = PublishQueue<Staged>(weight: Self.weight) { [self] batch in publish(batch) }
+        Scheduler(jobs: options.jobs).run(nodeCount: graph.targets.count, dependencies: graph.targets.map(\.dependencies),
+                                          idle: queue.hurry) { [self] i, completion in
+            if let wanted, !wanted.contains(i) {
+                setOutcome(i, .notRequested, durationMs: 0)
+            } else if options.stop?.signal != nil || (options.failFast && hasTrouble) {
+                setOutcome(i, .notStarted, durationMs: 0)
+            } else {
+                return process(i, publishing: { queue.add(Staged(target: $0, completion: completion)) })
+            }
+            return true
+        }
+        queue.close()
+    }
+
     // MARK: - One target
 
-    func process(_ i: Int) {
+    /// Decides target `i` and runs it when stale.
+    /// - Parameter publishing: takes the target when its outputs wait to be published.
+    /// - Returns: true when the target is finished; false when it went to `publishing`.
+    private func process(_ i: Int, publishing: (StagedTarget) -> Void) -> Bool {
         let t = graph.targets[i]
         let rule = graph.rules[t.ruleIndex]
         var facts = TargetFacts()
@@ -137,6 +164,11 @@ final class BuildSession: @unchecked Sendable {
         var inputs: [[String]] = []
         var absent: [[AbsentInput]] = []
         var versions: [InputVersion] = []
+        // A changed raw or reference file is read here, once: hashed for the key, and handed
+        // to a built-in action as those very bytes (up to `handedLimit` per target).
+        let hands = !options.dryRun && rule.action.isBuiltin
+        var handed: [String: [UInt8]] = [:]
+        var handedSize = 0
         if facts.mainInputNotBuilt == nil {
             lines: for line in t.inputs {
                 var kept: [String] = []
@@ -150,12 +182,22 @@ final class BuildSession: @unchecked Sendable {
                         if r.willChange && facts.inputWillChange == nil && options.dryRun { facts.inputWillChange = p }
                         kept.append(p)
                         versions.append(v)
-                    } else if let v = sources.version(of: p) {
+                    } else if hands, let (v, bytes) = sources.readChanged(p, limit: Self.handedLimit - handedSize) {
+                        handed[p] = bytes
+                        handedSize += bytes.count
                         kept.append(p)
                         versions.append(v)
-                    } else if let problem = sources.unreadable[p] {
-                        facts.unreadableInput = problem
-                        break lines
+                    } else {
+                        switch sources.lookup(p) {
+                        case .present(let v):
+                            kept.append(p)
+                            versions.append(v)
+                        case .unreadable(let problem):
+                            facts.unreadableInput = problem
+                            break lines
+                        case .missing:
+                            break
+                        }
                     }
                 }
                 inputs.append(kept)
@@ -222,19 +264,26 @@ final class BuildSession: @unchecked Sendable {
                 }
                 setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
             } else if let material = facts.material {
-                runAction(i, rule: rule, inputs: inputs, absent: absent, material: material, reason: reason, trace: trace)
+                return runAction(i, rule: rule, inputs: inputs, absent: absent, material: material, reason: reason, trace: trace,
+                                 handed: handed, publishing: publishing)
             }
         }
+        return true
     }
 
+    /// Runs a stale target's action. Changed outputs are published with a batch
+    /// (`publishing`); everything else is recorded at once.
+    /// - Parameter handed: inputs already read, whose bytes are the ones keyed.
+    /// - Returns: true when the target is finished; false when it went to `publishing`.
     private func runAction(_ i: Int, rule: Rule, inputs: [[String]], absent: [[AbsentInput]], material: KeyMaterial,
-                           reason: StaleReason, trace: TargetRecord?) {
+                           reason: StaleReason, trace: TargetRecord?, handed: [String: [UInt8]],
+                           publishing: (StagedTarget) -> Void) -> Bool {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
         for v in material.inputs where LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
         let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
-                            outputs: t.outputs, sourceHashes: sourceHashes)
+                            outputs: t.outputs, sourceHashes: sourceHashes, contents: handed)
         var outcome = build.runner.run(job, in: fileSystem)
         // An aggregate that rejected every member of its first line has nothing left to
         // aggregate: the target is rejected as a whole (an hour whose every snapshot is bad).
@@ -248,24 +297,31 @@ final class BuildSession: @unchecked Sendable {
         switch outcome {
         case .produced(let produced, let rejections):
             var versions: [InputVersion] = []
-            var changed = false
+            var files: [(output: ProducedOutput, path: String)] = []
             do {
                 for (output, path) in zip(produced, t.outputs) {
-                    let (v, c) = try publish(output, to: path)
+                    let (v, changed) = try stage(output, as: path)
                     versions.append(v)
-                    changed = changed || c
+                    if changed { files.append((output: output, path: path)) }
                 }
             } catch {
                 for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
                 fail(i, trace: trace, reason: reason, message: error.message)
-                return
+                return true
             }
+            let durationMs = elapsed()
             let record = makeRecord(t, rule: rule, material: material, state: .built,
                                     error: rejections.isEmpty ? nil : RejectionDocument.catalogText(rejections, rule: rule.name),
-                                    outputs: versions, durationMs: elapsed())
+                                    outputs: versions, durationMs: durationMs)
+            let staged = StagedTarget(node: i, files: files, versions: versions, record: record, reason: reason, trace: trace,
+                                      rejections: rejections, rule: rule.name, durationMs: durationMs)
+            guard files.isEmpty else {
+                publishing(staged)
+                return false
+            }
+            // Every output came out byte-identical: nothing to publish.
             self.record(record)
-            setOutcome(i, .built(reason: reason, changed: changed), durationMs: elapsed(), outputs: versions)
-            if !rejections.isEmpty { addRejections(rejections, rule: rule.name) }
+            finishBuilt(staged, changed: false)
         case .rejected(let rejections):
             removeOutputs(of: trace)
             let record = makeRecord(t, rule: rule, material: material, state: .rejected,
@@ -280,7 +336,17 @@ final class BuildSession: @unchecked Sendable {
             self.record(record)
             setOutcome(i, .failed(reason: reason, error: error.message), durationMs: elapsed())
         }
+        return true
     }
+
+    private func finishBuilt(_ staged: StagedTarget, changed: Bool) {
+        setOutcome(staged.node, .built(reason: staged.reason, changed: changed), durationMs: staged.durationMs, outputs: staged.versions)
+        if !staged.rejections.isEmpty { addRejections(staged.rejections, rule: staged.rule) }
+    }
+
+    /// The most bytes of changed inputs one target is handed (an upload, a few snapshots);
+    /// inputs beyond it are hashed as they are streamed, and read again by the action.
+    static let handedLimit = 8 << 20
 
     /// Skips a target that has nothing to work from, removing its old outputs (and catalog row)
     /// so nothing stale feeds the aggregates downstream.
@@ -328,38 +394,89 @@ final class BuildSession: @unchecked Sendable {
         return .present(sha256: h.sha256)
     }
 
-    /// Publishes one output. When the new bytes equal the file already there, the file is
-    /// left untouched (same inode and mtime) and the temporary file dropped.
-    private func publish(_ output: ProducedOutput, to path: String) throws(FileSystemError) -> (InputVersion, changed: Bool) {
-        let stat: FileStat?
+    /// Hashes one output. When its bytes equal the file already there, the file is left
+    /// untouched (same inode and mtime) and a temporary file holding them is removed.
+    /// - Returns: the output's version, and whether it is to be published.
+    private func stage(_ output: ProducedOutput, as path: String) throws(FileSystemError) -> (InputVersion, changed: Bool) {
         let version: InputVersion
         switch output {
         case .bytes(let bytes):
             version = InputVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
-            if case .present(let sha) = outputState(path), sha == version.sha256 {
-                keepDerivedRecord(path, version)
-                return (version, false)
-            }
-            stat = try Publisher(fileSystem: fileSystem).publish(bytes, to: path)
         case .temporaryFile(let temp):
             let h = try fileSystem.hash(temp)
             version = InputVersion(path: path, sha256: h.sha256, size: h.size)
-            if case .present(let sha) = outputState(path), sha == version.sha256 {
-                try fileSystem.remove(temp)
-                keepDerivedRecord(path, version)
-                return (version, false)
-            }
-            stat = try Publisher(fileSystem: fileSystem).publish(temporary: temp, to: path)
         }
-        if let stat {
+        guard case .present(let sha) = outputState(path), sha == version.sha256 else { return (version, true) }
+        if case .temporaryFile(let temp) = output { try fileSystem.remove(temp) }
+        keepDerivedRecord(path, version)
+        return (version, false)
+    }
+
+    // MARK: - Publishing
+
+    /// A target whose changed outputs wait to be published, with what recording it takes.
+    struct StagedTarget: Sendable {
+        var node: Int
+        /// The outputs that changed: their bytes (or the temporary file a command wrote them
+        /// to) and their paths.
+        var files: [(output: ProducedOutput, path: String)]
+        var versions: [InputVersion]
+        var record: TargetRecord
+        var reason: StaleReason
+        var trace: TargetRecord?
+        var rejections: [Rejection]
+        var rule: String
+        var durationMs: Int64
+    }
+
+    /// A staged target in the publish queue, with the handle that finishes it for the scheduler.
+    struct Staged: Sendable {
+        var target: StagedTarget
+        var completion: Scheduler.Completion
+    }
+
+    /// What a staged target holds in memory until its batch is published.
+    static func weight(_ staged: Staged) -> Int {
+        staged.target.files.reduce(0) { n, f in
+            if case .bytes(let b) = f.output { return n + b.count }
+            return n
+        }
+    }
+
+    /// Publishes a batch (on the publish queue's thread): all its files written, synced,
+    /// renamed and their folders synced (`FileSystem.publish`), then every target whose
+    /// outputs are all durably in place journaled in one transaction. A target with an output
+    /// that could not be published fails. Only then are the targets finished for their
+    /// dependents.
+    private func publish(_ batch: [Staged]) {
+        let results = fileSystem.publish(batch.flatMap(\.target.files))
+        var offset = 0
+        var published: [StagedTarget] = []
+        var failed: [(StagedTarget, FileSystemError)] = []
+        for staged in batch.map(\.target) {
+            let mine = results[offset..<offset + staged.files.count]
+            offset += staged.files.count
+            var error: FileSystemError?
+            for case .failure(let e) in mine { error = e; break }
+            if let error {
+                failed.append((staged, error))
+                continue
+            }
             locked {
-                derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.sha256,
-                                                  firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
-                writes += 1
-                bytesWritten += version.size
+                for (file, result) in zip(staged.files, mine) {
+                    guard case .success(let stat?) = result, let v = staged.versions.first(where: { $0.path == file.path }) else { continue }
+                    derivedRecords[file.path] = FileRecord(path: file.path, kind: .derived, stat: stat, sha256: v.sha256,
+                                                           firstSeenBuild: state.files[file.path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
+                    writes += 1
+                    bytesWritten += v.size
+                }
             }
+            published.append(staged)
         }
-        return (version, true)
+        record(published.map(\.record))
+        for staged in published { finishBuilt(staged, changed: true) }
+        for (staged, error) in failed { fail(staged.node, trace: staged.trace, reason: staged.reason, message: error.message) }
+        for staged in batch { staged.completion.finish(staged.target.node) }
     }
 
     /// Makes sure an output kept as it was has a catalog row with its present fingerprint
@@ -411,12 +528,19 @@ final class BuildSession: @unchecked Sendable {
 
     /// Journals one finished target: its row, inputs and history, and the `files` rows of the
     /// outputs it published moments ago, in one transaction.
-    private func record(_ target: TargetRecord) {
+    private func record(_ target: TargetRecord) { record([target]) }
+
+    /// Journals finished targets as `record` does one, all in one transaction.
+    private func record(_ targets: [TargetRecord]) {
+        guard !targets.isEmpty else { return }
         locked {
             do {
-                let published = target.outputs.compactMap { o in derivedRecords[o.path] }.filter { !journaled.contains($0.path) }
-                try build.catalog.recordTarget(target, publishedFiles: published)
-                journaled.formUnion(published.map(\.path))
+                let entries = targets.map { target in
+                    (target: target,
+                     publishedFiles: target.outputs.compactMap { o in derivedRecords[o.path] }.filter { !journaled.contains($0.path) })
+                }
+                try build.catalog.recordTargets(entries)
+                for entry in entries { journaled.formUnion(entry.publishedFiles.map(\.path)) }
                 writes += 1
             } catch let error as CatalogError {
                 failures.append(error)
@@ -433,6 +557,9 @@ final class BuildSession: @unchecked Sendable {
     // MARK: - Finishing
 
     func finish(stats: inout BuildStats) throws(BuildError) -> BuildReport {
+        // Changed sources no target read are hashed now, to be recorded; a stopped build
+        // leaves them to the next one, which finds their fingerprints changed still.
+        if options.stop?.signal == nil { sources.hashRest() }
         let reports = results.enumerated().map { i, r in
             r?.report ?? TargetReport(rule: graph.rules[graph.targets[i].ruleIndex].name, outputs: graph.targets[i].outputs,
                                       outcome: .skipped(cause: "not reached"), durationMs: 0)
@@ -583,6 +710,13 @@ final class BuildSession: @unchecked Sendable {
 }
 
 extension ActionInvocation {
+    /// True for a built-in action, which reads its inputs through the engine (a shell command
+    /// reads them by name).
+    var isBuiltin: Bool {
+        if case .builtin = self { return true }
+        return false
+    }
+
     /// The name the key and catalog use: the built-in's name, or `sh`.
     var actionName: String {
         switch self {

@@ -87,12 +87,18 @@ struct RejectionFiles {
             wanted[RejectionDocument.filePath(for: link)] = RejectionDocument.fileBytes(Rejection(path: link, errors: [detail]), rule: nil)
         }
         let fs = session.fileSystem
+        var changed: [(bytes: [UInt8], path: String, sha256: String)] = []
         for (file, doc) in wanted.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) {
             let sha = SHA256.hex(SHA256.hash(doc))
             if let existing = session.state.files[file], let stat = session.listing.files[file],
                existing.matches(stat), existing.sha256 == sha { continue }
-            if let stat = try? Publisher(fileSystem: fs).publish(doc, to: file) {
-                session.noteDerived(FileRecord(path: file, kind: .derived, stat: stat, sha256: sha,
+            changed.append((doc, file, sha))
+        }
+        // Published together: their syncs are grouped, as a batch of outputs' are.
+        let published = Publisher(fileSystem: fs).publish(changed.map { (bytes: $0.bytes, path: $0.path) })
+        for (file, result) in zip(changed, published) {
+            if case .success(let stat?) = result {
+                session.noteDerived(FileRecord(path: file.path, kind: .derived, stat: stat, sha256: file.sha256,
                                                firstSeenBuild: 0, lastSeenBuild: 0))
             }
         }

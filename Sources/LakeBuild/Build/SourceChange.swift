@@ -44,10 +44,11 @@ public struct SourceChange: Equatable, Sendable {
     /// and changed ones in bytewise path order, then the deleted ones in bytewise order.
     public static func find(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> [SourceChange] {
         let hashes = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        let fresh = hashes.fresh
         var changes: [SourceChange] = []
         for path in hashes.rehashedPaths {
             let old = state.files[path].map(ContentVersion.init)
-            let new = hashes.fresh[path].map { ContentVersion(sha256: $0.sha256, size: $0.size) }  // nil: unreadable
+            let new = fresh[path].map { ContentVersion(sha256: $0.sha256, size: $0.size) }  // nil: unreadable
             if old == nil {
                 changes.append(SourceChange(path: path, kind: .new, old: nil, new: new))
             } else if new == nil || new?.sha256 != old?.sha256 {

@@ -1,28 +1,41 @@
 // Content hashes of raw and reference files (Shake's EqualCheap then EqualExpensive): a file
-// whose fingerprint matches the catalog keeps its recorded hash; only the others are read,
-// in parallel. Nothing is allocated per unchanged file.
+// whose fingerprint matches the catalog keeps its recorded hash; only the others are read.
+// Nothing is allocated per unchanged file.
+//
+// A build defers that reading to the target that first needs the hash: a built-in action's
+// changed input is read whole there, hashed, and those very bytes are what the action is given
+// (`readChanged`), so each changed input is read and hashed once, and the key describes
+// exactly the bytes the action used. Other targets hash their changed inputs as they need
+// them (`lookup`); what no target asked for is hashed at the end, in parallel (`hashRest`).
 
 import Catalog
 import Foundation
+import LakeFormats
 
 /// The present hash of every raw and reference file, mostly borrowed from the catalog.
 struct SourceHashes: Sendable {
-    /// Files whose fingerprint changed (or that are new), freshly hashed.
-    private(set) var fresh: [String: InputVersion] = [:]
-    /// Files that could not be read (vanished mid-build, permissions).
-    private(set) var unreadable: [String: String] = [:]
+    /// Files whose fingerprint differs from the catalog's (or that are new), bytewise order.
+    let changed: [String]
+    private let found: Found
     /// The recorded hash, size and first build of a source (the catalog's row, or the stored
     /// plan's entry), looked up only for the files a target reads.
     private let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?
     private let listing: LakeListing
 
-    var hashedCount: Int { fresh.count + unreadable.count }
+    /// How many files had to be (or will be) hashed: those whose fingerprint differed.
+    var hashedCount: Int { changed.count }
 
     /// Every file whose fingerprint differed (hashed or unreadable), in bytewise order.
-    var rehashedPaths: [String] { (Array(fresh.keys) + Array(unreadable.keys)).sorted(by: LakePath.bytewiseLess) }
+    var rehashedPaths: [String] { changed }
+
+    /// Files whose fingerprint changed, hashed so far.
+    var fresh: [String: InputVersion] {
+        found.all().compactMapValues { if case .success(let v) = $0 { return v } else { return nil } }
+    }
 
     /// Hashes every raw or reference file whose stat differs from its catalog row.
-    static func gather(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> SourceHashes {
+    /// - Parameter deferred: leave the hashing to `lookup`, `readChanged` and `hashRest`.
+    static func gather(listing: LakeListing, state: CatalogState, fileSystem: FileSystem, deferred: Bool = false) -> SourceHashes {
         var changed: [String] = []
         for (path, stat) in listing.files where isSource(path) {
             if let r = state.files[path], r.matches(stat) { continue }
@@ -30,46 +43,137 @@ struct SourceHashes: Sendable {
         }
         let files = state.files
         return hashing(changed, listing: listing, recorded: { path in files[path].map { ($0.sha256, $0.size, $0.firstSeenBuild) } },
-                       fileSystem: fileSystem)
+                       fileSystem: fileSystem, deferred: deferred)
     }
 
     /// Hashes `paths` (the files a change-driven build found new or changed); every other
     /// source keeps the hash in `recorded`.
+    /// - Parameter deferred: leave the hashing to `lookup`, `readChanged` and `hashRest`.
     static func hashing(_ paths: [String], listing: LakeListing,
                         recorded: @escaping @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?,
-                        fileSystem: FileSystem) -> SourceHashes {
-        let changed = paths.sorted(by: LakePath.bytewiseLess)
-        let results = ResultSlots<Result<(sha256: String, size: Int64), FileSystemError>>(count: changed.count)
-        DispatchQueue.concurrentPerform(iterations: changed.count) { i in
-            results.set(i, Result { () throws(FileSystemError) in try fileSystem.hash(changed[i]) })
-        }
-        var hashes = SourceHashes(recorded: recorded, listing: listing)
-        for (i, path) in changed.enumerated() {
-            switch results.get(i) {
-            case .success(let h)?: hashes.fresh[path] = InputVersion(path: path, sha256: h.sha256, size: h.size)
-            case .failure(let e)?: hashes.unreadable[path] = e.message
-            case nil: hashes.unreadable[path] = "not hashed"
-            }
-        }
+                        fileSystem: FileSystem, deferred: Bool = false) -> SourceHashes {
+        let hashes = SourceHashes(changed: paths.sorted(by: LakePath.bytewiseLess), found: Found(due: paths, fileSystem: fileSystem),
+                                  recorded: recorded, listing: listing)
+        if !deferred { hashes.hashRest() }
         return hashes
     }
 
     static func isSource(_ path: String) -> Bool { LakeLayout.isSource(path) }
 
-    /// The present version of a raw or reference file, or nil if it is not there.
+    /// What is known of a raw or reference file.
+    enum Lookup {
+        case present(InputVersion)
+        /// It changed and could not be read (vanished mid-build, permissions): the message.
+        case unreadable(String)
+        case missing
+    }
+
+    /// The present version of a raw or reference file; a changed one not hashed yet is
+    /// hashed now.
+    func lookup(_ path: String) -> Lookup {
+        if found.isDue(path) {
+            switch found.result(path) ?? found.hash(path) {
+            case .success(let v): return .present(v)
+            case .failure(let e): return .unreadable(e.message)
+            }
+        }
+        guard listing.files[path] != nil, let r = recorded(path) else { return .missing }
+        return .present(InputVersion(path: path, sha256: r.sha256, size: r.size))
+    }
+
+    /// The present version of a raw or reference file, or nil if it is not there (or could
+    /// not be read).
     func version(of path: String) -> InputVersion? {
-        if let f = fresh[path] { return f }
-        guard listing.files[path] != nil, let r = recorded(path) else { return nil }
-        return InputVersion(path: path, sha256: r.sha256, size: r.size)
+        if case .present(let v) = lookup(path) { return v }
+        return nil
+    }
+
+    /// Reads a changed file not hashed yet, when it is at most `limit` bytes, and hashes those
+    /// bytes: the version is recorded as the file's, and the bytes are the content it
+    /// describes. Nil when the file is not such a file, is larger, or could not be read (then
+    /// `lookup` says why).
+    func readChanged(_ path: String, limit: Int) -> (InputVersion, [UInt8])? {
+        guard found.isDue(path), found.result(path) == nil,
+              let size = listing.files[path]?.size, size <= Int64(limit) else { return nil }
+        return found.read(path)
+    }
+
+    /// Hashes, in parallel, every changed file no target has hashed yet.
+    func hashRest() {
+        let rest = changed.filter { found.result($0) == nil }
+        DispatchQueue.concurrentPerform(iterations: rest.count) { i in _ = found.hash(rest[i]) }
     }
 
     /// Catalog rows for every source file hashed in this build.
     func changedRecords(buildID: Int64) -> [FileRecord] {
-        fresh.keys.sorted(by: LakePath.bytewiseLess).compactMap { path in
+        let fresh = self.fresh
+        return changed.compactMap { path in
             guard let v = fresh[path], let stat = listing.files[path] else { return nil }
             let kind: FileKind = LakeLayout.isRaw(path) ? .raw : .reference
             return FileRecord(path: path, kind: kind, stat: stat, sha256: v.sha256,
                               firstSeenBuild: recorded(path)?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
+        }
+    }
+
+    /// The hashes of changed files, as they are found, from any thread. The first result for
+    /// a path stands: a file read twice with different content keeps its first hash, and the
+    /// second reader learns the content changed.
+    private final class Found: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [String: Result<InputVersion, FileSystemError>] = [:]
+        /// The changed files: hashed here, not taken from the catalog.
+        private let due: Set<String>
+        let fileSystem: FileSystem
+
+        init(due: [String], fileSystem: FileSystem) {
+            self.due = Set(due)
+            self.fileSystem = fileSystem
+        }
+
+        func isDue(_ path: String) -> Bool { due.contains(path) }
+
+        func result(_ path: String) -> Result<InputVersion, FileSystemError>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return results[path]
+        }
+
+        func all() -> [String: Result<InputVersion, FileSystemError>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return results
+        }
+
+        /// Hashes a file (streamed) and keeps the result, unless one is already kept.
+        func hash(_ path: String) -> Result<InputVersion, FileSystemError> {
+            let r = Result { () throws(FileSystemError) in
+                let h = try fileSystem.hash(path)
+                return InputVersion(path: path, sha256: h.sha256, size: h.size)
+            }
+            return keep(path, r)
+        }
+
+        /// Reads a file whole, hashes the bytes and keeps the version, unless one is already
+        /// kept; the bytes are returned only when the kept version is theirs.
+        func read(_ path: String) -> (InputVersion, [UInt8])? {
+            let bytes: [UInt8]
+            do {
+                bytes = try fileSystem.read(path)
+            } catch {
+                _ = keep(path, .failure(error))
+                return nil
+            }
+            let v = InputVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
+            guard case .success(let kept) = keep(path, .success(v)), kept == v else { return nil }
+            return (v, bytes)
+        }
+
+        private func keep(_ path: String, _ r: Result<InputVersion, FileSystemError>) -> Result<InputVersion, FileSystemError> {
+            lock.lock()
+            defer { lock.unlock() }
+            if let first = results[path] { return first }
+            results[path] = r
+            return r
         }
     }
 }

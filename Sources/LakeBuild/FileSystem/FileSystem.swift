@@ -22,12 +22,20 @@ public protocol FileSystem: Sendable {
     /// top-level folder's own `.lakemake-tmp/` when it is another file system), so the final
     /// rename is atomic. The name fits in one path segment whatever `path`'s length.
     func temporaryPath(for path: String) -> String
-    /// Writes `bytes` to the temporary path `temp` and fsyncs it.
+    /// Writes `bytes` to the temporary path `temp`. The content is not durable yet: publishing
+    /// (or landing) the file syncs it first.
     func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
-    /// Renames `temp` over the output `path` (creating folders), fsyncs the folder.
-    func publish(_ temp: String, to path: String) throws(FileSystemError)
-    /// Renames `temp` to the raw file `path`; without `replace`, throws `alreadyExists`
-    /// rather than replace a file there.
+    /// Publishes outputs, many at once, each atomically and durably: bytes are written to
+    /// temporary files of their own, and every temporary file's content is made durable; then
+    /// each is renamed over its output (creating folders); then the renames are made durable
+    /// (each folder synced once, and the parent of each folder made). When this returns, every
+    /// item reported published is durably in place.
+    /// - Returns: one result per item, in order: the published file's stat (nil when it cannot
+    ///   be read back), or why it was not published or may not be durable. A temporary file
+    ///   that was not renamed is removed.
+    func publish(_ items: [(output: ProducedOutput, path: String)]) -> [Result<FileStat?, FileSystemError>]
+    /// Renames `temp` to the raw file `path` after syncing it, and syncs the rename; without
+    /// `replace`, throws `alreadyExists` rather than replace a file there.
     func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError)
     /// Removes a file; removing a missing file is not an error. Empty parent folders up to
     /// the top-level folder are removed too.
@@ -44,6 +52,13 @@ extension FileSystem {
 
     /// The stat of each path (nil where missing), in the same order.
     public func stat(_ paths: [String]) -> [FileStat?] { paths.map { stat($0) } }
+
+    /// Publishes one temporary file, already written, over the output `path` (a batch of one).
+    /// - Returns: the published file's stat (nil if it cannot be read back).
+    @discardableResult
+    public func publish(_ temp: String, to path: String) throws(FileSystemError) -> FileStat? {
+        try publish([(output: .temporaryFile(temp), path: path)])[0].get()
+    }
 }
 
 /// Why a file operation failed, with the path it was about.

@@ -174,24 +174,38 @@ public final class LakeDirectory: @unchecked Sendable {
     /// folder (raw/ and reference/ themselves excepted); creates missing folders when asked.
     /// The caller closes the descriptor.
     public func openDirectory(_ dir: String, create: Bool) throws(FileSystemError) -> Int32 {
+        var created: [String] = []
+        return try openDirectory(dir, create: create, created: &created)
+    }
+
+    /// `openDirectory`, adding every folder it made to `created` (lake-relative, outermost
+    /// first): a new folder is durable only once its parent is synced.
+    private func openDirectory(_ dir: String, create: Bool, created: inout [String]) throws(FileSystemError) -> Int32 {
         if dir.isEmpty { return try LakeDirectory.reopen(try rootDescriptor(), shownAs: root) }
         try LakeDirectory.validate(dir)
         let (top, rest) = LakeDirectory.split(dir)
         if LakeDirectory.sourceFolders.contains(top) {
             if try sourceFolderDescriptor(top) == nil && create {
-                let made = try walkDirectories(from: try rootDescriptor(), top, create: true, shownAs: "")
+                let made = try walkDirectories(from: try rootDescriptor(), top, create: true, shownAs: "", created: &created)
                 close(made)
             }
             guard let fd = try sourceFolderDescriptor(top) else { throw .notFound(dir) }
             guard let rest else { return try LakeDirectory.reopen(fd, shownAs: top) }
-            return try walkDirectories(from: fd, rest, create: create, shownAs: top)
+            return try walkDirectories(from: fd, rest, create: create, shownAs: top, created: &created)
         }
-        return try walkDirectories(from: try rootDescriptor(), dir, create: create, shownAs: "")
+        return try walkDirectories(from: try rootDescriptor(), dir, create: create, shownAs: "", created: &created)
+    }
+
+    private func walkDirectories(from start: Int32, _ dir: String, create: Bool, shownAs: String) throws(FileSystemError) -> Int32 {
+        var created: [String] = []
+        return try walkDirectories(from: start, dir, create: create, shownAs: shownAs, created: &created)
     }
 
     /// Walks `dir` from `start` one component at a time with O_NOFOLLOW, creating missing
-    /// components when asked. `shownAs` is the lake-relative folder `start` stands for.
-    private func walkDirectories(from start: Int32, _ dir: String, create: Bool, shownAs: String) throws(FileSystemError) -> Int32 {
+    /// components when asked (and adding them to `created`). `shownAs` is the lake-relative
+    /// folder `start` stands for.
+    private func walkDirectories(from start: Int32, _ dir: String, create: Bool, shownAs: String,
+                                 created: inout [String]) throws(FileSystemError) -> Int32 {
         var fd = try LakeDirectory.reopen(start, shownAs: shownAs)
         var walked = shownAs
         for component in dir.split(separator: "/") {
@@ -199,7 +213,9 @@ public final class LakeDirectory: @unchecked Sendable {
             walked = walked.isEmpty ? name : walked + "/" + name
             var next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0 && errno == ENOENT && create {
-                if mkdirat(fd, name, 0o755) != 0 && errno != EEXIST {
+                if mkdirat(fd, name, 0o755) == 0 {
+                    created.append(walked)
+                } else if errno != EEXIST {
                     let e = errno
                     close(fd)
                     throw .io(path: walked, operation: "mkdir", errno: e)
@@ -223,13 +239,18 @@ public final class LakeDirectory: @unchecked Sendable {
 
     /// Renames `from` to `to` (both lake-relative, resolved with no link); with `replace`
     /// false, fails with `alreadyExists` instead of replacing a file already there. The
-    /// destination folder is created, and synced after the rename.
-    public func rename(_ from: String, to: String, replace: Bool) throws(FileSystemError) {
+    /// destination folder is created when missing. With `sync`, the rename is made durable
+    /// before this returns (the destination folder synced, and the parent of each folder
+    /// made); without, the caller does that for many renames at once (`syncFolders`).
+    /// - Returns: the folders made, outermost first.
+    @discardableResult
+    public func rename(_ from: String, to: String, replace: Bool, sync: Bool = true) throws(FileSystemError) -> [String] {
         let (fromDir, fromName) = LakeDirectory.splitLast(from)
         let (toDir, toName) = LakeDirectory.splitLast(to)
         let source = try openDirectory(fromDir, create: false)
         defer { close(source) }
-        let target = try openDirectory(toDir, create: true)
+        var created: [String] = []
+        let target = try openDirectory(toDir, create: true, created: &created)
         defer { close(target) }
         if replace {
             guard renameat(source, fromName, target, toName) == 0 else { throw failure(to, operation: "rename", errno: errno) }
@@ -243,7 +264,38 @@ public final class LakeDirectory: @unchecked Sendable {
             }
             unlinkat(source, fromName, 0)
         }
-        fsync(target)
+        if sync {
+            guard fsync(target) == 0 else { throw .io(path: toDir, operation: "fsync", errno: errno) }
+            for folder in LakeDirectory.foldersToSync(renamedInto: [], created: created) where folder != toDir {
+                try syncFolder(folder)
+            }
+        }
+        return created
+    }
+
+    // MARK: - Durability
+
+    /// fsyncs a file (its content and its inode), resolved like `open` with no link.
+    public func syncFile(_ path: String) throws(FileSystemError) {
+        let fd = try open(path, flags: O_RDONLY | O_NOFOLLOW)
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
+    }
+
+    /// fsyncs a folder, so the names renamed or made in it are durable.
+    public func syncFolder(_ dir: String) throws(FileSystemError) {
+        let fd = try openDirectory(dir, create: false)
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw .io(path: dir.isEmpty ? root : dir, operation: "fsync", errno: errno) }
+    }
+
+    /// The folders to sync so that renames into `renamedInto` and the folders in `created`
+    /// are durable: each of those folders, and the parent of each folder made. Each once,
+    /// sorted bytewise.
+    static func foldersToSync(renamedInto: [String], created: [String]) -> [String] {
+        var folders = Set(renamedInto)
+        for folder in created { folders.insert(splitLast(folder).dir) }
+        return folders.sorted(by: LakePath.bytewiseLess)
     }
 
     /// Removes a file (a missing one is not an error), then its folders while they are empty,

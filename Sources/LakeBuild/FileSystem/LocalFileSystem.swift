@@ -2,7 +2,9 @@
 // directory descriptor). Walks with readdir + fstatat on descriptors (one stat per entry, no
 // Foundation overhead: the walk is most of a no-op build); writes through a temporary folder
 // on the destination's file system with fsync and rename, so a reader never sees a
-// half-written output.
+// half-written output. Outputs are published in batches: the syncs of a batch (each file's
+// content, then each folder a file was renamed into) run side by side on a few threads, as
+// one disk round trip does for many files where one after the other each waits for its own.
 
 import Foundation
 import Glibc
@@ -130,6 +132,11 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
+        try writeTemporary(bytes, to: temp, sync: false)
+    }
+
+    /// Writes a temporary file, and with `sync` fsyncs it before closing it.
+    private func writeTemporary(_ bytes: [UInt8], to temp: String, sync: Bool) throws(FileSystemError) {
         guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
         let (dir, name) = LakeDirectory.splitLast(temp)
         let dirFD = try directory.openDirectory(dir, create: true)
@@ -152,18 +159,104 @@ public struct LocalFileSystem: FileSystem {
             }
             written += n
         }
-        guard fsync(fd) == 0 else {
+        if sync && fsync(fd) != 0 {
             let e = errno
             unlinkat(dirFD, name, 0)
             throw .io(path: temp, operation: "fsync", errno: e)
         }
     }
 
-    public func publish(_ temp: String, to path: String) throws(FileSystemError) {
-        guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
-        guard LakeLayout.isOutput(path) else { throw .protectedPath(path) }
-        try directory.rename(temp, to: path, replace: true)
+    public func publish(_ items: [(output: ProducedOutput, path: String)]) -> [Result<FileStat?, FileSystemError>] {
+        var failed = [FileSystemError?](repeating: nil, count: items.count)
+        // Bytes get a temporary file each; a temporary file handed over is checked.
+        let temps = items.map { item in
+            switch item.output {
+            case .bytes: return temporaryPath(for: item.path)
+            case .temporaryFile(let temp): return temp
+            }
+        }
+        for (k, item) in items.enumerated() {
+            if !LakeLayout.isTemporary(temps[k]) {
+                failed[k] = .protectedPath(temps[k])
+            } else if !LakeLayout.isOutput(item.path) {
+                failed[k] = .protectedPath(item.path)
+            }
+        }
+        // 1. Every content written and durable before any rename, so no name ever leads to a
+        //    file whose bytes a power loss could take back.
+        let toSync = items.indices.filter { failed[$0] == nil }
+        let synced = Self.eachInParallel(toSync.count) { [self] n throws(FileSystemError) in
+            let k = toSync[n]
+            switch items[k].output {
+            case .bytes(let bytes): try writeTemporary(bytes, to: temps[k], sync: true)
+            case .temporaryFile: try directory.syncFile(temps[k])
+            }
+        }
+        for (k, error) in zip(toSync, synced) where error != nil { failed[k] = error }
+        // 2. The renames, in order; the folders they made are remembered for step 3.
+        var created: [String] = []
+        for (k, item) in items.enumerated() where failed[k] == nil {
+            do {
+                created += try directory.rename(temps[k], to: item.path, replace: true, sync: false)
+            } catch {
+                failed[k] = error
+            }
+        }
+        for k in items.indices where failed[k] != nil && LakeLayout.isTemporary(temps[k]) { try? remove(temps[k]) }
+        // 3. Each folder renamed into, and the parent of each folder made, synced once.
+        let renamed = items.indices.filter { failed[$0] == nil }
+        let folders = LakeDirectory.foldersToSync(renamedInto: renamed.map { LakeDirectory.splitLast(items[$0].path).dir }, created: created)
+        let folderErrors = Self.eachInParallel(folders.count) { n throws(FileSystemError) in try directory.syncFolder(folders[n]) }
+        var unsynced: [String: FileSystemError] = [:]
+        for (folder, error) in zip(folders, folderErrors) { if let error { unsynced[folder] = error } }
+        if !unsynced.isEmpty {
+            let made = Set(created)
+            for k in renamed {
+                // The item's folder, and the parent of each folder on its way that was made.
+                var chain = [LakeDirectory.splitLast(items[k].path).dir]
+                var folder = chain[0]
+                while made.contains(folder) {
+                    folder = LakeDirectory.splitLast(folder).dir
+                    chain.append(folder)
+                }
+                if let error = chain.lazy.compactMap({ unsynced[$0] }).first { failed[k] = error }
+            }
+        }
+        return items.indices.map { k in
+            if let error = failed[k] { return .failure(error) }
+            return .success(stat(items[k].path))
+        }
     }
+
+    /// Runs `body` for 0..<count, up to `syncWidth` at a time (a sync mostly waits for the
+    /// disk, so more of them than there are cores overlap usefully).
+    /// - Returns: each call's error, nil where it succeeded, in order.
+    static func eachInParallel(_ count: Int, _ body: @escaping @Sendable (Int) throws(FileSystemError) -> Void) -> [FileSystemError?] {
+        @Sendable func attempt(_ n: Int) -> FileSystemError? {
+            do { try body(n) } catch { return error }
+            return nil
+        }
+        guard count > 1 else { return (0..<count).map(attempt) }
+        let results = ResultSlots<FileSystemError?>(count: count)
+        let next = TemporaryCounter()
+        let group = DispatchGroup()
+        for _ in 0..<min(syncWidth, count) {
+            group.enter()
+            Thread.detachNewThread {
+                while true {
+                    let n = next.next() - 1
+                    guard n < count else { break }
+                    results.set(n, attempt(n))
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        return (0..<count).map { results.get($0) ?? nil }
+    }
+
+    /// How many syncs run at once.
+    static let syncWidth = 16
 
     /// Lands a temporary file as the raw file `path` (for `ingest`, `gen` and `fetch`): with
     /// `replace` false, fails with `alreadyExists` when the name is taken, even by a file that
@@ -171,6 +264,7 @@ public struct LocalFileSystem: FileSystem {
     public func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError) {
         guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
         guard LakeLayout.isRaw(path) else { throw .protectedPath(path) }
+        try directory.syncFile(temp)
         try directory.rename(temp, to: path, replace: replace)
     }
 

@@ -1,8 +1,9 @@
 // The one atomic publish (spec §5.5): bytes go to a temporary file on the destination's file
 // system, are fsynced and renamed into place, so a reader sees the old complete file or the
-// new complete file, never a part. A step that fails leaves no temporary file behind. Build
-// outputs, rejection files and raw files landed by `ingest`, `gen` and `fetch` all go through
-// here.
+// new complete file, never a part; the rename is synced before the publish returns. A step
+// that fails leaves no temporary file behind. Build outputs, rejection files and raw files
+// landed by `ingest`, `gen` and `fetch` all go through here or through `FileSystem.publish`,
+// which does the same for many files with their syncs grouped.
 
 /// Publishes files into a lake atomically.
 public struct Publisher: Sendable {
@@ -14,22 +15,21 @@ public struct Publisher: Sendable {
     /// - Returns: the published file's stat (nil if it cannot be read back).
     @discardableResult
     public func publish(_ bytes: [UInt8], to path: String) throws(FileSystemError) -> FileStat? {
-        let temp = fileSystem.temporaryPath(for: path)
-        try write(bytes, to: temp)
-        return try publish(temporary: temp, to: path)
+        try publish([(bytes: bytes, path: path)])[0].get()
     }
 
-    /// Renames the temporary file `temp`, already written and synced (by a shell command,
-    /// say), to the output `path`; the temporary file is removed if that fails.
+    /// Writes each `bytes` as its output `path`, syncing them together (see
+    /// `FileSystem.publish`).
+    /// - Returns: one result per item, in order: the published file's stat, or why it was not.
+    public func publish(_ outputs: [(bytes: [UInt8], path: String)]) -> [Result<FileStat?, FileSystemError>] {
+        fileSystem.publish(outputs.map { (output: .bytes($0.bytes), path: $0.path) })
+    }
+
+    /// Renames the temporary file `temp`, already written (by a shell command, say), to the
+    /// output `path`, syncing it first; the temporary file is removed if that fails.
     @discardableResult
     public func publish(temporary temp: String, to path: String) throws(FileSystemError) -> FileStat? {
-        do {
-            try fileSystem.publish(temp, to: path)
-        } catch {
-            try? fileSystem.remove(temp)
-            throw error
-        }
-        return fileSystem.stat(path)
+        try fileSystem.publish(temp, to: path)
     }
 
     /// Lands `bytes` as the raw file `path`. Without `replace`, a file already there (or one
@@ -45,6 +45,7 @@ public struct Publisher: Sendable {
         }
     }
 
+    /// Writes a temporary file (not yet synced: landing does that).
     private func write(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
         do {
             try fileSystem.writeTemporary(bytes, to: temp)

@@ -1,6 +1,8 @@
 // The scheduler only orders and runs: a node starts once every node it depends on has
 // finished, at most `jobs` at a time (ninja's Plan with its ready queue). It knows nothing
-// about files, hashes or the catalog; what "processing" a node means is the caller's.
+// about files, hashes or the catalog; what "processing" a node means is the caller's, and so
+// is when a node counts as finished: `process` may hand a node over to be finished later (a
+// target whose outputs wait to be published with others), and its dependents wait until then.
 
 import Foundation
 
@@ -15,26 +17,52 @@ public struct Scheduler: Sendable {
     /// topological order that keeps indices as low as possible.
     /// - Parameter dependencies: for each node, the nodes it waits for (all indices valid).
     public func run(nodeCount: Int, dependencies: [[Int]], process: @escaping @Sendable (Int) -> Void) {
-        let state = SchedulerState(nodeCount: nodeCount, dependencies: dependencies)
-        if jobs == 1 {
+        run(nodeCount: nodeCount, dependencies: dependencies, idle: {}) { node, _ in
+            process(node)
+            return true
+        }
+    }
+
+    /// Calls `process` once for every node, each after all of its `dependencies` have
+    /// finished. A node is finished when `process` returns true for it; when it returns false,
+    /// the node is finished later by `completion.finish(node)`, from any thread (even before
+    /// `process` has returned), and its dependents start only then. `run` returns once every
+    /// node has finished.
+    /// - Parameter idle: called, from a thread with nothing to start, while some node waits
+    ///   to be finished that way: whatever holds such nodes should finish them now rather than
+    ///   later. It may be called again before they are.
+    public func run(nodeCount: Int, dependencies: [[Int]], idle: @escaping @Sendable () -> Void,
+                    process: @escaping @Sendable (Int, Completion) -> Bool) {
+        let state = SchedulerState(nodeCount: nodeCount, dependencies: dependencies, idle: idle)
+        let completion = Completion(state)
+        let work: @Sendable () -> Void = {
             while let node = state.take() {
-                process(node)
-                state.finish(node)
+                state.returned(node, finished: process(node, completion))
             }
+        }
+        if jobs == 1 {
+            work()
             return
         }
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(nodeCount, 1)) {
             group.enter()
             Thread.detachNewThread {
-                while let node = state.take() {
-                    process(node)
-                    state.finish(node)
-                }
+                work()
                 group.leave()
             }
         }
         group.wait()
+    }
+
+    /// Finishes nodes whose `process` returned false.
+    public final class Completion: Sendable {
+        private let state: SchedulerState
+
+        fileprivate init(_ state: SchedulerState) { self.state = state }
+
+        /// Marks `node` finished, releasing its dependents.
+        public func finish(_ node: Int) { state.completed(node) }
     }
 }
 
@@ -46,8 +74,13 @@ private final class SchedulerState: @unchecked Sendable {
     private var ready: MinHeap
     private var remaining: Int
     private var running = 0
+    /// Nodes handed over to be finished later.
+    private var deferred = Set<Int>()
+    /// Nodes finished through `Completion` before their `process` returned.
+    private var finishedEarly = Set<Int>()
+    private let idle: @Sendable () -> Void
 
-    init(nodeCount: Int, dependencies: [[Int]]) {
+    init(nodeCount: Int, dependencies: [[Int]], idle: @escaping @Sendable () -> Void) {
         waitingOn = dependencies.map { Set($0).count }
         dependents = Array(repeating: [], count: nodeCount)
         for (node, deps) in dependencies.enumerated() {
@@ -56,24 +89,65 @@ private final class SchedulerState: @unchecked Sendable {
         let counts = waitingOn
         ready = MinHeap((0..<nodeCount).filter { counts[$0] == 0 })
         remaining = nodeCount
+        self.idle = idle
     }
 
-    /// The next ready node, waiting while others run; nil when everything has finished.
+    /// The next ready node, waiting while others run or wait to be finished; nil when
+    /// everything has finished.
     func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        // With nothing ready and nothing running, the rest can never start (a cycle): stop.
-        while ready.isEmpty && remaining > 0 && running > 0 { condition.wait() }
-        guard remaining > 0, let node = ready.pop() else { return nil }
-        running += 1
-        return node
+        var announced = false
+        while true {
+            if remaining == 0 { return nil }
+            if let node = ready.pop() {
+                running += 1
+                return node
+            }
+            // With nothing ready, running or deferred, the rest can never start (a cycle): stop.
+            if running == 0 && deferred.isEmpty { return nil }
+            if !deferred.isEmpty && !announced {
+                // Outside the lock: finishing the deferred nodes takes it.
+                announced = true
+                condition.unlock()
+                idle()
+                condition.lock()
+                continue
+            }
+            condition.wait()
+            announced = false
+        }
     }
 
-    func finish(_ node: Int) {
+    /// `process` returned for `node`: finished now, or to be finished later.
+    func returned(_ node: Int, finished: Bool) {
         condition.lock()
         defer { condition.unlock() }
-        remaining -= 1
         running -= 1
+        if finished || finishedEarly.remove(node) != nil {
+            release(node)
+        } else {
+            deferred.insert(node)
+            // A thread waiting for work may now have to ask for this node to be finished.
+            condition.broadcast()
+        }
+    }
+
+    /// `Completion.finish(node)`.
+    func completed(_ node: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        if deferred.remove(node) != nil {
+            release(node)
+            // A thread waiting for work asks again for what is still deferred.
+            condition.broadcast()
+        } else {
+            finishedEarly.insert(node)
+        }
+    }
+
+    private func release(_ node: Int) {
+        remaining -= 1
         var released = false
         for d in dependents[node] {
             waitingOn[d] -= 1
@@ -82,8 +156,9 @@ private final class SchedulerState: @unchecked Sendable {
                 released = true
             }
         }
-        // Waiting threads only need waking when there is new work or nothing left.
-        if released || remaining == 0 || running == 0 { condition.broadcast() }
+        // Waiting threads only need waking when there is new work, nothing left, or nothing
+        // that could bring either.
+        if released || remaining == 0 || (running == 0 && deferred.isEmpty) { condition.broadcast() }
     }
 }
 

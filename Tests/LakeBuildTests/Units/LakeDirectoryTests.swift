@@ -245,6 +245,49 @@ final class LakeDirectoryTests: XCTestCase {
         XCTAssertEqual(content("outside/999999999-4-victim.txt"), "victim")
     }
 
+    // MARK: - Publishing in batches
+
+    /// A batch publishes every item it can, in folders it makes; an item it must refuse
+    /// fails alone and leaves no temporary file; the folders made are listed for syncing.
+    func testBatchPublishesWhatItCanAndLeavesNoTemporaryFile() throws {
+        try eachResolution { fs, mode in
+            let shell = fs.temporaryPath(for: "processed/b/y=1/z.txt")
+            try fs.writeTemporary(Array("from a command".utf8), to: shell)
+            let stray = fs.temporaryPath(for: "raw/a/in.txt")
+            try fs.writeTemporary(Array("never published".utf8), to: stray)
+            let results = fs.publish([
+                (output: .bytes(Array("one".utf8)), path: "processed/b/x=1/one.txt"),
+                (output: .temporaryFile(shell), path: "processed/b/y=1/z.txt"),
+                (output: .bytes(Array("nope".utf8)), path: "raw/a/in.txt"),
+                (output: .temporaryFile(stray), path: "processed/../raw/a/in.txt"),
+                (output: .temporaryFile("processed/a/out.txt"), path: "processed/b/stolen.txt"),
+                (output: .bytes(Array("two".utf8)), path: "processed/a/out.txt"),
+            ])
+            XCTAssertEqual(try results[0].get()?.size, 3, "\(mode)")
+            XCTAssertEqual(try results[1].get()?.size, 14, "\(mode)")
+            XCTAssertThrowsError(try results[2].get(), "\(mode) raw/ is no output") { error in
+                XCTAssertEqual(error as? FileSystemError, .protectedPath("raw/a/in.txt"))
+            }
+            XCTAssertThrowsError(try results[3].get(), "\(mode) a path with ..")
+            XCTAssertThrowsError(try results[4].get(), "\(mode) an output is no temporary file") { error in
+                XCTAssertEqual(error as? FileSystemError, .protectedPath("processed/a/out.txt"))
+            }
+            XCTAssertEqual(try results[5].get()?.size, 3, "\(mode) replaces")
+            XCTAssertEqual(content("lake/processed/b/x=1/one.txt"), "one")
+            XCTAssertEqual(content("lake/processed/b/y=1/z.txt"), "from a command")
+            XCTAssertEqual(content("lake/processed/a/out.txt"), "two")
+            XCTAssertEqual(content("lake/raw/a/in.txt"), "inside")
+            XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: lake + "/.lakemake/tmp")) ?? [], [], "\(mode)")
+            try FileManager.default.removeItem(atPath: lake + "/processed/b")
+            try write("lake/processed/a/out.txt", "output")
+        }
+        XCTAssertEqual(LakeDirectory.foldersToSync(renamedInto: ["processed/b/x=1", "processed/b/x=1", "processed/a"],
+                                                   created: ["processed/b", "processed/b/x=1"]),
+                       ["processed", "processed/a", "processed/b", "processed/b/x=1"],
+                       "each folder renamed into, and the parent of each folder made, once")
+        XCTAssertEqual(LakeDirectory.foldersToSync(renamedInto: ["metrics"], created: ["metrics"]), ["", "metrics"])
+    }
+
     // MARK: - Exclusive landing
 
     func testLandingWithoutReplaceNeverReplaces() throws {

@@ -44,6 +44,75 @@ final class SchedulerTests: XCTestCase {
     }
 }
 
+extension SchedulerTests {
+    /// A node handed over to be finished later holds back its dependents until it is, while
+    /// independent nodes go on; a thread with nothing to start says so through `idle`.
+    func testDeferredNodeReleasesDependentsOnlyWhenFinished() {
+        // 0 → 1; 2 and 3 independent. Node 0 is finished by another thread, only when asked.
+        let deps = [[], [0], [], []]
+        for jobs in [1, 2, 4] {
+            let log = EventLog()
+            let holder = DeferredHolder()
+            Scheduler(jobs: jobs).run(nodeCount: deps.count, dependencies: deps, idle: { holder.finishAll(log) }) { node, completion in
+                log.append("start \(node)")
+                if node == 0 {
+                    holder.hold(node, completion)
+                    return false
+                }
+                return true
+            }
+            let events = log.events
+            XCTAssertEqual(events.filter { $0.hasPrefix("start") }.count, 4, "every node ran once (jobs \(jobs))")
+            let finished = events.firstIndex(of: "finish 0") ?? .max
+            XCTAssertLessThan(finished, events.firstIndex(of: "start 1") ?? -1, "1 starts after 0 is finished (jobs \(jobs))")
+            if jobs == 1 {
+                XCTAssertLessThan(events.firstIndex(of: "start 3") ?? .max, finished,
+                                  "independent nodes run before the deferred one is asked for")
+            }
+        }
+    }
+
+    /// `finish` may come before `process` has returned (the batch was published at once).
+    func testNodeFinishedBeforeProcessReturns() {
+        for jobs in [1, 3] {
+            let log = EventLog()
+            Scheduler(jobs: jobs).run(nodeCount: 3, dependencies: [[], [0], [1]], idle: {}) { node, completion in
+                log.append("\(node)")
+                completion.finish(node)
+                return false
+            }
+            XCTAssertEqual(log.events, ["0", "1", "2"])
+        }
+    }
+}
+
+/// Holds completions until the scheduler says it is idle, then finishes them on another thread.
+private final class DeferredHolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var held: [(Int, Scheduler.Completion)] = []
+
+    func hold(_ node: Int, _ completion: Scheduler.Completion) {
+        lock.lock()
+        held.append((node, completion))
+        lock.unlock()
+    }
+
+    func finishAll(_ log: EventLog) {
+        lock.lock()
+        let now = held
+        held = []
+        lock.unlock()
+        guard !now.isEmpty else { return }
+        Thread.detachNewThread {
+            usleep(2000)
+            for (node, completion) in now {
+                log.append("finish \(node)")
+                completion.finish(node)
+            }
+        }
+    }
+}
+
 final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
     private var _events: [String] = []
