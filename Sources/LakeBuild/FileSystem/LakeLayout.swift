@@ -22,7 +22,14 @@ public enum LakeLayout {
     public static func isRaw(_ path: String) -> Bool { path.hasPrefix(raw + "/") }
 
     /// True for a file under raw/ or reference/.
-    public static func isSource(_ path: String) -> Bool { isRaw(path) || path.hasPrefix(reference + "/") }
+    public static func isSource(_ path: String) -> Bool { isRaw(path) || isReference(path) }
+
+    /// True for a path under `reference/`.
+    public static func isReference(_ path: String) -> Bool { path.hasPrefix(reference + "/") }
+
+    /// The folders the lake's layout gives outputs (spec §3); `status` lists files there that
+    /// no build recorded.
+    public static let outputFolders = ["processed", "metrics", "reports"]
 
     /// Where the rejection document of a raw file lives: `raw/sales/x.json` →
     /// `rejected/sales/x.json.error.json` (shortened, with a hash, past 255 bytes).

@@ -42,7 +42,7 @@ struct LakeSurvey {
     /// never deletes them.
     func unknownOutputFiles() -> [String] {
         listing.files.keys
-            .filter { p in LakeSurvey.outputFolders.contains { p.hasPrefix($0) } && state.targetIndexByOutput[p] == nil }
+            .filter { p in LakeLayout.outputFolders.contains { p.hasPrefix($0 + "/") } && state.targetIndexByOutput[p] == nil }
             .sorted(by: LakePath.bytewiseLess)
     }
 
@@ -52,5 +52,4 @@ struct LakeSurvey {
         state.targets.filter { $0.state == .failed }.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
     }
 
-    static let outputFolders = ["processed/", "metrics/", "reports/"]
 }

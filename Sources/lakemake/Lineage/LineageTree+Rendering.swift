@@ -4,13 +4,14 @@
 // outputs in recorded order.
 
 import Catalog
+import LakeBuild
 import LakeFormats
 
 extension LineageNode {
     /// What the file is: `derived` (a recorded output), `raw`, `reference` or `not recorded`.
     var kind: String {
         if producer != nil { return "derived" }
-        return path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference" : "not recorded"
+        return LakeLayout.isRaw(path) ? "raw" : LakeLayout.isReference(path) ? "reference" : "not recorded"
     }
 
     /// `path  hash  rule R, build N` for one tree line.
@@ -22,7 +23,7 @@ extension LineageNode {
             if producer.state != .built { origin += ", \(producer.state.rawValue)" }
             parts.append(origin)
         } else {
-            parts.append(path.hasPrefix("raw/") ? "raw" : path.hasPrefix("reference/") ? "reference"
+            parts.append(LakeLayout.isRaw(path) ? "raw" : LakeLayout.isReference(path) ? "reference"
                          : path.hasPrefix("../") ? "used by the rule" : "not recorded")
         }
         if shownAbove && producer != nil { parts.append("(shown above)") }

@@ -24,7 +24,7 @@ extension Action {
         var window: [JSONValue] = []
         for path in all where path.contains("metrics/flights/daily/") && path != daily { window.append(try document(path)) }
         var coastline: Coastline?
-        if let path = all.first(where: { $0.hasPrefix("reference/") }) {
+        if let path = all.first(where: LakeLayout.isReference) {
             let bytes = try ctx.read(path)
             do throws(FlightsError) { coastline = try Coastline(geoJSON: bytes, path: path) } catch { throw error.actionError }
         }

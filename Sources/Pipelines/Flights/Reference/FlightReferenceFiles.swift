@@ -2,6 +2,7 @@
 // straight from a lake, outside a build.
 
 import Foundation
+import LakeBuild
 
 /// The reference tables of a lake, as the CLI tools need them.
 public struct FlightReferenceFiles: Sendable {
@@ -14,7 +15,7 @@ public struct FlightReferenceFiles: Sendable {
         func bytes(_ name: String, required: Bool) throws(FlightsError) -> [UInt8]? {
             let path = lake + "/reference/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
-                if required { throw .unreadableReference(path: "reference/" + name, reason: "the file does not exist") }
+                if required { throw .unreadableReference(path: LakeLayout.reference + "/" + name, reason: "the file does not exist") }
                 return nil
             }
             return [UInt8](data)
