@@ -35,8 +35,8 @@ struct PlanChanges {
             matched += 1
             if stat != f.stat { modified.append(path) }
         }
-        // Only when the walk found more sources than the stored plan matched is there a new one.
-        if listing.files.keys.lazy.filter(LakeLayout.isSource).count != matched {
+        // The walk lists raw/ and reference/ only: more files than matched means a new one.
+        if listing.files.count != matched {
             for path in listing.files.keys where LakeLayout.isSource(path) && stored.sources[path] == nil { added.append(path) }
         }
         for (i, stat) in stats.enumerated() where stat != stored.outputs.states[i].stat { touched.append(stored.outputs.paths[i]) }

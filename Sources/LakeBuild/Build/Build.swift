@@ -56,7 +56,7 @@ public struct Build {
         // --retry-failed plan in full (they ask about, or for, more than what changed).
         let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
-        var walk = options.knownChanges == nil ? BackgroundWalk(fileSystem) : nil
+        let walk = options.knownChanges == nil ? BackgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
@@ -83,10 +83,10 @@ public struct Build {
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
         let storedOutputs = stored?.outputs.paths ?? []
-        if walk == nil { walk = BackgroundWalk(fileSystem) }
+        let walking = walk ?? BackgroundWalk(fileSystem)
         let outputStats = fileSystem.stat(storedOutputs)
         var listing: LakeListing
-        do { listing = try (walk ?? BackgroundWalk(fileSystem)).wait().get() } catch { throw .fileSystem(error) }
+        do { listing = try walking.wait().get() } catch { throw .fileSystem(error) }
         stats.walkMs = clock.lap()
         stats.statted = listing.files.count + storedOutputs.count
 
