@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "LakeFormats", swiftSettings: shaExtensions),
         .target(name: "Arguments"),
         .target(name: "Catalog", dependencies: ["CSQLite"]),
-        .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats", "CLinux", "Arguments"]),
+        .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats", "CLinux", "Arguments", "Parquet"]),
         .target(name: "Pipelines", dependencies: ["LakeBuild", "LakeFormats", "Parquet"]),
         .executableTarget(
             name: "lakemake",

@@ -88,6 +88,27 @@ public struct SHA256: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The 32 bytes a digest's 64 lowercase hexadecimal characters stand for (as `hex` writes
+    /// them); nil for any other text.
+    public static func digest(ofHex hex: String) -> [UInt8]? {
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        let text = Array(hex.utf8)
+        guard text.count == 2 * digestByteCount else { return nil }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(digestByteCount)
+        for i in stride(from: 0, to: text.count, by: 2) {
+            guard let high = nibble(text[i]), let low = nibble(text[i + 1]) else { return nil }
+            digest.append(high << 4 | low)
+        }
+        return digest
+    }
+
     /// Adds `input` to the message: completes the pending tail block if there is one,
     /// compresses every whole block in place and keeps the remainder as the new tail.
     private mutating func absorb(_ input: UnsafeRawBufferPointer) {

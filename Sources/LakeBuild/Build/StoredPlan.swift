@@ -101,7 +101,7 @@ struct StoredPlan {
     /// and each target's outcome, parallel to the graph's targets. Nil when malformed.
     func graph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
         let bytes = loadGraph()
-        var r = PlanReader(bytes: bytes[...])
+        var r = PlanReader(bytes: bytes, skipping: 0)
         let ordered = rules.topologicalOrder()
         var graph = TargetGraph(rules: ordered, targets: [], producer: [:], unmatched: unmatched, sources: [])
         var outcomes: [Outcome] = []
@@ -171,9 +171,9 @@ struct StoredPlan {
         }
 
         var out = PlanWriter()
-        out.bytes = magic
+        out.raw(magic)
         out.table(table)
-        out.bytes += files.bytes
+        out.raw(files.bytes)
         return (out.bytes, targets.bytes)
     }
 
@@ -181,7 +181,7 @@ struct StoredPlan {
     /// asked for); nil for anything malformed or of another format.
     private init?(decoding bytes: [UInt8], graph: @escaping () -> [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return nil }
-        var r = PlanReader(bytes: bytes[...].dropFirst(Self.magic.count))
+        var r = PlanReader(bytes: bytes, skipping: Self.magic.count)
         guard let strings = r.table() else { return nil }
         var lists: [StoredFiles] = []
         for _ in 0..<2 {
@@ -216,176 +216,5 @@ struct StoredPlan {
         guard r.atEnd else { return nil }
         loadGraph = graph
         self.strings = strings
-    }
-}
-
-/// Interns strings for encoding: each distinct string gets the next number.
-struct StringTable {
-    var strings: [String] = []
-    var ids: [String: Int] = [:]
-
-    mutating func id(_ s: String) -> Int {
-        if let i = ids[s] { return i }
-        ids[s] = strings.count
-        strings.append(s)
-        return strings.count - 1
-    }
-}
-
-/// Unsigned LEB128 varints, fixed 8-byte little-endian fields and raw hash bytes.
-struct PlanWriter {
-    var bytes: [UInt8] = []
-
-    mutating func count(_ v: Int) {
-        var u = UInt64(bitPattern: Int64(v))
-        while u >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: u) | 0x80)
-            u >>= 7
-        }
-        bytes.append(UInt8(u))
-    }
-
-    mutating func fixed(_ v: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
-    }
-
-    mutating func stat(_ s: FileStat) {
-        fixed(s.device)
-        fixed(s.inode)
-        fixed(UInt64(bitPattern: s.size))
-        fixed(UInt64(bitPattern: s.mtimeNs))
-        fixed(UInt64(bitPattern: s.ctimeNs))
-    }
-
-    /// A lowercase hex SHA-256 as its 32 bytes; anything else (an empty hash) as 32 zero bytes
-    /// preceded by a marker, so it decodes back to what it was.
-    mutating func hash(_ hex: String) {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 64, let raw = Self.bytes(ofHex: utf8) else {
-            bytes.append(0)
-            count(utf8.count)
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        bytes.append(1)
-        bytes.append(contentsOf: raw)
-    }
-
-    mutating func list(_ strings: [String], _ table: inout StringTable) {
-        count(strings.count)
-        for s in strings { count(table.id(s)) }
-    }
-
-    private static func bytes(ofHex hex: [UInt8]) -> [UInt8]? {
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        var i = 0
-        while i < hex.count {
-            guard let hi = nibble(hex[i]), let lo = nibble(hex[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
-    }
-}
-
-/// Reads what `PlanWriter` wrote; every read is bounds-checked and gives nil past the end.
-struct PlanReader {
-    var bytes: ArraySlice<UInt8>
-
-    var atEnd: Bool { bytes.isEmpty }
-    var rest: ArraySlice<UInt8> { bytes }
-
-    mutating func count() -> Int? {
-        var v: UInt64 = 0
-        var shift: UInt64 = 0
-        while let b = bytes.first {
-            bytes = bytes.dropFirst()
-            guard shift < 64 else { return nil }
-            v |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 {
-                guard v <= UInt64(Int32.max) * 4096 else { return nil }
-                return Int(v)
-            }
-            shift += 7
-        }
-        return nil
-    }
-
-    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-        guard n >= 0, n <= bytes.count else { return nil }
-        defer { bytes = bytes.dropFirst(n) }
-        return bytes.prefix(n)
-    }
-
-    mutating func fixed() -> UInt64? {
-        guard let b = take(8) else { return nil }
-        var u: UInt64 = 0
-        for (k, byte) in b.enumerated() { u |= UInt64(byte) << UInt64(8 * k) }
-        return u
-    }
-
-    mutating func stat() -> FileStat? {
-        guard let d = fixed(), let i = fixed(), let s = fixed(), let m = fixed(), let c = fixed() else { return nil }
-        return FileStat(device: d, inode: i, size: Int64(bitPattern: s), mtimeNs: Int64(bitPattern: m), ctimeNs: Int64(bitPattern: c))
-    }
-
-    mutating func hash() -> String? {
-        guard let marker = take(1)?.first else { return nil }
-        if marker == 1 {
-            guard let raw = take(32) else { return nil }
-            return SHA256.hex(Array(raw))
-        }
-        guard let n = count(), let text = take(n) else { return nil }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    mutating func rawString() -> String? {
-        guard let n = count(), let text = take(n) else { return nil }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    mutating func string(_ table: [String]) -> String? {
-        guard let i = count(), i < table.count else { return nil }
-        return table[i]
-    }
-
-    mutating func list(_ table: [String]) -> [String]? {
-        guard let n = count(), n <= bytes.count else { return nil }
-        var out: [String] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let s = string(table) else { return nil }
-            out.append(s)
-        }
-        return out
-    }
-
-    mutating func lists(_ table: [String]) -> [[String]]? {
-        guard let n = count(), n <= bytes.count else { return nil }
-        var out: [[String]] = []
-        for _ in 0..<n {
-            guard let l = list(table) else { return nil }
-            out.append(l)
-        }
-        return out
-    }
-
-    mutating func counts() -> [Int]? {
-        guard let n = count(), n <= bytes.count else { return nil }
-        var out: [Int] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let v = count() else { return nil }
-            out.append(v)
-        }
-        return out
     }
 }

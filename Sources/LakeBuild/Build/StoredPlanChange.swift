@@ -109,15 +109,15 @@ struct StoredPlanChange {
             body.outcome(o, &table)
         }
         var out = PlanWriter()
-        out.bytes = Self.magic
+        out.raw(Self.magic)
         out.table(table)
-        out.bytes += body.bytes
+        out.raw(body.bytes)
         return out.bytes
     }
 
     init?(decoding bytes: [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return nil }
-        var r = PlanReader(bytes: bytes[...].dropFirst(Self.magic.count))
+        var r = PlanReader(bytes: bytes, skipping: Self.magic.count)
         guard let strings = r.table(), let targets = r.count(), let dirty = r.count() else { return nil }
         targetCount = targets
         dirtyCount = dirty
@@ -154,87 +154,5 @@ struct StoredPlanChange {
             outcomes.append((primary, o))
         }
         guard r.atEnd else { return nil }
-    }
-}
-
-// The pieces the whole plan and a change encode alike.
-extension PlanWriter {
-    mutating func table(_ table: StringTable) {
-        count(table.strings.count)
-        for s in table.strings {
-            count(s.utf8.count)
-            bytes.append(contentsOf: s.utf8)
-        }
-    }
-
-    mutating func unmatched(_ files: [UnmatchedFile], _ table: inout StringTable) {
-        count(files.count)
-        for u in files {
-            count(table.id(u.path))
-            count(table.id(u.problem ?? ""))
-            list(u.expectedPatterns, &table)
-        }
-    }
-
-    /// A target without its dependencies: rule, binding, inputs line by line, missing
-    /// inputs, outputs.
-    mutating func target(_ t: PlannedTarget, _ table: inout StringTable) {
-        count(t.ruleIndex)
-        count(t.binding.pairs.count)
-        for p in t.binding.pairs {
-            count(table.id(p.name))
-            count(table.id(p.value))
-        }
-        count(t.inputs.count)
-        for line in t.inputs { list(line, &table) }
-        list(t.missingInputs, &table)
-        list(t.outputs, &table)
-    }
-
-    mutating func outcome(_ o: StoredPlan.Outcome, _ table: inout StringTable) {
-        count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
-        list(o.rejectedSources, &table)
-    }
-}
-
-extension PlanReader {
-    mutating func table() -> [String]? {
-        guard let n = count(), n <= bytes.count else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let s = rawString() else { return nil }
-            strings.append(s)
-        }
-        return strings
-    }
-
-    mutating func unmatched(_ strings: [String]) -> [UnmatchedFile]? {
-        guard let n = count(), n <= bytes.count else { return nil }
-        var files: [UnmatchedFile] = []
-        for _ in 0..<n {
-            guard let path = string(strings), let problem = string(strings), let expected = list(strings) else { return nil }
-            files.append(UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem))
-        }
-        return files
-    }
-
-    mutating func target(_ strings: [String]) -> PlannedTarget? {
-        guard let rule = count(), let pairs = count(), pairs <= bytes.count else { return nil }
-        var values: [(name: String, value: String)] = []
-        values.reserveCapacity(pairs)
-        for _ in 0..<pairs {
-            guard let n = string(strings), let v = string(strings) else { return nil }
-            values.append((n, v))
-        }
-        guard let binding = Binding(sortedPairs: values), let inputs = lists(strings), let missing = list(strings),
-              let outputs = list(strings), !outputs.isEmpty else { return nil }
-        return PlannedTarget(ruleIndex: rule, binding: binding, inputs: inputs, missingInputs: missing,
-                             outputs: outputs, dependencies: [])
-    }
-
-    mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {
-        guard let flags = count(), let rejected = list(strings) else { return nil }
-        return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0)
     }
 }

@@ -7,6 +7,7 @@
 // one disk round trip does for many files where one after the other each waits for its own.
 
 import Foundation
+import CLinux
 import Glibc
 import LakeFormats
 
@@ -59,6 +60,13 @@ public struct LocalFileSystem: FileSystem {
     /// Many stats at once, relative to the lake folder (so the kernel resolves only the
     /// lake-relative part of each path), spread over the cores. These stats only decide what
     /// to re-hash; every read, write and delete that follows goes through `LakeDirectory`.
+    ///
+    /// Consecutive paths under the same folder two levels up (`processed/sales/date=…/` of
+    /// `…/store_id=…/data.parquet`) are stat'ed relative to that folder, opened once: the
+    /// kernel then looks up two names per file instead of five, which is most of a no-op
+    /// build's time in a lake of Hive partitions. Paths in sorted order profit; others are
+    /// stat'ed from the lake folder as before (a folder is opened only when the next path
+    /// shares it).
     public func stat(_ paths: [String]) -> [FileStat?] {
         guard let rootFD = try? directory.rootDescriptor() else { return paths.map { _ in nil } }
         let chunks = max(1, min(64, paths.count / 4096))
@@ -67,11 +75,14 @@ public struct LocalFileSystem: FileSystem {
             let lower = paths.count * c / chunks, upper = paths.count * (c + 1) / chunks
             var found: [FileStat?] = []
             found.reserveCapacity(upper - lower)
+            var anchor = StatAnchor(rootFD: rootFD)
             var st = Glibc.stat()
             for i in lower..<upper {
-                let ok = fstatat(rootFD, paths[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
+                let (fd, name) = anchor.locate(paths[i], next: i + 1 < upper ? paths[i + 1] : nil)
+                let ok = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
                 found.append(ok ? FileStat(st) : nil)
             }
+            anchor.close()
             results.set(c, found)
         }
         return (0..<chunks).flatMap { results.get($0) ?? [] }
@@ -337,5 +348,47 @@ final class TemporaryCounter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+/// The folder a run of bulk stats is made relative to: a path's folder two levels up, opened
+/// (O_PATH, links followed as a path from the lake folder would follow them) while
+/// consecutive paths share it.
+private struct StatAnchor {
+    let rootFD: Int32
+    private var folder: Substring = ""
+    private var fd: Int32 = -1
+
+    init(rootFD: Int32) { self.rootFD = rootFD }
+
+    /// The descriptor and the name to stat `path` by; `next` is the path stat'ed after it.
+    mutating func locate(_ path: String, next: String?) -> (Int32, String) {
+        guard let split = Self.split(path) else { return (rootFD, path) }
+        // Bytes, not Swift's equality: two spellings of one name are two folders on disk.
+        if fd >= 0 && split.folder.utf8.elementsEqual(folder.utf8) { return (fd, String(path[split.rest...])) }
+        close()
+        // Open a folder only for a run of two or more: a lone path is cheaper from the root.
+        let width = split.folder.utf8.count
+        guard let next, next.utf8.count > width, next.utf8.prefix(width).elementsEqual(split.folder.utf8),
+              next.utf8.dropFirst(width).first == UInt8(ascii: "/") else {
+            return (rootFD, path)
+        }
+        let opened = openat(rootFD, String(split.folder), lakemake_o_path | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else { return (rootFD, path) }
+        fd = opened
+        folder = split.folder
+        return (fd, String(path[split.rest...]))
+    }
+
+    mutating func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    /// `a/b/c/d/e` → folder `a/b/c`, rest from `d`; nil for paths of fewer than three parts.
+    private static func split(_ path: String) -> (folder: Substring, rest: String.Index)? {
+        guard let last = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        guard let second = path.utf8[..<last].lastIndex(of: UInt8(ascii: "/")), second > path.startIndex else { return nil }
+        return (path[..<second], path.utf8.index(after: second))
     }
 }

@@ -89,6 +89,17 @@ public struct ByteReader: Sendable {
         return value
     }
 
+    /// Decodes the next `count` bytes as UTF-8 (invalid sequences become U+FFFD), without an
+    /// intermediate array.
+    public mutating func readString(_ count: Int) throws(ParquetError) -> String {
+        try require(count)
+        let start = offset
+        offset += count
+        return storage.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
+        }
+    }
+
     /// Reads `count` PLAIN BYTE_ARRAY values (a 4-byte length, then the bytes) into `buffer`:
     /// one copy per value into the shared values buffer, no array per value.
     public mutating func readByteArrays(_ count: Int, into buffer: inout ByteArrayBuffer) throws(ParquetError) {

@@ -1,0 +1,214 @@
+// The encoding shared by the whole stored plan and its changes: unsigned LEB128 varints for
+// counts and string numbers, five fixed 8-byte fields per stat, a hash as its 32 raw bytes.
+// Both sides sit on the Parquet library's byte cursor (`ByteWriter`, `ByteReader`), the one
+// place of the project that touches raw memory, so every read here is bounds-checked there.
+
+import Catalog
+import LakeFormats
+import Parquet
+
+/// Interns strings for encoding: each distinct string gets the next number.
+struct StringTable {
+    var strings: [String] = []
+    var ids: [String: Int] = [:]
+
+    mutating func id(_ s: String) -> Int {
+        if let i = ids[s] { return i }
+        ids[s] = strings.count
+        strings.append(s)
+        return strings.count - 1
+    }
+}
+
+/// Writes a plan or a change.
+struct PlanWriter {
+    private var writer = ByteWriter()
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { writer.bytes }
+
+    /// Appends bytes as they are (a format's magic, another writer's output).
+    mutating func raw(_ bytes: [UInt8]) { writer.writeBytes(bytes) }
+
+    mutating func count(_ v: Int) { writer.writeVarUInt64(UInt64(bitPattern: Int64(v))) }
+
+    mutating func stat(_ s: FileStat) {
+        writer.writeUInt64LE(s.device)
+        writer.writeUInt64LE(s.inode)
+        writer.writeInt64LE(s.size)
+        writer.writeInt64LE(s.mtimeNs)
+        writer.writeInt64LE(s.ctimeNs)
+    }
+
+    /// A lowercase hex SHA-256 as its 32 bytes; anything else (an empty hash) as its text
+    /// preceded by a marker, so it decodes back to what it was.
+    mutating func hash(_ hex: String) {
+        guard let raw = SHA256.digest(ofHex: hex) else {
+            writer.writeUInt8(0)
+            count(hex.utf8.count)
+            writer.writeBytes(hex.utf8)
+            return
+        }
+        writer.writeUInt8(1)
+        writer.writeBytes(raw)
+    }
+
+    mutating func list(_ strings: [String], _ table: inout StringTable) {
+        count(strings.count)
+        for s in strings { count(table.id(s)) }
+    }
+
+    mutating func table(_ table: StringTable) {
+        count(table.strings.count)
+        for s in table.strings {
+            count(s.utf8.count)
+            writer.writeBytes(s.utf8)
+        }
+    }
+
+    mutating func unmatched(_ files: [UnmatchedFile], _ table: inout StringTable) {
+        count(files.count)
+        for u in files {
+            count(table.id(u.path))
+            count(table.id(u.problem ?? ""))
+            list(u.expectedPatterns, &table)
+        }
+    }
+
+    /// A target without its dependencies: rule, binding, inputs line by line, missing
+    /// inputs, outputs.
+    mutating func target(_ t: PlannedTarget, _ table: inout StringTable) {
+        count(t.ruleIndex)
+        count(t.binding.pairs.count)
+        for p in t.binding.pairs {
+            count(table.id(p.name))
+            count(table.id(p.value))
+        }
+        count(t.inputs.count)
+        for line in t.inputs { list(line, &table) }
+        list(t.missingInputs, &table)
+        list(t.outputs, &table)
+    }
+
+    mutating func outcome(_ o: StoredPlan.Outcome, _ table: inout StringTable) {
+        count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
+        list(o.rejectedSources, &table)
+    }
+}
+
+/// Reads what `PlanWriter` wrote: nil for anything past the end or out of range, which the
+/// callers turn into "no stored plan" (the next build plans in full).
+struct PlanReader {
+    private var reader: ByteReader
+
+    /// A reader of `bytes` after their first `skipping` bytes (the format's magic).
+    init(bytes: [UInt8], skipping: Int) {
+        reader = (try? ByteReader(bytes, range: min(skipping, bytes.count)..<bytes.count)) ?? ByteReader([])
+    }
+
+    var atEnd: Bool { reader.isAtEnd }
+    /// Bytes left: no count read from the data can stand for more items than this.
+    var remaining: Int { reader.remaining }
+
+    mutating func count() -> Int? {
+        guard let v = try? reader.readVarUInt64(), v <= UInt64(Int32.max) * 4096 else { return nil }
+        return Int(v)
+    }
+
+    mutating func stat() -> FileStat? {
+        guard let d = try? reader.readUInt64LE(), let i = try? reader.readUInt64LE(), let s = try? reader.readInt64LE(),
+              let m = try? reader.readInt64LE(), let c = try? reader.readInt64LE() else { return nil }
+        return FileStat(device: d, inode: i, size: s, mtimeNs: m, ctimeNs: c)
+    }
+
+    mutating func hash() -> String? {
+        guard let marker = try? reader.readUInt8() else { return nil }
+        if marker == 1 {
+            guard let raw = try? reader.readBytes(32) else { return nil }
+            return SHA256.hex(raw)
+        }
+        return rawString()
+    }
+
+    mutating func rawString() -> String? {
+        guard let n = count() else { return nil }
+        return try? reader.readString(n)
+    }
+
+    mutating func string(_ table: [String]) -> String? {
+        guard let i = count(), i < table.count else { return nil }
+        return table[i]
+    }
+
+    mutating func list(_ table: [String]) -> [String]? {
+        guard let n = count(), n <= remaining else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let s = string(table) else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func lists(_ table: [String]) -> [[String]]? {
+        guard let n = count(), n <= remaining else { return nil }
+        var out: [[String]] = []
+        for _ in 0..<n {
+            guard let l = list(table) else { return nil }
+            out.append(l)
+        }
+        return out
+    }
+
+    mutating func counts() -> [Int]? {
+        guard let n = count(), n <= remaining else { return nil }
+        var out: [Int] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let v = count() else { return nil }
+            out.append(v)
+        }
+        return out
+    }
+
+    mutating func table() -> [String]? {
+        guard let n = count(), n <= remaining else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let s = rawString() else { return nil }
+            strings.append(s)
+        }
+        return strings
+    }
+
+    mutating func unmatched(_ strings: [String]) -> [UnmatchedFile]? {
+        guard let n = count(), n <= remaining else { return nil }
+        var files: [UnmatchedFile] = []
+        for _ in 0..<n {
+            guard let path = string(strings), let problem = string(strings), let expected = list(strings) else { return nil }
+            files.append(UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem))
+        }
+        return files
+    }
+
+    mutating func target(_ strings: [String]) -> PlannedTarget? {
+        guard let rule = count(), let pairs = count(), pairs <= remaining else { return nil }
+        var values: [(name: String, value: String)] = []
+        values.reserveCapacity(pairs)
+        for _ in 0..<pairs {
+            guard let n = string(strings), let v = string(strings) else { return nil }
+            values.append((n, v))
+        }
+        guard let binding = Binding(sortedPairs: values), let inputs = lists(strings), let missing = list(strings),
+              let outputs = list(strings), !outputs.isEmpty else { return nil }
+        return PlannedTarget(ruleIndex: rule, binding: binding, inputs: inputs, missingInputs: missing,
+                             outputs: outputs, dependencies: [])
+    }
+
+    mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {
+        guard let flags = count(), let rejected = list(strings) else { return nil }
+        return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0)
+    }
+}
