@@ -27,19 +27,19 @@ struct PlanChanges {
     /// - Parameter stats: the present stats of `stored.outputs`, in its order.
     init(stored: StoredPlan, listing: LakeListing, stats: [FileStat?]) {
         var matched = 0
-        for (path, f) in zip(stored.sources.paths, stored.sources.states) {
+        for (path, recorded) in zip(stored.sources.paths, stored.sources.stats) {
             guard let stat = listing.files[path] else {
                 removed.append(path)
                 continue
             }
             matched += 1
-            if stat != f.stat { modified.append(path) }
+            if stat != recorded { modified.append(path) }
         }
         // The walk lists raw/ and reference/ only: more files than matched means a new one.
         if listing.files.count != matched {
             for path in listing.files.keys where LakeLayout.isSource(path) && stored.sources[path] == nil { added.append(path) }
         }
-        for (i, stat) in stats.enumerated() where stat != stored.outputs.states[i].stat { touched.append(stored.outputs.paths[i]) }
+        for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks
             || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
         hasDirty = stored.dirtyCount > 0

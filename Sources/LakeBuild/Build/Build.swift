@@ -154,7 +154,7 @@ public struct Build {
         var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,
                                   unusableNames: stored.unmatched.filter { $0.problem != nil })
         listing.files.reserveCapacity(stored.sources.count + paths.count)
-        for (path, f) in zip(stored.sources.paths, stored.sources.states) { listing.files[path] = f.stat }
+        for (path, stat) in zip(stored.sources.paths, stored.sources.stats) { listing.files[path] = stat }
         var changes = PlanChanges(hasDirty: stored.dirtyCount > 0)
         for (path, stat) in zip(paths, stats) {
             guard let stat else {

@@ -53,6 +53,12 @@ struct PlanWriter {
         writer.writeBytes(raw)
     }
 
+    /// A SHA-256 given as its 32 bytes, written as `hash` writes its hex.
+    mutating func digest(_ bytes: ArraySlice<UInt8>) {
+        writer.writeUInt8(1)
+        writer.writeBytes(bytes)
+    }
+
     mutating func list(_ strings: [String], _ table: inout StringTable) {
         count(strings.count)
         for s in strings { count(table.id(s)) }
@@ -128,6 +134,19 @@ struct PlanReader {
             return SHA256.hex(raw)
         }
         return rawString()
+    }
+
+    /// Reads a hash without making text of it: a SHA-256's 32 bytes are appended to `digests`
+    /// and "" is returned; a hash stored as other text appends 32 zero bytes and is returned.
+    mutating func hash(appendingTo digests: inout [UInt8]) -> String? {
+        guard let marker = try? reader.readUInt8() else { return nil }
+        if marker == 1 {
+            guard (try? reader.readBytes(32, appendingTo: &digests)) != nil else { return nil }
+            return ""
+        }
+        guard let text = rawString() else { return nil }
+        digests.append(contentsOf: repeatElement(0, count: 32))
+        return text
     }
 
     mutating func rawString() -> String? {

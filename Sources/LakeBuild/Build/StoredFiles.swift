@@ -1,30 +1,44 @@
 // The files of a stored plan, sorted by path: looked up by binary search, edited in place, and
 // compared with a walk or stat'ed in order, with no dictionary of a whole lake's paths built
-// on the no-op path.
+// on the no-op path. Fingerprints, sizes and hashes are kept in arrays parallel to the paths,
+// each hash as its 32 bytes in one buffer: a build that changes nothing never turns 300 000
+// hashes into text (that happens for the few files a build looks at, in `state(at:)`).
+
+import LakeFormats
 
 /// Paths in bytewise order, each with the fingerprint and content a build left it with.
 struct StoredFiles {
     private(set) var paths: [String] = []
-    private(set) var states: [StoredPlan.FileState] = []
+    /// Each path's fingerprint, in path order.
+    private(set) var stats: [FileStat] = []
+    private var sizes: [Int64] = []
+    /// 32 bytes per path, in path order: its SHA-256, or zeros for a hash recorded as other
+    /// text (the empty text of a file never read), which `otherHashes` then holds by path.
+    private var digests: [UInt8] = []
+    private var otherHashes: [String: String] = [:]
 
     init() {}
 
     /// From paths and states in any order.
     init<S: Sequence>(_ entries: S) where S.Element == (String, StoredPlan.FileState) {
         let sorted = entries.sorted { LakePath.bytewiseLess($0.0, $1.0) }
-        paths = sorted.map(\.0)
-        states = sorted.map(\.1)
-    }
-
-    /// From paths already sorted bytewise (as `encode` wrote them); nil when they are not.
-    init?(sortedPaths: [String], states: [StoredPlan.FileState]) {
-        guard sortedPaths.count == states.count else { return nil }
-        for i in sortedPaths.indices.dropFirst() where !LakePath.bytewiseLess(sortedPaths[i - 1], sortedPaths[i]) { return nil }
-        paths = sortedPaths
-        self.states = states
+        reserve(sorted.count)
+        for (path, state) in sorted { append(path, state) }
     }
 
     var count: Int { paths.count }
+
+    /// What the file at `index` was left with.
+    func state(at index: Int) -> StoredPlan.FileState {
+        StoredPlan.FileState(stat: stats[index], sha256: hash(at: index), size: sizes[index])
+    }
+
+    /// The lowercase hex SHA-256 of the file at `index` (or the text recorded instead).
+    private func hash(at index: Int) -> String {
+        let bytes = digests[(index * 32)..<(index * 32 + 32)]
+        if bytes.allSatisfy({ $0 == 0 }) { return otherHashes[paths[index]] ?? "" }
+        return SHA256.hex(Array(bytes))
+    }
 
     /// The index where `path` is, or would be inserted.
     private func position(_ path: String) -> Int {
@@ -39,19 +53,27 @@ struct StoredFiles {
     subscript(path: String) -> StoredPlan.FileState? {
         get {
             let i = position(path)
-            return i < paths.count && paths[i] == path ? states[i] : nil
+            return i < paths.count && paths[i] == path ? state(at: i) : nil
         }
         set {
             let i = position(path)
             let present = i < paths.count && paths[i] == path
+            otherHashes[path] = nil
             switch (present, newValue) {
-            case (true, let state?): states[i] = state
+            case (true, let state?):
+                stats[i] = state.stat
+                sizes[i] = state.size
+                digests.replaceSubrange((i * 32)..<(i * 32 + 32), with: digest(state.sha256, of: path))
             case (true, nil):
                 paths.remove(at: i)
-                states.remove(at: i)
+                stats.remove(at: i)
+                sizes.remove(at: i)
+                digests.removeSubrange((i * 32)..<(i * 32 + 32))
             case (false, let state?):
                 paths.insert(path, at: i)
-                states.insert(state, at: i)
+                stats.insert(state.stat, at: i)
+                sizes.insert(state.size, at: i)
+                digests.insert(contentsOf: digest(state.sha256, of: path), at: i * 32)
             case (false, nil): break
             }
         }
@@ -62,9 +84,62 @@ struct StoredFiles {
         var out: [(String, StoredPlan.FileState)] = []
         var i = position(prefix)
         while i < paths.count && LakePath.hasBytePrefix(paths[i], prefix) {
-            out.append((paths[i], states[i]))
+            out.append((paths[i], state(at: i)))
             i += 1
         }
         return out
+    }
+
+    // MARK: - Building
+
+    private mutating func reserve(_ n: Int) {
+        paths.reserveCapacity(n)
+        stats.reserveCapacity(n)
+        sizes.reserveCapacity(n)
+        digests.reserveCapacity(n * 32)
+    }
+
+    /// Adds a path after every path already held (the caller keeps the order).
+    private mutating func append(_ path: String, _ state: StoredPlan.FileState) {
+        paths.append(path)
+        stats.append(state.stat)
+        sizes.append(state.size)
+        digests.append(contentsOf: digest(state.sha256, of: path))
+    }
+
+    /// The 32 bytes held for `hex`; other text is kept aside for `path`.
+    private mutating func digest(_ hex: String, of path: String) -> [UInt8] {
+        if let bytes = SHA256.digest(ofHex: hex) { return bytes }
+        otherHashes[path] = hex
+        return [UInt8](repeating: 0, count: 32)
+    }
+
+    // MARK: - Encoding
+
+    /// Writes the files in order: path number, fingerprint, hash, size.
+    func encode(into writer: inout PlanWriter, _ table: inout StringTable) {
+        writer.count(count)
+        for i in paths.indices {
+            writer.count(table.id(paths[i]))
+            writer.stat(stats[i])
+            let digest = digests[(i * 32)..<(i * 32 + 32)]
+            if let other = otherHashes[paths[i]] { writer.hash(other) } else { writer.digest(digest) }
+            writer.count(Int(sizes[i]))
+        }
+    }
+
+    /// Reads what `encode` wrote; nil when malformed or out of order.
+    init?(decoding reader: inout PlanReader, _ strings: [String]) {
+        guard let n = reader.count(), n <= reader.remaining else { return nil }
+        reserve(n)
+        for _ in 0..<n {
+            guard let path = reader.string(strings), let stat = reader.stat() else { return nil }
+            if let last = paths.last, !LakePath.bytewiseLess(last, path) { return nil }
+            guard let other = reader.hash(appendingTo: &digests), let size = reader.count() else { return nil }
+            if !other.isEmpty { otherHashes[path] = other }
+            paths.append(path)
+            stats.append(stat)
+            sizes.append(Int64(size))
+        }
     }
 }

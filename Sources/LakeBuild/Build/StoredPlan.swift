@@ -145,15 +145,8 @@ struct StoredPlan {
         var table = StringTable()
         var files = PlanWriter()
         // Sorted by path, as `StoredFiles` keeps them.
-        for list in [sources, outputs] {
-            files.count(list.count)
-            for (path, f) in zip(list.paths, list.states) {
-                files.count(table.id(path))
-                files.stat(f.stat)
-                files.hash(f.sha256)
-                files.count(Int(f.size))
-            }
-        }
+        sources.encode(into: &files, &table)
+        outputs.encode(into: &files, &table)
         files.unmatched(graph.unmatched, &table)
         files.count(standing.count)
         for s in standing { files.count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
@@ -183,23 +176,9 @@ struct StoredPlan {
         guard bytes.starts(with: Self.magic) else { return nil }
         var r = PlanReader(bytes: bytes, skipping: Self.magic.count)
         guard let strings = r.table() else { return nil }
-        var lists: [StoredFiles] = []
-        for _ in 0..<2 {
-            guard let count = r.count(), count <= bytes.count else { return nil }
-            var paths: [String] = []
-            var states: [FileState] = []
-            paths.reserveCapacity(count)
-            states.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
-                paths.append(path)
-                states.append(FileState(stat: stat, sha256: sha, size: Int64(size)))
-            }
-            guard let list = StoredFiles(sortedPaths: paths, states: states) else { return nil }
-            lists.append(list)
-        }
-        sources = lists[0]
-        outputs = lists[1]
+        guard let sources = StoredFiles(decoding: &r, strings), let outputs = StoredFiles(decoding: &r, strings) else { return nil }
+        self.sources = sources
+        self.outputs = outputs
         guard let u = r.unmatched(strings) else { return nil }
         unmatched = u
         guard let ns = r.count() else { return nil }

@@ -1,0 +1,74 @@
+// The stored plan's file list keeps hashes as 32-byte values in one buffer and makes text of
+// them only when asked. A random sequence of edits is checked against a plain dictionary, and
+// every state survives encoding and decoding, including hashes that are not SHA-256 text.
+
+import XCTest
+import LakeFormats
+@testable import LakeBuild
+
+final class StoredFilesTests: XCTestCase {
+    private func state(_ n: Int, hash: String? = nil) -> StoredPlan.FileState {
+        StoredPlan.FileState(stat: FileStat(device: 1, inode: UInt64(n), size: Int64(n), mtimeNs: Int64(n) * 7, ctimeNs: 3),
+                             sha256: hash ?? SHA256.hex(SHA256.hash(Array("file \(n)".utf8))), size: Int64(n * 10))
+    }
+
+    private func assertSame(_ files: StoredFiles, _ model: [String: StoredPlan.FileState], file: StaticString = #filePath, line: UInt = #line) {
+        let ordered = model.keys.sorted(by: LakePath.bytewiseLess)
+        XCTAssertEqual(files.paths, ordered, file: file, line: line)
+        XCTAssertEqual(files.stats, ordered.map { model[$0]!.stat }, file: file, line: line)
+        for (i, path) in ordered.enumerated() {
+            XCTAssertEqual(files.state(at: i), model[path], path, file: file, line: line)
+            XCTAssertEqual(files[path], model[path], path, file: file, line: line)
+        }
+    }
+
+    func testEditsAndRoundTripsMatchADictionary() throws {
+        var generator = SplitMix64(seed: 12)
+        var files = StoredFiles()
+        var model: [String: StoredPlan.FileState] = [:]
+        let odd = ["", "not-a-hash", String(repeating: "A", count: 64)]
+        for step in 0..<400 {
+            let path = "raw/\(Int.random(in: 0..<60, using: &generator))/f.json"
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                files[path] = nil
+                model[path] = nil
+            } else {
+                let s = state(step, hash: step % 9 == 0 ? odd[step % 3] : nil)
+                files[path] = s
+                model[path] = s
+            }
+            if step % 50 == 0 {
+                var writer = PlanWriter()
+                var table = StringTable()
+                files.encode(into: &writer, &table)
+                var tableWriter = PlanWriter()
+                tableWriter.table(table)
+                var reader = PlanReader(bytes: tableWriter.bytes + writer.bytes, skipping: 0)
+                let strings = try XCTUnwrap(reader.table())
+                let decoded = try XCTUnwrap(StoredFiles(decoding: &reader, strings))
+                XCTAssertTrue(reader.atEnd)
+                assertSame(decoded, model)
+            }
+        }
+        assertSame(files, model)
+        assertSame(StoredFiles(model.map { ($0.key, $0.value) }), model)
+        let prefix = files.entries(withPrefix: "raw/1")
+        XCTAssertEqual(prefix.map(\.0), model.keys.filter { $0.hasPrefix("raw/1") }.sorted(by: LakePath.bytewiseLess))
+    }
+
+    func testPathsOutOfOrderAreRefused() throws {
+        var writer = PlanWriter()
+        var table = StringTable()
+        var files = StoredFiles()
+        files["raw/a"] = state(1)
+        files["raw/b"] = state(2)
+        files.encode(into: &writer, &table)
+        // Swap the two paths in the table: the list now names them out of order.
+        table.strings.swapAt(0, 1)
+        var tableWriter = PlanWriter()
+        tableWriter.table(table)
+        var reader = PlanReader(bytes: tableWriter.bytes + writer.bytes, skipping: 0)
+        let strings = try XCTUnwrap(reader.table())
+        XCTAssertNil(StoredFiles(decoding: &reader, strings))
+    }
+}
