@@ -159,7 +159,7 @@ public struct Build {
         for (path, stat) in zip(paths, stats) {
             guard let stat else {
                 if fileSystem.stat(path) != nil { return nil }
-                if stored.sources[path] != nil {
+                if stored.sources.contains(path) {
                     changes.removed.append(path)
                     listing.files[path] = nil
                 }

@@ -50,6 +50,12 @@ struct StoredFiles {
         return lo
     }
 
+    /// True when `path` is held (no state is made for it).
+    func contains(_ path: String) -> Bool {
+        let i = position(path)
+        return i < paths.count && paths[i] == path
+    }
+
     subscript(path: String) -> StoredPlan.FileState? {
         get {
             let i = position(path)

@@ -70,8 +70,8 @@ struct StoredPlanChange {
             if let i = edited.graph.producer[primary] { newOutcomes[i] = o }
         }
         let base = SortedPaths(presorted: graph.sources)
-        let added = touchedSources.filter { sources[$0] != nil && !base.contains($0) }.sorted(by: LakePath.bytewiseLess)
-        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !touchedSources.contains($0) || sources[$0] != nil }, added)
+        let added = touchedSources.filter { sources.contains($0) && !base.contains($0) }.sorted(by: LakePath.bytewiseLess)
+        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !touchedSources.contains($0) || sources.contains($0) }, added)
         edited.graph.unmatched = changes.last?.unmatched ?? graph.unmatched
         return (edited.graph, newOutcomes)
     }

@@ -70,10 +70,21 @@ extension TargetGraph {
                 edited[i].dependencies = derived(edited[i])
                 continue
             }
-            let renumbered = edited[i].dependencies.map { newIndex[$0] }
+            // Kept targets keep their order, so renumbered dependencies stay ascending; they are
+            // written only where an index moved (most targets' arrays stay shared, uncopied).
             // A consumer of a target that went away is always replanned; were one not, a wrong
             // index would run it before its producer, so its dependencies are derived instead.
-            edited[i].dependencies = renumbered.contains(-1) ? derived(edited[i]) : renumbered.sorted()
+            var k = 0
+            let count = edited[i].dependencies.count
+            while k < count {
+                let old = edited[i].dependencies[k], moved = newIndex[old]
+                if moved < 0 {
+                    edited[i].dependencies = derived(edited[i])
+                    break
+                }
+                if moved != old { edited[i].dependencies[k] = moved }
+                k += 1
+            }
         }
         var graph = self
         graph.targets = edited
