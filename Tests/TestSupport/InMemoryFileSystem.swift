@@ -3,6 +3,7 @@
 // hash and write, so tests can assert that a no-op build touched nothing and that each path is
 // stat'ed at most once per build.
 
+import Catalog
 import Foundation
 import LakeBuild
 import LakeFormats
@@ -109,13 +110,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return bytes
     }
 
-    public func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64) {
+    public func hash(_ path: String) throws(FileSystemError) -> FileContent {
         let bytes: [UInt8]? = locked {
             _filesHashed.append(path)
             return entries[path]?.bytes
         }
         guard let bytes else { throw .notFound(path) }
-        return (SHA256.hex(SHA256.hash(bytes)), Int64(bytes.count))
+        return FileContent(sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
     }
 
     public func temporaryPath(for path: String) -> String {

@@ -27,13 +27,13 @@ public struct Build {
     public let versionOf: @Sendable (ActionInvocation) -> Int?
     /// Wall-clock timestamps for the catalog's `builds` rows (never in outputs).
     public let now: @Sendable () -> String
-    /// The files rules `uses`, by project-relative path, with their content hash and size as
-    /// read at the start of the build (a missing one is absent: its rules' targets fail).
-    public let usedFiles: [String: InputVersion]
+    /// The files rules `uses`, by project-relative path, with their content as read at the
+    /// start of the build (a missing one is absent: its rules' targets fail).
+    public let usedFiles: [String: FileContent]
 
     public init(fileSystem: FileSystem, catalog: Catalog, rules: RuleSet, runner: ActionRunner,
                 versionOf: @escaping @Sendable (ActionInvocation) -> Int?,
-                now: @escaping @Sendable () -> String = Build.isoNow, usedFiles: [String: InputVersion] = [:]) {
+                now: @escaping @Sendable () -> String = Build.isoNow, usedFiles: [String: FileContent] = [:]) {
         self.fileSystem = fileSystem
         self.catalog = catalog
         self.rules = rules

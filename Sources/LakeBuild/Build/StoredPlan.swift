@@ -19,8 +19,7 @@ struct StoredPlan {
     /// A file as the build left it: fingerprint and content.
     struct FileState: Equatable {
         var stat: FileStat
-        var sha256: String
-        var size: Int64
+        var content: FileContent
     }
 
     /// A target's outcome as its dependents see it.
@@ -78,7 +77,7 @@ struct StoredPlan {
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, the files rules use, and the engine's own format version.
-    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: InputVersion] = [:]) -> String {
+    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: FileContent] = [:]) -> String {
         var text = "lakemake-plan-1\n"
         for rule in rules.rules {
             text += "rule \(rule.name)\n"
@@ -150,8 +149,8 @@ struct StoredPlan {
             for (path, f) in zip(list.paths, list.states) {
                 files.count(table.id(path))
                 files.stat(f.stat)
-                files.hash(f.sha256)
-                files.count(Int(f.size))
+                files.hash(f.content.sha256)
+                files.count(Int(f.content.size))
             }
         }
         files.unmatched(graph.unmatched, &table)
@@ -193,7 +192,7 @@ struct StoredPlan {
             for _ in 0..<count {
                 guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
                 paths.append(path)
-                states.append(FileState(stat: stat, sha256: sha, size: Int64(size)))
+                states.append(FileState(stat: stat, content: FileContent(sha256: sha, size: Int64(size))))
             }
             guard let list = StoredFiles(sortedPaths: paths, states: states) else { return nil }
             lists.append(list)

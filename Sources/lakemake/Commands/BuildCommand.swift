@@ -142,12 +142,12 @@ enum BuildRunner {
     /// The files the rules `use`, hashed, by path relative to the project folder (the parent
     /// of the rules folder). A file that cannot be read is left out: its rules' targets fail
     /// naming it.
-    static func usedFiles(_ rules: RuleSet, _ inv: Invocation) -> [String: InputVersion] {
+    static func usedFiles(_ rules: RuleSet, _ inv: Invocation) -> [String: FileContent] {
         let project = URL(fileURLWithPath: inv.rulesDirectory).deletingLastPathComponent().path
-        var found: [String: InputVersion] = [:]
+        var found: [String: FileContent] = [:]
         for path in Set(rules.rules.flatMap(\.uses)) {
             guard let h = try? SHA256.hashFile(atPath: project + "/" + path) else { continue }
-            found[path] = InputVersion(path: path, sha256: h.digest, size: h.size)
+            found[path] = FileContent(sha256: h.digest, size: h.size)
         }
         return found
     }

@@ -90,8 +90,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "the aggregate must not run")
         XCTAssertEqual(report.targets.first { $0.primaryOutput == "processed/t/a.txt" }?.outcome,
                        .built(reason: .inputChanged(path: "raw/t/a.txt",
-                                                    old: InputVersion(path: "raw/t/a.txt", sha256: sha("title\nbody one\n"), size: 15),
-                                                    new: InputVersion(path: "raw/t/a.txt", sha256: sha("title\nbody two, longer\n"), size: 23)),
+                                                    old: FileContent(sha256: sha("title\nbody one\n"), size: 15),
+                                                    new: FileContent(sha256: sha("title\nbody two, longer\n"), size: 23)),
                               changed: false))
         XCTAssertEqual(f.fs.filesWritten, [], "an identical output is not rewritten")
     }
