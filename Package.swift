@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["Pipelines", "LakeBuild", "Catalog", "LakeFormats", "Parquet", "Arguments"]),
 
         // What several test targets share: the interop Python and the in-memory lake.
-        .target(name: "TestSupport", dependencies: ["LakeBuild", "LakeFormats"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Catalog", "LakeBuild", "LakeFormats"], path: "Tests/TestSupport"),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "LakeFormats", "TestSupport"], exclude: ["Fixtures", "Interop/scripts"]),
         .testTarget(name: "LakeFormatsTests", dependencies: ["LakeFormats"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),

@@ -116,11 +116,11 @@ extension Catalog {
         target.outputs = try fileRows(
             "SELECT path, sha256, size FROM target_outputs WHERE target_id = ?1 ORDER BY position", owner: id,
             on: connection
-        ).map { OutputRecord(path: $0.0, sha256: $0.1, size: $0.2) }
+        )
         target.inputs = try fileRows(
             "SELECT path, sha256, size FROM target_inputs WHERE target_id = ?1 ORDER BY position", owner: id,
             on: connection
-        ).map { InputRecord(path: $0.0, sha256: $0.1, size: $0.2) }
+        )
         return target
     }
 
@@ -145,21 +145,19 @@ extension Catalog {
         var record = record
         let select = "SELECT path, sha256, size FROM history_files WHERE history_id = ?1 AND role = "
         record.outputs = try fileRows(select + "'output' ORDER BY position", owner: historyID, on: connection)
-            .map { OutputRecord(path: $0.0, sha256: $0.1, size: $0.2) }
         record.inputs = try fileRows(select + "'input' ORDER BY position", owner: historyID, on: connection)
-            .map { InputRecord(path: $0.0, sha256: $0.1, size: $0.2) }
         return record
     }
 
     /// Runs a (path, sha256, size) query whose only parameter is the owner id.
     private static func fileRows(_ sql: String, owner: Int64,
-                                 on connection: SQLite.Connection) throws -> [(String, String, Int64)] {
+                                 on connection: SQLite.Connection) throws -> [FileVersion] {
         let query = try connection.prepare(sql)
         defer { query.reset() }
         try query.bind(owner, at: 1)
-        var rows: [(String, String, Int64)] = []
+        var rows: [FileVersion] = []
         while try query.step() {
-            rows.append((try query.string(at: 0), try query.string(at: 1), try query.int64(at: 2)))
+            rows.append(FileVersion(path: try query.string(at: 0), sha256: try query.string(at: 1), size: try query.int64(at: 2)))
         }
         return rows
     }

@@ -185,13 +185,13 @@ extension Catalog {
         }
         // An output path belongs to one target. When rules change, a path can move to another
         // target before the old one is removed; the target recorded last claims it.
-        try insertFiles(target.outputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID, into: "target_outputs",
+        try insertFiles(target.outputs, owner: targetID, into: "target_outputs",
                         onConflict: """
                              ON CONFLICT (path) DO UPDATE SET target_id = excluded.target_id, position = excluded.position,
                                                               sha256 = excluded.sha256, size = excluded.size
                             """,
                         on: connection)
-        try insertFiles(target.inputs.map { ($0.path, $0.sha256, $0.size) }, owner: targetID, into: "target_inputs", on: connection)
+        try insertFiles(target.inputs, owner: targetID, into: "target_inputs", on: connection)
 
         let archive = try connection.prepare("""
             INSERT INTO history (primary_output, rule, action, action_version, parameters, key, event,
@@ -202,9 +202,9 @@ extension Catalog {
         try bindTraceFields(of: target, event: target.state.rawValue, to: archive, from: 2)
         try archive.run()
         let historyID = connection.lastInsertedRowID
-        try insertFiles(target.outputs.map { ($0.path, $0.sha256, $0.size) }, owner: historyID, into: "history_files",
+        try insertFiles(target.outputs, owner: historyID, into: "history_files",
                         role: "output", on: connection)
-        try insertFiles(target.inputs.map { ($0.path, $0.sha256, $0.size) }, owner: historyID, into: "history_files",
+        try insertFiles(target.inputs, owner: historyID, into: "history_files",
                         role: "input", on: connection)
         try compactHistory(of: target.primaryOutput, on: connection)
     }
@@ -227,7 +227,7 @@ extension Catalog {
     /// Inserts (path, sha256, size) rows with positions 0, 1, 2, … for `owner` (a target, or a
     /// history row with `role`), up to 100 rows per statement: an aggregate reads hundreds of
     /// files, and one statement per row was most of a small incremental build's catalog time.
-    private static func insertFiles(_ rows: [(String, String, Int64)], owner: Int64, into table: String, role: String? = nil,
+    private static func insertFiles(_ rows: [FileVersion], owner: Int64, into table: String, role: String? = nil,
                                     onConflict: String = "", on connection: SQLite.Connection) throws {
         let columns = role == nil ? "target_id, position, path, sha256, size" : "history_id, role, position, path, sha256, size"
         let fixed = role.map { "'\($0)', " } ?? ""
@@ -244,9 +244,9 @@ extension Catalog {
             for j in 0..<n {
                 let row = rows[start + j], b = Int32(2 + 4 * j)
                 try insert.bind(Int64(start + j), at: b)
-                try insert.bind(row.0, at: b + 1)
-                try insert.bind(row.1, at: b + 2)
-                try insert.bind(row.2, at: b + 3)
+                try insert.bind(row.path, at: b + 1)
+                try insert.bind(row.content.sha256, at: b + 2)
+                try insert.bind(row.content.size, at: b + 3)
             }
             try insert.run()
             start += n

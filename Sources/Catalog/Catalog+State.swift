@@ -36,11 +36,11 @@ extension Catalog {
             let outputs = try Self.loadChildren(
                 connection, sql: "SELECT target_id, path, sha256, size FROM target_outputs ORDER BY target_id, position",
                 table: "target_outputs", ids: ids
-            ) { OutputRecord(path: $0, sha256: $1, size: $2) }
+            ) { FileVersion(path: $0, sha256: $1, size: $2) }
             let inputs = loadInputs ? try Self.loadChildren(
                 connection, sql: "SELECT target_id, path, sha256, size FROM target_inputs ORDER BY target_id, position",
                 table: "target_inputs", ids: ids
-            ) { InputRecord(path: $0, sha256: $1, size: $2) } : []
+            ) { FileVersion(path: $0, sha256: $1, size: $2) } : []
 
             var targetIndexByOutput: [String: Int] = [:]
             targetIndexByOutput.reserveCapacity(targets.count + outputs.reduce(0) { $0 + $1.count })

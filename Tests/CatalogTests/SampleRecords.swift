@@ -20,7 +20,7 @@ enum SampleRecords {
             primaryOutput: primary, rule: "sales_parquet", action: "sales.parquet", actionVersion: 2,
             parameters: "compression=zstd", key: key, state: .built, error: nil, durationMs: 37,
             buildID: build,
-            outputs: ([primary] + extra).map { OutputRecord(path: $0, sha256: hashD, size: 4096) },
-            inputs: inputs.enumerated().map { InputRecord(path: $1, sha256: inputHash, size: Int64(100 + $0)) })
+            outputs: ([primary] + extra).map { FileVersion(path: $0, sha256: hashD, size: 4096) },
+            inputs: inputs.enumerated().map { FileVersion(path: $1, sha256: inputHash, size: Int64(100 + $0)) })
     }
 }

@@ -3,6 +3,7 @@
 // hash and write, so tests can assert that a no-op build touched nothing and that each path is
 // stat'ed at most once per build.
 
+import Catalog
 import Foundation
 import LakeBuild
 import LakeFormats
@@ -23,6 +24,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     private var _filesHashed: [String] = []
     private var _filesWritten: [String] = []
     private var _pathsStatted: [String] = []
+    private var _walks: [[String]] = []
     private var _publishBatches: [[String]] = []
 
     public init() {}
@@ -35,6 +37,8 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public var filesWritten: [String] { locked { _filesWritten } }
     /// Paths stat'ed, by a walk (every file it lists) or by `stat`, in order.
     public var pathsStatted: [String] { locked { _pathsStatted } }
+    /// The folders of each call to `walk`, in order: how many times the lake was walked.
+    public var walks: [[String]] { locked { _walks } }
     /// The outputs of each call to `publish`, in order: the batches whose syncs were grouped.
     public var publishBatches: [[String]] { locked { _publishBatches } }
     /// Outputs that `publish` fails to put in place (as a full disk would), with this error.
@@ -50,6 +54,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             _filesHashed = []
             _filesWritten = []
             _pathsStatted = []
+            _walks = []
             _publishBatches = []
         }
     }
@@ -83,6 +88,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
         locked {
+            _walks.append(folders)
             var listing = LakeListing()
             for (path, e) in entries where !path.hasPrefix(LakeLayout.stateFolder + "/")
                 && folders.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) {
@@ -109,13 +115,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         return bytes
     }
 
-    public func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64) {
+    public func hash(_ path: String) throws(FileSystemError) -> FileContent {
         let bytes: [UInt8]? = locked {
             _filesHashed.append(path)
             return entries[path]?.bytes
         }
         guard let bytes else { throw .notFound(path) }
-        return (SHA256.hex(SHA256.hash(bytes)), Int64(bytes.count))
+        return FileContent(sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
     }
 
     public func temporaryPath(for path: String) -> String {

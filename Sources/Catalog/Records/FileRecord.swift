@@ -45,3 +45,9 @@ public struct FileRecord: Sendable, Equatable {
         self.lastSeenBuild = lastSeenBuild
     }
 }
+
+extension FileRecord {
+    /// The content this row records: its hash, with the fingerprint's size (see `FileContent`
+    /// for when that can differ from the bytes hashed).
+    public var content: FileContent { FileContent(sha256: sha256, size: size) }
+}

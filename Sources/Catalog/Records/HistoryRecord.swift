@@ -22,13 +22,13 @@ public struct HistoryRecord: Sendable, Equatable {
     public var error: String?
     public var durationMs: Int64
     /// Outputs as written in that build (empty for `.removed`).
-    public var outputs: [OutputRecord]
+    public var outputs: [FileVersion]
     /// Inputs as read in that build, in order (empty for `.removed`).
-    public var inputs: [InputRecord]
+    public var inputs: [FileVersion]
 
     public init(buildID: Int64, primaryOutput: String, event: HistoryEvent, rule: String,
                 action: String, actionVersion: Int, parameters: String, key: String,
-                error: String?, durationMs: Int64, outputs: [OutputRecord], inputs: [InputRecord]) {
+                error: String?, durationMs: Int64, outputs: [FileVersion], inputs: [FileVersion]) {
         self.buildID = buildID
         self.primaryOutput = primaryOutput
         self.event = event

@@ -9,36 +9,6 @@ public enum TargetState: String, Sendable, Equatable, CaseIterable {
     case failed
 }
 
-/// One input of a target exactly as it was when the target ran: the lineage.
-public struct InputRecord: Sendable, Equatable {
-    /// Lake-relative path of the input file.
-    public var path: String
-    /// Hex SHA-256 the input had when the target ran.
-    public var sha256: String
-    public var size: Int64
-
-    public init(path: String, sha256: String, size: Int64) {
-        self.path = path
-        self.sha256 = sha256
-        self.size = size
-    }
-}
-
-/// One output a target wrote, with the hash it had when written.
-public struct OutputRecord: Sendable, Equatable {
-    /// Lake-relative path of the output file.
-    public var path: String
-    /// Hex SHA-256 of the bytes written.
-    public var sha256: String
-    public var size: Int64
-
-    public init(path: String, sha256: String, size: Int64) {
-        self.path = path
-        self.sha256 = sha256
-        self.size = size
-    }
-}
-
 /// The verifying trace of one target: what ran (rule, action, version, parameters), on exactly
 /// which inputs (in order), what it produced, and how it ended.
 ///
@@ -65,13 +35,13 @@ public struct TargetRecord: Sendable, Equatable {
     /// The build that recorded this trace.
     public var buildID: Int64
     /// Outputs in rule order (the primary output first, when written).
-    public var outputs: [OutputRecord]
+    public var outputs: [FileVersion]
     /// Inputs in line-then-member order, as they were hashed into the key.
-    public var inputs: [InputRecord]
+    public var inputs: [FileVersion]
 
     public init(primaryOutput: String, rule: String, action: String, actionVersion: Int,
                 parameters: String, key: String, state: TargetState, error: String?,
-                durationMs: Int64, buildID: Int64, outputs: [OutputRecord], inputs: [InputRecord]) {
+                durationMs: Int64, buildID: Int64, outputs: [FileVersion], inputs: [FileVersion]) {
         self.primaryOutput = primaryOutput
         self.rule = rule
         self.action = action

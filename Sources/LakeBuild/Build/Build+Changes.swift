@@ -123,9 +123,9 @@ extension Build {
         // A source's recorded hash: its catalog row when this build read one (a changed file),
         // else the stored plan's entry.
         let rows = state.files, storedSources = stored.sources
-        let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)? = { path in
-            if let r = rows[path] { return (r.sha256, r.size, r.firstSeenBuild) }
-            return storedSources[path].map { ($0.sha256, $0.size, 0) }
+        let recorded: @Sendable (String) -> (content: FileContent, firstSeenBuild: Int64)? = { path in
+            if let r = rows[path] { return (r.content, r.firstSeenBuild) }
+            return storedSources[path].map { ($0.content, 0) }
         }
         let sources = SourceHashes.hashing(changes.added + changes.modified, listing: listing, recorded: recorded, fileSystem: fileSystem,
                                            deferred: !options.dryRun)
@@ -168,9 +168,9 @@ extension Build {
     /// A target outside the visit as its dependents see it, from the stored plan.
     static func priorResult(_ t: PlannedTarget, rule: String, outcome: StoredPlan.Outcome,
                             files: StoredFiles) -> BuildSession.Result {
-        var outputs: [InputVersion]?
+        var outputs: [FileVersion]?
         if outcome.produced {
-            let versions = t.outputs.compactMap { p in files[p].map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) } }
+            let versions = t.outputs.compactMap { p in files[p].map { FileVersion(path: p, content: $0.content) } }
             if versions.count == t.outputs.count { outputs = versions }
         }
         let report = TargetReport(rule: rule, outputs: t.outputs, outcome: .upToDate, durationMs: 0)
@@ -240,7 +240,7 @@ extension Build {
         sources.reserveCapacity(graph.sources.count)
         for p in graph.sources {
             if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
-                sources[p] = StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+                sources[p] = StoredPlan.FileState(stat: stat, content: v.content)
             }
         }
         return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(sources.map { ($0.key, $0.value) }),
@@ -255,7 +255,7 @@ extension Build {
         var change = StoredPlanChange(targetCount: graph.targets.count, dirtyCount: dirty)
         for p in carried.changes.added + carried.changes.modified {
             if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
-                change.sourcesSet.append((p, StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)))
+                change.sourcesSet.append((p, StoredPlan.FileState(stat: stat, content: v.content)))
             } else {
                 change.sourcesRemoved.append(p)
             }

@@ -27,13 +27,13 @@ public struct Build {
     public let versionOf: @Sendable (ActionInvocation) -> Int?
     /// Wall-clock timestamps for the catalog's `builds` rows (never in outputs).
     public let now: @Sendable () -> String
-    /// The files rules `uses`, by project-relative path, with their content hash and size as
-    /// read at the start of the build (a missing one is absent: its rules' targets fail).
-    public let usedFiles: [String: InputVersion]
+    /// The files rules `uses`, by project-relative path, with their content as read at the
+    /// start of the build (a missing one is absent: its rules' targets fail).
+    public let usedFiles: [String: FileContent]
 
     public init(fileSystem: FileSystem, catalog: Catalog, rules: RuleSet, runner: ActionRunner,
                 versionOf: @escaping @Sendable (ActionInvocation) -> Int?,
-                now: @escaping @Sendable () -> String = Build.isoNow, usedFiles: [String: InputVersion] = [:]) {
+                now: @escaping @Sendable () -> String = Build.isoNow, usedFiles: [String: FileContent] = [:]) {
         self.fileSystem = fileSystem
         self.catalog = catalog
         self.rules = rules
@@ -55,8 +55,10 @@ public struct Build {
         // Builds of the whole lake start from the stored plan; -n, prefixes, --force and
         // --retry-failed plan in full (they ask about, or for, more than what changed).
         let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+        // A dry run whose caller walked and read the lake already plans from that.
+        let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
-        let walk = options.knownChanges == nil ? BackgroundWalk(fileSystem) : nil
+        let walk = options.knownChanges == nil && surveyed == nil ? BackgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
         stats.catalogLoadMs = clock.lap()
 
@@ -83,10 +85,12 @@ public struct Build {
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
         let storedOutputs = stored?.outputs.paths ?? []
-        let walking = walk ?? BackgroundWalk(fileSystem)
+        let walking = surveyed == nil ? walk ?? BackgroundWalk(fileSystem) : nil
         let outputStats = fileSystem.stat(storedOutputs)
-        var listing: LakeListing
-        do { listing = try walking.wait().get() } catch { throw .fileSystem(error) }
+        var listing = surveyed?.sources ?? LakeListing()
+        if let walking {
+            do { listing = try walking.wait().get() } catch { throw .fileSystem(error) }
+        }
         stats.walkMs = clock.lap()
         stats.statted = listing.files.count + storedOutputs.count
 
@@ -100,7 +104,11 @@ public struct Build {
         for (path, stat) in zip(storedOutputs, outputStats) { knownStats[path] = .some(stat) }
 
         let state: CatalogState
-        do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
+        if let surveyed {
+            state = surveyed.state
+        } else {
+            do { state = try catalog.loadState(inputs: false) } catch { throw .catalog(error) }
+        }
         stats.catalogLoadMs += clock.lap()
 
         let graph = TargetDiscovery.plan(rules: rules, listing: listing)

@@ -36,6 +36,11 @@ public struct BuildOptions: Sendable {
     /// that saw every change reports them (`watch`). With a stored plan, the build then stats
     /// only these instead of walking the lake and stating every output; nil: walk.
     public var knownChanges: [String]?
+    /// A dry run's lake as its caller already walked and read it (`status`, `explain` and
+    /// `graph` survey the lake before asking what a build would do): the dry run plans from
+    /// it instead of walking raw/ and reference/ and loading the catalog a second time. Nil:
+    /// walk and load. Ignored by a build that is not a dry run.
+    public var surveyed: SurveyedLake?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs
@@ -43,6 +48,20 @@ public struct BuildOptions: Sendable {
         self.retryRejected = retryRejected
         self.prefixes = prefixes
         self.commandLine = commandLine
+    }
+}
+
+/// The lake as a caller walked and read it, for a dry run to plan from (`BuildOptions.surveyed`).
+public struct SurveyedLake: Sendable {
+    /// Exactly what `walk(under: LakeLayout.sourceFolders)` lists (see
+    /// `LakeListing.restricted(to:)` for taking it from a walk of more folders).
+    public var sources: LakeListing
+    /// The catalog's bulk state (`Catalog.loadState`, with or without the inputs).
+    public var state: CatalogState
+
+    public init(sources: LakeListing, state: CatalogState) {
+        self.sources = sources
+        self.state = state
     }
 }
 

@@ -14,7 +14,7 @@ final class BuildSession: @unchecked Sendable {
     struct Result {
         var report: TargetReport
         /// Present output versions; nil when the target produced nothing usable.
-        var outputs: [InputVersion]?
+        var outputs: [FileVersion]?
         /// `-n`: the target would run, so its outputs would change.
         var willChange = false
         /// When it produced nothing because of rejected raw files (its own, or upstream through
@@ -80,7 +80,7 @@ final class BuildSession: @unchecked Sendable {
 
     var fileSystem: FileSystem { build.fileSystem }
 
-    func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [InputVersion]? = nil, willChange: Bool = false,
+    func setOutcome(_ i: Int, _ outcome: TargetOutcome, durationMs: Int64, outputs: [FileVersion]? = nil, willChange: Bool = false,
                     rejectedSources: [String] = []) {
         let t = graph.targets[i]
         let report = TargetReport(rule: graph.rules[t.ruleIndex].name, outputs: t.outputs, outcome: outcome, durationMs: durationMs)
@@ -163,7 +163,7 @@ final class BuildSession: @unchecked Sendable {
 
         var inputs: [[String]] = []
         var absent: [[AbsentInput]] = []
-        var versions: [InputVersion] = []
+        var versions: [FileVersion] = []
         // A changed raw or reference file is read here, once: hashed for the key, and handed
         // to a built-in action as those very bytes (up to `handedLimit` per target).
         let hands = !options.dryRun && rule.action.isBuiltin
@@ -226,7 +226,7 @@ final class BuildSession: @unchecked Sendable {
                     facts.missingUsedFile = used
                     break
                 }
-                versions.append(InputVersion(path: Rule.inputPath(ofUsed: used), sha256: v.sha256, size: v.size))
+                versions.append(FileVersion(path: Rule.inputPath(ofUsed: used), content: v))
             }
             if let version = build.versionOf(rule.action) {
                 facts.material = KeyMaterial(action: rule.action.actionName, version: version,
@@ -254,13 +254,11 @@ final class BuildSession: @unchecked Sendable {
             let rejected = RejectionDocument.parse(catalogText: trace?.error ?? "").map(\.rejection.path)
             setOutcome(i, .stillRejected, durationMs: 0, rejectedSources: Self.union([rejected]))
         case .upToDate:
-            let outs = trace?.outputs.map { InputVersion(path: $0.path, sha256: $0.sha256, size: $0.size) }
-            setOutcome(i, .upToDate, durationMs: 0, outputs: outs)
+            setOutcome(i, .upToDate, durationMs: 0, outputs: trace?.outputs)
         case .stale(let reason):
             if options.dryRun {
                 let outs = t.outputs.map { p in
-                    trace?.outputs.first { $0.path == p }.map { InputVersion(path: p, sha256: $0.sha256, size: $0.size) }
-                        ?? InputVersion(path: p, sha256: "", size: 0)
+                    trace?.outputs.first { $0.path == p } ?? FileVersion(path: p, sha256: "", size: 0)
                 }
                 setOutcome(i, .wouldBuild(reason: reason), durationMs: 0, outputs: outs, willChange: true)
             } else if let material = facts.material {
@@ -281,7 +279,7 @@ final class BuildSession: @unchecked Sendable {
         let t = graph.targets[i]
         let started = DispatchTime.now().uptimeNanoseconds
         var sourceHashes: [String: String] = [:]
-        for v in material.inputs where LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.sha256 }
+        for v in material.inputs where LakeLayout.isSource(v.path) { sourceHashes[v.path] = v.content.sha256 }
         let job = ActionJob(rule: rule.name, action: rule.action, binding: t.binding, inputs: inputs, absent: absent,
                             outputs: t.outputs, sourceHashes: sourceHashes, contents: handed)
         var outcome = build.runner.run(job, in: fileSystem)
@@ -296,7 +294,7 @@ final class BuildSession: @unchecked Sendable {
 
         switch outcome {
         case .produced(let produced, let rejections):
-            var versions: [InputVersion] = []
+            var versions: [FileVersion] = []
             var files: [(output: ProducedOutput, path: String)] = []
             do {
                 for (output, path) in zip(produced, t.outputs) {
@@ -374,12 +372,11 @@ final class BuildSession: @unchecked Sendable {
     }
 
     private func makeRecord(_ t: PlannedTarget, rule: Rule, material: KeyMaterial, state: TargetState, error: String?,
-                            outputs: [InputVersion], durationMs: Int64) -> TargetRecord {
+                            outputs: [FileVersion], durationMs: Int64) -> TargetRecord {
         TargetRecord(primaryOutput: t.primaryOutput, rule: rule.name, action: material.action, actionVersion: material.version,
                      parameters: material.canonicalParameters, key: TargetKey.compute(material), state: state, error: error,
                      durationMs: durationMs, buildID: currentBuildID(),
-                     outputs: outputs.map { OutputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) },
-                     inputs: material.inputs.map { InputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) })
+                     outputs: outputs, inputs: material.inputs)
     }
 
     // MARK: - Files
@@ -397,16 +394,15 @@ final class BuildSession: @unchecked Sendable {
     /// Hashes one output. When its bytes equal the file already there, the file is left
     /// untouched (same inode and mtime) and a temporary file holding them is removed.
     /// - Returns: the output's version, and whether it is to be published.
-    private func stage(_ output: ProducedOutput, as path: String) throws(FileSystemError) -> (InputVersion, changed: Bool) {
-        let version: InputVersion
+    private func stage(_ output: ProducedOutput, as path: String) throws(FileSystemError) -> (FileVersion, changed: Bool) {
+        let version: FileVersion
         switch output {
         case .bytes(let bytes):
-            version = InputVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
+            version = FileVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
         case .temporaryFile(let temp):
-            let h = try fileSystem.hash(temp)
-            version = InputVersion(path: path, sha256: h.sha256, size: h.size)
+            version = FileVersion(path: path, content: try fileSystem.hash(temp))
         }
-        guard case .present(let sha) = outputState(path), sha == version.sha256 else { return (version, true) }
+        guard case .present(let sha) = outputState(path), sha == version.content.sha256 else { return (version, true) }
         if case .temporaryFile(let temp) = output { try fileSystem.remove(temp) }
         keepDerivedRecord(path, version)
         return (version, false)
@@ -420,7 +416,7 @@ final class BuildSession: @unchecked Sendable {
         /// The outputs that changed: their bytes (or the temporary file a command wrote them
         /// to) and their paths.
         var files: [(output: ProducedOutput, path: String)]
-        var versions: [InputVersion]
+        var versions: [FileVersion]
         var record: TargetRecord
         var reason: StaleReason
         var trace: TargetRecord?
@@ -465,10 +461,10 @@ final class BuildSession: @unchecked Sendable {
             locked {
                 for (file, result) in zip(staged.files, mine) {
                     guard case .success(let stat?) = result, let v = staged.versions.first(where: { $0.path == file.path }) else { continue }
-                    derivedRecords[file.path] = FileRecord(path: file.path, kind: .derived, stat: stat, sha256: v.sha256,
+                    derivedRecords[file.path] = FileRecord(path: file.path, kind: .derived, stat: stat, sha256: v.content.sha256,
                                                            firstSeenBuild: state.files[file.path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
                     writes += 1
-                    bytesWritten += v.size
+                    bytesWritten += v.content.size
                 }
             }
             published.append(staged)
@@ -481,11 +477,11 @@ final class BuildSession: @unchecked Sendable {
 
     /// Makes sure an output kept as it was has a catalog row with its present fingerprint
     /// (after a lost catalog, or an edit that was reverted).
-    private func keepDerivedRecord(_ path: String, _ version: InputVersion) {
+    private func keepDerivedRecord(_ path: String, _ version: FileVersion) {
         guard let stat = listing.files[path] else { return }
-        if let r = state.files[path], r.matches(stat), r.sha256 == version.sha256 { return }
+        if let r = state.files[path], r.matches(stat), r.content.hasSameBytes(as: version.content) { return }
         locked {
-            derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.sha256,
+            derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.content.sha256,
                                               firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
         }
     }
@@ -665,13 +661,13 @@ final class BuildSession: @unchecked Sendable {
     func leftFileState(_ path: String, removed: Set<String>) -> StoredPlan.FileState? {
         if let r = locked({ derivedRecords[path] }) {
             return StoredPlan.FileState(stat: FileStat(device: r.device, inode: r.inode, size: r.size, mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs),
-                                        sha256: r.sha256, size: r.size)
+                                        content: r.content)
         }
         guard !removed.contains(path), let stat = listing.files[path] else { return nil }
         if let i = graph.producer[path], let v = result(i)?.outputs?.first(where: { $0.path == path }) {
-            return StoredPlan.FileState(stat: stat, sha256: v.sha256, size: v.size)
+            return StoredPlan.FileState(stat: stat, content: v.content)
         }
-        if let r = state.files[path], r.matches(stat) { return StoredPlan.FileState(stat: stat, sha256: r.sha256, size: r.size) }
+        if let r = state.files[path], r.matches(stat) { return StoredPlan.FileState(stat: stat, content: r.content) }
         return nil
     }
 

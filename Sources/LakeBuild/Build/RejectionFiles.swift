@@ -63,7 +63,7 @@ struct RejectionFiles {
     /// True when `path` is present with the content the catalog recorded for it.
     private static func isUnchanged(_ path: String, session: BuildSession) -> Bool {
         guard let now = session.sources.version(of: path), let recorded = session.state.files[path] else { return false }
-        return now.sha256 == recorded.sha256
+        return now.content.hasSameBytes(as: recorded.content)
     }
 
     /// Raw files rejected now, with the rule that rejected them and why, sorted by path.

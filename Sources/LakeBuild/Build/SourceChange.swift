@@ -5,21 +5,6 @@
 
 import Catalog
 
-/// A file's content: its SHA-256 (lowercase hex) and size.
-public struct ContentVersion: Equatable, Sendable {
-    public var sha256: String
-    public var size: Int64
-
-    public init(sha256: String, size: Int64) {
-        self.sha256 = sha256
-        self.size = size
-    }
-
-    public init(_ record: FileRecord) {
-        self.init(sha256: record.sha256, size: record.size)
-    }
-}
-
 /// One raw or reference file that differs from what the catalog recorded.
 public struct SourceChange: Equatable, Sendable {
     public enum Kind: String, Sendable {
@@ -29,11 +14,11 @@ public struct SourceChange: Equatable, Sendable {
     public var path: String
     public var kind: Kind
     /// What the catalog recorded (nil for a new file).
-    public var old: ContentVersion?
+    public var old: FileContent?
     /// What is on disk now (nil for a deleted file, or one that could not be read).
-    public var new: ContentVersion?
+    public var new: FileContent?
 
-    public init(path: String, kind: Kind, old: ContentVersion?, new: ContentVersion?) {
+    public init(path: String, kind: Kind, old: FileContent?, new: FileContent?) {
         self.path = path
         self.kind = kind
         self.old = old
@@ -47,12 +32,13 @@ public struct SourceChange: Equatable, Sendable {
         let fresh = hashes.fresh
         var changes: [SourceChange] = []
         for path in hashes.rehashedPaths {
-            let old = state.files[path].map(ContentVersion.init)
-            let new = fresh[path].map { ContentVersion(sha256: $0.sha256, size: $0.size) }  // nil: unreadable
-            if old == nil {
-                changes.append(SourceChange(path: path, kind: .new, old: nil, new: new))
-            } else if new == nil || new?.sha256 != old?.sha256 {
+            let old = state.files[path]?.content
+            let new = fresh[path]?.content  // nil: unreadable
+            if let old {
+                if let new, new.hasSameBytes(as: old) { continue }
                 changes.append(SourceChange(path: path, kind: .changed, old: old, new: new))
+            } else {
+                changes.append(SourceChange(path: path, kind: .new, old: nil, new: new))
             }
         }
         let deleted = state.files.values
@@ -60,7 +46,7 @@ public struct SourceChange: Equatable, Sendable {
             .map(\.path)
             .sorted(by: LakePath.bytewiseLess)
         for path in deleted {
-            changes.append(SourceChange(path: path, kind: .deleted, old: state.files[path].map(ContentVersion.init), new: nil))
+            changes.append(SourceChange(path: path, kind: .deleted, old: state.files[path]?.content, new: nil))
         }
         return changes
     }

@@ -17,9 +17,9 @@ struct SourceHashes: Sendable {
     /// Files whose fingerprint differs from the catalog's (or that are new), bytewise order.
     let changed: [String]
     private let found: Found
-    /// The recorded hash, size and first build of a source (the catalog's row, or the stored
+    /// The recorded content and first build of a source (the catalog's row, or the stored
     /// plan's entry), looked up only for the files a target reads.
-    private let recorded: @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?
+    private let recorded: @Sendable (String) -> (content: FileContent, firstSeenBuild: Int64)?
     private let listing: LakeListing
 
     /// How many files had to be (or will be) hashed: those whose fingerprint differed.
@@ -29,7 +29,7 @@ struct SourceHashes: Sendable {
     var rehashedPaths: [String] { changed }
 
     /// Files whose fingerprint changed, hashed so far.
-    var fresh: [String: InputVersion] {
+    var fresh: [String: FileVersion] {
         found.all().compactMapValues { if case .success(let v) = $0 { return v } else { return nil } }
     }
 
@@ -42,7 +42,7 @@ struct SourceHashes: Sendable {
             changed.append(path)
         }
         let files = state.files
-        return hashing(changed, listing: listing, recorded: { path in files[path].map { ($0.sha256, $0.size, $0.firstSeenBuild) } },
+        return hashing(changed, listing: listing, recorded: { path in files[path].map { ($0.content, $0.firstSeenBuild) } },
                        fileSystem: fileSystem, deferred: deferred)
     }
 
@@ -50,7 +50,7 @@ struct SourceHashes: Sendable {
     /// source keeps the hash in `recorded`.
     /// - Parameter deferred: leave the hashing to `lookup`, `readChanged` and `hashRest`.
     static func hashing(_ paths: [String], listing: LakeListing,
-                        recorded: @escaping @Sendable (String) -> (sha256: String, size: Int64, firstSeenBuild: Int64)?,
+                        recorded: @escaping @Sendable (String) -> (content: FileContent, firstSeenBuild: Int64)?,
                         fileSystem: FileSystem, deferred: Bool = false) -> SourceHashes {
         let hashes = SourceHashes(changed: paths.sorted(by: LakePath.bytewiseLess), found: Found(due: paths, fileSystem: fileSystem),
                                   recorded: recorded, listing: listing)
@@ -62,7 +62,7 @@ struct SourceHashes: Sendable {
 
     /// What is known of a raw or reference file.
     enum Lookup {
-        case present(InputVersion)
+        case present(FileVersion)
         /// It changed and could not be read (vanished mid-build, permissions): the message.
         case unreadable(String)
         case missing
@@ -78,12 +78,12 @@ struct SourceHashes: Sendable {
             }
         }
         guard listing.files[path] != nil, let r = recorded(path) else { return .missing }
-        return .present(InputVersion(path: path, sha256: r.sha256, size: r.size))
+        return .present(FileVersion(path: path, content: r.content))
     }
 
     /// The present version of a raw or reference file, or nil if it is not there (or could
     /// not be read).
-    func version(of path: String) -> InputVersion? {
+    func version(of path: String) -> FileVersion? {
         if case .present(let v) = lookup(path) { return v }
         return nil
     }
@@ -92,7 +92,7 @@ struct SourceHashes: Sendable {
     /// bytes: the version is recorded as the file's, and the bytes are the content it
     /// describes. Nil when the file is not such a file, is larger, or could not be read (then
     /// `lookup` says why).
-    func readChanged(_ path: String, limit: Int) -> (InputVersion, [UInt8])? {
+    func readChanged(_ path: String, limit: Int) -> (FileVersion, [UInt8])? {
         guard found.isDue(path), found.result(path) == nil,
               let size = listing.files[path]?.size, size <= Int64(limit) else { return nil }
         return found.read(path)
@@ -110,7 +110,7 @@ struct SourceHashes: Sendable {
         return changed.compactMap { path in
             guard let v = fresh[path], let stat = listing.files[path] else { return nil }
             let kind: FileKind = LakeLayout.isRaw(path) ? .raw : .reference
-            return FileRecord(path: path, kind: kind, stat: stat, sha256: v.sha256,
+            return FileRecord(path: path, kind: kind, stat: stat, sha256: v.content.sha256,
                               firstSeenBuild: recorded(path)?.firstSeenBuild ?? buildID, lastSeenBuild: buildID)
         }
     }
@@ -120,7 +120,7 @@ struct SourceHashes: Sendable {
     /// second reader learns the content changed.
     private final class Found: @unchecked Sendable {
         private let lock = NSLock()
-        private var results: [String: Result<InputVersion, FileSystemError>] = [:]
+        private var results: [String: Result<FileVersion, FileSystemError>] = [:]
         /// The changed files: hashed here, not taken from the catalog.
         private let due: Set<String>
         let fileSystem: FileSystem
@@ -132,30 +132,29 @@ struct SourceHashes: Sendable {
 
         func isDue(_ path: String) -> Bool { due.contains(path) }
 
-        func result(_ path: String) -> Result<InputVersion, FileSystemError>? {
+        func result(_ path: String) -> Result<FileVersion, FileSystemError>? {
             lock.lock()
             defer { lock.unlock() }
             return results[path]
         }
 
-        func all() -> [String: Result<InputVersion, FileSystemError>] {
+        func all() -> [String: Result<FileVersion, FileSystemError>] {
             lock.lock()
             defer { lock.unlock() }
             return results
         }
 
         /// Hashes a file (streamed) and keeps the result, unless one is already kept.
-        func hash(_ path: String) -> Result<InputVersion, FileSystemError> {
+        func hash(_ path: String) -> Result<FileVersion, FileSystemError> {
             let r = Result { () throws(FileSystemError) in
-                let h = try fileSystem.hash(path)
-                return InputVersion(path: path, sha256: h.sha256, size: h.size)
+                FileVersion(path: path, content: try fileSystem.hash(path))
             }
             return keep(path, r)
         }
 
         /// Reads a file whole, hashes the bytes and keeps the version, unless one is already
         /// kept; the bytes are returned only when the kept version is theirs.
-        func read(_ path: String) -> (InputVersion, [UInt8])? {
+        func read(_ path: String) -> (FileVersion, [UInt8])? {
             let bytes: [UInt8]
             do {
                 bytes = try fileSystem.read(path)
@@ -163,12 +162,12 @@ struct SourceHashes: Sendable {
                 _ = keep(path, .failure(error))
                 return nil
             }
-            let v = InputVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
+            let v = FileVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
             guard case .success(let kept) = keep(path, .success(v)), kept == v else { return nil }
             return (v, bytes)
         }
 
-        private func keep(_ path: String, _ r: Result<InputVersion, FileSystemError>) -> Result<InputVersion, FileSystemError> {
+        private func keep(_ path: String, _ r: Result<FileVersion, FileSystemError>) -> Result<FileVersion, FileSystemError> {
             lock.lock()
             defer { lock.unlock() }
             if let first = results[path] { return first }

@@ -4,6 +4,7 @@
 // each hash as its 32 bytes in one buffer: a build that changes nothing never turns 300 000
 // hashes into text (that happens for the few files a build looks at, in `state(at:)`).
 
+import Catalog
 import LakeFormats
 
 /// Paths in bytewise order, each with the fingerprint and content a build left it with.
@@ -30,7 +31,7 @@ struct StoredFiles {
 
     /// What the file at `index` was left with.
     func state(at index: Int) -> StoredPlan.FileState {
-        StoredPlan.FileState(stat: stats[index], sha256: hash(at: index), size: sizes[index])
+        StoredPlan.FileState(stat: stats[index], content: FileContent(sha256: hash(at: index), size: sizes[index]))
     }
 
     /// The lowercase hex SHA-256 of the file at `index` (or the text recorded instead).
@@ -68,8 +69,8 @@ struct StoredFiles {
             switch (present, newValue) {
             case (true, let state?):
                 stats[i] = state.stat
-                sizes[i] = state.size
-                digests.replaceSubrange((i * 32)..<(i * 32 + 32), with: digest(state.sha256, of: path))
+                sizes[i] = state.content.size
+                digests.replaceSubrange((i * 32)..<(i * 32 + 32), with: digest(state.content.sha256, of: path))
             case (true, nil):
                 paths.remove(at: i)
                 stats.remove(at: i)
@@ -78,8 +79,8 @@ struct StoredFiles {
             case (false, let state?):
                 paths.insert(path, at: i)
                 stats.insert(state.stat, at: i)
-                sizes.insert(state.size, at: i)
-                digests.insert(contentsOf: digest(state.sha256, of: path), at: i * 32)
+                sizes.insert(state.content.size, at: i)
+                digests.insert(contentsOf: digest(state.content.sha256, of: path), at: i * 32)
             case (false, nil): break
             }
         }
@@ -109,8 +110,8 @@ struct StoredFiles {
     private mutating func append(_ path: String, _ state: StoredPlan.FileState) {
         paths.append(path)
         stats.append(state.stat)
-        sizes.append(state.size)
-        digests.append(contentsOf: digest(state.sha256, of: path))
+        sizes.append(state.content.size)
+        digests.append(contentsOf: digest(state.content.sha256, of: path))
     }
 
     /// The 32 bytes held for `hex`; other text is kept aside for `path`.

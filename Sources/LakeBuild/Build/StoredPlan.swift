@@ -19,8 +19,7 @@ struct StoredPlan {
     /// A file as the build left it: fingerprint and content.
     struct FileState: Equatable {
         var stat: FileStat
-        var sha256: String
-        var size: Int64
+        var content: FileContent
     }
 
     /// A target's outcome as its dependents see it.
@@ -78,7 +77,7 @@ struct StoredPlan {
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, the files rules use, and the engine's own format version.
-    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: InputVersion] = [:]) -> String {
+    static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: FileContent] = [:]) -> String {
         var text = "lakemake-plan-1\n"
         for rule in rules.rules {
             text += "rule \(rule.name)\n"

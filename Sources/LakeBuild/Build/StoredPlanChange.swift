@@ -90,8 +90,8 @@ struct StoredPlanChange {
             for (path, f) in list {
                 body.count(table.id(path))
                 body.stat(f.stat)
-                body.hash(f.sha256)
-                body.count(Int(f.size))
+                body.hash(f.content.sha256)
+                body.count(Int(f.content.size))
             }
         }
         body.list(sourcesRemoved, &table)
@@ -127,7 +127,7 @@ struct StoredPlanChange {
             var list: [(String, StoredPlan.FileState)] = []
             for _ in 0..<n {
                 guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
-                list.append((path, StoredPlan.FileState(stat: stat, sha256: sha, size: Int64(size))))
+                list.append((path, StoredPlan.FileState(stat: stat, content: FileContent(sha256: sha, size: Int64(size)))))
             }
             lists.append(list)
         }

@@ -42,6 +42,17 @@ public struct LakeListing: Sendable {
         for (p, s) in stats { files[p] = s }
     }
 
+    /// The part of the listing inside `folders` (top-level folders, e.g. raw and reference):
+    /// from a walk of more folders, what a walk of only these would have listed (the walk
+    /// handles each top-level folder on its own).
+    public func restricted(to folders: [String]) -> LakeListing {
+        func inside(_ path: String) -> Bool {
+            folders.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
+        return LakeListing(files: files.filter { inside($0.key) }, escapingLinks: escapingLinks.filter(inside),
+                           unusableNames: unusableNames.filter { inside($0.path) })
+    }
+
     /// Paths under `prefix` (e.g. `raw/`), sorted bytewise.
     public func paths(under prefix: String) -> [String] {
         files.keys.filter { $0.hasPrefix(prefix) }.sorted(by: LakePath.bytewiseLess)

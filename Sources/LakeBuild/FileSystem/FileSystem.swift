@@ -2,6 +2,7 @@
 // does to the disk goes through this protocol, so engine tests run against an in-memory lake
 // that records what was read and written (ninja's DiskInterface / VirtualFileSystem).
 
+import Catalog
 import Glibc
 
 /// The lake's files as the engine sees them. Paths are lake-relative.
@@ -16,8 +17,8 @@ public protocol FileSystem: Sendable {
     func stat(_ paths: [String]) -> [FileStat?]
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
-    /// SHA-256 (lowercase hex) and size of a file, streamed.
-    func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64)
+    /// The content of a file (SHA-256 and size of the bytes read), streamed.
+    func hash(_ path: String) throws(FileSystemError) -> FileContent
     /// A fresh temporary path on the destination's file system (`.lakemake/tmp/`, or the
     /// top-level folder's own `.lakemake-tmp/` when it is another file system), so the final
     /// rename is atomic. The name fits in one path segment whatever `path`'s length.

@@ -6,6 +6,7 @@
 // content, then each folder a file was renamed into) run side by side on a few threads, as
 // one disk round trip does for many files where one after the other each waits for its own.
 
+import Catalog
 import Foundation
 import CLinux
 import Glibc
@@ -113,12 +114,12 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
-    public func hash(_ path: String) throws(FileSystemError) -> (sha256: String, size: Int64) {
+    public func hash(_ path: String) throws(FileSystemError) -> FileContent {
         let fd = try directory.open(path, flags: O_RDONLY, followLinksInLake: true)
         defer { close(fd) }
         do {
             let h = try SHA256.hashFile(descriptor: fd, path: path)
-            return (h.digest, h.size)
+            return FileContent(sha256: h.digest, size: h.size)
         } catch {
             if case .readFailed(_, let e) = error { throw .io(path: path, operation: "read", errno: e) }
             throw .io(path: path, operation: "read", errno: EIO)

@@ -29,7 +29,7 @@ public enum Rebuilder {
     ///     hash of exactly action, version, parameters and every input's path and hash).
     public static func decide(_ material: KeyMaterial, trace: TargetRecord?,
                               outputs: [(path: String, state: OutputState)], retryRejected: Bool = false,
-                              recordedInputs: (() -> [InputRecord])? = nil) -> RebuildDecision {
+                              recordedInputs: (() -> [FileVersion])? = nil) -> RebuildDecision {
         guard let trace else { return .stale(.new) }
         if trace.action != material.action {
             return .stale(.actionChanged(old: trace.action, new: material.action))
@@ -56,7 +56,7 @@ public enum Rebuilder {
             guard let recorded = trace.outputs.first(where: { $0.path == path }) else { return .stale(.outputMissing(path: path)) }
             switch state {
             case .missing: return .stale(.outputMissing(path: path))
-            case .present(let sha) where sha != recorded.sha256: return .stale(.outputModified(path: path))
+            case .present(let sha) where sha != recorded.content.sha256: return .stale(.outputModified(path: path))
             case .present: continue
             }
         }
@@ -64,17 +64,17 @@ public enum Rebuilder {
     }
 
     /// The first difference between two ordered input lists.
-    static func inputDifference(recorded: [InputRecord], present: [InputVersion]) -> StaleReason? {
+    static func inputDifference(recorded: [FileVersion], present: [FileVersion]) -> StaleReason? {
         if recorded.count == present.count
-            && zip(recorded, present).allSatisfy({ $0.path == $1.path && $0.sha256 == $1.sha256 }) {
+            && zip(recorded, present).allSatisfy({ $0.path == $1.path && $0.content.hasSameBytes(as: $1.content) }) {
             return nil
         }
         let recordedByPath = Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let presentPaths = Set(present.map(\.path))
         for p in present {
             guard let r = recordedByPath[p.path] else { return .inputAdded(path: p.path) }
-            if r.sha256 != p.sha256 {
-                return .inputChanged(path: p.path, old: InputVersion(path: r.path, sha256: r.sha256, size: r.size), new: p)
+            if !r.content.hasSameBytes(as: p.content) {
+                return .inputChanged(path: p.path, old: r.content, new: p.content)
             }
         }
         for r in recorded where !presentPaths.contains(r.path) { return .inputRemoved(path: r.path) }

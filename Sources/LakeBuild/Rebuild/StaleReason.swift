@@ -2,6 +2,8 @@
 // (`Rebuilder`). `build -n`, `status` and `explain` all render this same value; nothing else
 // re-derives reasons (ninja's Explanations).
 
+import Catalog
+
 /// The first difference found between a target's recorded trace and its present state.
 public enum StaleReason: Sendable, Equatable {
     /// Never built (no trace in the catalog).
@@ -11,8 +13,8 @@ public enum StaleReason: Sendable, Equatable {
     case actionVersionChanged(action: String, old: Int, new: Int)
     /// Parameters (or, for `sh`, the command) differ.
     case parametersChanged(old: String, new: String)
-    /// An input's content changed.
-    case inputChanged(path: String, old: InputVersion, new: InputVersion)
+    /// An input's content changed: what it was, what it is.
+    case inputChanged(path: String, old: FileContent, new: FileContent)
     /// A member appeared in an aggregate or window, or a new input line matched.
     case inputAdded(path: String)
     /// A member vanished.

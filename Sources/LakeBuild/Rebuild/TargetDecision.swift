@@ -36,7 +36,7 @@ public struct TargetFacts {
     /// `-n`: an input that a target upstream would rebuild.
     public var inputWillChange: String?
     /// The trace's inputs, when they were not loaded with it (read only when the key differs).
-    public var recordedInputs: (() -> [InputRecord])?
+    public var recordedInputs: (() -> [FileVersion])?
 
     public init() {}
 }

@@ -16,9 +16,10 @@ public struct KeyMaterial: Sendable, Equatable {
     public var action: String
     public var version: Int
     public var parameters: [Parameter]
-    public var inputs: [InputVersion]
+    /// The inputs as they are now (or were), in line-then-member order.
+    public var inputs: [FileVersion]
 
-    public init(action: String, version: Int, parameters: [Parameter], inputs: [InputVersion]) {
+    public init(action: String, version: Int, parameters: [Parameter], inputs: [FileVersion]) {
         self.action = action
         self.version = version
         self.parameters = parameters.sorted { LakePath.bytewiseLess($0.key, $1.key) }
@@ -30,9 +31,6 @@ public struct KeyMaterial: Sendable, Equatable {
         parameters.map { "\($0.key)=\(TargetKey.escape($0.value))" }.joined(separator: "\n")
     }
 }
-
-/// An input as it was (or is) when a key is computed: the catalog's record of an input.
-public typealias InputVersion = InputRecord
 
 /// The verifying trace key of a target (lowercase hex SHA-256).
 public enum TargetKey {
@@ -62,7 +60,7 @@ public enum TargetKey {
         field(String(m.inputs.count))
         for i in m.inputs {
             field(i.path)
-            field(i.sha256)
+            field(i.content.sha256)
         }
         return SHA256.hex(SHA256.hash(bytes))
     }

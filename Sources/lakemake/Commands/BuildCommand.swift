@@ -129,25 +129,31 @@ enum CatalogAccess {
 enum BuildRunner {
     static func run(_ inv: Invocation, rules: RuleSet, catalog: Catalog, options: BuildOptions,
                     onShellCommand: (@Sendable (String, String) -> Void)? = nil) throws -> BuildReport {
+        try build(inv, rules: rules, catalog: catalog, onShellCommand: onShellCommand).run(options)
+    }
+
+    /// The build of the invocation's lake with `rules` and `catalog`, running the registered
+    /// actions and the rules' shell commands.
+    static func build(_ inv: Invocation, rules: RuleSet, catalog: Catalog,
+                      onShellCommand: (@Sendable (String, String) -> Void)? = nil) -> Build {
         let registry = PipelineActions.registry
         let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
         var configured = BuiltinActionRunner(registry: registry, toolDirectory: tool)
         configured.onShellCommand = onShellCommand
         let runner = configured
-        let build = Build(fileSystem: inv.fileSystem, catalog: catalog, rules: rules, runner: runner,
-                          versionOf: { runner.version(of: $0) }, usedFiles: usedFiles(rules, inv))
-        return try build.run(options)
+        return Build(fileSystem: inv.fileSystem, catalog: catalog, rules: rules, runner: runner,
+                     versionOf: { runner.version(of: $0) }, usedFiles: usedFiles(rules, inv))
     }
 
     /// The files the rules `use`, hashed, by path relative to the project folder (the parent
     /// of the rules folder). A file that cannot be read is left out: its rules' targets fail
     /// naming it.
-    static func usedFiles(_ rules: RuleSet, _ inv: Invocation) -> [String: InputVersion] {
+    static func usedFiles(_ rules: RuleSet, _ inv: Invocation) -> [String: FileContent] {
         let project = URL(fileURLWithPath: inv.rulesDirectory).deletingLastPathComponent().path
-        var found: [String: InputVersion] = [:]
+        var found: [String: FileContent] = [:]
         for path in Set(rules.rules.flatMap(\.uses)) {
             guard let h = try? SHA256.hashFile(atPath: project + "/" + path) else { continue }
-            found[path] = InputVersion(path: path, sha256: h.digest, size: h.size)
+            found[path] = FileContent(sha256: h.digest, size: h.size)
         }
         return found
     }

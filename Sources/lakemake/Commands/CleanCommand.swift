@@ -46,7 +46,7 @@ enum CleanCommand: LakemakeCommand {
         var kept: [(path: String, why: String)] = []
         for target in chosen {
             for output in target.outputs {
-                let now: (sha256: String, size: Int64)
+                let now: FileContent
                 do {
                     now = try fs.hash(output.path)
                 } catch {
@@ -55,7 +55,7 @@ enum CleanCommand: LakemakeCommand {
                     }
                     continue
                 }
-                guard now.sha256 == output.sha256 else {
+                guard now.hasSameBytes(as: output.content) else {
                     kept.append((output.path, "changed outside lakemake"))
                     continue
                 }

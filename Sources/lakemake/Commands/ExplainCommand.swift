@@ -91,7 +91,7 @@ enum ExplainCommand: LakemakeCommand {
                 w.field("action", h.action); w.field("action_version", h.actionVersion); w.field("parameters", h.parameters)
                 w.key("inputs"); w.beginArray()
                 for i in h.inputs {
-                    w.beginObject(); w.field("path", i.path); w.field("sha256", i.sha256); w.field("size", i.size); w.endObject()
+                    w.beginObject(); w.field("path", i.path); w.field("sha256", i.content.sha256); w.field("size", i.content.size); w.endObject()
                 }
                 w.endArray()
                 w.endObject()

@@ -42,20 +42,27 @@ enum StatusCommand: LakemakeCommand {
 
         /// Exit status of `status -q`: also 1 while any target is stale.
         var quietExitStatus: Int32 { stale.isEmpty ? exitStatus : 1 }
+
+        /// The status from one survey (one walk, one catalog read) and the dry run planned
+        /// from that same survey (`LakeSurvey.dryRun`).
+        init(_ survey: LakeSurvey, dryRun report: BuildReport) {
+            stale = []
+            for t in report.targets {
+                if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
+            }
+            sources = survey.sourceChanges()
+            unmatched = report.unmatched
+            rejections = report.standingRejections
+            failed = survey.failedTargets
+            unknown = survey.unknownOutputFiles()
+            neverBuilt = survey.neverBuilt
+        }
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let quiet = inv.parsed[Options.quiet]
         let survey = try LakeSurvey(inv, quiet: quiet)
-        let report = try survey.dryRun(inv)
-        var stale: [(output: String, rule: String, reason: StaleReason)] = []
-        for t in report.targets {
-            if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
-        }
-        var status = Status(sources: survey.sourceChanges(), unmatched: report.unmatched, stale: stale,
-                            rejections: report.standingRejections, failed: survey.failedTargets,
-                            unknown: survey.unknownOutputFiles())
-        status.neverBuilt = survey.neverBuilt
+        let status = Status(survey, dryRun: try survey.dryRun(inv))
         if quiet { return status.quietExitStatus }
         inv.output.print(inv.parsed[Options.json] ? json(status) : text(status))
         return status.exitStatus

@@ -22,9 +22,9 @@ enum VerifyCommand: LakemakeCommand {
     /// One recorded output whose file no longer holds the recorded bytes.
     struct Damage {
         var path: String
-        var recorded: OutputRecord
+        var recorded: FileContent
         /// Nil when the file is missing or unreadable.
-        var found: ContentVersion?
+        var found: FileContent?
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
@@ -49,14 +49,14 @@ enum VerifyCommand: LakemakeCommand {
             checked += 1
             do {
                 let now = try survey.fileSystem.hash(output.path)
-                if now.sha256 != output.sha256 {
-                    damage.append(Damage(path: output.path, recorded: output, found: ContentVersion(sha256: now.sha256, size: now.size)))
+                if !now.hasSameBytes(as: output.content) {
+                    damage.append(Damage(path: output.path, recorded: output.content, found: now))
                 }
             } catch {
                 if case .symbolicLink(let link) = error {
                     behindLinks[link, default: 0] += 1
                 } else {
-                    damage.append(Damage(path: output.path, recorded: output, found: nil))
+                    damage.append(Damage(path: output.path, recorded: output.content, found: nil))
                 }
             }
         }

@@ -1,6 +1,9 @@
-// What `status`, `explain` and `verify` compare: one walk of the lake, the catalog's bulk state
-// and a dry-run build, read without the lock and without writing anything. Staleness comes
-// from the engine's dry run only, so these commands never re-derive a reason themselves.
+// What `status`, `explain`, `graph` and `verify` compare: one walk of the lake, the catalog's
+// bulk state and a dry-run build, read without the lock and without writing anything.
+// Staleness comes from the engine's dry run only, so these commands never re-derive a reason
+// themselves. The dry run plans from the survey's walk and state (`BuildOptions.surveyed`)
+// rather than walking and loading again, so a command walks the lake once and reads the
+// catalog once, and every part of its answer describes the same moment.
 
 import Catalog
 import LakeBuild
@@ -8,28 +11,49 @@ import LakeBuild
 /// A read-only look at a lake: the files on disk, the catalog's state and, on demand, the plan
 /// a build would make now.
 struct LakeSurvey {
+    /// raw/ and reference/, as the engine walks them, and the output folders (for the files in
+    /// them no target wrote); nothing else.
     let listing: LakeListing
     let state: CatalogState
     let catalog: Catalog
-    let fileSystem: LocalFileSystem
+    let fileSystem: FileSystem
     /// The lake has no catalog yet: `catalog` is an empty one, so everything shows as new.
     let neverBuilt: Bool
+
+    /// The folders a survey walks: the sources a build walks, and the output folders.
+    static let walkedFolders = LakeLayout.sourceFolders + LakeLayout.outputFolders
 
     /// Walks the lake and reads the catalog in bulk. Takes no lock. A lake never built is
     /// surveyed against an empty catalog (and the user is told so on stderr).
     init(_ inv: Invocation, quiet: Bool = false) throws {
-        catalog = try inv.readCatalogOrEmpty()
-        neverBuilt = !inv.hasCatalog
+        let catalog = try inv.readCatalogOrEmpty()
+        let neverBuilt = !inv.hasCatalog
         if neverBuilt && !quiet { inv.noteNeverBuilt() }
-        fileSystem = inv.fileSystem
-        do { listing = try fileSystem.walk() } catch { throw BuildError.fileSystem(error) }
+        try self.init(fileSystem: inv.fileSystem, catalog: catalog, neverBuilt: neverBuilt)
+    }
+
+    /// Walks `fileSystem` once and reads `catalog` once: everything the survey (and the dry
+    /// run made from it) knows comes from these two reads.
+    init(fileSystem: FileSystem, catalog: Catalog, neverBuilt: Bool) throws {
+        self.catalog = catalog
+        self.neverBuilt = neverBuilt
+        self.fileSystem = fileSystem
+        do { listing = try fileSystem.walk(under: Self.walkedFolders) } catch { throw BuildError.fileSystem(error) }
         state = try catalog.loadState()
     }
 
     /// The build a `build -n` would report now: every target with its outcome and reason.
     func dryRun(_ inv: Invocation) throws -> BuildReport {
         let rules = try inv.loadRules()
-        return try BuildRunner.run(inv, rules: rules, catalog: catalog, options: BuildOptions(dryRun: true, commandLine: "dry run"))
+        return try dryRun(BuildRunner.build(inv, rules: rules, catalog: catalog))
+    }
+
+    /// What `build` (a build of this lake with this catalog) would do now, planned from this
+    /// survey's walk and state.
+    func dryRun(_ build: Build) throws(BuildError) -> BuildReport {
+        var options = BuildOptions(dryRun: true, commandLine: "dry run")
+        options.surveyed = SurveyedLake(sources: listing.restricted(to: LakeLayout.sourceFolders), state: state)
+        return try build.run(options)
     }
 
     /// Raw and reference files that are new, changed or deleted since the catalog last saw

@@ -9,9 +9,9 @@ enum TraceDifference: Equatable {
     case actionChanged(old: String, new: String)
     case actionVersionChanged(old: Int, new: Int)
     case parametersChanged(old: String, new: String)
-    case inputChanged(path: String, old: InputRecord, new: InputRecord)
-    case inputAdded(InputRecord)
-    case inputRemoved(InputRecord)
+    case inputChanged(path: String, old: FileContent, new: FileContent)
+    case inputAdded(FileVersion)
+    case inputRemoved(FileVersion)
     case outcomeChanged(old: HistoryEvent, new: HistoryEvent)
 
     /// Every difference from `old` to `new`, inputs in the newer version's order, vanished
@@ -23,13 +23,15 @@ enum TraceDifference: Equatable {
             result.append(.actionVersionChanged(old: old.actionVersion, new: new.actionVersion))
         }
         if old.parameters != new.parameters { result.append(.parametersChanged(old: old.parameters, new: new.parameters)) }
-        var oldByPath: [String: InputRecord] = [:]
+        var oldByPath: [String: FileVersion] = [:]
         for i in old.inputs { oldByPath[i.path] = i }
         var newPaths = Set<String>()
         for i in new.inputs {
             newPaths.insert(i.path)
             if let before = oldByPath[i.path] {
-                if before.sha256 != i.sha256 { result.append(.inputChanged(path: i.path, old: before, new: i)) }
+                if !before.content.hasSameBytes(as: i.content) {
+                    result.append(.inputChanged(path: i.path, old: before.content, new: i.content))
+                }
             } else {
                 result.append(.inputAdded(i))
             }
@@ -46,8 +48,8 @@ enum TraceDifference: Equatable {
         case .parametersChanged(let o, let n): return "parameters \(o.isEmpty ? "(none)" : o) → \(n.isEmpty ? "(none)" : n)"
         case .inputChanged(let p, let o, let n):
             return "input \(p): \(o.sha256.prefix(12)) (\(o.size) bytes) → \(n.sha256.prefix(12)) (\(n.size) bytes)"
-        case .inputAdded(let i): return "input appeared: \(i.path) \(i.sha256.prefix(12)) (\(i.size) bytes)"
-        case .inputRemoved(let i): return "input vanished: \(i.path) \(i.sha256.prefix(12)) (\(i.size) bytes)"
+        case .inputAdded(let i): return "input appeared: \(i.path) \(i.content.sha256.prefix(12)) (\(i.content.size) bytes)"
+        case .inputRemoved(let i): return "input vanished: \(i.path) \(i.content.sha256.prefix(12)) (\(i.content.size) bytes)"
         case .outcomeChanged(let o, let n): return "outcome \(o.rawValue) → \(n.rawValue)"
         }
     }

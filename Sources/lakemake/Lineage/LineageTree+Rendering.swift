@@ -17,7 +17,7 @@ extension LineageNode {
     /// `path  hash  rule R, build N` for one tree line.
     var label: String {
         var parts = [path]
-        if let sha256 { parts.append(String(sha256.prefix(12))) }
+        if let content { parts.append(String(content.sha256.prefix(12))) }
         if let producer {
             var origin = "rule \(producer.rule), build \(producer.buildID)"
             if producer.state != .built { origin += ", \(producer.state.rawValue)" }
@@ -57,8 +57,8 @@ extension LineageNode {
         w.beginObject()
         w.field("path", path)
         w.field("kind", kind)
-        w.field("sha256", sha256)
-        w.field("size", size)
+        w.field("sha256", content?.sha256)
+        w.field("size", content?.size)
         w.field("rule", producer?.rule)
         w.field("action", producer?.action)
         w.field("build", producer?.buildID)
@@ -90,7 +90,7 @@ extension LineageNode {
         func visit(_ node: LineageNode) {
             if nodeLabels[node.path] == nil {
                 nodes.append(node.path)
-                nodeLabels[node.path] = node.path + (node.sha256.map { "\n" + String($0.prefix(12)) } ?? "")
+                nodeLabels[node.path] = node.path + (node.content.map { "\n" + String($0.sha256.prefix(12)) } ?? "")
             }
             for child in node.children {
                 let (from, to, rule) = direction == .upstream

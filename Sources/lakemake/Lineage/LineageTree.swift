@@ -11,10 +11,9 @@ import Catalog
 /// One file in a lineage tree, with the target that produced it and its neighbours.
 struct LineageNode: Equatable {
     var path: String
-    /// The content hash the file had where it was recorded (as an input of its parent, or as an
+    /// The content the file had where it was recorded (as an input of its parent, or as an
     /// output of its own target); nil when the catalog has no hash for it.
-    var sha256: String?
-    var size: Int64?
+    var content: FileContent?
     /// The target that wrote this file, as recorded; nil for raw and reference files.
     var producer: TargetRecord?
     /// Upstream: the producer's inputs. Downstream: every output of each target that read this
@@ -62,7 +61,7 @@ final class LineageTree {
         let readers = direction == .downstream ? try targets(consuming: path) : []
         guard producer != nil || file != nil || !readers.isEmpty else { return nil }
         let output = producer?.outputs.first { $0.path == path }
-        var root = LineageNode(path: path, sha256: output?.sha256 ?? file?.sha256, size: output?.size ?? file?.size,
+        var root = LineageNode(path: path, content: output?.content ?? file?.content,
                                producer: producer, children: [])
         expanded = []
         try expand(&root, level: 0)
@@ -88,10 +87,10 @@ final class LineageTree {
     private static func outputNodes(of consumer: TargetRecord) -> [LineageNode] {
         // A rejected or failed run wrote nothing; it still read the file, so its primary output is shown.
         guard !consumer.outputs.isEmpty else {
-            return [LineageNode(path: consumer.primaryOutput, sha256: nil, size: nil, producer: consumer, children: [])]
+            return [LineageNode(path: consumer.primaryOutput, content: nil, producer: consumer, children: [])]
         }
         return consumer.outputs.map { output in
-            LineageNode(path: output.path, sha256: output.sha256, size: output.size, producer: consumer, children: [])
+            LineageNode(path: output.path, content: output.content, producer: consumer, children: [])
         }
     }
 
@@ -106,7 +105,7 @@ final class LineageTree {
         switch direction {
         case .upstream:
             next = try (node.producer?.inputs ?? []).map { input in
-                LineageNode(path: input.path, sha256: input.sha256, size: input.size,
+                LineageNode(path: input.path, content: input.content,
                             producer: try target(producing: input.path), children: [])
             }
         case .downstream:

@@ -70,10 +70,10 @@ struct OpenLineageEvents {
         w.key("facets"); w.beginObject(); w.endObject()
         w.endObject()
         w.key("inputs"); w.beginArray()
-        for i in run.inputs { dataset(&w, path: i.path, sha256: i.sha256) }
+        for i in run.inputs { dataset(&w, path: i.path, sha256: i.content.sha256) }
         w.endArray()
         w.key("outputs"); w.beginArray()
-        for o in run.outputs { dataset(&w, path: o.path, sha256: o.sha256) }
+        for o in run.outputs { dataset(&w, path: o.path, sha256: o.content.sha256) }
         w.endArray()
         w.field("producer", producer)
         w.field("schemaURL", Self.schemaURL)

@@ -90,8 +90,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "the aggregate must not run")
         XCTAssertEqual(report.targets.first { $0.primaryOutput == "processed/t/a.txt" }?.outcome,
                        .built(reason: .inputChanged(path: "raw/t/a.txt",
-                                                    old: InputVersion(path: "raw/t/a.txt", sha256: sha("title\nbody one\n"), size: 15),
-                                                    new: InputVersion(path: "raw/t/a.txt", sha256: sha("title\nbody two, longer\n"), size: 23)),
+                                                    old: FileContent(sha256: sha("title\nbody one\n"), size: 15),
+                                                    new: FileContent(sha256: sha("title\nbody two, longer\n"), size: 23)),
                               changed: false))
         XCTAssertEqual(f.fs.filesWritten, [], "an identical output is not rewritten")
     }
@@ -175,6 +175,37 @@ final class IncrementalBuildTests: XCTestCase {
         }
         XCTAssertEqual(reasons, ["processed/t/a.txt: input changed: raw/t/a.txt",
                                  "metrics/all.txt: input will be rebuilt: processed/t/a.txt"])
+    }
+
+    /// `status`, `explain` and `graph` walk the lake and read the catalog before they ask for
+    /// a dry run. Given that survey (`BuildOptions.surveyed`), the dry run must not walk or
+    /// read the catalog again, and must report exactly what a dry run that does both itself
+    /// reports. Fails if the engine ignores the survey (a walk, SQL statements) or plans
+    /// differently from it.
+    func testDryRunFromASurveyWalksNothingReadsNoCatalogAndAgrees() throws {
+        let f = try makeLake()
+        f.fs.put("raw/t/a.txt", "ALPHA changed\n")
+        f.fs.put("raw/t/c.txt", "gamma\n")
+        f.fs.put("raw/u/stray.txt", "no rule\n")
+        f.fs.put("metrics/mine.txt", "not lakemake's\n")
+        let own = try f.build(BuildOptions(dryRun: true))
+        XCTAssertEqual(f.fs.walks, [LakeLayout.sourceFolders], "a dry run on its own walks the sources once")
+
+        let walked = try f.fs.walk(under: LakeLayout.sourceFolders + LakeLayout.outputFolders)
+        let sources = walked.restricted(to: LakeLayout.sourceFolders)
+        XCTAssertEqual(sources.files, try f.fs.walk(under: LakeLayout.sourceFolders).files)
+        var options = BuildOptions(dryRun: true)
+        options.surveyed = SurveyedLake(sources: sources, state: try f.catalog.loadState())
+        let statements = f.catalog.statementCount
+        let surveyed = try f.build(options)
+        XCTAssertEqual(f.fs.walks, [], "the survey's walk stands in for the dry run's")
+        XCTAssertEqual(f.catalog.statementCount, statements, "the survey's catalog state stands in for the dry run's load")
+        XCTAssertEqual(surveyed.targets, own.targets)
+        XCTAssertEqual(surveyed.unmatched, own.unmatched)
+        XCTAssertEqual(surveyed.standingRejections, own.standingRejections)
+        XCTAssertEqual(surveyed.removed, own.removed)
+        XCTAssertEqual(f.runner.ran, [])
+        XCTAssertEqual(f.fs.filesWritten, [])
     }
 }
 

@@ -21,8 +21,8 @@ final class SourceChangeTests: XCTestCase {
         f.fs.resetRecords()
         let changes = SourceChange.find(listing: try f.fs.walk(), state: try f.catalog.loadState(), fileSystem: f.fs)
 
-        func version(_ text: String) -> ContentVersion {
-            ContentVersion(sha256: SHA256.hex(SHA256.hash(Array(text.utf8))), size: Int64(text.utf8.count))
+        func version(_ text: String) -> FileContent {
+            FileContent(sha256: SHA256.hex(SHA256.hash(Array(text.utf8))), size: Int64(text.utf8.count))
         }
         XCTAssertEqual(changes, [
             SourceChange(path: "raw/t/a.txt", kind: .changed, old: version("alpha\n"), new: version("ALPHA!\n")),

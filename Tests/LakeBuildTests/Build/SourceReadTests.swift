@@ -43,7 +43,7 @@ final class SourceReadTests: XCTestCase {
         XCTAssertEqual(f.fs.contents("raw/t/a.txt"), "second\n", "the file changed while the action ran")
         XCTAssertEqual(f.fs.contents("processed/t/a.txt"), "FIRST\n", "the action used the bytes it was keyed with")
         let recorded = try XCTUnwrap(try f.catalog.target(producing: "processed/t/a.txt")?.inputs.first)
-        XCTAssertEqual(recorded.sha256, SHA256.hex(SHA256.hash(Array("first\n".utf8))))
+        XCTAssertEqual(recorded.content.sha256, SHA256.hex(SHA256.hash(Array("first\n".utf8))))
 
         try f.build()
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "the saved content is built next time")

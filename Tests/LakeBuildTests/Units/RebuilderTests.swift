@@ -5,18 +5,17 @@ import LakeBuild
 import XCTest
 
 final class RebuilderTests: XCTestCase {
-    let a = InputVersion(path: "raw/a", sha256: "aa", size: 1)
-    let b = InputVersion(path: "raw/b", sha256: "bb", size: 2)
+    let a = FileVersion(path: "raw/a", sha256: "aa", size: 1)
+    let b = FileVersion(path: "raw/b", sha256: "bb", size: 2)
 
-    func trace(inputs: [InputVersion], state: TargetState = .built, version: Int = 1, parameters: String = "k=v",
+    func trace(inputs: [FileVersion], state: TargetState = .built, version: Int = 1, parameters: String = "k=v",
                outputs: [(String, String)] = [("out", "o1")], error: String? = nil) -> TargetRecord {
         TargetRecord(primaryOutput: "out", rule: "r", action: "act", actionVersion: version, parameters: parameters,
                      key: "unused", state: state, error: error, durationMs: 0, buildID: 1,
-                     outputs: outputs.map { OutputRecord(path: $0.0, sha256: $0.1, size: 1) },
-                     inputs: inputs.map { InputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) })
+                     outputs: outputs.map { FileVersion(path: $0.0, sha256: $0.1, size: 1) }, inputs: inputs)
     }
 
-    func material(_ inputs: [InputVersion], version: Int = 1, parameters: [Parameter] = [Parameter(key: "k", value: "v")]) -> KeyMaterial {
+    func material(_ inputs: [FileVersion], version: Int = 1, parameters: [Parameter] = [Parameter(key: "k", value: "v")]) -> KeyMaterial {
         KeyMaterial(action: "act", version: version, parameters: parameters, inputs: inputs)
     }
 
@@ -26,14 +25,14 @@ final class RebuilderTests: XCTestCase {
     /// asks for them (once) and the reason names the input that changed.
     func testInputsAreAskedForOnlyWhenTheKeyDiffers() {
         var asked = 0
-        let recorded = { () -> [InputRecord] in asked += 1; return [InputRecord(path: "raw/a", sha256: "aa", size: 1)] }
+        let recorded = { () -> [FileVersion] in asked += 1; return [FileVersion(path: "raw/a", sha256: "aa", size: 1)] }
         var lean = trace(inputs: [])
         lean.key = TargetKey.compute(material([a]))
         XCTAssertEqual(Rebuilder.decide(material([a]), trace: lean, outputs: present, recordedInputs: recorded), .upToDate)
         XCTAssertEqual(asked, 0, "an equal key needs no inputs")
-        let a2 = InputVersion(path: "raw/a", sha256: "a2", size: 5)
+        let a2 = FileVersion(path: "raw/a", sha256: "a2", size: 5)
         XCTAssertEqual(Rebuilder.decide(material([a2]), trace: lean, outputs: present, recordedInputs: recorded),
-                       .stale(.inputChanged(path: "raw/a", old: a, new: a2)))
+                       .stale(.inputChanged(path: "raw/a", old: a.content, new: a2.content)))
         XCTAssertEqual(asked, 1)
     }
 
@@ -44,9 +43,9 @@ final class RebuilderTests: XCTestCase {
                        .stale(.actionVersionChanged(action: "act", old: 1, new: 2)))
         XCTAssertEqual(Rebuilder.decide(material([a], parameters: []), trace: trace(inputs: [a]), outputs: present),
                        .stale(.parametersChanged(old: "k=v", new: "")))
-        let a2 = InputVersion(path: "raw/a", sha256: "a2", size: 5)
+        let a2 = FileVersion(path: "raw/a", sha256: "a2", size: 5)
         XCTAssertEqual(Rebuilder.decide(material([a2]), trace: trace(inputs: [a]), outputs: present),
-                       .stale(.inputChanged(path: "raw/a", old: a, new: a2)))
+                       .stale(.inputChanged(path: "raw/a", old: a.content, new: a2.content)))
         XCTAssertEqual(Rebuilder.decide(material([a, b]), trace: trace(inputs: [a]), outputs: present), .stale(.inputAdded(path: "raw/b")))
         XCTAssertEqual(Rebuilder.decide(material([a]), trace: trace(inputs: [a, b]), outputs: present), .stale(.inputRemoved(path: "raw/b")))
         XCTAssertEqual(Rebuilder.decide(material([a]), trace: trace(inputs: [a]), outputs: [(path: "out", state: .missing)]),

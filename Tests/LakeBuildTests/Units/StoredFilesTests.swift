@@ -3,13 +3,14 @@
 // every state survives encoding and decoding, including hashes that are not SHA-256 text.
 
 import XCTest
+import Catalog
 import LakeFormats
 @testable import LakeBuild
 
 final class StoredFilesTests: XCTestCase {
     private func state(_ n: Int, hash: String? = nil) -> StoredPlan.FileState {
         StoredPlan.FileState(stat: FileStat(device: 1, inode: UInt64(n), size: Int64(n), mtimeNs: Int64(n) * 7, ctimeNs: 3),
-                             sha256: hash ?? SHA256.hex(SHA256.hash(Array("file \(n)".utf8))), size: Int64(n * 10))
+                             content: FileContent(sha256: hash ?? SHA256.hex(SHA256.hash(Array("file \(n)".utf8))), size: Int64(n * 10)))
     }
 
     private func assertSame(_ files: StoredFiles, _ model: [String: StoredPlan.FileState], file: StaticString = #filePath, line: UInt = #line) {

@@ -5,17 +5,16 @@ import LakeBuild
 import XCTest
 
 final class TargetDecisionTests: XCTestCase {
-    let a = InputVersion(path: "raw/a", sha256: "aa", size: 1)
+    let a = FileVersion(path: "raw/a", sha256: "aa", size: 1)
 
-    func material(_ inputs: [InputVersion]) -> KeyMaterial {
+    func material(_ inputs: [FileVersion]) -> KeyMaterial {
         KeyMaterial(action: "act", version: 1, parameters: [], inputs: inputs)
     }
 
     func trace(_ m: KeyMaterial, state: TargetState = .built, error: String? = nil) -> TargetRecord {
         TargetRecord(primaryOutput: "out", rule: "r", action: "act", actionVersion: 1, parameters: "",
                      key: TargetKey.compute(m), state: state, error: error, durationMs: 0, buildID: 1,
-                     outputs: [OutputRecord(path: "out", sha256: "o1", size: 1)],
-                     inputs: m.inputs.map { InputRecord(path: $0.path, sha256: $0.sha256, size: $0.size) })
+                     outputs: [FileVersion(path: "out", sha256: "o1", size: 1)], inputs: m.inputs)
     }
 
     /// Facts of a target that is up to date; each row changes some of them.
@@ -45,8 +44,8 @@ final class TargetDecisionTests: XCTestCase {
              .cannotRun(message: "uses scripts/x.py: no such file in the project folder (beside lake/ and rules/)")),
             ("no action", { $0.unknownAction = "r" }, .cannotRun(message: "no built-in action for rule r")),
             ("never built", { $0.trace = nil }, .stale(.new)),
-            ("input changed", { $0.material = self.material([InputVersion(path: "raw/a", sha256: "a2", size: 1)]) },
-             .stale(.inputChanged(path: "raw/a", old: self.a, new: InputVersion(path: "raw/a", sha256: "a2", size: 1)))),
+            ("input changed", { $0.material = self.material([FileVersion(path: "raw/a", sha256: "a2", size: 1)]) },
+             .stale(.inputChanged(path: "raw/a", old: self.a.content, new: FileContent(sha256: "a2", size: 1)))),
             ("output deleted", { $0.outputs = [(path: "out", state: .missing)] }, .stale(.outputMissing(path: "out"))),
             ("forced", { $0.forced = true }, .stale(.forced)),
             ("-n: an input upstream will change", { $0.inputWillChange = "processed/a" }, .stale(.inputWillChange(path: "processed/a"))),
