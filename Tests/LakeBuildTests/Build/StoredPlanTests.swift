@@ -23,6 +23,11 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(report.stats.writes, 0)
         XCTAssertEqual(f.fs.filesRead, [])
         XCTAssertEqual(f.fs.filesHashed, [])
+        // One walk of the sources, one stat per output, nothing stat'ed twice (craft: count the
+        // stats of a no-op).
+        XCTAssertEqual(f.fs.walks, [LakeLayout.sourceFolders])
+        let files = f.fs.allPaths.filter { !$0.hasPrefix(LakeLayout.stateFolder + "/") }
+        XCTAssertEqual(f.fs.pathsStatted.sorted(by: LakePath.bytewiseLess), files)
     }
 
     func testEveryKindOfChangeIsNoticedAndOnlyWhatItReachesIsVisited() throws {
