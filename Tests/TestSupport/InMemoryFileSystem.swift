@@ -135,6 +135,17 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         locked { entries[temp] = Entry(bytes: bytes, stat: freshStat(size: bytes.count)) }
     }
 
+    public func appendTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
+        let found: Bool = locked {
+            guard var e = entries[temp] else { return false }
+            e.bytes += bytes
+            e.stat.size = Int64(e.bytes.count)
+            entries[temp] = e
+            return true
+        }
+        if !found { throw .notFound(temp) }
+    }
+
     public func publish(_ items: [(output: ProducedOutput, path: String)]) -> [Result<FileStat?, FileSystemError>] {
         locked {
             if !items.isEmpty { _publishBatches.append(items.map(\.path)) }

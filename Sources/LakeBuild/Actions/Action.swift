@@ -32,9 +32,13 @@ public struct ActionContext: Sendable {
     /// Final lake-relative output paths, in `out` order.
     public let outputs: [String]
     private let reader: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    private let opener: (@Sendable (Int) -> OutputStream)?
 
+    /// - Parameter opener: makes the stream of output `i` (`openOutput`); nil gathers streamed
+    ///   outputs in memory (an action called outside a build).
     public init(rule: String, binding: Binding, parameters: [Parameter], inputs: [[String]], absent: [[AbsentInput]] = [],
-                outputs: [String], reader: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8]) {
+                outputs: [String], reader: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
+                opener: (@Sendable (Int) -> OutputStream)? = nil) {
         self.rule = rule
         self.binding = binding
         self.parameters = parameters
@@ -42,6 +46,15 @@ public struct ActionContext: Sendable {
         self.absent = absent
         self.outputs = outputs
         self.reader = reader
+        self.opener = opener
+    }
+
+    /// A stream for output `index` (in `out` order), to be written as the output is made and
+    /// returned in `ActionResult.written`: in a build its bytes go straight to the output's
+    /// temporary file.
+    public func openOutput(_ index: Int) throws(ActionError) -> OutputStream {
+        guard outputs.indices.contains(index) else { throw .wrongOutputCount(expected: outputs.count, got: index + 1) }
+        return opener?(index) ?? OutputStream(index: index)
     }
 
     /// The absent members of `in` line `line` (empty when the line has none).
@@ -83,8 +96,23 @@ public enum ActionResult: Sendable, Equatable {
     /// One byte string per output, plus inputs it rejected but could do without
     /// (an aggregate that skips a bad member).
     case outputs([[UInt8]], rejections: [Rejection])
+    /// One stream per output, in `out` order, each opened with `ActionContext.openOutput` and
+    /// written whole: outputs made in pieces, never whole in memory.
+    case written([OutputStream], rejections: [Rejection])
     /// The target's main input is invalid: nothing is produced.
     case rejected([Rejection])
+}
+
+extension ActionResult {
+    /// Each output's bytes and the rejections, for an action run outside a build (its streams
+    /// gathered in memory); nil for a rejection.
+    public var outputBytes: (outputs: [[UInt8]], rejections: [Rejection])? {
+        switch self {
+        case .outputs(let outputs, let rejections): return (outputs, rejections)
+        case .written(let streams, let rejections): return (streams.map(\.bytes), rejections)
+        case .rejected: return nil
+        }
+    }
 }
 
 /// A data problem in one input file, with precise positions.

@@ -2,6 +2,7 @@
 // runner calls the registered function or the shell; the fake one in tests records which
 // targets ran, so minimality is asserted by counting invocations (Shake's appendFile trick).
 
+import Foundation
 import LakeFormats
 
 /// Everything needed to run one target's action.
@@ -92,20 +93,39 @@ public struct BuiltinActionRunner: ActionRunner {
             return ShellCommand(template: command, toolDirectory: toolDirectory, onCommand: onShellCommand).run(job, in: fileSystem)
         case .builtin(let name, let parameters, _):
             guard let action = registry[name] else { return .failed(.unknownAction(name)) }
+            let opened = OpenedStreams()
             let context = ActionContext(
                 rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
-                absent: job.absent, outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) })
+                absent: job.absent, outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) },
+                opener: { i in
+                    opened.add(OutputStream(index: i, temporaryPath: fileSystem.temporaryPath(for: job.outputs[i]), fileSystem: fileSystem))
+                })
             do {
                 switch try action.perform(context) {
                 case .outputs(let outputs, let rejections):
+                    opened.discardAll()
                     guard outputs.count == job.outputs.count else {
                         return .failed(.wrongOutputCount(expected: job.outputs.count, got: outputs.count))
                     }
                     return .produced(outputs.map { .bytes($0) }, rejections: rejections)
+                case .written(let streams, let rejections):
+                    guard streams.count == job.outputs.count, streams.map(\.index) == Array(streams.indices),
+                          streams.allSatisfy({ s in opened.contains(s) }) else {
+                        opened.discardAll()
+                        return .failed(.wrongOutputCount(expected: job.outputs.count, got: streams.count))
+                    }
+                    var produced: [ProducedOutput] = []
+                    for s in streams {
+                        try s.finish()
+                        produced.append(s.temporaryPath.map { .temporaryFile($0) } ?? .bytes(s.bytes))
+                    }
+                    return .produced(produced, rejections: rejections)
                 case .rejected(let rejections):
+                    opened.discardAll()
                     return .rejected(rejections)
                 }
             } catch {
+                opened.discardAll()
                 return .failed(error)
             }
         }
@@ -118,5 +138,23 @@ public struct BuiltinActionRunner: ActionRunner {
         case .shell: return 1
         case .builtin(let name, _, _): return registry[name]?.version
         }
+    }
+}
+
+/// The output streams one run of an action opened, so those it does not hand back (it failed,
+/// was rejected, or returned bytes instead) have their temporary files removed.
+private final class OpenedStreams: @unchecked Sendable {
+    private let lock = NSLock()
+    private var streams: [OutputStream] = []
+
+    func add(_ stream: OutputStream) -> OutputStream {
+        lock.withLock { streams.append(stream) }
+        return stream
+    }
+
+    func contains(_ stream: OutputStream) -> Bool { lock.withLock { streams.contains { $0 === stream } } }
+
+    func discardAll() {
+        for s in lock.withLock({ streams }) { s.discard() }
     }
 }

@@ -26,6 +26,9 @@ public protocol FileSystem: Sendable {
     /// Writes `bytes` to the temporary path `temp`. The content is not durable yet: publishing
     /// (or landing) the file syncs it first.
     func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
+    /// Appends `bytes` to the temporary file `temp` made by `writeTemporary` (an output
+    /// streamed in pieces, see `OutputStream`).
+    func appendTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
     /// Publishes outputs, many at once, each atomically and durably: bytes are written to
     /// temporary files of their own, and every temporary file's content is made durable; then
     /// each is renamed over its output (creating folders); then the renames are made durable

@@ -147,13 +147,19 @@ public struct LocalFileSystem: FileSystem {
         try writeTemporary(bytes, to: temp, sync: false)
     }
 
-    /// Writes a temporary file, and with `sync` fsyncs it before closing it.
-    private func writeTemporary(_ bytes: [UInt8], to temp: String, sync: Bool) throws(FileSystemError) {
+    public func appendTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError) {
+        try writeTemporary(bytes, to: temp, sync: false, append: true)
+    }
+
+    /// Writes a temporary file (or appends to it), and with `sync` fsyncs it before closing it.
+    /// A write that fails removes the file.
+    private func writeTemporary(_ bytes: [UInt8], to temp: String, sync: Bool, append: Bool = false) throws(FileSystemError) {
         guard LakeLayout.isTemporary(temp) else { throw .protectedPath(temp) }
         let (dir, name) = LakeDirectory.splitLast(temp)
         let dirFD = try directory.openDirectory(dir, create: true)
         defer { close(dirFD) }
-        let fd = openat(dirFD, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let mode = append ? O_APPEND : O_CREAT | O_TRUNC
+        let fd = openat(dirFD, name, O_WRONLY | mode | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw errno == ELOOP ? .symbolicLink(temp) : .io(path: temp, operation: "create", errno: errno)
         }

@@ -1,13 +1,21 @@
-// Where the writer's bytes go: a growing in-memory buffer, or a file that is written as each
-// column chunk is finished (nothing in a Parquet body needs back-patching, so the file streams).
+// Where the writer's bytes go: a growing in-memory buffer, a file, or a sink of the caller's,
+// each written as each column chunk is finished (nothing in a Parquet body needs
+// back-patching, so the file streams).
 
 import Foundation
+
+/// A destination of the caller's for `ParquetWriter(sink:schema:options:)`: it is handed the
+/// file's bytes in order, a column chunk (or the footer) at a time.
+public protocol ParquetSink: AnyObject {
+    func write(_ bytes: [UInt8]) throws(ParquetError)
+}
 
 /// The destination of a `ParquetWriter`, tracking the current file offset.
 final class ParquetOutput {
     private enum Destination {
         case memory
         case file(FileHandle, path: String)
+        case sink(ParquetSink)
     }
 
     private let destination: Destination
@@ -19,6 +27,11 @@ final class ParquetOutput {
     /// An in-memory destination.
     init() {
         destination = .memory
+    }
+
+    /// The caller's destination.
+    init(sink: ParquetSink) {
+        destination = .sink(sink)
     }
 
     /// Creates or truncates the file at `path`.
@@ -34,6 +47,8 @@ final class ParquetOutput {
         switch destination {
         case .memory:
             buffer += bytes
+        case let .sink(sink):
+            try sink.write(bytes)
         case let .file(handle, path):
             do {
                 try handle.write(contentsOf: Data(bytes))
@@ -44,7 +59,7 @@ final class ParquetOutput {
         offset += bytes.count
     }
 
-    /// Flushes and closes a file destination; a no-op in memory.
+    /// Flushes and closes a file destination; a no-op in memory and for a sink.
     func close() throws(ParquetError) {
         guard case let .file(handle, path) = destination else { return }
         do {

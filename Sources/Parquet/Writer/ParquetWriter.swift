@@ -35,6 +35,13 @@ public final class ParquetWriter {
         try self.init(schema: schema, options: options, output: ParquetOutput(path: path))
     }
 
+    /// A writer that hands the file's bytes to `sink` as they are made (a column chunk at a
+    /// time), so the file is never whole in memory.
+    public convenience init(sink: ParquetSink, schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws(ParquetError) {
+        try Self.validate(schema: schema, options: options)
+        try self.init(schema: schema, options: options, output: ParquetOutput(sink: sink))
+    }
+
     /// A writer that builds the file in memory; read it from `bytes` after `finish()`.
     public convenience init(schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws(ParquetError) {
         try Self.validate(schema: schema, options: options)

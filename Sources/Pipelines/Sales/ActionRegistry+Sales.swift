@@ -48,7 +48,10 @@ enum SalesActions {
         case .invalid(let errors, let total):
             return .rejected([Rejection(path: path, errors: errors, totalErrors: total)])
         case .items(let columns):
-            return .outputs([try mapped { () throws(SalesError) in try SalesParquet.bytes(columns) }], rejections: [])
+            let stream = try ParquetOutputSink.writing(ctx, output: 0, failure: "could not write Parquet") { sink in
+                try SalesParquet.write(columns, to: sink)
+            }
+            return .written([stream], rejections: [])
         }
     }
 

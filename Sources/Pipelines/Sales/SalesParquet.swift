@@ -31,25 +31,39 @@ public enum SalesParquet {
         ])
     }()
 
-    /// The bytes of a Parquet file holding `columns` as one row group. The column buffers are
-    /// handed to the writer as they are: nothing is converted or copied on the way.
+    /// The bytes of a Parquet file holding `columns` as one row group (see `write`).
     public static func bytes(_ columns: SalesColumns) throws(SalesError) -> [UInt8] {
-        var options = ParquetWriterOptions()
-        options.createdBy = createdBy
         do {
             let writer = try ParquetWriter(schema: schema, options: options)
-            try writer.write(batch: [
-                ColumnBatch(buffer: .byteArray(columns.transactionID)), ColumnBatch(buffer: .int64(columns.timestampMillis)),
-                ColumnBatch(buffer: .byteArray(columns.sku)), ColumnBatch(buffer: .byteArray(columns.itemName)),
-                ColumnBatch(buffer: .int32(columns.quantity)), ColumnBatch(buffer: .int64(columns.unitPriceCents)),
-                ColumnBatch(buffer: .int64(columns.lineTotalCents)), ColumnBatch(buffer: .int64(columns.discountCents)),
-                ColumnBatch(buffer: .byteArray(columns.paymentMethod)), ColumnBatch(buffer: .byteArray(columns.customerID)),
-            ])
-            try writer.finish()
+            try write(columns, with: writer)
             return writer.bytes
         } catch {
             throw .parquet(String(describing: error))
         }
+    }
+
+    /// Writes a Parquet file holding `columns` as one row group into `sink`, a column chunk at
+    /// a time. The column buffers are handed to the writer as they are: nothing is converted
+    /// or copied on the way.
+    public static func write(_ columns: SalesColumns, to sink: ParquetSink) throws(ParquetError) {
+        try write(columns, with: try ParquetWriter(sink: sink, schema: schema, options: options))
+    }
+
+    private static var options: ParquetWriterOptions {
+        var options = ParquetWriterOptions()
+        options.createdBy = createdBy
+        return options
+    }
+
+    private static func write(_ columns: SalesColumns, with writer: ParquetWriter) throws(ParquetError) {
+        try writer.write(batch: [
+            ColumnBatch(buffer: .byteArray(columns.transactionID)), ColumnBatch(buffer: .int64(columns.timestampMillis)),
+            ColumnBatch(buffer: .byteArray(columns.sku)), ColumnBatch(buffer: .byteArray(columns.itemName)),
+            ColumnBatch(buffer: .int32(columns.quantity)), ColumnBatch(buffer: .int64(columns.unitPriceCents)),
+            ColumnBatch(buffer: .int64(columns.lineTotalCents)), ColumnBatch(buffer: .int64(columns.discountCents)),
+            ColumnBatch(buffer: .byteArray(columns.paymentMethod)), ColumnBatch(buffer: .byteArray(columns.customerID)),
+        ])
+        try writer.finish()
     }
 
     /// Reads a partition written by `bytes(_:)` back into columns.

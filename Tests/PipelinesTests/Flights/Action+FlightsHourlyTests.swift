@@ -31,7 +31,7 @@ final class ActionFlightsHourlyTests: XCTestCase {
             folder + "broken.json": Array("{\"time\": ".utf8),
             folder + "wrong-hour.json": FlightFixtures.snapshot(time: t + 3600, rows: [FlightFixtures.servedRow()]),
         ])
-        guard case .outputs(let outputs, let rejections) = result else { return XCTFail("\(result)") }
+        guard let (outputs, rejections) = result.outputBytes else { return XCTFail("\(result)") }
         XCTAssertEqual(rejections.map(\.path), [folder + "broken.json", folder + "wrong-hour.json"])
         XCTAssertEqual(rejections[1].errors.first?.message, "snapshot time 2025-09-18T17:03:27Z does not belong to date=2025-09-18/hour=16")
 
@@ -69,7 +69,7 @@ final class ActionFlightsHourlyTests: XCTestCase {
 
     func testEmptyHourGivesReadableEmptyFiles() throws {
         let result = try run([folder + "a.json": Array("{\"time\": \(t), \"states\": null}".utf8)])
-        guard case .outputs(let outputs, let rejections) = result else { return XCTFail("\(result)") }
+        guard let (outputs, rejections) = result.outputBytes else { return XCTFail("\(result)") }
         XCTAssertEqual(rejections, [])
         XCTAssertEqual(try ParquetFileReader(bytes: outputs[0]).metadata.numRows, 0)
         XCTAssertEqual(try ParquetFileReader(bytes: outputs[1]).metadata.numRows, 0)
@@ -78,7 +78,7 @@ final class ActionFlightsHourlyTests: XCTestCase {
     /// The hourly Parquet read by pyarrow: types, timestamps and derived values as the spec says.
     func testPyarrowReadsTheHourlyFile() throws {
         let python = try InteropPython.path(for: "pyarrow")
-        guard case .outputs(let outputs, _) = try run([folder + "a.json": FlightFixtures.snapshot(rows: [FlightFixtures.servedRow()])]) else {
+        guard let (outputs, _) = try run([folder + "a.json": FlightFixtures.snapshot(rows: [FlightFixtures.servedRow()])]).outputBytes else {
             return XCTFail("no outputs")
         }
         let path = NSTemporaryDirectory() + "hourly-\(UUID().uuidString).parquet"

@@ -34,14 +34,15 @@ extension Action {
         }
         var batch = accumulator.finish()
         batch.counts.rejectedFiles = rejections.count
-        do {
-            return .outputs([
-                try HourlyParquet.encode(batch.columns, rows: batch.order),
-                try RejectedRowsParquet.encode(batch.rejected),
-                HourlyMetrics.encode(batch.counts, date: date, hour: hour),
-            ], rejections: rejections)
-        } catch {
-            throw .failed("cannot write the hourly Parquet: \(error)")
+        let failure = "cannot write the hourly Parquet"
+        let observations = try ParquetOutputSink.writing(ctx, output: 0, failure: failure) { sink in
+            try HourlyParquet.write(batch.columns, rows: batch.order, to: sink)
         }
+        let rejected = try ParquetOutputSink.writing(ctx, output: 1, failure: failure) { sink in
+            try RejectedRowsParquet.write(batch.rejected, to: sink)
+        }
+        let metrics = try ctx.openOutput(2)
+        try metrics.write(HourlyMetrics.encode(batch.counts, date: date, hour: hour))
+        return .written([observations, rejected, metrics], rejections: rejections)
     }
 }

@@ -40,6 +40,16 @@ public enum HourlyParquet {
     /// group: each group is gathered from the columns, written and let go before the next.
     static func encode(_ columns: HourlyColumns, rows: [Int32]) throws -> [UInt8] {
         let writer = try ParquetWriter(schema: schema, options: options)
+        try write(columns, rows: rows, with: writer)
+        return writer.bytes
+    }
+
+    /// The same file, handed to `sink` a column chunk at a time.
+    static func write(_ columns: HourlyColumns, rows: [Int32], to sink: ParquetSink) throws {
+        try write(columns, rows: rows, with: try ParquetWriter(sink: sink, schema: schema, options: options))
+    }
+
+    private static func write(_ columns: HourlyColumns, rows: [Int32], with writer: ParquetWriter) throws {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + rowGroupRows)
@@ -47,7 +57,6 @@ public enum HourlyParquet {
             start = end
         }
         try writer.finish()
-        return writer.bytes
     }
 
     /// The file of hand-built observations, in their order.

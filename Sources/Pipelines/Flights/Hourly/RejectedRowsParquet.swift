@@ -16,6 +16,16 @@ public enum RejectedRowsParquet {
 
     public static func encode(_ rows: [RejectedRow]) throws -> [UInt8] {
         let writer = try ParquetWriter(schema: schema, options: ParquetWriterOptions())
+        try write(rows, with: writer)
+        return writer.bytes
+    }
+
+    /// The same file, handed to `sink` a column chunk at a time.
+    static func write(_ rows: [RejectedRow], to sink: ParquetSink) throws {
+        try write(rows, with: try ParquetWriter(sink: sink, schema: schema, options: ParquetWriterOptions()))
+    }
+
+    private static func write(_ rows: [RejectedRow], with writer: ParquetWriter) throws {
         try writer.write(batch: [
             .strings(rows.map(\.sourceFile)), .int32s(rows.map { Int32(clamping: $0.rowIndex) }),
             .timestamps(rows.map(\.snapshotTime)), .strings(rows.map(\.rawText)),
@@ -23,6 +33,5 @@ public enum RejectedRowsParquet {
             .strings(rows.map { RowProblem.json($0.problems) }),
         ])
         try writer.finish()
-        return writer.bytes
     }
 }

@@ -1,0 +1,100 @@
+// An output an action writes in pieces as it makes it, instead of returning its bytes whole.
+// In a build the pieces go straight to the output's temporary file (held back until a
+// megabyte has gathered, so a small output is still one write); the engine then hashes the
+// file and publishes it like any other (synced in its batch, renamed into place). Where
+// there is no lake (an action called by a unit test) the pieces gather in memory.
+
+import Foundation
+
+/// One output of an action, written as it is made. Open it with `ActionContext.openOutput`,
+/// write to it, and return it in `ActionResult.written`.
+public final class OutputStream: @unchecked Sendable {
+    /// Index of the output in the rule's `out` order.
+    public let index: Int
+    /// The temporary file the bytes go to in a build; nil when they gather in memory.
+    public let temporaryPath: String?
+    private let fileSystem: FileSystem?
+    private let lock = NSLock()
+    private var pending: [UInt8] = []
+    private var fileMade = false
+    private var finished = false
+    private var written = 0
+
+    /// Bytes gathered before they are written to the file in one call.
+    static let flushSize = 1 << 20
+
+    /// A stream into the temporary file `temporaryPath` of `fileSystem`.
+    init(index: Int, temporaryPath: String, fileSystem: FileSystem) {
+        self.index = index
+        self.temporaryPath = temporaryPath
+        self.fileSystem = fileSystem
+    }
+
+    /// A stream that gathers its bytes in memory (`bytes`).
+    public init(index: Int) {
+        self.index = index
+        temporaryPath = nil
+        fileSystem = nil
+    }
+
+    /// Number of bytes written so far.
+    public var count: Int { lock.withLock { written } }
+
+    /// In memory: every byte written. For a file: what has not reached it yet.
+    public var bytes: [UInt8] { lock.withLock { pending } }
+
+    /// Appends `bytes` to the output.
+    public func write(_ bytes: [UInt8]) throws(ActionError) {
+        try withLock { () throws(ActionError) in
+            guard !finished else { throw .failed("output \(index) written after it was finished") }
+            pending += bytes
+            written += bytes.count
+            if fileSystem != nil && pending.count >= Self.flushSize { try flush() }
+        }
+    }
+
+    /// Writes what is pending to the file, making it first (an empty output is a file too).
+    /// Ends the stream; a no-op in memory.
+    func finish() throws(ActionError) {
+        try withLock { () throws(ActionError) in
+            guard !finished else { return }
+            finished = true
+            if fileSystem != nil { try flush() }
+        }
+    }
+
+    /// Removes the temporary file (the action failed or was rejected after opening it).
+    func discard() {
+        lock.withLock {
+            finished = true
+            pending = []
+            if fileMade, let fileSystem, let temporaryPath { try? fileSystem.remove(temporaryPath) }
+        }
+    }
+
+    private func flush() throws(ActionError) {
+        guard let fileSystem, let temporaryPath else { return }
+        do {
+            if fileMade {
+                try fileSystem.appendTemporary(pending, to: temporaryPath)
+            } else {
+                try fileSystem.writeTemporary(pending, to: temporaryPath)
+                fileMade = true
+            }
+        } catch {
+            throw .io(error)
+        }
+        pending = []
+    }
+
+    private func withLock<T>(_ body: () throws(ActionError) -> T) throws(ActionError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
+
+extension OutputStream: Equatable {
+    /// The same stream (a stream is one output being written, not a value).
+    public static func == (a: OutputStream, b: OutputStream) -> Bool { a === b }
+}
