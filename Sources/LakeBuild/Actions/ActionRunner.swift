@@ -115,10 +115,7 @@ public struct BuiltinActionRunner: ActionRunner {
                         return .failed(.wrongOutputCount(expected: job.outputs.count, got: streams.count))
                     }
                     var produced: [ProducedOutput] = []
-                    for s in streams {
-                        try s.finish()
-                        produced.append(s.temporaryPath.map { .temporaryFile($0) } ?? .bytes(s.bytes))
-                    }
+                    for s in streams { produced.append(try s.finish()) }
                     return .produced(produced, rejections: rejections)
                 case .rejected(let rejections):
                     opened.discardAll()

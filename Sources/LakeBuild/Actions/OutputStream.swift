@@ -1,8 +1,10 @@
 // An output an action writes in pieces as it makes it, instead of returning its bytes whole.
-// In a build the pieces go straight to the output's temporary file (held back until a
-// megabyte has gathered, so a small output is still one write); the engine then hashes the
-// file and publishes it like any other (synced in its batch, renamed into place). Where
-// there is no lake (an action called by a unit test) the pieces gather in memory.
+// In a build the pieces gather until a megabyte has, then go straight to the output's
+// temporary file, and so on; the engine then hashes the file and publishes it like any other
+// (synced in its batch, renamed into place). An output that stays under a megabyte never
+// makes its file on the action's thread: it is handed over as bytes and written with its
+// batch, as a returned output is (creating a file is the costly part of a small output).
+// Where there is no lake (an action called by a unit test) the pieces gather in memory.
 
 import Foundation
 
@@ -53,13 +55,16 @@ public final class OutputStream: @unchecked Sendable {
         }
     }
 
-    /// Writes what is pending to the file, making it first (an empty output is a file too).
-    /// Ends the stream; a no-op in memory.
-    func finish() throws(ActionError) {
-        try withLock { () throws(ActionError) in
-            guard !finished else { return }
+    /// Ends the stream: what the engine publishes. An output that reached its file has the
+    /// rest written there; one that stayed under `flushSize` (or gathered in memory) is handed
+    /// over as its bytes, written with the rest of its batch like any returned output.
+    func finish() throws(ActionError) -> ProducedOutput {
+        try withLock { () throws(ActionError) -> ProducedOutput in
+            guard !finished else { throw .failed("output \(index) finished twice") }
             finished = true
-            if fileSystem != nil { try flush() }
+            guard fileMade, let temporaryPath else { return .bytes(pending) }
+            try flush()
+            return .temporaryFile(temporaryPath)
         }
     }
 
