@@ -37,7 +37,9 @@ struct PlanChanges {
         }
         // The walk lists raw/ and reference/ only: more files than matched means a new one.
         if listing.files.count != matched {
-            for path in listing.files.keys where LakeLayout.isSource(path) && !stored.sources.contains(path) { added.append(path) }
+            // One hash per path (a set of the stored ones) rather than a binary search each.
+            let known = Set(stored.sources.paths)
+            for path in listing.files.keys where !known.contains(path) && LakeLayout.isSource(path) { added.append(path) }
         }
         for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks
