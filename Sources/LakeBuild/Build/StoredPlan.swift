@@ -112,12 +112,15 @@ struct StoredPlan {
         }
         graph.targets.reserveCapacity(baseTargetCount)
         outcomes.reserveCapacity(baseTargetCount)
-        graph.producer.reserveCapacity(baseTargetCount * 2)
+        // With changes to apply, the edit derives the producers of the graph it makes; the
+        // base graph's would be built only to be dropped.
+        let producers = changes.isEmpty
+        if producers { graph.producer.reserveCapacity(baseTargetCount * 2) }
         for i in 0..<baseTargetCount {
             guard var target = r.target(strings), target.ruleIndex < ordered.count, let dependencies = r.counts(),
                   let outcome = r.outcome(strings) else { return nil }
             target.dependencies = dependencies
-            for o in target.outputs { graph.producer[o] = i }
+            if producers { for o in target.outputs { graph.producer[o] = i } }
             graph.targets.append(target)
             outcomes.append(outcome)
         }

@@ -28,7 +28,9 @@ struct StoredPlanChange {
     }
 
     /// The graph and outcomes with `changes` applied in order, as one edit; nil when they do
-    /// not fit the graph (the build then plans in full).
+    /// not fit the graph (the build then plans in full). `graph.producer` may be empty: the
+    /// targets the changes name are found by their first output, and the edit derives the
+    /// producers anew.
     /// - Parameter sources: the raw and reference files after every change.
     static func apply(_ changes: [StoredPlanChange], to graph: TargetGraph, outcomes: [StoredPlan.Outcome],
                       sources: StoredFiles) -> (TargetGraph, [StoredPlan.Outcome])? {
@@ -49,8 +51,12 @@ struct StoredPlanChange {
         var removing = Set<Int>()
         var replacing: [Int: PlannedTarget] = [:]
         var adding = [[PlannedTarget]](repeating: [], count: graph.rules.count)
+        // Each named target's index, in one pass over the targets' first outputs.
+        var index: [String: Int] = [:]
+        index.reserveCapacity(latest.count)
+        for (i, t) in graph.targets.enumerated() where latest[t.primaryOutput] != nil { index[t.primaryOutput] = i }
         for (primary, plan) in latest {
-            let existing = graph.producer[primary]
+            let existing = index[primary]
             guard let t = plan else {
                 if let i = existing { removing.insert(i) }
                 continue

@@ -56,7 +56,8 @@ extension TargetGraph {
         }
         guard next == targets.count else { return nil }
         var producer: [String: Int] = [:]
-        producer.reserveCapacity(self.producer.count + adding.reduce(0) { $0 + $1.count })
+        // (A graph decoded with changes to apply has no producers yet: at least one a target.)
+        producer.reserveCapacity(max(self.producer.count, edited.count))
         for (i, t) in edited.enumerated() { for o in t.outputs { producer[o] = i } }
         func derived(_ t: PlannedTarget) -> [Int] {
             var deps = Set<Int>()
