@@ -7,11 +7,11 @@ import Parquet
 
 /// An action's output stream as the destination of a `ParquetWriter`.
 final class ParquetOutputSink: ParquetSink {
-    let stream: OutputStream
+    let stream: StreamedOutput
     /// The stream's own error when a write to it failed (the writer only reports that it did).
     private(set) var failure: ActionError?
 
-    init(_ stream: OutputStream) { self.stream = stream }
+    init(_ stream: StreamedOutput) { self.stream = stream }
 
     func write(_ bytes: [UInt8]) throws(ParquetError) {
         do {
@@ -25,7 +25,7 @@ final class ParquetOutputSink: ParquetSink {
     /// Opens output `index` of `ctx` and runs `body` with a sink into it; an error of the stream
     /// itself comes out as that error, any other as `failure(message)`.
     static func writing(_ ctx: ActionContext, output index: Int, failure message: String,
-                        _ body: (ParquetOutputSink) throws -> Void) throws(ActionError) -> OutputStream {
+                        _ body: (ParquetOutputSink) throws -> Void) throws(ActionError) -> StreamedOutput {
         let sink = ParquetOutputSink(try ctx.openOutput(index))
         do {
             try body(sink)

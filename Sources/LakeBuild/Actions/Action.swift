@@ -32,13 +32,13 @@ public struct ActionContext: Sendable {
     /// Final lake-relative output paths, in `out` order.
     public let outputs: [String]
     private let reader: @Sendable (String) throws(FileSystemError) -> [UInt8]
-    private let opener: (@Sendable (Int) -> OutputStream)?
+    private let opener: (@Sendable (Int) -> StreamedOutput)?
 
     /// - Parameter opener: makes the stream of output `i` (`openOutput`); nil gathers streamed
     ///   outputs in memory (an action called outside a build).
     public init(rule: String, binding: Binding, parameters: [Parameter], inputs: [[String]], absent: [[AbsentInput]] = [],
                 outputs: [String], reader: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
-                opener: (@Sendable (Int) -> OutputStream)? = nil) {
+                opener: (@Sendable (Int) -> StreamedOutput)? = nil) {
         self.rule = rule
         self.binding = binding
         self.parameters = parameters
@@ -52,9 +52,9 @@ public struct ActionContext: Sendable {
     /// A stream for output `index` (in `out` order), to be written as the output is made and
     /// returned in `ActionResult.written`: in a build its bytes go straight to the output's
     /// temporary file.
-    public func openOutput(_ index: Int) throws(ActionError) -> OutputStream {
+    public func openOutput(_ index: Int) throws(ActionError) -> StreamedOutput {
         guard outputs.indices.contains(index) else { throw .wrongOutputCount(expected: outputs.count, got: index + 1) }
-        return opener?(index) ?? OutputStream(index: index)
+        return opener?(index) ?? StreamedOutput(index: index)
     }
 
     /// The absent members of `in` line `line` (empty when the line has none).
@@ -98,7 +98,7 @@ public enum ActionResult: Sendable, Equatable {
     case outputs([[UInt8]], rejections: [Rejection])
     /// One stream per output, in `out` order, each opened with `ActionContext.openOutput` and
     /// written whole: outputs made in pieces, never whole in memory.
-    case written([OutputStream], rejections: [Rejection])
+    case written([StreamedOutput], rejections: [Rejection])
     /// The target's main input is invalid: nothing is produced.
     case rejected([Rejection])
 }

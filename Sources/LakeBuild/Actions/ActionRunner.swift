@@ -98,7 +98,7 @@ public struct BuiltinActionRunner: ActionRunner {
                 rule: job.rule, binding: job.binding, parameters: parameters, inputs: job.inputs,
                 absent: job.absent, outputs: job.outputs, reader: { path throws(FileSystemError) in try job.read(path, in: fileSystem) },
                 opener: { i in
-                    opened.add(OutputStream(index: i, temporaryPath: fileSystem.temporaryPath(for: job.outputs[i]), fileSystem: fileSystem))
+                    opened.add(StreamedOutput(index: i, temporaryPath: fileSystem.temporaryPath(for: job.outputs[i]), fileSystem: fileSystem))
                 })
             do {
                 switch try action.perform(context) {
@@ -109,10 +109,13 @@ public struct BuiltinActionRunner: ActionRunner {
                     }
                     return .produced(outputs.map { .bytes($0) }, rejections: rejections)
                 case .written(let streams, let rejections):
-                    guard streams.count == job.outputs.count, streams.map(\.index) == Array(streams.indices),
-                          streams.allSatisfy({ s in opened.contains(s) }) else {
+                    guard streams.count == job.outputs.count else {
                         opened.discardAll()
                         return .failed(.wrongOutputCount(expected: job.outputs.count, got: streams.count))
+                    }
+                    guard streams.map(\.index) == Array(streams.indices), streams.allSatisfy({ s in opened.contains(s) }) else {
+                        opened.discardAll()
+                        return .failed(.failed("the action must return the streams it opened, one per output in `out` order"))
                     }
                     var produced: [ProducedOutput] = []
                     for s in streams { produced.append(try s.finish()) }
@@ -142,14 +145,14 @@ public struct BuiltinActionRunner: ActionRunner {
 /// was rejected, or returned bytes instead) have their temporary files removed.
 private final class OpenedStreams: @unchecked Sendable {
     private let lock = NSLock()
-    private var streams: [OutputStream] = []
+    private var streams: [StreamedOutput] = []
 
-    func add(_ stream: OutputStream) -> OutputStream {
+    func add(_ stream: StreamedOutput) -> StreamedOutput {
         lock.withLock { streams.append(stream) }
         return stream
     }
 
-    func contains(_ stream: OutputStream) -> Bool { lock.withLock { streams.contains { $0 === stream } } }
+    func contains(_ stream: StreamedOutput) -> Bool { lock.withLock { streams.contains { $0 === stream } } }
 
     func discardAll() {
         for s in lock.withLock({ streams }) { s.discard() }

@@ -27,7 +27,7 @@ public protocol FileSystem: Sendable {
     /// (or landing) the file syncs it first.
     func writeTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
     /// Appends `bytes` to the temporary file `temp` made by `writeTemporary` (an output
-    /// streamed in pieces, see `OutputStream`).
+    /// streamed in pieces, see `StreamedOutput`).
     func appendTemporary(_ bytes: [UInt8], to temp: String) throws(FileSystemError)
     /// Publishes outputs, many at once, each atomically and durably: bytes are written to
     /// temporary files of their own, and every temporary file's content is made durable; then

@@ -10,7 +10,7 @@ import Foundation
 
 /// One output of an action, written as it is made. Open it with `ActionContext.openOutput`,
 /// write to it, and return it in `ActionResult.written`.
-public final class OutputStream: @unchecked Sendable {
+public final class StreamedOutput: @unchecked Sendable {
     /// Index of the output in the rule's `out` order.
     public let index: Int
     /// The temporary file the bytes go to in a build; nil when they gather in memory.
@@ -99,7 +99,7 @@ public final class OutputStream: @unchecked Sendable {
     }
 }
 
-extension OutputStream: Equatable {
+extension StreamedOutput: Equatable {
     /// The same stream (a stream is one output being written, not a value).
-    public static func == (a: OutputStream, b: OutputStream) -> Bool { a === b }
+    public static func == (a: StreamedOutput, b: StreamedOutput) -> Bool { a === b }
 }
