@@ -1,14 +1,20 @@
-// The state of one running build, shared by the scheduler's threads: each target's result,
-// the lazily opened build row, and the catalog writes, which are serialised here. A target
-// whose outputs changed hands them to the publish queue; the queue's thread publishes a batch
-// of such targets at a time (each output written to its temporary file and synced, all side
-// by side; then renamed; then each folder synced once) and only then journals them, in one
+// One running build: the scheduler's threads run its targets producers-first, and each
+// target is decided (`TargetDecision`, from the facts gathered here) and, when stale, its
+// action run. The session holds every target's result, which its dependents read; the rest is
+// handed to the pieces it holds: the outputs (`OutputStaging`: hashing, keeping identical
+// files, publishing, removing), the catalog writes (`BuildJournal`), the report at the end
+// (`BuildSession+Report`) and what the stored plan takes from it (`BuildSession+StoredPlan`).
+//
+// A target whose outputs changed hands them to the publish queue; the queue's thread publishes
+// a batch of such targets at a time (each output written to its temporary file and synced, all
+// side by side; then renamed; then each folder synced once) and only then journals them, in one
 // catalog transaction per batch. Dependents start once their producer's batch is journaled.
 
 import Catalog
 import Foundation
 import LakeFormats
 
+/// One running build: its targets' results, and the running of each target.
 final class BuildSession: @unchecked Sendable {
     /// A finished target as its dependents see it.
     struct Result {
@@ -37,29 +43,21 @@ final class BuildSession: @unchecked Sendable {
     /// Raw and reference files a change-driven build found added, changed or removed.
     let changedSources: Set<String>
 
-    /// How this build will store its plan, which decides what its first write does to the
-    /// stored one: `whole` deletes it, `changes` begins an empty change row.
-    enum PlanWrite {
-        case whole
-        case changes
-    }
-    let planWrite: PlanWrite
+    /// How this build will store its plan (see `BuildJournal.PlanWrite`).
+    typealias PlanWrite = BuildJournal.PlanWrite
+    var planWrite: PlanWrite { journal.planWrite }
     /// The change row begun at the first write (`planWrite == .changes`).
-    private(set) var planChangeRow: Int64?
+    var planChangeRow: Int64? { journal.planChangeRow }
 
+    /// The build's catalog writes.
+    let journal: BuildJournal
+    /// The build's outputs: hashed, kept, published and removed.
+    let staging: OutputStaging
+
+    /// Guards the results and the counts below; workers and the publish queue's thread set them.
     private let lock = NSLock()
     private var results: [Result?]
-    private var buildID: Int64?
-    private var derivedRecords: [String: FileRecord] = [:]
-    /// Derived files whose rows were written with their target (not again at the end).
-    private var journaled = Set<String>()
-    private var hashedOutputs: [String: String] = [:]
-    private var removedTargets: [String] = []
-    private var removedPaths: [String] = []
-    private var failures: [CatalogError] = []
-    private var writes = 0
     private var finishedCount = 0
-    private var bytesWritten: Int64 = 0
     private var troubleSeen = false
 
     init(build: Build, options: BuildOptions, listing: LakeListing, state: CatalogState, graph: TargetGraph, sources: SourceHashes,
@@ -74,7 +72,8 @@ final class BuildSession: @unchecked Sendable {
         self.priorResults = priorResults
         self.inheritedStanding = inheritedStanding
         self.changedSources = changedSources
-        self.planWrite = planWrite
+        self.journal = BuildJournal(catalog: build.catalog, commandLine: options.commandLine, now: build.now, planWrite: planWrite)
+        self.staging = OutputStaging(fileSystem: build.fileSystem, listing: listing, state: state, journal: journal)
         self.results = Array(repeating: nil, count: graph.targets.count)
     }
 
@@ -94,13 +93,16 @@ final class BuildSession: @unchecked Sendable {
             return finishedCount
         }
         options.onTargetFinished?(report)
-        options.onProgress?(finished, results.count, t.primaryOutput)
+        options.onProgress?(finished, graph.targets.count, t.primaryOutput)
     }
 
     /// Whether a target has failed or been rejected so far (for `--fail-fast`).
     var hasTrouble: Bool { locked { troubleSeen } }
 
     func result(_ i: Int) -> Result? { locked { results[i] } }
+
+    /// Every target's result so far (nil for one not reached).
+    func allResults() -> [Result?] { locked { results } }
 
     /// Where an input comes from: a raw or reference file, or a target's output with that
     /// target's result (nil while it has none).
@@ -234,7 +236,7 @@ final class BuildSession: @unchecked Sendable {
             } else {
                 facts.unknownAction = rule.name
             }
-            facts.outputs = t.outputs.map { (path: $0, state: outputState($0)) }
+            facts.outputs = t.outputs.map { (path: $0, state: staging.outputState($0)) }
             // Input lists are read from the catalog only for a target whose key changed.
             facts.recordedInputs = state.inputsLoaded ? nil : { [build] in
                 (try? build.catalog.target(producing: t.primaryOutput)?.inputs) ?? []
@@ -245,7 +247,7 @@ final class BuildSession: @unchecked Sendable {
         let trace = facts.trace
         switch TargetDecision.decide(facts) {
         case .removed:
-            removeOutputs(of: trace, forgetTarget: true)
+            staging.removeOutputs(of: trace, forgetTarget: true)
         case .skipped(let cause):
             skip(i, trace: trace, cause: cause, rejectedSources: rejectedSources)
         case .cannotRun(let message):
@@ -287,7 +289,7 @@ final class BuildSession: @unchecked Sendable {
         // aggregate: the target is rejected as a whole (an hour whose every snapshot is bad).
         if rule.inputs[0].isAggregate, case .produced(let produced, let rejections) = outcome, !inputs[0].isEmpty,
            Set(inputs[0]).isSubset(of: Set(rejections.map(\.path))) {
-            for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
+            staging.discard(produced)
             outcome = .rejected(rejections)
         }
         let elapsed = { Int64((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }
@@ -298,12 +300,12 @@ final class BuildSession: @unchecked Sendable {
             var files: [(output: ProducedOutput, path: String)] = []
             do {
                 for (output, path) in zip(produced, t.outputs) {
-                    let (v, changed) = try stage(output, as: path)
+                    let (v, changed) = try staging.stage(output, as: path)
                     versions.append(v)
                     if changed { files.append((output: output, path: path)) }
                 }
             } catch {
-                for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
+                staging.discard(produced)
                 fail(i, trace: trace, reason: reason, message: error.message)
                 return true
             }
@@ -318,20 +320,20 @@ final class BuildSession: @unchecked Sendable {
                 return false
             }
             // Every output came out byte-identical: nothing to publish.
-            self.record(record)
+            journal.record(record)
             finishBuilt(staged, changed: false)
         case .rejected(let rejections):
-            removeOutputs(of: trace)
+            staging.removeOutputs(of: trace)
             let record = makeRecord(t, rule: rule, material: material, state: .rejected,
                                     error: RejectionDocument.catalogText(rejections, rule: rule.name), outputs: [], durationMs: elapsed())
-            self.record(record)
-            addRejections(rejections, rule: rule.name)
+            journal.record(record)
+            journal.addRejections(rejections, rule: rule.name)
             setOutcome(i, .rejected(reason: reason, rejections: rejections), durationMs: elapsed(),
                        rejectedSources: Self.union([rejections.map(\.path)]))
         case .failed(let error):
-            removeOutputs(of: trace)
+            staging.removeOutputs(of: trace)
             let record = makeRecord(t, rule: rule, material: material, state: .failed, error: error.message, outputs: [], durationMs: elapsed())
-            self.record(record)
+            journal.record(record)
             setOutcome(i, .failed(reason: reason, error: error.message), durationMs: elapsed())
         }
         return true
@@ -339,7 +341,7 @@ final class BuildSession: @unchecked Sendable {
 
     private func finishBuilt(_ staged: StagedTarget, changed: Bool) {
         setOutcome(staged.node, .built(reason: staged.reason, changed: changed), durationMs: staged.durationMs, outputs: staged.versions)
-        if !staged.rejections.isEmpty { addRejections(staged.rejections, rule: staged.rule) }
+        if !staged.rejections.isEmpty { journal.addRejections(staged.rejections, rule: staged.rule) }
     }
 
     /// The most bytes of changed inputs one target is handed (an upload, a few snapshots);
@@ -349,7 +351,7 @@ final class BuildSession: @unchecked Sendable {
     /// Skips a target that has nothing to work from, removing its old outputs (and catalog row)
     /// so nothing stale feeds the aggregates downstream.
     private func skip(_ i: Int, trace: TargetRecord?, cause: String, rejectedSources: [String]) {
-        if !options.dryRun { removeOutputs(of: trace, forgetTarget: true) }
+        if !options.dryRun { staging.removeOutputs(of: trace, forgetTarget: true) }
         setOutcome(i, .skipped(cause: cause), durationMs: 0, rejectedSources: rejectedSources)
     }
 
@@ -363,10 +365,10 @@ final class BuildSession: @unchecked Sendable {
         let t = graph.targets[i]
         let rule = graph.rules[t.ruleIndex]
         if !options.dryRun {
-            removeOutputs(of: trace)
+            staging.removeOutputs(of: trace)
             let material = KeyMaterial(action: rule.action.actionName, version: build.versionOf(rule.action) ?? 0,
                                        parameters: rule.action.keyParameters, inputs: [])
-            record(makeRecord(t, rule: rule, material: material, state: .failed, error: message, outputs: [], durationMs: 0))
+            journal.record(makeRecord(t, rule: rule, material: material, state: .failed, error: message, outputs: [], durationMs: 0))
         }
         setOutcome(i, .failed(reason: reason, error: message), durationMs: 0)
     }
@@ -375,37 +377,8 @@ final class BuildSession: @unchecked Sendable {
                             outputs: [FileVersion], durationMs: Int64) -> TargetRecord {
         TargetRecord(primaryOutput: t.primaryOutput, rule: rule.name, action: material.action, actionVersion: material.version,
                      parameters: material.canonicalParameters, key: TargetKey.compute(material), state: state, error: error,
-                     durationMs: durationMs, buildID: currentBuildID(),
+                     durationMs: durationMs, buildID: journal.currentBuildID(),
                      outputs: outputs, inputs: material.inputs)
-    }
-
-    // MARK: - Files
-
-    /// The present content hash of an output path (re-hashed only if its fingerprint changed).
-    func outputState(_ path: String) -> OutputState {
-        guard let stat = listing.files[path] else { return .missing }
-        if let r = state.files[path], r.matches(stat) { return .present(sha256: r.sha256) }
-        if let h = locked({ hashedOutputs[path] }) { return .present(sha256: h) }
-        guard let h = try? fileSystem.hash(path) else { return .missing }
-        locked { hashedOutputs[path] = h.sha256 }
-        return .present(sha256: h.sha256)
-    }
-
-    /// Hashes one output. When its bytes equal the file already there, the file is left
-    /// untouched (same inode and mtime) and a temporary file holding them is removed.
-    /// - Returns: the output's version, and whether it is to be published.
-    private func stage(_ output: ProducedOutput, as path: String) throws(FileSystemError) -> (FileVersion, changed: Bool) {
-        let version: FileVersion
-        switch output {
-        case .bytes(let bytes):
-            version = FileVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
-        case .temporaryFile(let temp):
-            version = FileVersion(path: path, content: try fileSystem.hash(temp))
-        }
-        guard case .present(let sha) = outputState(path), sha == version.content.sha256 else { return (version, true) }
-        if case .temporaryFile(let temp) = output { try fileSystem.remove(temp) }
-        keepDerivedRecord(path, version)
-        return (version, false)
     }
 
     // MARK: - Publishing
@@ -415,7 +388,7 @@ final class BuildSession: @unchecked Sendable {
         var node: Int
         /// The outputs that changed: their bytes (or the temporary file a command wrote them
         /// to) and their paths.
-        var files: [(output: ProducedOutput, path: String)]
+        var files: OutputStaging.Changed
         var versions: [FileVersion]
         var record: TargetRecord
         var reason: StaleReason
@@ -440,292 +413,30 @@ final class BuildSession: @unchecked Sendable {
     }
 
     /// Publishes a batch (on the publish queue's thread): all its files written, synced,
-    /// renamed and their folders synced (`FileSystem.publish`), then every target whose
+    /// renamed and their folders synced (`OutputStaging.publish`), then every target whose
     /// outputs are all durably in place journaled in one transaction. A target with an output
     /// that could not be published fails. Only then are the targets finished for their
     /// dependents.
     private func publish(_ batch: [Staged]) {
-        let results = fileSystem.publish(batch.flatMap(\.target.files))
-        var offset = 0
+        let errors = staging.publish(batch.map { (files: $0.target.files, versions: $0.target.versions) })
         var published: [StagedTarget] = []
         var failed: [(StagedTarget, FileSystemError)] = []
-        for staged in batch.map(\.target) {
-            let mine = results[offset..<offset + staged.files.count]
-            offset += staged.files.count
-            var error: FileSystemError?
-            for case .failure(let e) in mine { error = e; break }
+        for (staged, error) in zip(batch.map(\.target), errors) {
             if let error {
                 failed.append((staged, error))
-                continue
+            } else {
+                published.append(staged)
             }
-            locked {
-                for (file, result) in zip(staged.files, mine) {
-                    guard case .success(let stat?) = result, let v = staged.versions.first(where: { $0.path == file.path }) else { continue }
-                    derivedRecords[file.path] = FileRecord(path: file.path, kind: .derived, stat: stat, sha256: v.content.sha256,
-                                                           firstSeenBuild: state.files[file.path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
-                    writes += 1
-                    bytesWritten += v.content.size
-                }
-            }
-            published.append(staged)
         }
-        record(published.map(\.record))
+        journal.record(published.map(\.record))
         for staged in published { finishBuilt(staged, changed: true) }
         for (staged, error) in failed { fail(staged.node, trace: staged.trace, reason: staged.reason, message: error.message) }
         for staged in batch { staged.completion.finish(staged.target.node) }
     }
 
-    /// Makes sure an output kept as it was has a catalog row with its present fingerprint
-    /// (after a lost catalog, or an edit that was reverted).
-    private func keepDerivedRecord(_ path: String, _ version: FileVersion) {
-        guard let stat = listing.files[path] else { return }
-        if let r = state.files[path], r.matches(stat), r.content.hasSameBytes(as: version.content) { return }
-        locked {
-            derivedRecords[path] = FileRecord(path: path, kind: .derived, stat: stat, sha256: version.content.sha256,
-                                              firstSeenBuild: state.files[path]?.firstSeenBuild ?? 0, lastSeenBuild: 0)
-        }
-    }
-
-    /// Deletes the recorded outputs of a target that can no longer be built.
-    /// - Parameter forgetTarget: also drop the target's catalog row (it is not replaced by a
-    ///   new record in this build).
-    func removeOutputs(of trace: TargetRecord?, forgetTarget: Bool = false) {
-        guard let trace else { return }
-        for o in trace.outputs where listing.files[o.path] != nil {
-            try? fileSystem.remove(o.path)
-            locked { removedPaths.append(o.path) }
-        }
-        if forgetTarget { locked { removedTargets.append(trace.primaryOutput) } }
-    }
-
-    // MARK: - Catalog
-
-    func currentBuildID() -> Int64 {
-        locked {
-            if let id = buildID { return id }
-            do {
-                let id = try build.catalog.beginBuild(commandLine: options.commandLine, startedAt: build.now())
-                // From here on the stored plan no longer describes the lake: it goes, or a
-                // change row that hides it until filled is begun (see `Catalog+StoredPlan`).
-                switch planWrite {
-                case .whole: try build.catalog.clearStoredPlan()
-                case .changes: planChangeRow = try build.catalog.beginStoredPlanChange()
-                }
-                buildID = id
-                writes += 1
-                return id
-            } catch let error as CatalogError {
-                failures.append(error)
-            } catch {}
-            buildID = 0
-            return 0
-        }
-    }
-
-    /// Journals one finished target: its row, inputs and history, and the `files` rows of the
-    /// outputs it published moments ago, in one transaction.
-    private func record(_ target: TargetRecord) { record([target]) }
-
-    /// Journals finished targets as `record` does one, all in one transaction.
-    private func record(_ targets: [TargetRecord]) {
-        guard !targets.isEmpty else { return }
-        locked {
-            do {
-                let entries = targets.map { target in
-                    (target: target,
-                     publishedFiles: target.outputs.compactMap { o in derivedRecords[o.path] }.filter { !journaled.contains($0.path) })
-                }
-                try build.catalog.recordTargets(entries)
-                for entry in entries { journaled.formUnion(entry.publishedFiles.map(\.path)) }
-                writes += 1
-            } catch let error as CatalogError {
-                failures.append(error)
-            } catch {}
-        }
-    }
-
-    private var pendingRejections: [(rule: String, rejection: Rejection)] = []
-
-    private func addRejections(_ rejections: [Rejection], rule: String) {
-        locked { pendingRejections.append(contentsOf: rejections.map { (rule: rule, rejection: $0) }) }
-    }
-
-    // MARK: - Finishing
-
-    func finish(stats: inout BuildStats) throws(BuildError) -> BuildReport {
-        // Changed sources no target read are hashed now, to be recorded; a stopped build
-        // leaves them to the next one, which finds their fingerprints changed still.
-        if options.stop?.signal == nil { sources.hashRest() }
-        let reports = results.enumerated().map { i, r in
-            r?.report ?? TargetReport(rule: graph.rules[graph.targets[i].ruleIndex].name, outputs: graph.targets[i].outputs,
-                                      outcome: .skipped(cause: "not reached"), durationMs: 0)
-        }
-        var report = BuildReport(buildID: nil, targets: reports, removed: [], unmatched: graph.unmatched,
-                                 standingRejections: [], escapingLinks: listing.escapingLinks, stats: stats, dryRun: options.dryRun)
-        let pending = locked { pendingRejections }
-        report.newMemberRejections = pending.count - report.targets.reduce(0) { n, t in
-            if case .rejected(_, let rs) = t.outcome { return n + rs.count }
-            return n
-        }
-        // A raw file refused for its name counts as rejected in this run until its rejection file exists.
-        report.newMemberRejections += graph.refused.flatMap(\.paths).filter {
-            LakeLayout.isRaw($0) && state.files[RejectionDocument.filePath(for: $0)] == nil
-        }.count
-        let rejectionFiles = RejectionFiles(session: self, pending: pending)
-        report.standingRejections = rejectionFiles.standing()
-        guard !options.dryRun else { return report }
-
-        // Orphans are deleted by a full build that ran to its end (a stopped one leaves them
-        // to the next build, which finds them the same way).
-        if options.prefixes.isEmpty && options.stop?.signal == nil { report.removed = removeOrphans() }
-        rejectionFiles.write()
-
-        var gone = Set(locked { removedPaths })
-        for (path, _) in state.files where listing.files[path] == nil { gone.insert(path) }
-        let forgotten = gone.filter { state.files[$0] != nil && derivedRecords[$0] == nil }.sorted(by: LakePath.bytewiseLess)
-        let changedSources = sources.hashedCount > 0
-        if changedSources || !derivedRecords.isEmpty || !forgotten.isEmpty || !removedTargets.isEmpty {
-            let id = currentBuildID()
-            var records = sources.changedRecords(buildID: id)
-            for (_, var r) in derivedRecords.sorted(by: { LakePath.bytewiseLess($0.key, $1.key) }) where !journaled.contains(r.path) {
-                r.lastSeenBuild = id
-                if r.firstSeenBuild == 0 { r.firstSeenBuild = id }
-                records.append(r)
-            }
-            do {
-                if !records.isEmpty { try build.catalog.recordFiles(records, buildID: id) }
-                if !forgotten.isEmpty { try build.catalog.forgetFiles(paths: forgotten) }
-                if !removedTargets.isEmpty { try build.catalog.removeTargets(primaryOutputs: removedTargets.sorted(by: LakePath.bytewiseLess), buildID: id) }
-            } catch {
-                failures.append(error)
-            }
-        }
-        if let id = buildID {
-            do {
-                try build.catalog.finishBuild(id: id, finishedAt: build.now(), counts: report.counts, exitStatus: Int(report.exitStatus))
-            } catch {
-                failures.append(error)
-            }
-            report.buildID = id
-        }
-        if let first = failures.first { throw .catalog(first) }
-        stats.writes = writes
-        stats.bytesWritten = bytesWritten
-        for r in reports {
-            switch r.outcome {
-            case .built(_, let changed): stats.targetsBuilt += 1; if !changed { stats.targetsUnchanged += 1 }; stats.targetsStale += 1
-            case .rejected, .failed, .wouldBuild: stats.targetsStale += 1
-            default: break
-            }
-        }
-        stats.targetsConsidered = reports.count
-        return report
-    }
-
-    /// Deletes outputs that lakemake recorded and no binding produces any more.
-    private func removeOrphans() -> [String] {
-        var removed: [String] = []
-        for trace in state.targets where graph.producer[trace.primaryOutput] == nil {
-            var facts = TargetFacts()
-            facts.planned = false
-            facts.trace = trace
-            guard TargetDecision.decide(facts) == .removed else { continue }
-            for o in trace.outputs where listing.files[o.path] != nil {
-                try? fileSystem.remove(o.path)
-                removed.append(o.path)
-            }
-            locked {
-                removedTargets.append(trace.primaryOutput)
-                removedPaths.append(contentsOf: trace.outputs.map(\.path))
-            }
-        }
-        return removed.sorted(by: LakePath.bytewiseLess)
-    }
-
-    // MARK: - What the stored plan keeps
-
-    /// Target `i`'s outcome as the next build sees it; nil when the target was not decided
-    /// (not requested, not started), so this build leaves no plan.
-    func storedOutcome(_ i: Int) -> StoredPlan.Outcome? {
-        guard let r = result(i) else { return nil }
-        switch r.report.outcome {
-        case .notRequested, .notStarted, .wouldBuild: return nil
-        case .failed: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
-        default: return StoredPlan.Outcome(produced: r.outputs != nil, rejectedSources: r.rejectedSources, dirty: false)
-        }
-    }
-
-    /// An output or rejection file as this build leaves it (written now, or found as
-    /// recorded); nil when it does not exist or its content is not known.
-    /// - Parameter removed: `allRemovedPaths()`, taken once.
-    func leftFileState(_ path: String, removed: Set<String>) -> StoredPlan.FileState? {
-        if let r = locked({ derivedRecords[path] }) {
-            return StoredPlan.FileState(stat: FileStat(device: r.device, inode: r.inode, size: r.size, mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs),
-                                        content: r.content)
-        }
-        guard !removed.contains(path), let stat = listing.files[path] else { return nil }
-        if let i = graph.producer[path], let v = result(i)?.outputs?.first(where: { $0.path == path }) {
-            return StoredPlan.FileState(stat: stat, content: v.content)
-        }
-        if let r = state.files[path], r.matches(stat) { return StoredPlan.FileState(stat: stat, content: r.content) }
-        return nil
-    }
-
-    /// Rejection files this build wrote, or found recorded and did not remove.
-    func leftRejectionFiles(removed: Set<String>) -> [String] {
-        var paths = Set(locked { derivedRecords.keys.filter(LakeLayout.isRejectionFile) })
-        for (path, record) in state.files where record.kind == .derived && LakeLayout.isRejectionFile(path) { paths.insert(path) }
-        return paths.filter { leftFileState($0, removed: removed) != nil }
-    }
-
-    /// Every path this build removed.
-    func allRemovedPaths() -> Set<String> { locked { Set(removedPaths) } }
-
-    /// True when a catalog write failed (the build then leaves no plan).
-    var hadCatalogFailure: Bool { locked { !failures.isEmpty } }
-
-    func noteDerived(_ record: FileRecord) {
-        locked {
-            derivedRecords[record.path] = record
-            writes += 1
-        }
-    }
-
-    func noteRemoved(_ path: String) {
-        locked {
-            removedPaths.append(path)
-            writes += 1
-        }
-    }
-
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()
-    }
-}
-
-extension ActionInvocation {
-    /// True for a built-in action, which reads its inputs through the engine (a shell command
-    /// reads them by name).
-    var isBuiltin: Bool {
-        if case .builtin = self { return true }
-        return false
-    }
-
-    /// The name the key and catalog use: the built-in's name, or `sh`.
-    var actionName: String {
-        switch self {
-        case .builtin(let name, _, _): return name
-        case .shell: return "sh"
-        }
-    }
-
-    /// Parameters that enter the key; for `sh` the command text.
-    var keyParameters: [Parameter] {
-        switch self {
-        case .builtin(_, let p, _): return p
-        case .shell(let command, _): return [Parameter(key: "command", value: command)]
-        }
     }
 }

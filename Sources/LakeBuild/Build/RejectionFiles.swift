@@ -98,14 +98,14 @@ struct RejectionFiles {
         let published = Publisher(fileSystem: fs).publish(changed.map { (bytes: $0.bytes, path: $0.path) })
         for (file, result) in zip(changed, published) {
             if case .success(let stat?) = result {
-                session.noteDerived(FileRecord(path: file.path, kind: .derived, stat: stat, sha256: file.sha256,
+                session.journal.noteDerived(FileRecord(path: file.path, kind: .derived, stat: stat, sha256: file.sha256,
                                                firstSeenBuild: 0, lastSeenBuild: 0))
             }
         }
         for (path, record) in session.state.files
         where record.kind == .derived && LakeLayout.isRejectionFile(path) && wanted[path] == nil {
             if session.listing.files[path] != nil { try? fs.remove(path) }
-            session.noteRemoved(path)
+            session.journal.noteRemoved(path)
         }
     }
 }

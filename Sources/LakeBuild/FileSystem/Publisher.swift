@@ -25,6 +25,14 @@ public struct Publisher: Sendable {
         fileSystem.publish(outputs.map { (output: .bytes($0.bytes), path: $0.path) })
     }
 
+    /// Publishes a batch of outputs, each given as its bytes or as the temporary file a
+    /// command wrote it to, syncing them together (see `FileSystem.publish`); a build's
+    /// publish queue hands its batches here.
+    /// - Returns: one result per item, in order: the published file's stat, or why it was not.
+    public func publish(_ outputs: [(output: ProducedOutput, path: String)]) -> [Result<FileStat?, FileSystemError>] {
+        fileSystem.publish(outputs)
+    }
+
     /// Renames the temporary file `temp`, already written (by a shell command, say), to the
     /// output `path`, syncing it first; the temporary file is removed if that fails.
     @discardableResult
