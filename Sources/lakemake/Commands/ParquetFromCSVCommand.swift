@@ -42,7 +42,9 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         var pending = 0
         while try records.next() {
             let line = records.line
-            for index in columns.indices { try columns[index].append(records[index], line: line, file: input) }
+            for index in columns.indices {
+                try records.withField(index) { bytes in try columns[index].append(bytes, line: line, file: input) }
+            }
             pending += 1
             if pending == groupRows {
                 try write(&columns, to: writer, path: output)

@@ -22,8 +22,9 @@ struct ParquetCSVColumn {
         self.type = type
     }
 
-    /// Parses and appends one field; `line` is for the error message.
-    mutating func append(_ bytes: ArraySlice<UInt8>, line: Int, file: String) throws {
+    /// Parses and appends one field, borrowed from the reader's buffer; `line` is for the
+    /// error message.
+    mutating func append(_ bytes: Span<UInt8>, line: Int, file: String) throws {
         if bytes.isEmpty && type != .string {
             validity.append(false)
             hasNull = true
@@ -37,7 +38,7 @@ struct ParquetCSVColumn {
         case .int64:
             if let v = ParquetCSVParsing.integer(bytes) { int64s.append(v); parsed = true } else { parsed = false }
         case .double:
-            if let v = Double(String(decoding: bytes, as: UTF8.self)) { doubles.append(v); parsed = true } else { parsed = false }
+            if let v = ParquetCSVParsing.double(bytes) { doubles.append(v); parsed = true } else { parsed = false }
         case .date:
             if let d = ParquetCSVParsing.date(bytes), let n = Int32(exactly: d) { int32s.append(n); parsed = true } else { parsed = false }
         case .timestampMillis:
@@ -50,7 +51,7 @@ struct ParquetCSVColumn {
         }
         guard parsed else {
             throw ParquetCommandError.badCSVValue(file: file, line: line, column: name,
-                                                  value: String(decoding: bytes.prefix(80), as: UTF8.self), type: type.name)
+                                                  value: ParquetCSVParsing.text(bytes, limit: 80), type: type.name)
         }
         validity.append(true)
     }

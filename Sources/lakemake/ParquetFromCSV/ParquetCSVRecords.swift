@@ -1,6 +1,6 @@
 // Reading the records of a CSV file in blocks, so a CSV far larger than memory can be
 // converted: `CSVTokenizer` (the one every CSV in lakemake goes through) splits the bytes,
-// and the fields of each record are read as byte slices of its buffer, one record at a time.
+// and the fields of each record are read as borrowed bytes of its buffer, one record at a time.
 
 import Glibc
 import LakeFormats
@@ -45,6 +45,15 @@ struct ParquetCSVRecords {
 
     /// The bytes of field `index` of the current record (quotes removed, doubled quotes undone).
     subscript(index: Int) -> ArraySlice<UInt8> { tokenizer[index] }
+
+    /// Calls `body` with the bytes of field `index` of the current record, borrowed from the
+    /// tokenizer's buffer: the per-field path, which makes no slice and retains nothing.
+    @inline(__always)
+    func withField<Result, Failure: Error>(
+        _ index: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try tokenizer.withField(index, body)
+    }
 
     /// From the next record on, a record with another number of fields is an error.
     mutating func expectFields(_ count: Int) { tokenizer.expectedFieldCount = count }
