@@ -97,6 +97,28 @@ final class CSVTokenizerTests: XCTestCase {
         XCTAssertEqual(Array(tokenizer[1]), [0xFE])
     }
 
+    /// Unquoted fields are skipped eight bytes at a time: a separator, line break or stray quote
+    /// at any offset within (or just past) a word must stop the scan at exactly that byte, and
+    /// bytes below `,` that are not special (space, `!`, `#`) or above 0x7F must not.
+    func testEveryOffsetOfASeparatorInALongFieldIsFound() throws {
+        let filler = Array("ab cd!#\u{7F}\u{E9}xyz0123456789".utf8)
+        for offset in 0...20 {
+            let field = Array(filler.prefix(offset))
+            let text = String(decoding: field, as: UTF8.self)
+            XCTAssertEqual(try records("\(text),\(text)\r\n\(text)\n"), [Record(1, [text, text]), Record(2, [text])], "offset \(offset)")
+            assertError("h\n\(text)\"z\n", .quoteInUnquotedField, line: 2, column: field.count + 1)
+        }
+    }
+
+    func testWithFieldLendsTheBytesTheSubscriptGives() throws {
+        var tokenizer = CSVTokenizer(Array("plain,\"q\"\"d\",,\"x,y\"\n".utf8))
+        XCTAssertEqual(try tokenizer.nextRecord(), .record)
+        for index in 0..<tokenizer.fieldCount {
+            let lent = tokenizer.withField(index) { bytes in (0..<bytes.count).map { bytes[$0] } }
+            XCTAssertEqual(lent, Array(tokenizer[index]), "field \(index)")
+        }
+    }
+
     func testEmptyInputHasNoRecords() throws {
         XCTAssertEqual(try records(""), [])
         var blank = CSVTokenizer(Array("\n\n".utf8))

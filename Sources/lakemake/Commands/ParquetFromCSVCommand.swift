@@ -56,8 +56,10 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         return 0
     }
 
+    /// Writes the pending rows as a row group, then empties the columns in place (the batch,
+    /// which shares their buffers, is gone by then, so they are reused without a copy).
     private static func write(_ columns: inout [ParquetCSVColumn], to writer: ParquetWriter, path: String) throws {
-        let batch = columns.indices.map { columns[$0].takeBatch() }
-        try ParquetFileError.naming(path) { _ = try writer.write(batch: batch) }
+        try ParquetFileError.naming(path) { _ = try writer.write(batch: columns.map(\.batch)) }
+        for index in columns.indices { columns[index].startNextGroup() }
     }
 }

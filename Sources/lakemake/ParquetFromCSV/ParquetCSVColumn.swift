@@ -3,6 +3,10 @@
 // (numbers into one contiguous array, strings' bytes into one `ByteArrayBuffer`), so no value
 // becomes an array or a String of its own. An empty field is null, except in a string column,
 // where it is the empty string.
+//
+// The buffers outlive row groups: the writer borrows them for a group (`batch` shares their
+// storage), and once it is done `startNextGroup()` empties them in place, so every group after
+// the first fills memory that is already allocated and mapped instead of faulting in fresh pages.
 
 import Parquet
 
@@ -14,6 +18,10 @@ struct ParquetCSVColumn {
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
     private var strings = ByteArrayBuffer()
+    /// Rows appended to this group.
+    private var rows = 0
+    /// One flag per row, true where it holds a value; kept only once the group has a null
+    /// (filled in for the rows before it then), so columns without nulls skip it per field.
     private var validity: [Bool] = []
     private var hasNull = false
 
@@ -26,8 +34,12 @@ struct ParquetCSVColumn {
     /// error message.
     mutating func append(_ bytes: Span<UInt8>, line: Int, file: String) throws {
         if bytes.isEmpty && type != .string {
+            if !hasNull {
+                validity = Array(repeating: true, count: rows)
+                hasNull = true
+            }
             validity.append(false)
-            hasNull = true
+            rows += 1
             return
         }
         let parsed: Bool
@@ -53,12 +65,12 @@ struct ParquetCSVColumn {
             throw ParquetCommandError.badCSVValue(file: file, line: line, column: name,
                                                   value: ParquetCSVParsing.text(bytes, limit: 80), type: type.name)
         }
-        validity.append(true)
+        if hasNull { validity.append(true) }
+        rows += 1
     }
 
-    /// The collected values as a batch, handed over without copying; the column starts the
-    /// next row group with fresh buffers reserved at this group's sizes, so they do not regrow.
-    mutating func takeBatch() -> ColumnBatch {
+    /// The collected values as a batch for the writer, sharing this column's storage.
+    var batch: ColumnBatch {
         let buffer: ColumnBuffer
         switch type {
         case .string: buffer = .byteArray(strings)
@@ -67,20 +79,18 @@ struct ParquetCSVColumn {
         case .double: buffer = .double(doubles)
         case let .decimal(precision, _): buffer = precision <= 9 ? .int32(int32s) : .int64(int64s)
         }
-        let batch = hasNull ? ColumnBatch(buffer: buffer, validity: validity) : ColumnBatch(buffer: buffer)
-        let rows = validity.count
-        switch buffer {
-        case .int32: int32s = []; int32s.reserveCapacity(rows)
-        case .int64: int64s = []; int64s.reserveCapacity(rows)
-        case .double: doubles = []; doubles.reserveCapacity(rows)
-        case .byteArray:
-            let bytes = strings.values.count
-            strings = ByteArrayBuffer()
-            strings.reserveCapacity(count: rows, bytes: bytes)
-        default: break
-        }
+        return hasNull ? ColumnBatch(buffer: buffer, validity: validity) : ColumnBatch(buffer: buffer)
+    }
+
+    /// Empties the column for the next row group, keeping its buffers' memory. Called once
+    /// the writer has let go of `batch`, so the storage is not shared and is reused in place.
+    mutating func startNextGroup() {
+        int32s.removeAll(keepingCapacity: true)
+        int64s.removeAll(keepingCapacity: true)
+        doubles.removeAll(keepingCapacity: true)
+        strings.removeAll(keepingCapacity: true)
         validity.removeAll(keepingCapacity: true)
+        rows = 0
         hasNull = false
-        return batch
     }
 }
