@@ -18,6 +18,11 @@
 // case copied, with the quotes undone, into a scratch buffer the tokenizer reuses. Lines and
 // columns are counted only when an error is reported, from the start of the record, so the
 // scanning loop does nothing but look for the four bytes that matter.
+//
+// `nextRecords(limit:)` reads many records at once (as many as the buffer holds, up to a
+// limit) and keeps all their fields, so that a caller converting a large file into columns
+// (`parquet from-csv`) can go through a stretch of it column by column: one loop per column,
+// with no per-field call, instead of every column's code in turn for every record.
 
 /// Splits CSV bytes into records and fields, one record at a time.
 ///
@@ -50,7 +55,16 @@ public struct CSVTokenizer: Sendable {
     /// The content of each field of the current record, in `bytes` (for a quoted field: inside
     /// the quotes, any `""` still doubled).
     @usableFromInline private(set) var fields: [Range<Int>] = []
-    /// Quoted fields holding `""`: their index and their bytes in `unescaped`, quotes undone.
+    /// Where the current record's fields begin in `fields`: 0, except while `nextRecords`
+    /// reads a record after others it keeps.
+    private var fieldBase = 0
+    /// The line on which each record read by `nextRecords` starts.
+    private var recordLines: [Int] = []
+    /// An error `nextRecords` met after reading records: thrown by the next call, so that the
+    /// records before it are handed out first, as `nextRecord` would.
+    private var deferredError: CSVError?
+    /// Quoted fields holding `""`: their index in `fields` (ascending) and their bytes in
+    /// `unescaped`, quotes undone.
     @usableFromInline private(set) var escapedFields: [(index: Int, range: Range<Int>)] = []
     private var unescaped: [UInt8] = []
 
@@ -83,7 +97,9 @@ public struct CSVTokenizer: Sendable {
             position = 0
             recordStart = 0
             fields.removeAll(keepingCapacity: true)
+            fieldBase = 0
             escapedFields.removeAll(keepingCapacity: true)
+            recordLines.removeAll(keepingCapacity: true)
         }
         bytes.append(contentsOf: block)
     }
@@ -93,8 +109,8 @@ public struct CSVTokenizer: Sendable {
         inputEnded = true
     }
 
-    /// The number of fields of the current record.
-    public var fieldCount: Int { fields.count }
+    /// The number of fields of the current record (after `nextRecord`).
+    public var fieldCount: Int { fields.count - fieldBase }
 
     /// The bytes of field `index` of the current record, quotes removed and `""` undone.
     public subscript(index: Int) -> ArraySlice<UInt8> {
@@ -120,16 +136,36 @@ public struct CSVTokenizer: Sendable {
         return try withEscapedField(index, body)
     }
 
-    /// `withField` for a record with a quoted field holding `""` (rare, so not inlined).
+    /// `withField` when some field read holds `""` (rare, so not inlined): `escapedFields` is
+    /// in field order, so a binary search finds whether field `index` (of `fields`) is one.
     @usableFromInline
     func withEscapedField<Result, Failure: Error>(
         _ index: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        for escaped in escapedFields where escaped.index == index {
-            return try body(unescaped.span.extracting(escaped.range))
+        var low = 0, high = escapedFields.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapedFields[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        if low < escapedFields.count, escapedFields[low].index == index {
+            return try body(unescaped.span.extracting(escapedFields[low].range))
         }
         return try body(bytes.span.extracting(fields[index]))
     }
+
+    /// Calls `body` with the bytes of field `column` of record `record` (counted from 0) of
+    /// those the last `nextRecords` read, borrowed like `withField(_:_:)`.
+    @inlinable
+    public func withField<Result, Failure: Error>(
+        record: Int, column: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let index = record &* (expectedFieldCount ?? 0) &+ column
+        if escapedFields.isEmpty { return try body(bytes.span.extracting(fields[index])) }
+        return try withEscapedField(index, body)
+    }
+
+    /// The 1-based line on which record `record` of those the last `nextRecords` read starts.
+    public func line(ofRecord record: Int) -> Int { recordLines[record] }
 
     /// The line and column (1-based, in bytes) where field `index` of the current record
     /// starts: its first byte, or its opening quote. For errors the caller finds in a field.
@@ -139,6 +175,45 @@ public struct CSVTokenizer: Sendable {
 
     /// Reads the next record.
     public mutating func nextRecord() throws(CSVError) -> Step {
+        try readRecord(keepingEarlier: false)
+    }
+
+    /// Reads up to `limit` records at once and keeps all their fields, read with
+    /// `withField(record:column:)` until the next call or `append`. `expectedFieldCount` must
+    /// be set: every record has that many fields. Returns why it stopped (`.record` when it
+    /// read `limit` records, else `.needsInput` or `.end`) and how many records it read, which
+    /// may be fewer than `limit` (or none) when the buffer or the input ends first.
+    public mutating func nextRecords(limit: Int) throws(CSVError) -> (step: Step, count: Int) {
+        precondition(expectedFieldCount != nil, "CSVTokenizer: nextRecords needs expectedFieldCount")
+        if let error = deferredError { throw error }
+        fields.removeAll(keepingCapacity: true)
+        fieldBase = 0
+        escapedFields.removeAll(keepingCapacity: true)
+        unescaped.removeAll(keepingCapacity: true)
+        recordLines.removeAll(keepingCapacity: true)
+        while recordLines.count < limit {
+            let escapedBefore = escapedFields.count, unescapedBefore = unescaped.count
+            let step: Step
+            do {
+                step = try readRecord(keepingEarlier: true)
+            } catch {
+                guard !recordLines.isEmpty else { throw error }
+                // Hand out the records before the error; the failed one leaves nothing behind.
+                deferredError = error
+                fields.removeSubrange(fieldBase...)
+                escapedFields.removeSubrange(escapedBefore...)
+                unescaped.removeSubrange(unescapedBefore...)
+                return (.record, recordLines.count)
+            }
+            guard step == .record else { return (step, recordLines.count) }
+            recordLines.append(line)
+        }
+        return (.record, recordLines.count)
+    }
+
+    /// Reads the next record; with `keepingEarlier`, after the fields already read instead of
+    /// in their place (and a record the buffer cuts off leaves nothing behind).
+    private mutating func readRecord(keepingEarlier: Bool) throws(CSVError) -> Step {
         if !checkedByteOrderMark {
             guard bytes.count >= 3 || inputEnded else { return .needsInput }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
@@ -151,14 +226,28 @@ public struct CSVTokenizer: Sendable {
         }
         recordStart = start
         line = positionLine
-        fields.removeAll(keepingCapacity: true)
-        escapedFields.removeAll(keepingCapacity: true)
-        unescaped.removeAll(keepingCapacity: true)
-        guard let (end, next, lines) = try scanRecord(from: start) else { return .needsInput }
-        if let expected = expectedFieldCount, fields.count != expected {
-            let at = fields.count > expected ? rawStart(ofField: expected) : end
+        let escapedBefore = escapedFields.count, unescapedBefore = unescaped.count
+        if keepingEarlier {
+            fieldBase = fields.count
+        } else {
+            fieldBase = 0
+            fields.removeAll(keepingCapacity: true)
+            escapedFields.removeAll(keepingCapacity: true)
+            unescaped.removeAll(keepingCapacity: true)
+        }
+        guard let (end, next, lines) = try scanRecord(from: start) else {
+            if keepingEarlier {
+                fields.removeSubrange(fieldBase...)
+                escapedFields.removeSubrange(escapedBefore...)
+                unescaped.removeSubrange(unescapedBefore...)
+            }
+            return .needsInput
+        }
+        let found = fields.count - fieldBase
+        if let expected = expectedFieldCount, found != expected {
+            let at = found > expected ? rawStart(ofField: expected) : end
             let (errorLine, column) = location(of: at)
-            throw CSVError(.wrongFieldCount(expected: expected, found: fields.count), line: errorLine, column: column)
+            throw CSVError(.wrongFieldCount(expected: expected, found: found), line: errorLine, column: column)
         }
         position = next
         positionLine += lines
@@ -318,7 +407,7 @@ public struct CSVTokenizer: Sendable {
     /// unquoted field follows a comma or starts the record, so a quote before its content
     /// can only be its own.
     private func rawStart(ofField index: Int) -> Int {
-        let content = fields[index].lowerBound
+        let content = fields[fieldBase + index].lowerBound
         return content > recordStart && bytes[content - 1] == Self.quote ? content - 1 : content
     }
 

@@ -138,6 +138,56 @@ final class CSVTokenizerTests: XCTestCase {
         }
     }
 
+    /// Every record `nextRecords(limit:)` reads from `bytes` fed in blocks of `size`, `limit`
+    /// at a time, with `width` fields each.
+    private func recordsInBatches(_ bytes: [UInt8], blockSize size: Int, limit: Int, width: Int) throws -> [Record] {
+        var blocks = stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }[...]
+        var tokenizer = CSVTokenizer()
+        tokenizer.expectedFieldCount = width
+        var found: [Record] = []
+        while true {
+            let (step, count) = try tokenizer.nextRecords(limit: limit)
+            XCTAssertLessThanOrEqual(count, limit)
+            for record in 0..<count {
+                found.append(Record(tokenizer.line(ofRecord: record), (0..<width).map { column in
+                    tokenizer.withField(record: record, column: column) { bytes in
+                        String(decoding: (0..<bytes.count).map { bytes[$0] }, as: UTF8.self)
+                    }
+                }))
+            }
+            switch step {
+            case .record: continue
+            case .end: return found
+            case .needsInput:
+                if let block = blocks.popFirst() { tokenizer.append(block) } else { tokenizer.endInput() }
+            }
+        }
+    }
+
+    func testRecordsReadManyAtATimeAreTheRecordsReadOneAtATime() throws {
+        let text = "\u{FEFF}h1,h2\r\n\"a\"\"b\",\"c\r\nd\"\r\n\r\nlast,\"\"\"\"\rcr,x\n\"\",\"q\"\"\"\nplain,\"x\"\"\"\n"
+        let bytes = Array(text.utf8)
+        let whole = try records(text)
+        XCTAssertEqual(whole.count, 6)
+        for size in 1...bytes.count {
+            for limit in [1, 2, 5] {
+                XCTAssertEqual(try recordsInBatches(bytes, blockSize: size, limit: limit, width: 2), whole, "blocks of \(size), \(limit) at a time")
+            }
+        }
+    }
+
+    func testRecordsBeforeAMalformedOneAreHandedOutFirst() throws {
+        var tokenizer = CSVTokenizer(Array("a,b\nc,d\ne\n".utf8))
+        tokenizer.expectedFieldCount = 2
+        let (step, count) = try tokenizer.nextRecords(limit: 10)
+        XCTAssertEqual(step, .record)
+        XCTAssertEqual(count, 2)
+        XCTAssertEqual(tokenizer.withField(record: 1, column: 1) { $0.count == 1 && $0[0] == UInt8(ascii: "d") }, true)
+        XCTAssertThrowsError(try tokenizer.nextRecords(limit: 10)) { error in
+            XCTAssertEqual(error as? CSVError, CSVError(.wrongFieldCount(expected: 2, found: 1), line: 3, column: 2))
+        }
+    }
+
     func testARecordCutAfterACRWaitsForTheNextBlock() throws {
         var tokenizer = CSVTokenizer()
         tokenizer.append(Array("a\r".utf8)[...])

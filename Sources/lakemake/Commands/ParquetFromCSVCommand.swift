@@ -40,12 +40,16 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
         let writer = try ParquetFileError.naming(output) { try ParquetWriter(path: output, schema: schema) }
         var pending = 0
-        while try records.next() {
-            let line = records.line
-            for index in columns.indices {
-                try records.withField(index) { bytes in try columns[index].append(bytes, line: line, file: input) }
+        while true {
+            let count = try records.nextBlock(limit: min(blockRecords, groupRows - pending))
+            guard count > 0 else { break }
+            do {
+                for index in columns.indices { try columns[index].append(records, column: index, count: count, file: input) }
+            } catch {
+                try throwFirstBadValue(records, count: count, columns: &columns, file: input)
+                throw error
             }
-            pending += 1
+            pending += count
             if pending == groupRows {
                 try write(&columns, to: writer, path: output)
                 pending = 0
@@ -54,6 +58,25 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         if pending > 0 { try write(&columns, to: writer, path: output) }
         try ParquetFileError.naming(output) { _ = try writer.finish() }
         return 0
+    }
+
+    /// Records read and parsed at a time, column by column: enough that the per-block work
+    /// vanishes, few enough that a block's bytes and field bounds stay in the processor's cache
+    /// (about 0.5 MB of CSV and 0.6 MB of bounds for the sales table) while every column goes
+    /// over them.
+    static let blockRecords = 4096
+
+    /// A block holds a bad value: goes over it again record by record, field by field, so that
+    /// the error thrown is the one a row-by-row reading meets first (the column-by-column pass
+    /// finds the first bad value of the first column that has one). The columns' contents do
+    /// not matter any more.
+    private static func throwFirstBadValue(_ records: ParquetCSVRecords, count: Int, columns: inout [ParquetCSVColumn], file: String) throws {
+        for record in 0..<count {
+            let line = records.line(ofRecord: record)
+            for index in columns.indices {
+                try records.withField(record: record, column: index) { bytes in try columns[index].append(bytes, line: line, file: file) }
+            }
+        }
     }
 
     /// Writes the pending rows as a row group, then empties the columns in place (the batch,

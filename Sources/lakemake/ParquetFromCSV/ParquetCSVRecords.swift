@@ -55,6 +55,34 @@ struct ParquetCSVRecords {
         try tokenizer.withField(index, body)
     }
 
+    /// Reads the next records, at most `limit` and as many as the buffer holds, read with
+    /// `withField(record:column:)` until the next call; 0 at the end of the file. For going
+    /// through the file column by column, a stretch at a time. `expectFields` must be called
+    /// first. A malformed record is thrown once the records before it were returned.
+    mutating func nextBlock(limit: Int) throws -> Int {
+        while true {
+            let step: CSVTokenizer.Step, count: Int
+            do { (step, count) = try tokenizer.nextRecords(limit: limit) } catch { throw ParquetCommandError.malformedCSV(file: path, error) }
+            if count > 0 { return count }
+            switch step {
+            case .record, .end: return 0
+            case .needsInput: refill()
+            }
+        }
+    }
+
+    /// Calls `body` with the bytes of field `column` of record `record` of the last block,
+    /// borrowed from the tokenizer's buffer.
+    @inline(__always)
+    func withField<Result, Failure: Error>(
+        record: Int, column: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try tokenizer.withField(record: record, column: column, body)
+    }
+
+    /// The 1-based line on which record `record` of the last block starts.
+    func line(ofRecord record: Int) -> Int { tokenizer.line(ofRecord: record) }
+
     /// From the next record on, a record with another number of fields is an error.
     mutating func expectFields(_ count: Int) { tokenizer.expectedFieldCount = count }
 
