@@ -352,8 +352,9 @@ public struct CSVTokenizer: Sendable {
         let ones: UInt64 = 0x0101_0101_0101_0101
         var j = start
         while j + 8 <= count {
+            let bytes = view.extracting(j..<(j + 8))  // one bounds check for the eight loads
             var word: UInt64 = 0
-            for k in 0..<8 { word |= UInt64(view[j + k]) << UInt64(8 * k) }
+            for k in 0..<8 { word |= UInt64(bytes[k]) << UInt64(8 * k) }
             let flags = (word &- ones &* UInt64(comma + 1)) & ~word & (ones &* 0x80)
             if flags != 0 { return j + flags.trailingZeroBitCount >> 3 }
             j += 8
