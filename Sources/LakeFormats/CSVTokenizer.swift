@@ -305,19 +305,18 @@ public struct CSVTokenizer: Sendable {
                     }
                 }
             } else {
-                // Bytes above `,` are never special: skip them eight at a time, then look at
-                // the byte that stopped the skip.
+                // Skip to the next of the four bytes that matter, eight bytes at a time: the
+                // skip stops at every byte at or below `,` (the four are among them), and a
+                // bit mask tells the four from the rest (a space, say) without a branch each.
                 var j = i
                 while true {
                     j = Self.firstByteAtOrBelowComma(bytes, from: j)
-                    guard j < count else { break }
-                    let byte = bytes[j]
-                    if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
-                    if byte == Self.quote {
-                        let (line, column) = location(of: j)
-                        throw CSVError(.quoteInUnquotedField, line: line, column: column)
-                    }
+                    guard j < count, Self.specialBits >> UInt64(bytes[j]) & 1 == 0 else { break }
                     j += 1
+                }
+                if j < count && bytes[j] == Self.quote {
+                    let (line, column) = location(of: j)
+                    throw CSVError(.quoteInUnquotedField, line: line, column: column)
                 }
                 if j == count && !inputEnded { return nil }
                 fields.append(i..<j)
@@ -338,13 +337,17 @@ public struct CSVTokenizer: Sendable {
         }
     }
 
+    /// Bit `b` is set for the four bytes `b` that end or open a field: `,`, LF, CR and quote.
+    private static let specialBits: UInt64 = 1 << UInt64(comma) | 1 << UInt64(lf) | 1 << UInt64(cr) | 1 << UInt64(quote)
+
     /// The offset of the first byte at or after `start` that is at or below `,` (the four
     /// bytes that matter are all below it, with a few that do not, such as space), or
     /// `bytes.count`. This loop is most of the tokenizer's time on large files, so it tests
-    /// eight bytes at a time: a word is assembled from a borrowed view of the bytes (the loads
-    /// combine into one), and `(word - 0x2D…) & ~word & 0x80…` flags bytes below 0x2D. A
-    /// borrow comes only from a flagged byte and can flag bytes above it but never below, so
-    /// the lowest flag (little-endian: the first byte) is exact.
+    /// eight bytes at a time: a word is assembled from a borrowed eight-byte view (one bounds
+    /// check; the loads combine), and `(word - 0x2D…) & ~word & 0x80…` flags bytes below 0x2D.
+    /// A borrow comes only from a flagged byte and can flag bytes above it but never below, so
+    /// the lowest flag (little-endian: the first byte) is exact. (Testing for exactly the four
+    /// bytes measured slower: four times the work per word to skip the odd space.)
     @inline(__always)
     private static func firstByteAtOrBelowComma(_ bytes: [UInt8], from start: Int) -> Int {
         let view = bytes.span
@@ -352,9 +355,9 @@ public struct CSVTokenizer: Sendable {
         let ones: UInt64 = 0x0101_0101_0101_0101
         var j = start
         while j + 8 <= count {
-            let bytes = view.extracting(j..<(j + 8))  // one bounds check for the eight loads
+            let eight = view.extracting(j..<(j + 8))
             var word: UInt64 = 0
-            for k in 0..<8 { word |= UInt64(bytes[k]) << UInt64(8 * k) }
+            for k in 0..<8 { word |= UInt64(eight[k]) << UInt64(8 * k) }
             let flags = (word &- ones &* UInt64(comma + 1)) & ~word & (ones &* 0x80)
             if flags != 0 { return j + flags.trailingZeroBitCount >> 3 }
             j += 8
