@@ -39,7 +39,7 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
         var columns = zip(header, types).map { ParquetCSVColumn(name: $0, type: $1) }
         let schema = ParquetSchema(fields: zip(header, types).map { $1.field(named: $0) })
         let writer = try ParquetFileError.naming(output) { try ParquetWriter(path: output, schema: schema) }
-        var pending = 0
+        var pending = 0, reserved = false
         while true {
             let count = try records.nextBlock(limit: min(blockRecords, groupRows - pending))
             guard count > 0 else { break }
@@ -48,6 +48,10 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
             } catch {
                 try throwFirstBadValue(records, count: count, columns: &columns, file: input)
                 throw error
+            }
+            if pending == 0 && !reserved {
+                reserve(&columns, groupRows: groupRows, blockRows: count, fileBytes: records.fileBytes)
+                reserved = true
             }
             pending += count
             if pending == groupRows {
@@ -65,6 +69,16 @@ enum ParquetFromCSVCommand: ParquetSubcommand {
     /// (about 0.5 MB of CSV and 0.6 MB of bounds for the sales table) while every column goes
     /// over them.
     static let blockRecords = 4096
+
+    /// Reserves the columns' buffers for the first row group once its first block is read:
+    /// `groupRows` rows, or fewer when the file cannot hold that many (estimated from the bytes
+    /// the block's strings and separators take per row, which undercounts a row and so
+    /// overcounts the rows: a small file never reserves much more than its own size).
+    private static func reserve(_ columns: inout [ParquetCSVColumn], groupRows: Int, blockRows: Int, fileBytes: Int) {
+        let rowBytes = columns.reduce(columns.count) { $0 + $1.stringBytes / max(1, blockRows) }
+        let rows = min(groupRows, fileBytes / max(1, rowBytes) + blockRows)
+        for index in columns.indices { columns[index].reserve(rows: rows, blockRows: blockRows) }
+    }
 
     /// A block holds a bad value: goes over it again record by record, field by field, so that
     /// the error thrown is the one a row-by-row reading meets first (the column-by-column pass

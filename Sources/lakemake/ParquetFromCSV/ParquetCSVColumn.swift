@@ -122,6 +122,26 @@ struct ParquetCSVColumn {
         return nil
     }
 
+    /// The bytes of this column's strings so far (0 for numbers).
+    var stringBytes: Int { strings.values.count }
+
+    /// Makes room for `rows` rows at the size per row of the `blockRows` rows appended so far
+    /// (and an eighth more for strings), so that filling the first row group does not grow
+    /// its buffers by doubling: each doubling copies everything so far into fresh memory,
+    /// which the kernel must fault in. Only the capacity changes, never the values.
+    mutating func reserve(rows: Int, blockRows: Int) {
+        switch type {
+        case .string:
+            let perRow = (strings.values.count + blockRows - 1) / max(1, blockRows)
+            strings.reserveCapacity(count: rows, bytes: rows * perRow + rows * perRow / 8)
+        case .int32, .date: int32s.reserveCapacity(rows)
+        case .int64, .timestampMillis: int64s.reserveCapacity(rows)
+        case .double: doubles.reserveCapacity(rows)
+        case let .decimal(precision, _):
+            if precision <= 9 { int32s.reserveCapacity(rows) } else { int64s.reserveCapacity(rows) }
+        }
+    }
+
     /// Parses and appends one field, borrowed from the reader's buffer; `line` is for the
     /// error message.
     mutating func append(_ bytes: Span<UInt8>, line: Int, file: String) throws {

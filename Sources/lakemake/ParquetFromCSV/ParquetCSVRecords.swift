@@ -15,10 +15,15 @@ struct ParquetCSVRecords {
 
     static let blockSize = 4 << 20
 
+    /// The size of the file when it was opened (0 when it cannot be told), for estimates.
+    let fileBytes: Int
+
     init(path: String) throws {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ParquetCommandError.missingFile(path) }
+        var status = stat()
+        fileBytes = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// Closes the file; the records are not readable afterwards.
