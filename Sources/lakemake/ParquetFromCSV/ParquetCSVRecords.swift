@@ -1,6 +1,7 @@
 // Reading the records of a CSV file in blocks, so a CSV far larger than memory can be
 // converted: `CSVTokenizer` (the one every CSV in lakemake goes through) splits the bytes,
-// and the fields of each record are read as borrowed bytes of its buffer, one record at a time.
+// and the fields are read as borrowed bytes of its buffer: the header's one record at a time,
+// the rest a block of records at a time (`nextBlock`), to be parsed column by column.
 
 import Glibc
 import LakeFormats
@@ -50,15 +51,6 @@ struct ParquetCSVRecords {
 
     /// The bytes of field `index` of the current record (quotes removed, doubled quotes undone).
     subscript(index: Int) -> ArraySlice<UInt8> { tokenizer[index] }
-
-    /// Calls `body` with the bytes of field `index` of the current record, borrowed from the
-    /// tokenizer's buffer: the per-field path, which makes no slice and retains nothing.
-    @inline(__always)
-    func withField<Result, Failure: Error>(
-        _ index: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
-        try tokenizer.withField(index, body)
-    }
 
     /// Reads the next records, at most `limit` and as many as the buffer holds, read with
     /// `withField(record:column:)` until the next call; 0 at the end of the file. For going
