@@ -4,7 +4,8 @@
 // Every input must end in a table or a `CSVError`, never a trap; a table written back with
 // `CSVWriter` must parse to the same header and fields. The tokenizer fed the input in blocks
 // (of a size taken from the input) must find the same records, or the same error, as it does
-// in the whole input.
+// in the whole input, and so must `nextRecords(limit:)` (many records at a time, as
+// `parquet from-csv` reads) fed the same blocks.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func csvReaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -53,7 +54,34 @@ private func tokens(_ tokenizer: inout CSVTokenizer, _ blocks: [ArraySlice<UInt8
     }
 }
 
-/// The first byte picks the block size, the second the expected field count.
+/// `tokens` through `nextRecords(limit:)`: `limit` records at a time, read column by column.
+private func tokensInBatches(_ tokenizer: inout CSVTokenizer, _ blocks: [ArraySlice<UInt8>], limit: Int) -> ([Tokens], CSVError?) {
+    var blocks = blocks[...]
+    var records: [Tokens] = []
+    let width = tokenizer.expectedFieldCount ?? 0
+    do {
+        while true {
+            let (step, count) = try tokenizer.nextRecords(limit: limit)
+            for record in 0..<count {
+                let fields = (0..<width).map { column in
+                    tokenizer.withField(record: record, column: column) { bytes in (0..<bytes.count).map { bytes[$0] } }
+                }
+                records.append(Tokens(line: tokenizer.line(ofRecord: record), fields: fields))
+            }
+            switch step {
+            case .record: continue
+            case .end: return (records, nil)
+            case .needsInput:
+                if let block = blocks.popFirst() { tokenizer.append(block) } else { tokenizer.endInput() }
+            }
+        }
+    } catch {
+        return (records, error)
+    }
+}
+
+/// The first byte picks the block size, the second the expected field count, the third how
+/// many records `nextRecords` reads at a time.
 private func checkBlocks(_ bytes: [UInt8]) {
     let size = 1 + Int(bytes.first ?? 0) % 17
     let blocks = stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }
@@ -63,4 +91,10 @@ private func checkBlocks(_ bytes: [UInt8]) {
     let (expected, expectedError) = tokens(&whole, [])
     let (found, foundError) = tokens(&fed, blocks)
     precondition(found == expected && foundError == expectedError, "blocks of \(size) read differently")
+    guard let width = whole.expectedFieldCount else { return }
+    var batched = CSVTokenizer()
+    batched.expectedFieldCount = width
+    let limit = 1 + Int(bytes.count > 2 ? bytes[2] : 0) % 5
+    let (inBatches, batchError) = tokensInBatches(&batched, blocks, limit: limit)
+    precondition(inBatches == expected && batchError == expectedError, "blocks of \(size), \(limit) records at a time read differently")
 }

@@ -97,6 +97,28 @@ final class CSVTokenizerTests: XCTestCase {
         XCTAssertEqual(Array(tokenizer[1]), [0xFE])
     }
 
+    /// Unquoted fields are skipped eight bytes at a time: a separator, line break or stray quote
+    /// at any offset within (or just past) a word must stop the scan at exactly that byte, and
+    /// bytes below `,` that are not special (space, `!`, `#`) or above 0x7F must not.
+    func testEveryOffsetOfASeparatorInALongFieldIsFound() throws {
+        let filler = Array("ab cd!#\u{7F}\u{E9}xyz0123456789".utf8)
+        for offset in 1...20 {
+            // A cut inside the two-byte é becomes U+FFFD: still non-ASCII bytes, counted below.
+            let text = String(decoding: filler.prefix(offset), as: UTF8.self)
+            XCTAssertEqual(try records("\(text),\(text)\r\n\(text)\n"), [Record(1, [text, text]), Record(2, [text])], "offset \(offset)")
+            assertError("h\n\(text)\"z\n", .quoteInUnquotedField, line: 2, column: text.utf8.count + 1)
+        }
+    }
+
+    func testWithFieldLendsTheBytesTheSubscriptGives() throws {
+        var tokenizer = CSVTokenizer(Array("plain,\"q\"\"d\",,\"x,y\"\n".utf8))
+        XCTAssertEqual(try tokenizer.nextRecord(), .record)
+        for index in 0..<tokenizer.fieldCount {
+            let lent = tokenizer.withField(index) { bytes in (0..<bytes.count).map { bytes[$0] } }
+            XCTAssertEqual(lent, Array(tokenizer[index]), "field \(index)")
+        }
+    }
+
     func testEmptyInputHasNoRecords() throws {
         XCTAssertEqual(try records(""), [])
         var blank = CSVTokenizer(Array("\n\n".utf8))
@@ -113,6 +135,56 @@ final class CSVTokenizerTests: XCTestCase {
         XCTAssertEqual(whole.count, 5)
         for size in 1...bytes.count {
             XCTAssertEqual(try records(bytes, blockSize: size), whole, "blocks of \(size)")
+        }
+    }
+
+    /// Every record `nextRecords(limit:)` reads from `bytes` fed in blocks of `size`, `limit`
+    /// at a time, with `width` fields each.
+    private func recordsInBatches(_ bytes: [UInt8], blockSize size: Int, limit: Int, width: Int) throws -> [Record] {
+        var blocks = stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }[...]
+        var tokenizer = CSVTokenizer()
+        tokenizer.expectedFieldCount = width
+        var found: [Record] = []
+        while true {
+            let (step, count) = try tokenizer.nextRecords(limit: limit)
+            XCTAssertLessThanOrEqual(count, limit)
+            for record in 0..<count {
+                found.append(Record(tokenizer.line(ofRecord: record), (0..<width).map { column in
+                    tokenizer.withField(record: record, column: column) { bytes in
+                        String(decoding: (0..<bytes.count).map { bytes[$0] }, as: UTF8.self)
+                    }
+                }))
+            }
+            switch step {
+            case .record: continue
+            case .end: return found
+            case .needsInput:
+                if let block = blocks.popFirst() { tokenizer.append(block) } else { tokenizer.endInput() }
+            }
+        }
+    }
+
+    func testRecordsReadManyAtATimeAreTheRecordsReadOneAtATime() throws {
+        let text = "\u{FEFF}h1,h2\r\n\"a\"\"b\",\"c\r\nd\"\r\n\r\nlast,\"\"\"\"\rcr,x\n\"\",\"q\"\"\"\nplain,\"x\"\"\"\n"
+        let bytes = Array(text.utf8)
+        let whole = try records(text)
+        XCTAssertEqual(whole.count, 6)
+        for size in 1...bytes.count {
+            for limit in [1, 2, 5] {
+                XCTAssertEqual(try recordsInBatches(bytes, blockSize: size, limit: limit, width: 2), whole, "blocks of \(size), \(limit) at a time")
+            }
+        }
+    }
+
+    func testRecordsBeforeAMalformedOneAreHandedOutFirst() throws {
+        var tokenizer = CSVTokenizer(Array("a,b\nc,d\ne\n".utf8))
+        tokenizer.expectedFieldCount = 2
+        let (step, count) = try tokenizer.nextRecords(limit: 10)
+        XCTAssertEqual(step, .record)
+        XCTAssertEqual(count, 2)
+        XCTAssertEqual(tokenizer.withField(record: 1, column: 1) { $0.count == 1 && $0[0] == UInt8(ascii: "d") }, true)
+        XCTAssertThrowsError(try tokenizer.nextRecords(limit: 10)) { error in
+            XCTAssertEqual(error as? CSVError, CSVError(.wrongFieldCount(expected: 2, found: 1), line: 3, column: 2))
         }
     }
 

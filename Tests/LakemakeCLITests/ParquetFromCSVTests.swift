@@ -85,6 +85,21 @@ final class ParquetFromCSVTests: XCTestCase {
 
     // MARK: - Blocks
 
+    /// Records are parsed a block at a time, column by column; the error reported must still be
+    /// the first one a reading row by row meets: a bad value in a later column of an earlier
+    /// row, and a bad value before a malformed record.
+    func testTheFirstErrorInRowOrderIsReported() throws {
+        let csv = directory + "/bad.csv"
+        for (text, expected) in [("a,b\n1,y\nx,3\n", "bad.csv:2: column 'b': 'y'"),
+                                 ("a,b\n1,2\n3,y\n1,2,3\n", "bad.csv:3: column 'b': 'y'"),
+                                 ("a,b\n1,2\n3,4\n1,2,3\n", "bad.csv:4:5: expected 2 fields, found 3")] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+            let r = try lakemake("parquet", "from-csv", "--types", "a:int32,b:int32", csv, directory + "/bad.parquet")
+            XCTAssertEqual(r.status, 1, text)
+            XCTAssertTrue(r.stderr.replacingOccurrences(of: directory + "/", with: "").contains(expected), "\(text): \(r.stderr)")
+        }
+    }
+
     func testRecordsAcrossAReadBlockBoundaryAreReadWhole() throws {
         // Just over one 4 MiB read, so one record is cut at the block boundary; where exactly is
         // left to chance on purpose (the tokenizer's own tests cut everywhere).

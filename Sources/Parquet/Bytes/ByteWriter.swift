@@ -64,6 +64,13 @@ public struct ByteWriter: Sendable {
     /// Appends raw bytes already held in an array (a single copy).
     public mutating func writeBytes(_ values: [UInt8]) { bytes.append(contentsOf: values) }
 
+    /// Appends borrowed bytes (a run of another buffer, such as a Snappy literal): a single
+    /// copy, and no slice of that buffer retained and released.
+    @inline(__always)
+    public mutating func writeBytes(_ values: Span<UInt8>) {
+        values.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+    }
+
     /// Empties the buffer, keeping its capacity for the next page.
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 

@@ -202,11 +202,15 @@ public enum RLEHybrid {
 
 /// Literal values waiting to be written as one bit-packed run: packed as they arrive (so a long
 /// literal stretch costs no array of values), then prefixed with the run header on `flush`.
+/// Values gather in a 64-bit word that is stored whole when full: one append per eight bytes,
+/// not one per byte (dictionary indices of a few bits each made the per-byte appends, each
+/// with its buffer checks, most of the encoder's time).
 private struct BitPackedRun {
     let bitWidth: Int
     private(set) var count = 0
-    private var packed: [UInt8] = []
+    private var packed = ByteWriter()
     private var accumulator: UInt64 = 0
+    /// Bits of `accumulator` in use, below 64.
     private var pendingBits = 0
 
     init(bitWidth: Int) {
@@ -217,10 +221,12 @@ private struct BitPackedRun {
     mutating func append(_ value: UInt32) {
         accumulator |= UInt64(value) << UInt64(pendingBits)
         pendingBits += bitWidth
-        while pendingBits >= 8 {
-            packed.append(UInt8(truncatingIfNeeded: accumulator))
-            accumulator >>= 8
-            pendingBits -= 8
+        if pendingBits >= 64 {
+            packed.writeUInt64LE(accumulator)
+            pendingBits -= 64
+            // The high bits of `value` that did not fit in the word stored (none when it ended
+            // exactly at bit 64).
+            accumulator = pendingBits == 0 ? 0 : UInt64(value) >> UInt64(bitWidth - pendingBits)
         }
         count += 1
     }
@@ -229,15 +235,21 @@ private struct BitPackedRun {
     mutating func flush(to output: inout [UInt8]) {
         guard count > 0 else { return }
         while count % 8 != 0 { append(0) }
-        // groups × 8 × bitWidth is a multiple of 8 bits, so nothing is left in the accumulator.
+        // groups × 8 × bitWidth is a multiple of 8 bits, so the word holds whole bytes.
+        while pendingBits > 0 {
+            packed.writeUInt8(UInt8(truncatingIfNeeded: accumulator))
+            accumulator >>= 8
+            pendingBits -= 8
+        }
+        accumulator = 0
         var header = UInt64(count / 8) << 1 | 1
         while header >= 0x80 {
             output.append(UInt8(truncatingIfNeeded: header) | 0x80)
             header >>= 7
         }
         output.append(UInt8(header))
-        output.append(contentsOf: packed)
-        packed.removeAll(keepingCapacity: true)
+        output.append(contentsOf: packed.bytes)
+        packed.removeAll()
         count = 0
     }
 }

@@ -128,6 +128,14 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         offsets.append(contentsOf: other.offsets[(range.lowerBound + 1)...range.upperBound].lazy.map { $0 + shift })
     }
 
+    /// Removes every value; with `keepingCapacity`, the storage stays allocated for refilling
+    /// (a column buffer reused from one row group to the next).
+    public mutating func removeAll(keepingCapacity: Bool = false) {
+        offsets.removeAll(keepingCapacity: keepingCapacity)
+        offsets.append(0)
+        values.removeAll(keepingCapacity: keepingCapacity)
+    }
+
     /// Removes the last `k` values (a reader that appends a record's fields as it checks them
     /// takes them back when the record turns out invalid).
     /// Precondition: `k` ≤ `count`.
@@ -192,11 +200,12 @@ public struct ByteArrayBuffer: Sendable, Equatable {
         return h
     }
 
-    /// True when value `index` has the same bytes as value `otherIndex` of `other`.
+    /// True when value `index` has the same bytes as value `otherIndex` of `other`. Compared a
+    /// word at a time like a borrowed value (see below): the dictionary encoder asks this once
+    /// per value of a string column, and a `memcmp` call per short value cost more than the words.
     public func elementsEqual(at index: Int, _ other: ByteArrayBuffer, at otherIndex: Int) -> Bool {
-        let length = self.length(at: index)
-        guard length == other.length(at: otherIndex) else { return false }
-        return compareBytes(at: index, other, at: otherIndex) == 0
+        let start = other.offsets[otherIndex], end = other.offsets[otherIndex + 1]
+        return elementsEqual(at: index, other.values.span.extracting(start..<end))
     }
 
     /// True when value `index` has the same bytes as `bytes`. Short values (names, codes) are

@@ -161,29 +161,46 @@ struct ColumnChunkWriter {
         let rowCount = batch.rowCount
         guard rowCount > 0 else { return [0..<0] }
         let buffer = batch.buffer
-        // Encoded size of values `first..<end`: O(1) for every type.
-        let size: (Int, Int) -> Int
+        // Encoded size of values `first..<end`: O(1) for every type. Each case calls `cut` with
+        // its own closure, so the closure is inlined into the loop over every row.
         if let dictionary {
             let width = max(1, dictionary.indexBitWidth / 8)
-            size = { first, end in (end - first) * width }
+            return cut(batch) { first, end in (end - first) * width }
         } else if case let .byteArray(arrays) = buffer {
-            size = { first, end in (end - first) * 4 + arrays.offsets[end] - arrays.offsets[first] }
+            return cut(batch) { first, end in (end - first) * 4 + arrays.offsets[end] - arrays.offsets[first] }
         } else if case .boolean = buffer {
-            size = { first, end in end - first }
+            return cut(batch) { first, end in end - first }
         } else {
             let width = buffer.count > 0 ? buffer.plainSize(0..<1) : 1
-            size = { first, end in (end - first) * width }
+            return cut(batch) { first, end in (end - first) * width }
         }
+    }
+
+    /// The page row ranges of `batch` for an encoded size of values `first..<end` of `size`.
+    @inline(__always)
+    private func cut(_ batch: ColumnBatch, size: (Int, Int) -> Int) -> [Range<Int>] {
+        let rowCount = batch.rowCount
         var ranges: [Range<Int>] = []
         var pageStart = 0
         var firstValue = 0
         var value = 0
-        for row in 0..<rowCount {
-            if batch.validity?[row] ?? true { value += 1 }
-            if size(firstValue, value) >= settings.dataPageSizeLimit || row + 1 - pageStart >= settings.dataPageRowLimit {
+        let sizeLimit = settings.dataPageSizeLimit, rowLimit = settings.dataPageRowLimit
+        @inline(__always) func close(after row: Int) {
+            if size(firstValue, value) >= sizeLimit || row + 1 - pageStart >= rowLimit {
                 ranges.append(pageStart..<(row + 1))
                 pageStart = row + 1
                 firstValue = value
+            }
+        }
+        if let validity = batch.validity {
+            for row in 0..<rowCount {
+                if validity[row] { value += 1 }
+                close(after: row)
+            }
+        } else {
+            for row in 0..<rowCount {
+                value += 1
+                close(after: row)
             }
         }
         if pageStart < rowCount { ranges.append(pageStart..<rowCount) }
