@@ -61,8 +61,9 @@ extension Build {
     func runFromChanges(_ options: BuildOptions, stored: StoredPlan, changes: PlanChanges, listing walked: LakeListing,
                         configuration: String, stats: inout BuildStats, clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
         guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
-              let (previous, outcomes) = stored.graph(rules: rules),
-              let replanned = ChangeDrivenDiscovery.replan(previous: previous, rules: rules, listing: walked,
+              let (previous, outcomes) = stored.graph(rules: rules) else { return nil }
+        // The previous graph goes once replanned (it is not held through the rest of the build).
+        guard let replanned = ChangeDrivenDiscovery.replan(previous: consume previous, rules: rules, listing: walked,
                                                            added: changes.added, removed: changes.removed,
                                                            modified: changes.modified) else { return nil }
         let graph = replanned.graph

@@ -86,7 +86,7 @@ public struct Build {
         // The outputs the stored plan names are stat'ed while the walk runs.
         let storedOutputs = stored?.outputs.paths ?? []
         let walking = surveyed == nil ? walk ?? BackgroundWalk(fileSystem) : nil
-        let outputStats = fileSystem.stat(storedOutputs)
+        var outputStats = fileSystem.stat(storedOutputs)
         var listing = surveyed?.sources ?? LakeListing()
         if let walking {
             do { listing = try walking.wait().get() } catch { throw .fileSystem(error) }
@@ -96,6 +96,9 @@ public struct Build {
 
         if let stored {
             let changes = PlanChanges(stored: stored, listing: listing, stats: outputStats)
+            // A change-driven build has no further use for these stats, the largest array it
+            // holds besides the plan; the rare fall back to a full plan stats those outputs again.
+            if !changes.isEmpty { outputStats = [] }
             if let report = try fromStoredPlan(stored, listing, changes) { return report }
         }
         // A full path reuses the stats of the outputs the stored plan named.

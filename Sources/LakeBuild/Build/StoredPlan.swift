@@ -99,8 +99,18 @@ struct StoredPlan {
     /// The stored graph with `rules` (the same rules, as the configuration digest ensures),
     /// and each target's outcome, parallel to the graph's targets. Nil when malformed.
     func graph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
-        let bytes = loadGraph()
-        var r = PlanReader(bytes: bytes, skipping: 0)
+        guard var (graph, outcomes) = baseGraph(rules: rules) else { return nil }
+        if !changes.isEmpty {
+            guard let applied = StoredPlanChange.apply(changes, to: consume graph, outcomes: outcomes, sources: sources) else { return nil }
+            (graph, outcomes) = applied
+        }
+        guard graph.targets.count == targetCount else { return nil }
+        return (graph, outcomes)
+    }
+
+    /// The graph of the whole plan, before its changes; the encoded bytes are let go on return.
+    private func baseGraph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
+        var r = PlanReader(bytes: loadGraph(), skipping: 0)
         let ordered = rules.topologicalOrder()
         var graph = TargetGraph(rules: ordered, targets: [], producer: [:], unmatched: unmatched, sources: [])
         var outcomes: [Outcome] = []
@@ -125,11 +135,6 @@ struct StoredPlan {
             outcomes.append(outcome)
         }
         guard r.atEnd else { return nil }
-        if !changes.isEmpty {
-            guard let applied = StoredPlanChange.apply(changes, to: graph, outcomes: outcomes, sources: sources) else { return nil }
-            (graph, outcomes) = applied
-        }
-        guard graph.targets.count == targetCount else { return nil }
         return (graph, outcomes)
     }
 
