@@ -27,20 +27,23 @@ extension Catalog {
     /// changing it did not finish. One statement.
     public func loadStoredPlan() throws(CatalogError) -> StoredPlanRecord? {
         try withConnection { connection in
+            // The whole plan (tens of megabytes in a large lake) is read into its array directly,
+            // while the statement is active, so from the same snapshot.
             let rows = try connection.prepare("""
-                SELECT 0, config, state FROM stored_plan WHERE id = 1
+                SELECT 0, config, length(state), NULL FROM stored_plan WHERE id = 1 AND typeof(state) = 'blob'
                 UNION ALL
-                SELECT id, NULL, state FROM stored_plan_changes
+                SELECT id, NULL, NULL, state FROM stored_plan_changes
                 ORDER BY 1
                 """)
             defer { rows.reset() }
             var record: StoredPlanRecord?
             while try rows.step() {
                 if try rows.int64(at: 0) == 0 {
-                    record = StoredPlanRecord(config: try rows.string(at: 1), base: try rows.blob(at: 2))
+                    let base = try connection.readBlob(table: "stored_plan", column: "state", row: 1, count: Int(try rows.int64(at: 2)))
+                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base)
                 } else {
-                    guard !rows.isNull(at: 2) else { return nil }
-                    record?.changes.append(try rows.blob(at: 2))
+                    guard !rows.isNull(at: 3) else { return nil }
+                    record?.changes.append(try rows.blob(at: 3))
                 }
             }
             return record

@@ -1,5 +1,6 @@
 // The encoding shared by the whole stored plan and its changes: unsigned LEB128 varints for
-// counts and string numbers, five fixed 8-byte fields per stat, a hash as its 32 raw bytes.
+// counts and string numbers, strings front-coded in one table, a stat as varints (times as
+// differences), a hash as its 32 raw bytes.
 // Both sides sit on the Parquet library's byte cursor (`ByteWriter`, `ByteReader`), the one
 // place of the project that touches raw memory, so every read here is bounds-checked there.
 
@@ -7,16 +8,28 @@ import Catalog
 import LakeFormats
 import Parquet
 
-/// Interns strings for encoding: each distinct string gets the next number.
+/// Interns strings for encoding: each distinct string gets the next number. Distinct by their
+/// bytes, not by Swift's equality: two spellings of one name (in two Unicode normalisations)
+/// are two paths on disk and must stay two strings.
 struct StringTable {
     var strings: [String] = []
-    var ids: [String: Int] = [:]
+    private var ids: [Bytewise: Int] = [:]
 
     mutating func id(_ s: String) -> Int {
-        if let i = ids[s] { return i }
-        ids[s] = strings.count
+        if let i = ids[Bytewise(s)] { return i }
+        ids[Bytewise(s)] = strings.count
         strings.append(s)
         return strings.count - 1
+    }
+
+    /// A string compared and hashed by its UTF-8 bytes.
+    private struct Bytewise: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: Bytewise, b: Bytewise) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }
 
@@ -32,12 +45,18 @@ struct PlanWriter {
 
     mutating func count(_ v: Int) { writer.writeVarUInt64(UInt64(bitPattern: Int64(v))) }
 
+    /// The modification time of the stat written last: each one is stored as the difference
+    /// from it (files of a lake are mostly written near each other in time), the change time
+    /// as the difference from its own modification time (mostly none).
+    private var previousMtime: Int64 = 0
+
     mutating func stat(_ s: FileStat) {
-        writer.writeUInt64LE(s.device)
-        writer.writeUInt64LE(s.inode)
-        writer.writeInt64LE(s.size)
-        writer.writeInt64LE(s.mtimeNs)
-        writer.writeInt64LE(s.ctimeNs)
+        writer.writeVarUInt64(s.device)
+        writer.writeVarUInt64(s.inode)
+        writer.writeZigZagInt64(s.size)
+        writer.writeZigZagInt64(s.mtimeNs &- previousMtime)
+        writer.writeZigZagInt64(s.ctimeNs &- s.mtimeNs)
+        previousMtime = s.mtimeNs
     }
 
     /// A lowercase hex SHA-256 as its 32 bytes; anything else (an empty hash) as its text
@@ -64,11 +83,20 @@ struct PlanWriter {
         for s in strings { count(table.id(s)) }
     }
 
+    /// The strings in order, each as the length of the prefix it shares with the one before
+    /// and the rest (front coding: sorted paths share most of their bytes).
     mutating func table(_ table: StringTable) {
         count(table.strings.count)
+        var previous: [UInt8] = []
         for s in table.strings {
-            count(s.utf8.count)
-            writer.writeBytes(s.utf8)
+            let bytes = Array(s.utf8)
+            var shared = 0
+            let limit = min(previous.count, bytes.count)
+            while shared < limit && previous[shared] == bytes[shared] { shared += 1 }
+            count(shared)
+            count(bytes.count - shared)
+            writer.writeBytes(bytes[shared...])
+            previous = bytes
         }
     }
 
@@ -121,10 +149,15 @@ struct PlanReader {
         return Int(v)
     }
 
+    /// See `PlanWriter.previousMtime`.
+    private var previousMtime: Int64 = 0
+
     mutating func stat() -> FileStat? {
-        guard let d = try? reader.readUInt64LE(), let i = try? reader.readUInt64LE(), let s = try? reader.readInt64LE(),
-              let m = try? reader.readInt64LE(), let c = try? reader.readInt64LE() else { return nil }
-        return FileStat(device: d, inode: i, size: s, mtimeNs: m, ctimeNs: c)
+        guard let d = try? reader.readVarUInt64(), let i = try? reader.readVarUInt64(), let s = try? reader.readZigZagInt64(),
+              let m = try? reader.readZigZagInt64(), let c = try? reader.readZigZagInt64() else { return nil }
+        let mtime = previousMtime &+ m
+        previousMtime = mtime
+        return FileStat(device: d, inode: i, size: s, mtimeNs: mtime, ctimeNs: mtime &+ c)
     }
 
     mutating func hash() -> String? {
@@ -195,9 +228,12 @@ struct PlanReader {
         guard let n = count(), n <= remaining else { return nil }
         var strings: [String] = []
         strings.reserveCapacity(n)
+        var bytes: [UInt8] = []
         for _ in 0..<n {
-            guard let s = rawString() else { return nil }
-            strings.append(s)
+            guard let shared = count(), shared <= bytes.count, let rest = count() else { return nil }
+            bytes.removeSubrange(shared...)
+            guard (try? reader.readBytes(rest, appendingTo: &bytes)) != nil else { return nil }
+            strings.append(String(decoding: bytes, as: UTF8.self))
         }
         return strings
     }

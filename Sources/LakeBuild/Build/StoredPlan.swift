@@ -4,9 +4,10 @@
 // here, and starts from the differences (see `ChangeDrivenDiscovery` and `Build`). With no
 // difference the build is done: one SELECT, one walk, one stat per output, no plan.
 //
-// Encoding: every distinct string (paths, wildcard names and values) once, in a table; the
-// rest refers to strings by number (varints), hashes are 32 raw bytes, fingerprints five
-// 8-byte fields. The files come before the targets, so the no-op check decodes only them.
+// Encoding (`PlanCoding.swift`): every distinct string (paths, wildcard names and values)
+// once, front-coded in a table; the rest refers to strings by number (varints), hashes are 32
+// raw bytes, fingerprints varints with times as differences. The files come before the
+// targets, so the no-op check decodes only them.
 // A build that changed little stores only its changes (`StoredPlanChange`), which the next
 // build applies to the whole plan in order; see `Catalog+StoredPlan.swift` for why a killed
 // build can never leave a stale plan.
@@ -142,7 +143,7 @@ struct StoredPlan {
 
     /// The format's first bytes; anything else (a no-op snapshot of an older version) is not
     /// decoded, and the next build plans in full once.
-    static let magic = Array("LMP1".utf8)
+    static let magic = Array("LMP2".utf8)
 
     /// Encodes a plan: the part every build reads (files and summary lists, with the string
     /// table) and the graph part only a build with changes reads. `outcomes` is parallel to

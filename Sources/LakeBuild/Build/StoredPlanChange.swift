@@ -84,7 +84,7 @@ struct StoredPlanChange {
 
     // MARK: - Encoding
 
-    static let magic = Array("LMC1".utf8)
+    static let magic = Array("LMC2".utf8)
 
     func encoded() -> [UInt8] {
         var table = StringTable()

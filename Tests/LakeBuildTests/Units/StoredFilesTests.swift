@@ -57,6 +57,20 @@ final class StoredFilesTests: XCTestCase {
         XCTAssertEqual(prefix.map(\.0), model.keys.filter { $0.hasPrefix("raw/1") }.sorted(by: LakePath.bytewiseLess))
     }
 
+    /// The string table is front-coded by bytes: a shared prefix may end inside a character.
+    func testTheStringTableRoundTripsWhateverPrefixesTheStringsShare() throws {
+        var table = StringTable()
+        let strings = ["", "a", "ab", "é", "ã", "éa", "e\u{301}", "日本", "日本語", "日", "raw/sales/store_0001_2020-01-01.json",
+                       "raw/sales/store_0001_2020-01-02.json", "raw/sales/store_0002_2020-01-01.json", "x"]
+        for s in strings { _ = table.id(s) }
+        var writer = PlanWriter()
+        writer.table(table)
+        var reader = PlanReader(bytes: writer.bytes, skipping: 0)
+        let decoded = try XCTUnwrap(reader.table())
+        XCTAssertTrue(reader.atEnd)
+        XCTAssertEqual(decoded.map { Array($0.utf8) }, strings.map { Array($0.utf8) })
+    }
+
     func testPathsOutOfOrderAreRefused() throws {
         var writer = PlanWriter()
         var table = StringTable()
