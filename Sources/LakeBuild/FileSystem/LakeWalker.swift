@@ -27,6 +27,7 @@ struct LakeWalker {
                 throw .io(path: dir.isEmpty ? directory.root : dir, operation: "opendir", errno: errno)
             }
             let dfd = dirfd(handle)
+            reserve(forFolder: dfd)
             while let entry = readdir(handle) {
                 let bytes = LakeWalker.name(of: entry)
                 if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
@@ -65,6 +66,17 @@ struct LakeWalker {
             }
             closedir(handle)
         }
+    }
+
+    /// Makes room for a large folder's entries at once: the listing grows by doubling, and each
+    /// doubling rehashes every path found so far (seven times for 100 000 uploads in one
+    /// folder). A folder's size on disk (ext4: about 40 bytes an entry) says roughly how many
+    /// entries it holds; a small folder reserves nothing.
+    private mutating func reserve(forFolder fd: Int32) {
+        var st = Glibc.stat()
+        guard fstat(fd, &st) == 0, st.st_size > 64 * 1024 else { return }
+        let estimate = Int(st.st_size / 40)
+        listing.files.reserveCapacity(listing.files.count + estimate)
     }
 
     /// Adds a regular file, unless its name is the same text as one already seen.
