@@ -154,11 +154,14 @@ read -r t3d_s t3d_mb t3d_check <<< "$(incremental)"
 watch_log=$WORK/watch.log
 "$LAKEMAKE" watch --quiet-period 0.05 > "$watch_log" 2>&1 &
 watch_pid=$!
-for _ in $(seq 600); do n=$(grep -c . "$watch_log" 2>/dev/null); [ "${n:-0}" -ge 1 ] && break; sleep 0.1; done
-lines=$(grep -c . "$watch_log")
+# Summary lines only ("N built, ..."): the log also holds the watcher's own notes on stderr.
+summaries() { grep -c 'built, ' "$watch_log" 2>/dev/null || true; }
+# The start-up build (a full check of the lake) first.
+for _ in $(seq 600); do [ "$(summaries)" -ge 1 ] && break; sleep 0.1; done
+lines=$(summaries)
 s=$(date +%s.%N)
 printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new.tmp" && mv "$new.tmp" "$new"
-while [ "$(grep -c . "$watch_log")" -le "$lines" ]; do sleep 0.01; done
+while [ "$(summaries)" -le "$lines" ]; do sleep 0.01; done
 e=$(date +%s.%N)
 t3w=$(echo "$e - $s" | bc -l)
 kill -INT "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
