@@ -20,11 +20,7 @@ public final class ParquetFileReader: Sendable {
     public var rowGroups: [RowGroup] { metadata.rowGroups }
 
     /// Opens the file at `path`; only the footer is read now.
-    ///
-    /// Throws only `ParquetError`, but is declared untyped for now: callers written before
-    /// typed throws catch it with `catch let error as ParquetError`, which a typed declaration
-    /// would turn into an "always true" warning. Every other entry point is typed.
-    public convenience init(path: String, decompressedPageLimit: Int = PageCompression.defaultDecompressedLimit) throws {
+    public convenience init(path: String, decompressedPageLimit: Int = PageCompression.defaultDecompressedLimit) throws(ParquetError) {
         try self.init(source: .file(OpenFile(path: path)), decompressedPageLimit: decompressedPageLimit)
     }
 

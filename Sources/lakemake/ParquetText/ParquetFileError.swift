@@ -24,7 +24,7 @@ extension ParquetFileReader {
         guard FileManager.default.fileExists(atPath: path) else { throw ParquetCommandError.missingFile(path) }
         do {
             return try ParquetFileReader(path: path)
-        } catch let error as ParquetError {
+        } catch {
             throw ParquetFileError(path: path, error: error)
         }
     }
