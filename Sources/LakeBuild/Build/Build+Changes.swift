@@ -239,15 +239,12 @@ extension Build {
             for (p, f) in carried.plan.outputs.entries(withPrefix: LakeLayout.rejected + "/") where !removed.contains(p) { outputs[p] = f }
         }
         for p in session.leftRejectionFiles(removed: removed) { outputs[p] = session.leftFileState(p, removed: removed) }
-        var sources: [String: StoredPlan.FileState] = [:]
-        sources.reserveCapacity(graph.sources.count)
-        for p in graph.sources {
-            if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
-                sources[p] = StoredPlan.FileState(stat: stat, content: v.content)
-            }
+        // Discovery lists the sources in bytewise order already.
+        let sources = StoredFiles(sortedPaths: graph.sources) { p in
+            guard let stat = session.listing.files[p], let v = session.sources.version(of: p) else { return nil }
+            return StoredPlan.FileState(stat: stat, content: v.content)
         }
-        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(sources.map { ($0.key, $0.value) }),
-                                 outputs: StoredFiles(outputs.map { ($0.key, $0.value) }),
+        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: StoredFiles(outputs),
                                  standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
     }
 

@@ -22,9 +22,24 @@ struct StoredFiles {
 
     /// From paths and states in any order.
     init<S: Sequence>(_ entries: S) where S.Element == (String, StoredPlan.FileState) {
-        let sorted = entries.sorted { LakePath.bytewiseLess($0.0, $1.0) }
-        reserve(sorted.count)
-        for (path, state) in sorted { append(path, state) }
+        var states: [String: StoredPlan.FileState] = [:]
+        for (path, state) in entries { states[path] = state }
+        self.init(states)
+    }
+
+    /// From a state per path: the paths are sorted (only they, not the states with them).
+    init(_ states: [String: StoredPlan.FileState]) {
+        self.init(sortedPaths: states.keys.sorted(by: LakePath.bytewiseLess)) { states[$0] }
+    }
+
+    /// From paths already in bytewise order and the state of each (a path without one is left
+    /// out), with no sort at all.
+    init(sortedPaths: [String], state: (String) -> StoredPlan.FileState?) {
+        reserve(sortedPaths.count)
+        for path in sortedPaths {
+            assert(paths.last.map { LakePath.bytewiseLess($0, path) } ?? true, "paths out of order: \(path)")
+            if let s = state(path) { append(path, s) }
+        }
     }
 
     var count: Int { paths.count }
