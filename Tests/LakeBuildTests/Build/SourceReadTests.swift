@@ -10,6 +10,21 @@ import TestSupport
 import XCTest
 
 final class SourceReadTests: XCTestCase {
+    /// A lake holding `raw/t/a.txt` ("first"), whose rule `up` saves it again (as "second")
+    /// while its action runs; `rules` and `actions` add other readers of it.
+    private func lakeEditedWhileBuilding(alsoReading rules: String = "", actions: [Action] = []) throws -> EngineFixture {
+        let editor = Editor()
+        let f = try EngineFixture(rules: """
+        rule up
+          in   raw/t/{name}.txt
+          out  processed/t/{name}.txt
+          run  test.edited_while_running
+        """ + rules, actions: [editor.action] + actions)
+        editor.fs = f.fs
+        f.fs.put("raw/t/a.txt", "first\n")
+        return f
+    }
+
     func testAChangedInputIsReadOnceAndNotHashedAgain() throws {
         let f = try EngineFixture(rules: IncrementalBuildTests.rules)
         f.fs.put("raw/t/a.txt", "alpha\n")
@@ -30,15 +45,7 @@ final class SourceReadTests: XCTestCase {
     /// The file is saved again while its action runs: the action works from the bytes that
     /// were hashed, the build records that hash, and the next build sees the new content.
     func testAnActionIsGivenTheBytesItsKeyDescribes() throws {
-        let editor = Editor()
-        let f = try EngineFixture(rules: """
-        rule up
-          in   raw/t/{name}.txt
-          out  processed/t/{name}.txt
-          run  test.edited_while_running
-        """, actions: [editor.action])
-        editor.fs = f.fs
-        f.fs.put("raw/t/a.txt", "first\n")
+        let f = try lakeEditedWhileBuilding()
         try f.build()
         XCTAssertEqual(f.fs.contents("raw/t/a.txt"), "second\n", "the file changed while the action ran")
         XCTAssertEqual(f.fs.contents("processed/t/a.txt"), "FIRST\n", "the action used the bytes it was keyed with")
@@ -54,20 +61,13 @@ final class SourceReadTests: XCTestCase {
     /// with what it read; the second, whose key has the same hash, reads other bytes and fails
     /// instead of recording them under that hash. The next build builds both from the new file.
     func testAFileChangedBetweenTwoReadersFailsTheSecond() throws {
-        let editor = Editor()
-        let f = try EngineFixture(rules: """
-        rule up
-          in   raw/t/{name}.txt
-          out  processed/t/{name}.txt
-          run  test.edited_while_running
+        let f = try lakeEditedWhileBuilding(alsoReading: """
 
         rule first
           in   raw/t/{name}.txt
           out  metrics/first/{name}.txt
           run  test.first_line
-        """, actions: [editor.action, TestActions.firstLine])
-        editor.fs = f.fs
-        f.fs.put("raw/t/a.txt", "first\n")
+        """, actions: [TestActions.firstLine])
         let report = try f.build()
         XCTAssertEqual(f.fs.contents("processed/t/a.txt"), "FIRST\n")
         let second = try XCTUnwrap(report.targets.first { $0.primaryOutput == "metrics/first/a.txt" })
