@@ -128,6 +128,20 @@ struct PlanWriter {
         count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
         list(o.rejectedSources, &table)
     }
+
+    /// A file as a list of changes holds it: path, fingerprint, hash, size.
+    mutating func file(_ path: String, _ f: StoredPlan.FileState, _ table: inout StringTable) {
+        count(table.id(path))
+        stat(f.stat)
+        hash(f.content.sha256)
+        count(Int(f.content.size))
+    }
+
+    /// Standing rejections, each as the catalog's text of it.
+    mutating func standing(_ rejections: [StandingRejection], _ table: inout StringTable) {
+        count(rejections.count)
+        for s in rejections { count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
+    }
 }
 
 /// Reads what `PlanWriter` wrote: nil for anything past the end or out of range, which the
@@ -192,37 +206,24 @@ struct PlanReader {
         return table[i]
     }
 
-    mutating func list(_ table: [String]) -> [String]? {
+    /// A count, then that many elements each read by `element`; nil when any is malformed.
+    /// (A count above the bytes left is malformed: every element takes at least one byte.)
+    mutating func repeated<T>(_ element: (inout PlanReader) -> T?) -> [T]? {
         guard let n = count(), n <= remaining else { return nil }
-        var out: [String] = []
+        var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
-            guard let s = string(table) else { return nil }
-            out.append(s)
+            guard let e = element(&self) else { return nil }
+            out.append(e)
         }
         return out
     }
 
-    mutating func lists(_ table: [String]) -> [[String]]? {
-        guard let n = count(), n <= remaining else { return nil }
-        var out: [[String]] = []
-        for _ in 0..<n {
-            guard let l = list(table) else { return nil }
-            out.append(l)
-        }
-        return out
-    }
+    mutating func list(_ table: [String]) -> [String]? { repeated { $0.string(table) } }
 
-    mutating func counts() -> [Int]? {
-        guard let n = count(), n <= remaining else { return nil }
-        var out: [Int] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n {
-            guard let v = count() else { return nil }
-            out.append(v)
-        }
-        return out
-    }
+    mutating func lists(_ table: [String]) -> [[String]]? { repeated { $0.list(table) } }
+
+    mutating func counts() -> [Int]? { repeated { $0.count() } }
 
     mutating func table() -> [String]? {
         guard let n = count(), n <= remaining else { return nil }
@@ -239,13 +240,10 @@ struct PlanReader {
     }
 
     mutating func unmatched(_ strings: [String]) -> [UnmatchedFile]? {
-        guard let n = count(), n <= remaining else { return nil }
-        var files: [UnmatchedFile] = []
-        for _ in 0..<n {
-            guard let path = string(strings), let problem = string(strings), let expected = list(strings) else { return nil }
-            files.append(UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem))
+        repeated { r in
+            guard let path = r.string(strings), let problem = r.string(strings), let expected = r.list(strings) else { return nil }
+            return UnmatchedFile(path: path, expectedPatterns: expected, problem: problem.isEmpty ? nil : problem)
         }
-        return files
     }
 
     mutating func target(_ strings: [String]) -> PlannedTarget? {
@@ -265,5 +263,19 @@ struct PlanReader {
     mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {
         guard let flags = count(), let rejected = list(strings) else { return nil }
         return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0)
+    }
+
+    /// What `PlanWriter.file` wrote.
+    mutating func file(_ strings: [String]) -> (String, StoredPlan.FileState)? {
+        guard let path = string(strings), let stat = stat(), let sha = hash(), let size = count() else { return nil }
+        return (path, StoredPlan.FileState(stat: stat, content: FileContent(sha256: sha, size: Int64(size))))
+    }
+
+    /// What `PlanWriter.standing` wrote.
+    mutating func standing(_ strings: [String]) -> [StandingRejection]? {
+        repeated { r in
+            guard let text = r.string(strings), let (rejection, rule) = RejectionDocument.parse(catalogText: text).first else { return nil }
+            return StandingRejection(rule: rule, rejection: rejection)
+        }
     }
 }

@@ -156,8 +156,7 @@ struct StoredPlan {
         sources.encode(into: &files, &table)
         outputs.encode(into: &files, &table)
         files.unmatched(graph.unmatched, &table)
-        files.count(standing.count)
-        for s in standing { files.count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
+        files.standing(standing, &table)
         files.list(escapingLinks, &table)
         files.count(graph.targets.count)
         files.count(outcomes.filter(\.dirty).count)
@@ -189,12 +188,8 @@ struct StoredPlan {
         self.outputs = outputs
         guard let u = r.unmatched(strings) else { return nil }
         unmatched = u
-        guard let ns = r.count() else { return nil }
-        standing = []
-        for _ in 0..<ns {
-            guard let text = r.string(strings), let (rejection, rule) = RejectionDocument.parse(catalogText: text).first else { return nil }
-            standing.append(StandingRejection(rule: rule, rejection: rejection))
-        }
+        guard let standing = r.standing(strings) else { return nil }
+        self.standing = standing
         guard let links = r.list(strings), let count = r.count(), let dirty = r.count() else { return nil }
         escapingLinks = links
         targetCount = count

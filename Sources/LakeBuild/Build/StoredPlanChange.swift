@@ -93,18 +93,12 @@ struct StoredPlanChange {
         body.count(dirtyCount)
         for list in [sourcesSet, outputsSet] {
             body.count(list.count)
-            for (path, f) in list {
-                body.count(table.id(path))
-                body.stat(f.stat)
-                body.hash(f.content.sha256)
-                body.count(Int(f.content.size))
-            }
+            for (path, f) in list { body.file(path, f, &table) }
         }
         body.list(sourcesRemoved, &table)
         body.list(outputsRemoved, &table)
         body.unmatched(unmatched, &table)
-        body.count(standing.count)
-        for s in standing { body.count(table.id(RejectionDocument.catalogText([s.rejection], rule: s.rule))) }
+        body.standing(standing, &table)
         body.list(escapingLinks, &table)
         body.list(targetsRemoved, &table)
         body.count(targetsSet.count)
@@ -127,38 +121,24 @@ struct StoredPlanChange {
         guard let strings = r.table(), let targets = r.count(), let dirty = r.count() else { return nil }
         targetCount = targets
         dirtyCount = dirty
-        var lists: [[(String, StoredPlan.FileState)]] = []
-        for _ in 0..<2 {
-            guard let n = r.count(), n <= bytes.count else { return nil }
-            var list: [(String, StoredPlan.FileState)] = []
-            for _ in 0..<n {
-                guard let path = r.string(strings), let stat = r.stat(), let sha = r.hash(), let size = r.count() else { return nil }
-                list.append((path, StoredPlan.FileState(stat: stat, content: FileContent(sha256: sha, size: Int64(size)))))
-            }
-            lists.append(list)
-        }
-        sourcesSet = lists[0]
-        outputsSet = lists[1]
-        guard let sr = r.list(strings), let or = r.list(strings), let u = r.unmatched(strings), let ns = r.count() else { return nil }
-        sourcesRemoved = sr
-        outputsRemoved = or
-        unmatched = u
-        for _ in 0..<ns {
-            guard let text = r.string(strings), let (rejection, rule) = RejectionDocument.parse(catalogText: text).first else { return nil }
-            standing.append(StandingRejection(rule: rule, rejection: rejection))
-        }
-        guard let links = r.list(strings), let removed = r.list(strings), let nt = r.count() else { return nil }
-        escapingLinks = links
-        targetsRemoved = removed
-        for _ in 0..<nt {
-            guard let t = r.target(strings) else { return nil }
-            targetsSet.append(t)
-        }
-        guard let no = r.count() else { return nil }
-        for _ in 0..<no {
-            guard let primary = r.string(strings), let o = r.outcome(strings) else { return nil }
-            outcomes.append((primary, o))
-        }
+        guard let sourcesSet = r.repeated({ $0.file(strings) }), let outputsSet = r.repeated({ $0.file(strings) }),
+              let sourcesRemoved = r.list(strings), let outputsRemoved = r.list(strings), let unmatched = r.unmatched(strings),
+              let standing = r.standing(strings), let escapingLinks = r.list(strings), let targetsRemoved = r.list(strings),
+              let targetsSet = r.repeated({ $0.target(strings) }),
+              let outcomes = r.repeated({ r -> (String, StoredPlan.Outcome)? in
+                  guard let primary = r.string(strings), let o = r.outcome(strings) else { return nil }
+                  return (primary, o)
+              }) else { return nil }
+        self.sourcesSet = sourcesSet
+        self.outputsSet = outputsSet
+        self.sourcesRemoved = sourcesRemoved
+        self.outputsRemoved = outputsRemoved
+        self.unmatched = unmatched
+        self.standing = standing
+        self.escapingLinks = escapingLinks
+        self.targetsRemoved = targetsRemoved
+        self.targetsSet = targetsSet
+        self.outcomes = outcomes
         guard r.atEnd else { return nil }
     }
 }
