@@ -151,13 +151,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
             if !items.isEmpty { _publishBatches.append(items.map(\.path)) }
             return items.map { item in
                 if let refused = _refusedOutputs[item.path] {
-                    if case .temporaryFile(let temp) = item.output { entries.removeValue(forKey: temp) }
+                    if case .temporaryFile(let temp, _) = item.output { entries.removeValue(forKey: temp) }
                     return .failure(refused)
                 }
                 let entry: Entry
                 switch item.output {
                 case .bytes(let bytes): entry = Entry(bytes: bytes, stat: freshStat(size: bytes.count))
-                case .temporaryFile(let temp):
+                case .temporaryFile(let temp, _):
                     guard let e = entries.removeValue(forKey: temp) else { return .failure(.notFound(temp)) }
                     entry = e
                 }

@@ -2,6 +2,7 @@
 // runner calls the registered function or the shell; the fake one in tests records which
 // targets ran, so minimality is asserted by counting invocations (Shake's appendFile trick).
 
+import Catalog
 import Foundation
 import LakeFormats
 
@@ -58,8 +59,10 @@ public struct ActionJob: Sendable {
 public enum ProducedOutput: Sendable, Equatable {
     /// Bytes to write to a temporary file and publish.
     case bytes([UInt8])
-    /// A temporary file in `.lakemake/tmp/` already written (by a shell command).
-    case temporaryFile(String)
+    /// A temporary file in `.lakemake/tmp/` already written (by a shell command, or by an
+    /// action that streamed it), with its content when the writer knew it as it wrote (then the
+    /// file is not read back to hash it).
+    case temporaryFile(String, content: FileContent? = nil)
 }
 
 /// How a run ended.

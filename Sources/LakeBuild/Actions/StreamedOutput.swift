@@ -1,12 +1,14 @@
 // An output an action writes in pieces as it makes it, instead of returning its bytes whole.
 // In a build the pieces gather until a megabyte has, then go straight to the output's
-// temporary file, and so on; the engine then hashes the file and publishes it like any other
-// (synced in its batch, renamed into place). An output that stays under a megabyte never
+// temporary file, and so on, hashed as they go (so the file is not read back to hash it);
+// the engine publishes it like any other (synced in its batch, renamed into place). An output that stays under a megabyte never
 // makes its file on the action's thread: it is handed over as bytes and written with its
 // batch, as a returned output is (creating a file is the costly part of a small output).
 // Where there is no lake (an action called by a unit test) the pieces gather in memory.
 
+import Catalog
 import Foundation
+import LakeFormats
 
 /// One output of an action, written as it is made. Open it with `ActionContext.openOutput`,
 /// write to it, and return it in `ActionResult.written`.
@@ -19,6 +21,8 @@ public final class StreamedOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [UInt8] = []
     private var fileMade = false
+    /// The SHA-256 of what reached the file so far, so the engine need not read it back.
+    private var hasher = SHA256()
     private var finished = false
     private var written = 0
 
@@ -64,7 +68,7 @@ public final class StreamedOutput: @unchecked Sendable {
             finished = true
             guard fileMade, let temporaryPath else { return .bytes(pending) }
             try flush()
-            return .temporaryFile(temporaryPath)
+            return .temporaryFile(temporaryPath, content: FileContent(sha256: SHA256.hex(hasher.finalize()), size: Int64(written)))
         }
     }
 
@@ -89,6 +93,7 @@ public final class StreamedOutput: @unchecked Sendable {
         } catch {
             throw .io(error)
         }
+        hasher.update(pending)
         pending = []
     }
 

@@ -54,18 +54,23 @@ final class OutputStaging: @unchecked Sendable {
         switch output {
         case .bytes(let bytes):
             version = FileVersion(path: path, sha256: SHA256.hex(SHA256.hash(bytes)), size: Int64(bytes.count))
-        case .temporaryFile(let temp):
-            version = FileVersion(path: path, content: try fileSystem.hash(temp))
+        case .temporaryFile(let temp, let known):
+            // A streamed file was hashed as it was written; a command's is read to hash it.
+            if let known {
+                version = FileVersion(path: path, content: known)
+            } else {
+                version = FileVersion(path: path, content: try fileSystem.hash(temp))
+            }
         }
         guard case .present(let sha) = outputState(path), sha == version.content.sha256 else { return (version, true) }
-        if case .temporaryFile(let temp) = output { try fileSystem.remove(temp) }
+        if case .temporaryFile(let temp, _) = output { try fileSystem.remove(temp) }
         keepDerivedRecord(path, version)
         return (version, false)
     }
 
     /// Removes the temporary files among outputs that will not be published.
     func discard(_ produced: [ProducedOutput]) {
-        for case .temporaryFile(let temp) in produced { try? fileSystem.remove(temp) }
+        for case .temporaryFile(let temp, _) in produced { try? fileSystem.remove(temp) }
     }
 
     /// Makes sure an output kept as it was has a catalog row with its present fingerprint

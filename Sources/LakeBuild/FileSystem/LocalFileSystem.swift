@@ -190,7 +190,7 @@ public struct LocalFileSystem: FileSystem {
         let temps = items.map { item in
             switch item.output {
             case .bytes: return temporaryPath(for: item.path)
-            case .temporaryFile(let temp): return temp
+            case .temporaryFile(let temp, _): return temp
             }
         }
         for (k, item) in items.enumerated() {

@@ -56,6 +56,8 @@ final class StreamedOutputTests: XCTestCase {
             FileContent(sha256: SHA256.hex(SHA256.hash(Array("\(expected.utf8.count)\n".utf8))), size: Int64("\(expected.utf8.count)\n".utf8.count)),
         ])
         XCTAssertEqual(temporaries(f), [])
+        XCTAssertEqual(f.fs.filesHashed.filter { $0.hasPrefix(LakeLayout.temporaryFolder + "/") }, [],
+                       "a streamed file is hashed as it is written, not read back")
 
         // Run again (forced): the same bytes, so nothing is published and the files are kept.
         var options = BuildOptions()
