@@ -20,13 +20,6 @@ struct StoredFiles {
 
     init() {}
 
-    /// From paths and states in any order.
-    init<S: Sequence>(_ entries: S) where S.Element == (String, StoredPlan.FileState) {
-        var states: [String: StoredPlan.FileState] = [:]
-        for (path, state) in entries { states[path] = state }
-        self.init(states)
-    }
-
     /// From a state per path: the paths are sorted (only they, not the states with them).
     init(_ states: [String: StoredPlan.FileState]) {
         self.init(sortedPaths: states.keys.sorted(by: LakePath.bytewiseLess)) { states[$0] }

@@ -52,7 +52,7 @@ final class StoredFilesTests: XCTestCase {
             }
         }
         assertSame(files, model)
-        assertSame(StoredFiles(model.map { ($0.key, $0.value) }), model)
+        assertSame(StoredFiles(model), model)
         let prefix = files.entries(withPrefix: "raw/1")
         XCTAssertEqual(prefix.map(\.0), model.keys.filter { $0.hasPrefix("raw/1") }.sorted(by: LakePath.bytewiseLess))
     }

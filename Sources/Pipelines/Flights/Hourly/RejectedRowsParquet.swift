@@ -14,18 +14,9 @@ public enum RejectedRowsParquet {
         .string("reasons", optional: false), .string("reason_details", optional: false),
     ])
 
-    public static func encode(_ rows: [RejectedRow]) throws -> [UInt8] {
-        let writer = try ParquetWriter(schema: schema, options: ParquetWriterOptions())
-        try write(rows, with: writer)
-        return writer.bytes
-    }
-
-    /// The same file, handed to `sink` a column chunk at a time.
+    /// The table of `rows`, handed to `sink` a column chunk at a time.
     static func write(_ rows: [RejectedRow], to sink: ParquetSink) throws {
-        try write(rows, with: try ParquetWriter(sink: sink, schema: schema, options: ParquetWriterOptions()))
-    }
-
-    private static func write(_ rows: [RejectedRow], with writer: ParquetWriter) throws {
+        let writer = try ParquetWriter(sink: sink, schema: schema, options: ParquetWriterOptions())
         try writer.write(batch: [
             .strings(rows.map(\.sourceFile)), .int32s(rows.map { Int32(clamping: $0.rowIndex) }),
             .timestamps(rows.map(\.snapshotTime)), .strings(rows.map(\.rawText)),
