@@ -47,6 +47,8 @@ final class StatusSurveyTests: XCTestCase {
 
         XCTAssertEqual(fs.walks, [LakeSurvey.walkedFolders], "one walk, shared by the dry run and the other parts")
         XCTAssertEqual(catalog.statementCount - before, oneLoad, "one bulk read of the catalog, shared likewise")
+        let sourcesRead = (fs.filesRead + fs.filesHashed).filter(LakeLayout.isSource).sorted()
+        XCTAssertEqual(sourcesRead, ["raw/a/one.txt", "raw/a/two.txt", "raw/b/stray.bin"], "each changed source read once")
         XCTAssertEqual(StatusCommand.text(status).split(separator: "\n").map(String.init), [
             "changed inputs (3):",
             "  changed   raw/a/one.txt",

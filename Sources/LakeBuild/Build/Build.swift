@@ -123,7 +123,9 @@ public struct Build {
         // Stat calls: every walked file, the outputs the stored plan named, the outputs stat'ed here.
         stats.statted = listing.files.count - outputs.stats.count + knownStats.count + outputs.statted
 
-        let sources = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem, deferred: !options.dryRun)
+        // A survey has hashed the changed sources already (and shows them too: read once).
+        let sources = surveyed?.hashes
+            ?? SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem, deferred: !options.dryRun)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
 

@@ -55,13 +55,17 @@ public struct BuildOptions: Sendable {
 public struct SurveyedLake: Sendable {
     /// Exactly what `walk(under: LakeLayout.sourceFolders)` lists (see
     /// `LakeListing.restricted(to:)` for taking it from a walk of more folders).
-    public var sources: LakeListing
+    public let sources: LakeListing
     /// The catalog's bulk state (`Catalog.loadState`, with or without the inputs).
-    public var state: CatalogState
+    public let state: CatalogState
+    /// The sources' present hashes: each file whose fingerprint differs from the catalog's is
+    /// read once, here, for both the dry run and `SourceChange.find`.
+    let hashes: SourceHashes
 
-    public init(sources: LakeListing, state: CatalogState) {
+    public init(sources: LakeListing, state: CatalogState, fileSystem: FileSystem) {
         self.sources = sources
         self.state = state
+        hashes = SourceHashes.gather(listing: sources, state: state, fileSystem: fileSystem)
     }
 }
 

@@ -28,7 +28,13 @@ public struct SourceChange: Equatable, Sendable {
     /// Every new, changed (by content, not by fingerprint alone) and deleted source file, new
     /// and changed ones in bytewise path order, then the deleted ones in bytewise order.
     public static func find(listing: LakeListing, state: CatalogState, fileSystem: FileSystem) -> [SourceChange] {
-        let hashes = SourceHashes.gather(listing: listing, state: state, fileSystem: fileSystem)
+        find(SurveyedLake(sources: listing, state: state, fileSystem: fileSystem))
+    }
+
+    /// The changes in `survey`, from the hashes it made (a dry run from the same survey reads
+    /// no file again).
+    public static func find(_ survey: SurveyedLake) -> [SourceChange] {
+        let (listing, state, hashes) = (survey.sources, survey.state, survey.hashes)
         let fresh = hashes.fresh
         var changes: [SourceChange] = []
         for path in hashes.rehashedPaths {

@@ -19,6 +19,7 @@ struct LakeSurvey {
     let fileSystem: FileSystem
     /// The lake has no catalog yet: `catalog` is an empty one, so everything shows as new.
     let neverBuilt: Bool
+    private let sourcesMemo = SurveyedSources()
 
     /// The folders a survey walks: the sources a build walks, and the output folders.
     static let walkedFolders = LakeLayout.sourceFolders + LakeLayout.outputFolders
@@ -52,14 +53,23 @@ struct LakeSurvey {
     /// survey's walk and state.
     func dryRun(_ build: Build) throws(BuildError) -> BuildReport {
         var options = BuildOptions(dryRun: true, commandLine: "dry run")
-        options.surveyed = SurveyedLake(sources: listing.restricted(to: LakeLayout.sourceFolders), state: state)
+        options.surveyed = surveyedSources
         return try build.run(options)
     }
 
     /// Raw and reference files that are new, changed or deleted since the catalog last saw
     /// them, judged as a build judges them (see `SourceChange.find`).
     func sourceChanges() -> [SourceChange] {
-        SourceChange.find(listing: listing, state: state, fileSystem: fileSystem)
+        SourceChange.find(surveyedSources)
+    }
+
+    /// The sources of this survey with their changed files hashed, made once for the dry run
+    /// and the list of changes alike.
+    private var surveyedSources: SurveyedLake {
+        if let made = sourcesMemo.value { return made }
+        let made = SurveyedLake(sources: listing.restricted(to: LakeLayout.sourceFolders), state: state, fileSystem: fileSystem)
+        sourcesMemo.value = made
+        return made
     }
 
     /// Files in the output folders that no recorded target wrote, bytewise sorted. lakemake
@@ -76,4 +86,9 @@ struct LakeSurvey {
         state.targets.filter { $0.state == .failed }.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
     }
 
+}
+
+/// Where a survey keeps its `SurveyedLake` once made (the survey itself is a value).
+private final class SurveyedSources {
+    var value: SurveyedLake?
 }

@@ -195,11 +195,13 @@ final class IncrementalBuildTests: XCTestCase {
         let sources = walked.restricted(to: LakeLayout.sourceFolders)
         XCTAssertEqual(sources.files, try f.fs.walk(under: LakeLayout.sourceFolders).files)
         var options = BuildOptions(dryRun: true)
-        options.surveyed = SurveyedLake(sources: sources, state: try f.catalog.loadState())
+        options.surveyed = SurveyedLake(sources: sources, state: try f.catalog.loadState(), fileSystem: f.fs)
         let statements = f.catalog.statementCount
         let surveyed = try f.build(options)
         XCTAssertEqual(f.fs.walks, [], "the survey's walk stands in for the dry run's")
         XCTAssertEqual(f.catalog.statementCount, statements, "the survey's catalog state stands in for the dry run's load")
+        XCTAssertEqual((f.fs.filesRead + f.fs.filesHashed).filter(LakeLayout.isSource), [],
+                       "the survey hashed the changed sources; the dry run reads none again")
         XCTAssertEqual(surveyed.targets, own.targets)
         XCTAssertEqual(surveyed.unmatched, own.unmatched)
         XCTAssertEqual(surveyed.standingRejections, own.standingRejections)
