@@ -72,16 +72,16 @@ extension Build {
         // The targets a change reaches, then everything downstream of them.
         var seeds = Set(replanned.changed).union(replanned.reading)
         for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
-        for path in changes.touched { if let i = graph.producer[path] { seeds.insert(i) } }
-        let visit = Self.downstream(of: seeds, in: graph)
+        for path in changes.touched { if let i = graph.producer(path) { seeds.insert(i) } }
+        let visit = graph.downstream(of: seeds)
 
         // The session sees the visited targets only.
-        var viewIndex = [Int?](repeating: nil, count: graph.targets.count)
+        var viewIndex = [Int?](repeating: nil, count: graph.count)
         for (k, i) in visit.enumerated() { viewIndex[i] = k }
         var view = TargetGraph(rules: graph.rules, targets: [], producer: [:], unmatched: graph.unmatched, sources: graph.sources)
         view.targets.reserveCapacity(visit.count)
         for i in visit {
-            var t = graph.targets[i]
+            var t = graph.target(i)
             t.dependencies = t.dependencies.compactMap { viewIndex[$0] }
             for o in t.outputs { view.producer[o] = view.targets.count }
             view.targets.append(t)
@@ -91,8 +91,8 @@ extension Build {
         for t in view.targets {
             for line in t.inputs {
                 for p in line where view.producer[p] == nil && prior[p] == nil {
-                    guard let j = graph.producer[p], let o = replanned.origin[j] else { continue }
-                    prior[p] = Self.priorResult(graph.targets[j], rule: graph.rules[graph.targets[j].ruleIndex].name,
+                    guard let j = graph.producer(p), let o = replanned.origin[j] else { continue }
+                    prior[p] = Self.priorResult(outputs: graph.outputs(j), rule: graph.rules[graph.ruleIndex(j)].name,
                                                 outcome: outcomes[o], files: stored.outputs)
                 }
             }
@@ -145,7 +145,7 @@ extension Build {
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        report.upToDateWithoutPlan = graph.targets.count - view.targets.count
+        report.upToDateWithoutPlan = graph.count - view.targets.count
         stats.targetsConsidered = view.targets.count
         try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,
                       carried: CarriedPlan(plan: stored, outcomes: outcomes, origin: replanned.origin, removed: replanned.removed,
@@ -153,30 +153,15 @@ extension Build {
         return report
     }
 
-    /// `seeds` and every target that depends on one of them, ascending. One forward pass:
-    /// targets come producers first, so a target is reached when a dependency was.
-    static func downstream(of seeds: Set<Int>, in graph: TargetGraph) -> [Int] {
-        guard let first = seeds.min() else { return [] }
-        var reached = [Bool](repeating: false, count: graph.targets.count)
-        var result: [Int] = []
-        for i in first..<graph.targets.count {
-            if seeds.contains(i) || graph.targets[i].dependencies.contains(where: { reached[$0] }) {
-                reached[i] = true
-                result.append(i)
-            }
-        }
-        return result
-    }
-
     /// A target outside the visit as its dependents see it, from the stored plan.
-    static func priorResult(_ t: PlannedTarget, rule: String, outcome: StoredPlan.Outcome,
+    static func priorResult(outputs paths: [String], rule: String, outcome: StoredPlan.Outcome,
                             files: StoredFiles) -> BuildSession.Result {
         var outputs: [FileVersion]?
         if outcome.produced {
-            let versions = t.outputs.compactMap { p in files[p].map { FileVersion(path: p, content: $0.content) } }
-            if versions.count == t.outputs.count { outputs = versions }
+            let versions = paths.compactMap { p in files[p].map { FileVersion(path: p, content: $0.content) } }
+            if versions.count == paths.count { outputs = versions }
         }
-        let report = TargetReport(rule: rule, outputs: t.outputs, outcome: .upToDate, durationMs: 0)
+        let report = TargetReport(rule: rule, outputs: paths, outcome: .upToDate, durationMs: 0)
         return BuildSession.Result(report: report, outputs: outputs, rejectedSources: outcome.rejectedSources)
     }
 
@@ -188,9 +173,9 @@ extension Build {
     /// - Parameters:
     ///   - viewIndex: for each target of `graph`, its index in the session, if visited.
     ///   - carried: for a change-driven build, the plan it started from and what changed.
-    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: TargetGraph, viewIndex: [Int?],
+    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: some IndexedTargets, viewIndex: [Int?],
                    carried: CarriedPlan?) throws(BuildError) {
-        guard report.stoppedBy == nil, graph.refused.isEmpty, !session.hadCatalogFailure else { return }
+        guard report.stoppedBy == nil, !graph.hasRefusedBindings, !session.hadCatalogFailure else { return }
         var dirty = 0
         for (i, v) in viewIndex.enumerated() {
             if let v {
@@ -219,20 +204,20 @@ extension Build {
 
     /// The whole plan: every target's outcome (from this build for the targets it visited,
     /// else as stored before) and every file as this build leaves it.
-    private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
+    private static func whole(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets, viewIndex: [Int?],
                               carried: CarriedPlan?) -> (base: [UInt8], graph: [UInt8]) {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
-        outcomes.reserveCapacity(graph.targets.count)
+        outcomes.reserveCapacity(graph.count)
         var outputs: [String: StoredPlan.FileState] = [:]
-        outputs.reserveCapacity(graph.producer.count)
-        for (i, t) in graph.targets.enumerated() {
+        outputs.reserveCapacity(graph.count)
+        for i in 0..<graph.count {
             if let v = viewIndex[i], let o = session.storedOutcome(v) {
                 outcomes.append(o)
-                for p in t.outputs { if let f = session.leftFileState(p, removed: removed) { outputs[p] = f } }
+                for p in graph.outputs(i) { if let f = session.leftFileState(p, removed: removed) { outputs[p] = f } }
             } else if let carried, let o = carried.origin[i] {
                 outcomes.append(carried.outcomes[o])
-                for p in t.outputs { if let f = carried.plan.outputs[p] { outputs[p] = f } }
+                for p in graph.outputs(i) { if let f = carried.plan.outputs[p] { outputs[p] = f } }
             }
         }
         if let carried {
@@ -249,10 +234,10 @@ extension Build {
     }
 
     /// What this change-driven build changed in the stored plan.
-    private static func change(_ session: BuildSession, report: BuildReport, graph: TargetGraph, viewIndex: [Int?],
+    private static func change(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets, viewIndex: [Int?],
                                carried: CarriedPlan, dirty: Int) -> StoredPlanChange {
         let removed = session.allRemovedPaths()
-        var change = StoredPlanChange(targetCount: graph.targets.count, dirtyCount: dirty)
+        var change = StoredPlanChange(targetCount: graph.count, dirtyCount: dirty)
         for p in carried.changes.added + carried.changes.modified {
             if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
                 change.sourcesSet.append((p, StoredPlan.FileState(stat: stat, content: v.content)))
@@ -264,9 +249,9 @@ extension Build {
         var outputs = Set<String>()
         for (i, v) in viewIndex.enumerated() {
             guard let v else { continue }
-            let t = graph.targets[i]
-            outputs.formUnion(t.outputs)
-            if let o = session.storedOutcome(v) { change.outcomes.append((t.primaryOutput, o)) }
+            let targetOutputs = graph.outputs(i)
+            outputs.formUnion(targetOutputs)
+            if let o = session.storedOutcome(v) { change.outcomes.append((targetOutputs[0], o)) }
         }
         for t in carried.removed { outputs.formUnion(t.outputs) }
         outputs.formUnion(removed.filter(LakeLayout.isRejectionFile))
@@ -282,7 +267,7 @@ extension Build {
         change.standing = report.standingRejections
         change.escapingLinks = session.listing.escapingLinks
         change.targetsRemoved = carried.removed.map(\.primaryOutput)
-        change.targetsSet = carried.fresh.map { graph.targets[$0] }
+        change.targetsSet = carried.fresh.map { graph.target($0) }
         return change
     }
 }

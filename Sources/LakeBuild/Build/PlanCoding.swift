@@ -155,12 +155,21 @@ struct PlanReader {
     }
 
     var atEnd: Bool { reader.isAtEnd }
+    /// Where the next read starts in the bytes (a reader made with `skipping:` it resumes there).
+    var offset: Int { reader.offset }
     /// Bytes left: no count read from the data can stand for more items than this.
     var remaining: Int { reader.remaining }
 
     mutating func count() -> Int? {
         guard let v = try? reader.readVarUInt64(), v <= UInt64(Int32.max) * 4096 else { return nil }
         return Int(v)
+    }
+
+    /// Skips `n` counts; false when the bytes end first.
+    mutating func skipCounts(_ n: Int) -> Bool {
+        guard n <= remaining else { return false }
+        for _ in 0..<n where (try? reader.readVarUInt64()) == nil { return false }
+        return true
     }
 
     /// See `PlanWriter.previousMtime`.
@@ -247,17 +256,22 @@ struct PlanReader {
     }
 
     mutating func target(_ strings: [String]) -> PlannedTarget? {
-        guard let rule = count(), let pairs = count(), pairs <= remaining else { return nil }
+        guard let rule = count(), let binding = binding(strings), let inputs = lists(strings), let missing = list(strings),
+              let outputs = list(strings), !outputs.isEmpty else { return nil }
+        return PlannedTarget(ruleIndex: rule, binding: binding, inputs: inputs, missingInputs: missing,
+                             outputs: outputs, dependencies: [])
+    }
+
+    /// A target's binding, read after its rule number.
+    mutating func binding(_ strings: [String]) -> Binding? {
+        guard let pairs = count(), pairs <= remaining else { return nil }
         var values: [(name: String, value: String)] = []
         values.reserveCapacity(pairs)
         for _ in 0..<pairs {
             guard let n = string(strings), let v = string(strings) else { return nil }
             values.append((n, v))
         }
-        guard let binding = Binding(sortedPairs: values), let inputs = lists(strings), let missing = list(strings),
-              let outputs = list(strings), !outputs.isEmpty else { return nil }
-        return PlannedTarget(ruleIndex: rule, binding: binding, inputs: inputs, missingInputs: missing,
-                             outputs: outputs, dependencies: [])
+        return Binding(sortedPairs: values)
     }
 
     mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {

@@ -98,44 +98,16 @@ struct StoredPlan {
     }
 
     /// The stored graph with `rules` (the same rules, as the configuration digest ensures),
-    /// and each target's outcome, parallel to the graph's targets. Nil when malformed.
-    func graph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
-        guard var (graph, outcomes) = baseGraph(rules: rules) else { return nil }
+    /// its targets decoded only when asked for, and each target's outcome, parallel to the
+    /// graph's targets. Nil when malformed.
+    func graph(rules: RuleSet) -> (graph: StoredGraph, outcomes: [Outcome])? {
+        guard var (graph, outcomes) = StoredGraph.decode(loadGraph(), strings: strings, rules: rules.topologicalOrder(),
+                                                         unmatched: unmatched, targetCount: baseTargetCount) else { return nil }
         if !changes.isEmpty {
             guard let applied = StoredPlanChange.apply(changes, to: consume graph, outcomes: outcomes, sources: sources) else { return nil }
             (graph, outcomes) = applied
         }
-        guard graph.targets.count == targetCount else { return nil }
-        return (graph, outcomes)
-    }
-
-    /// The graph of the whole plan, before its changes; the encoded bytes are let go on return.
-    private func baseGraph(rules: RuleSet) -> (graph: TargetGraph, outcomes: [Outcome])? {
-        var r = PlanReader(bytes: loadGraph(), skipping: 0)
-        let ordered = rules.topologicalOrder()
-        var graph = TargetGraph(rules: ordered, targets: [], producer: [:], unmatched: unmatched, sources: [])
-        var outcomes: [Outcome] = []
-        guard let sourceCount = r.count() else { return nil }
-        graph.sources.reserveCapacity(sourceCount)
-        for _ in 0..<sourceCount {
-            guard let s = r.string(strings) else { return nil }
-            graph.sources.append(s)
-        }
-        graph.targets.reserveCapacity(baseTargetCount)
-        outcomes.reserveCapacity(baseTargetCount)
-        // With changes to apply, the edit derives the producers of the graph it makes; the
-        // base graph's would be built only to be dropped.
-        let producers = changes.isEmpty
-        if producers { graph.producer.reserveCapacity(baseTargetCount * 2) }
-        for i in 0..<baseTargetCount {
-            guard var target = r.target(strings), target.ruleIndex < ordered.count, let dependencies = r.counts(),
-                  let outcome = r.outcome(strings) else { return nil }
-            target.dependencies = dependencies
-            if producers { for o in target.outputs { graph.producer[o] = i } }
-            graph.targets.append(target)
-            outcomes.append(outcome)
-        }
-        guard r.atEnd else { return nil }
+        guard graph.count == targetCount else { return nil }
         return (graph, outcomes)
     }
 
@@ -148,7 +120,7 @@ struct StoredPlan {
     /// Encodes a plan: the part every build reads (files and summary lists, with the string
     /// table) and the graph part only a build with changes reads. `outcomes` is parallel to
     /// `graph.targets`.
-    static func encode(graph: TargetGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
+    static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
                        standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
         var table = StringTable()
         var files = PlanWriter()
@@ -158,12 +130,13 @@ struct StoredPlan {
         files.unmatched(graph.unmatched, &table)
         files.standing(standing, &table)
         files.list(escapingLinks, &table)
-        files.count(graph.targets.count)
+        files.count(graph.count)
         files.count(outcomes.filter(\.dirty).count)
 
         var targets = PlanWriter()
         targets.list(graph.sources, &table)
-        for (t, o) in zip(graph.targets, outcomes) {
+        for (i, o) in outcomes.enumerated() {
+            let t = graph.target(i)
             targets.target(t, &table)
             targets.count(t.dependencies.count)
             for d in t.dependencies { targets.count(d) }

@@ -28,12 +28,11 @@ struct StoredPlanChange {
     }
 
     /// The graph and outcomes with `changes` applied in order, as one edit; nil when they do
-    /// not fit the graph (the build then plans in full). `graph.producer` may be empty: the
-    /// targets the changes name are found by their first output, and the edit derives the
-    /// producers anew.
+    /// not fit the graph (the build then plans in full). The targets the changes name are
+    /// found by their first output.
     /// - Parameter sources: the raw and reference files after every change.
-    static func apply(_ changes: [StoredPlanChange], to graph: TargetGraph, outcomes: [StoredPlan.Outcome],
-                      sources: StoredFiles) -> (TargetGraph, [StoredPlan.Outcome])? {
+    static func apply(_ changes: [StoredPlanChange], to graph: StoredGraph, outcomes: [StoredPlan.Outcome],
+                      sources: StoredFiles) -> (StoredGraph, [StoredPlan.Outcome])? {
         // The last word on each target (nil: gone) and on each outcome, by first output.
         var latest: [String: PlannedTarget?] = [:]
         var latestOutcome: [String: StoredPlan.Outcome] = [:]
@@ -51,35 +50,35 @@ struct StoredPlanChange {
         var removing = Set<Int>()
         var replacing: [Int: PlannedTarget] = [:]
         var adding = [[PlannedTarget]](repeating: [], count: graph.rules.count)
-        // Each named target's index, in one pass over the targets' first outputs.
-        var index: [String: Int] = [:]
-        index.reserveCapacity(latest.count)
-        for (i, t) in graph.targets.enumerated() where latest[t.primaryOutput] != nil { index[t.primaryOutput] = i }
         for (primary, plan) in latest {
-            let existing = index[primary]
+            let existing = graph.producer(primary).flatMap { graph.primaryOutput($0) == primary ? $0 : nil }
             guard let t = plan else {
                 if let i = existing { removing.insert(i) }
                 continue
             }
             guard t.ruleIndex < graph.rules.count else { return nil }
-            if let i = existing, graph.targets[i].ruleIndex == t.ruleIndex, graph.targets[i].binding == t.binding {
+            if let i = existing, graph.ruleIndex(i) == t.ruleIndex, graph.binding(i) == t.binding {
                 replacing[i] = t
             } else {
                 if let i = existing { removing.insert(i) }
                 adding[t.ruleIndex].append(t)
             }
         }
-        guard var edited = graph.editing(removing: removing, replacing: replacing, adding: adding) else { return nil }
+        var edited = graph
+        guard let edit = edited.edit(removing: removing, replacing: replacing, adding: adding) else { return nil }
         // A target new in the changes without an outcome is visited by the next build.
-        var newOutcomes = edited.origin.map { $0.map { outcomes[$0] } ?? StoredPlan.Outcome(produced: false, rejectedSources: [], dirty: true) }
+        var newOutcomes = edit.origin.map { $0.map { outcomes[$0] } ?? StoredPlan.Outcome(produced: false, rejectedSources: [], dirty: true) }
         for (primary, o) in latestOutcome {
-            if let i = edited.graph.producer[primary] { newOutcomes[i] = o }
+            if let i = edited.producer(primary) { newOutcomes[i] = o }
         }
         let base = SortedPaths(presorted: graph.sources)
         let added = touchedSources.filter { sources.contains($0) && !base.contains($0) }.sorted(by: LakePath.bytewiseLess)
-        edited.graph.sources = SortedPaths.merge(graph.sources.filter { !touchedSources.contains($0) || sources.contains($0) }, added)
-        edited.graph.unmatched = changes.last?.unmatched ?? graph.unmatched
-        return (edited.graph, newOutcomes)
+        let gone = touchedSources.filter { !sources.contains($0) && base.contains($0) }
+        if !added.isEmpty || !gone.isEmpty {
+            edited.sources = SortedPaths.merge(gone.isEmpty ? graph.sources : graph.sources.filter { !gone.contains($0) }, added)
+        }
+        edited.unmatched = changes.last?.unmatched ?? graph.unmatched
+        return (edited, newOutcomes)
     }
 
     // MARK: - Encoding

@@ -18,16 +18,16 @@
 
 public enum ChangeDrivenDiscovery {
     /// The new plan and what differs from the previous one.
-    public struct Replanned: Sendable {
-        public var graph: TargetGraph
+    struct Replanned {
+        var graph: StoredGraph
         /// Indices in `graph` of targets that are new or whose inputs changed, ascending.
-        public var changed: [Int]
+        var changed: [Int]
         /// Targets of the previous plan that no binding gives any more.
-        public var removed: [PlannedTarget]
+        var removed: [PlannedTarget]
         /// For each target of `graph`, its index in the previous plan; nil for a new one.
-        public var origin: [Int?]
+        var origin: [Int?]
         /// Indices in `graph` of the targets that read one of the `modified` files, ascending.
-        public var reading: [Int] = []
+        var reading: [Int] = []
     }
 
     /// Plans the lake after `added` and `removed` raw or reference paths, from `previous`
@@ -35,12 +35,19 @@ public enum ChangeDrivenDiscovery {
     /// now. Returns nil when the change cannot be followed locally.
     /// - Parameter modified: raw or reference files whose content may have changed; the
     ///   targets reading them are found the same way (`Replanned.reading`).
-    public static func replan(previous: TargetGraph, rules ruleSet: RuleSet, listing: LakeListing,
-                              added: [String], removed: [String], modified: [String] = []) -> Replanned? {
+    static func replan(previous: TargetGraph, rules ruleSet: RuleSet, listing: LakeListing,
+                       added: [String], removed: [String], modified: [String] = []) -> Replanned? {
+        guard previous.refused.isEmpty else { return nil }
+        return replan(previous: StoredGraph(previous), rules: ruleSet, listing: listing, added: added, removed: removed, modified: modified)
+    }
+
+    /// The same, from a stored plan's graph (its targets decoded only where the change reaches).
+    static func replan(previous: StoredGraph, rules ruleSet: RuleSet, listing: LakeListing,
+                       added: [String], removed: [String], modified: [String] = []) -> Replanned? {
         let rules = ruleSet.topologicalOrder()
-        guard previous.refused.isEmpty, rules.map(\.name) == previous.rules.map(\.name) else { return nil }
-        var replanner = Replanner(previous: previous, rules: rules, added: added, removed: removed)
-        guard replanner.run(), var replanned = replanner.assemble(listing: listing) else { return nil }
+        guard rules.map(\.name) == previous.rules.map(\.name) else { return nil }
+        guard var replanner = Replanner(previous: previous, rules: rules, added: added, removed: removed),
+              replanner.run(), var replanned = replanner.assemble(listing: listing) else { return nil }
         guard let reading = replanner.readers(of: modified, in: replanned.graph) else { return nil }
         replanned.reading = reading
         return replanned
@@ -49,11 +56,11 @@ public enum ChangeDrivenDiscovery {
 
 /// The state of one replan, rule by rule.
 private struct Replanner {
-    let previous: TargetGraph
+    let previous: StoredGraph
     let rules: [Rule]
     let addedSources: [String]
     let removedSources: Set<String>
-    /// Each rule's targets in `previous.targets` (they are contiguous, rules in order).
+    /// Each rule's targets in `previous` (they are contiguous, rules in order).
     let ruleRanges: [Range<Int>]
 
     var indexes: [PathIndex]
@@ -66,19 +73,13 @@ private struct Replanner {
     var addedOutputs = Set<String>()
     var removedOutputs = Set<String>()
 
-    init(previous: TargetGraph, rules: [Rule], added: [String], removed: [String]) {
+    init?(previous: StoredGraph, rules: [Rule], added: [String], removed: [String]) {
+        // Targets must come rule by rule, in rule order, as full discovery lists them.
+        guard let ranges = previous.ruleRanges() else { return nil }
         self.previous = previous
         self.rules = rules
         self.addedSources = added.sorted(by: LakePath.bytewiseLess)
         self.removedSources = Set(removed)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for r in rules.indices {
-            var end = start
-            while end < previous.targets.count && previous.targets[end].ruleIndex == r { end += 1 }
-            ranges.append(start..<end)
-            start = end
-        }
         self.ruleRanges = ranges
         let sources = previous.sources
         self.indexes = [OverlaidPaths(base: { SortedPaths(presorted: sources) }, added: added, removed: Set(removed))]
@@ -88,8 +89,6 @@ private struct Replanner {
 
     /// Replans every rule; false when a case is met that only full discovery handles.
     mutating func run() -> Bool {
-        // Targets must come rule by rule, in rule order, as full discovery lists them.
-        guard ruleRanges.last.map({ $0.upperBound == previous.targets.count }) ?? previous.targets.isEmpty else { return false }
         for (r, rule) in rules.enumerated() {
             guard let first = rule.inputs.first else { continue }
             if first.pattern.hasDateWindow { return false }
@@ -110,7 +109,7 @@ private struct Replanner {
                 if let t = now {
                     for path in t.outputs {
                         guard outputsHere.insert(path).inserted, !addedOutputs.contains(path) else { return false }
-                        if let other = previous.producer[path], other != old, !removedOutputs.contains(path) { return false }
+                        if let other = previous.producer(path), other != old, !removedOutputs.contains(path) { return false }
                     }
                 }
                 switch (old, now) {
@@ -120,10 +119,11 @@ private struct Replanner {
                     addedHere.append(t)
                 case (let o?, nil):
                     removedTargets.insert(o)
-                    removedOutputs.formUnion(previous.targets[o].outputs)
-                    delta.append(contentsOf: previous.targets[o].outputs)
+                    let outputs = previous.outputs(o)
+                    removedOutputs.formUnion(outputs)
+                    delta.append(contentsOf: outputs)
                 case (let o?, let t?):
-                    let before = previous.targets[o]
+                    let before = previous.target(o)
                     if before.inputs != t.inputs || before.missingInputs != t.missingInputs || before.outputs != t.outputs {
                         changedTargets[o] = t
                     }
@@ -134,9 +134,9 @@ private struct Replanner {
                 delta.append(contentsOf: t.outputs)
             }
             addedTargets[r] = addedHere
-            let range = ruleRanges[r], targets = previous.targets
-            let removedHere = Set(range.filter { removedTargets.contains($0) }.flatMap { targets[$0].outputs })
-            indexes.append(OverlaidPaths(base: { SortedPaths(targets[range].flatMap(\.outputs)) },
+            let range = ruleRanges[r], previous = self.previous
+            let removedHere = Set(range.filter { removedTargets.contains($0) }.flatMap { previous.outputs($0) })
+            indexes.append(OverlaidPaths(base: { SortedPaths(previous.outputs(in: range)) },
                                          added: addedHere.flatMap(\.outputs), removed: removedHere))
         }
         return true
@@ -210,8 +210,8 @@ private struct Replanner {
 
     /// The previous plan's target of this rule and binding, found by its first output.
     private func previousTarget(rule: Int, binding: Binding, context: RuleContext) -> Int? {
-        guard let primary = context.outputTemplates.first?.fill(binding), let i = previous.producer[primary],
-              previous.targets[i].ruleIndex == rule, previous.targets[i].binding == binding else { return nil }
+        guard let primary = context.outputTemplates.first?.fill(binding), let i = previous.producer(primary),
+              previous.ruleIndex(i) == rule, previous.binding(i) == binding else { return nil }
         return i
     }
 
@@ -230,7 +230,7 @@ private struct Replanner {
     /// The targets of `graph` (the new plan) that read one of `paths`: the bindings a path can
     /// reach, kept when their target lists it among its inputs. Nil when a rule's seeds are
     /// not followed locally.
-    func readers(of paths: [String], in graph: TargetGraph) -> [Int]? {
+    func readers(of paths: [String], in graph: StoredGraph) -> [Int]? {
         guard !paths.isEmpty else { return [] }
         let wanted = Set(paths)
         var found = Set<Int>()
@@ -238,9 +238,9 @@ private struct Replanner {
             let context = RuleContext(rule: rule, index: r)
             guard let seeds = seeds(of: context, paths: paths) else { return nil }
             for binding in seeds {
-                guard let primary = context.outputTemplates.first?.fill(binding), let i = graph.producer[primary],
-                      graph.targets[i].ruleIndex == r else { continue }
-                if graph.targets[i].inputs.contains(where: { $0.contains(where: wanted.contains) }) { found.insert(i) }
+                guard let primary = context.outputTemplates.first?.fill(binding), let i = graph.producer(primary),
+                      graph.ruleIndex(i) == r else { continue }
+                if graph.target(i).inputs.contains(where: { $0.contains(where: wanted.contains) }) { found.insert(i) }
             }
         }
         return found.sorted()
@@ -252,16 +252,19 @@ private struct Replanner {
         // Only contents changed: the plan is the previous one, untouched.
         if removedTargets.isEmpty && changedTargets.isEmpty && addedTargets.allSatisfy(\.isEmpty)
             && addedSources.isEmpty && removedSources.isEmpty && listing.unusableNames == previous.unmatched.filter({ $0.problem != nil }) {
-            return .init(graph: previous, changed: [], removed: [], origin: Array(previous.targets.indices))
+            return .init(graph: previous, changed: [], removed: [], origin: Array(0..<previous.count))
         }
-        guard let edit = previous.editing(removing: removedTargets, replacing: changedTargets, adding: addedTargets) else { return nil }
-        var graph = edit.graph
-        graph.sources = SortedPaths.merge(previous.sources.filter { !removedSources.contains($0) }, addedSources)
+        var graph = previous
+        guard let edit = graph.edit(removing: removedTargets, replacing: changedTargets, adding: addedTargets) else { return nil }
+        if !addedSources.isEmpty || !removedSources.isEmpty {
+            let kept = removedSources.isEmpty ? previous.sources : previous.sources.filter { !removedSources.contains($0) }
+            graph.sources = SortedPaths.merge(kept, addedSources)
+        }
         var unmatched = previous.unmatched.filter { $0.problem == nil && !removedSources.contains($0.path) }
         unmatched += listing.unusableNames
         unmatched += TargetDiscovery.unmatched(rules: rules, sources: SortedPaths(addedSources.filter(LakeLayout.isRaw)), accepted: [])
         graph.unmatched = unmatched.sorted { LakePath.bytewiseLess($0.path, $1.path) }
-        let removed = removedTargets.sorted().map { previous.targets[$0] }
+        let removed = removedTargets.sorted().map { previous.target($0) }
         return .init(graph: graph, changed: edit.fresh, removed: removed, origin: edit.origin)
     }
 }

@@ -48,6 +48,26 @@ public struct TargetGraph: Sendable {
     }
 }
 
+/// A plan's targets by index: what storing a plan needs of a graph, whether discovery made it
+/// (`TargetGraph`) or it was edited from a stored one (`StoredGraph`).
+protocol IndexedTargets {
+    var count: Int { get }
+    /// The target at `i`, dependencies as indices.
+    func target(_ i: Int) -> PlannedTarget
+    func outputs(_ i: Int) -> [String]
+    var sources: [String] { get }
+    var unmatched: [UnmatchedFile] { get }
+    /// Bindings were refused: such a plan is not stored.
+    var hasRefusedBindings: Bool { get }
+}
+
+extension TargetGraph: IndexedTargets {
+    var count: Int { targets.count }
+    func target(_ i: Int) -> PlannedTarget { targets[i] }
+    func outputs(_ i: Int) -> [String] { targets[i].outputs }
+    var hasRefusedBindings: Bool { !refused.isEmpty }
+}
+
 /// A raw file nothing consumes.
 public struct UnmatchedFile: Sendable, Equatable {
     public var path: String

@@ -2,6 +2,7 @@
 // added and removed raw and reference files, replanning from the previous plan gives exactly
 // the plan full discovery gives, and says exactly which targets are new, changed or gone.
 
+import Catalog
 import LakeFormats
 import XCTest
 @testable import LakeBuild
@@ -66,8 +67,12 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
             var rng = SplitMix64(seed: seed)
             var files = Set<String>()
             for _ in 0..<Int(rng.next() % 12) { files.insert(randomPath(&rng)) }
-            var (previous, _) = plan(set, files)
+            // The plan is carried from step to step as the build carries it: edited in place, and
+            // every few steps stored and decoded again (its targets then stay encoded).
+            var previous = StoredGraph(plan(set, files).0)
             for step in 0..<15 {
+                if step % 4 == 2 { previous = try XCTUnwrap(Self.storedAndDecoded(previous, rules: set), "seed \(seed) step \(step)") }
+                let before = previous.materialized()
                 var added: [String] = [], removed: [String] = []
                 for _ in 0..<(1 + Int(rng.next() % 3)) {
                     let p = randomPath(&rng)
@@ -84,11 +89,14 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
                 let modified = files.subtracting(added).sorted().first { _ in rng.next() % 3 == 0 }.map { [$0] } ?? []
                 let replanned = try XCTUnwrap(ChangeDrivenDiscovery.replan(previous: previous, rules: set, listing: listing,
                                                                            added: added, removed: removed, modified: modified), context)
-                assertSamePlan(replanned.graph, full, context)
+                let graph = replanned.graph.materialized()
+                assertSamePlan(graph, full, context)
                 let readers = full.targets.indices.filter { i in full.targets[i].inputs.contains { $0.contains { modified.contains($0) } } }
                 XCTAssertEqual(replanned.reading, readers, context + " modified \(modified)")
-                let (changed, gone) = Self.difference(from: previous, to: full)
-                XCTAssertEqual(Set(replanned.changed.map { replanned.graph.targets[$0].primaryOutput }), changed, context)
+                let (changed, gone) = Self.difference(from: before, to: full)
+                XCTAssertEqual(Set(replanned.changed.map { graph.targets[$0].primaryOutput }), changed, context)
+                XCTAssertEqual(replanned.origin.compactMap { $0 }.map { before.targets[$0].primaryOutput },
+                               graph.targets.indices.filter { replanned.origin[$0] != nil }.map { graph.targets[$0].primaryOutput }, context)
                 XCTAssertEqual(Set(replanned.removed.map(\.primaryOutput)), gone, context)
                 // The next step starts from the replanned graph, so drift would accumulate.
                 previous = replanned.graph
@@ -101,7 +109,7 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
         let files: Set = ["raw/s/store_01_2025-03-02.json", "raw/s/store_02_2025-03-03.json", "reference/stores.csv"]
         let (full, listing) = plan(set, files)
         let replanned = try XCTUnwrap(ChangeDrivenDiscovery.replan(previous: full, rules: set, listing: listing, added: [], removed: []))
-        assertSamePlan(replanned.graph, full, "empty change")
+        assertSamePlan(replanned.graph.materialized(), full, "empty change")
         XCTAssertEqual(replanned.changed, [])
         XCTAssertEqual(replanned.removed.count, 0)
     }
@@ -116,6 +124,14 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
         let (before, _) = plan(set, ["raw/ex/good.csv"])
         let (_, listing) = plan(set, ["raw/ex/good.csv", "raw/ex/...csv"])
         XCTAssertNil(ChangeDrivenDiscovery.replan(previous: before, rules: set, listing: listing, added: ["raw/ex/...csv"], removed: []))
+    }
+
+    /// `graph` as a build stores it and the next one reads it back.
+    static func storedAndDecoded(_ graph: StoredGraph, rules: RuleSet) -> StoredGraph? {
+        let outcomes = Array(repeating: StoredPlan.Outcome(produced: true, rejectedSources: [], dirty: false), count: graph.count)
+        let encoded = StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(), outputs: StoredFiles(),
+                                        standing: [], escapingLinks: [])
+        return StoredPlan(record: StoredPlanRecord(config: "", base: encoded.base), graph: { encoded.graph })?.graph(rules: rules)?.graph
     }
 
     /// Targets (by first output) that are new or whose inputs changed, and those that went away.
