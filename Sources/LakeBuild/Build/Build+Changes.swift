@@ -113,7 +113,8 @@ extension Build {
         var paths = changes.added + changes.removed + changes.modified
         for t in view.targets + replanned.removed { paths += t.outputs }
         for trace in state.targets { paths += trace.outputs.map(\.path) }
-        paths += rawLooked.map(RejectionDocument.filePath(for:))
+        // The raw files themselves too: a dry run keeps a rejection of an unchanged one standing.
+        paths += rawLooked.map(RejectionDocument.filePath(for:)) + rawLooked
         do { state.files = try catalog.loadState(targetsProducing: [], files: paths).files } catch { throw .catalog(error) }
         stats.catalogLoadMs += clock.lap()
 
@@ -147,6 +148,7 @@ extension Build {
         report.stoppedBy = options.stop?.signal
         report.upToDateWithoutPlan = graph.count - view.targets.count
         stats.targetsConsidered = view.targets.count
+        if options.dryRun { return report }
         try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,
                       carried: CarriedPlan(plan: stored, outcomes: outcomes, origin: replanned.origin, removed: replanned.removed,
                                            fresh: replanned.changed, changes: changes))

@@ -52,9 +52,12 @@ public struct Build {
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
         let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
-        // Builds of the whole lake start from the stored plan; -n, prefixes, --force and
-        // --retry-failed plan in full (they ask about, or for, more than what changed).
-        let mayUsePlan = !options.dryRun && options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+        // Builds of the whole lake, and their dry runs, start from the stored plan; prefixes,
+        // --force and --retry-failed plan in full (they ask for more than what changed), and so
+        // does a dry run made from a caller's survey (`status`, `explain`: they show every
+        // target's decision).
+        let mayUsePlan = options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
+            && !(options.dryRun && options.surveyed != nil)
         // A dry run whose caller walked and read the lake already plans from that.
         let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
@@ -65,7 +68,7 @@ public struct Build {
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
         // it is done; a change it can follow, and only what the change reaches is visited.
         func fromStoredPlan(_ stored: StoredPlan, _ listing: LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
-            if changes.isEmpty { return Self.noOpReport(stored, stats: stats) }
+            if changes.isEmpty { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
             guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
                                                   configuration: configuration, stats: &stats, clock: &clock) else { return nil }
             stats.commitMs += clock.lap()
@@ -136,7 +139,7 @@ public struct Build {
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        if mayUsePlan {
+        if mayUsePlan && !options.dryRun {
             try storePlan(session, report: report, configuration: configuration, graph: graph,
                           viewIndex: Array(graph.targets.indices), carried: nil)
         }
@@ -147,13 +150,13 @@ public struct Build {
     }
 
     /// The report of a build that found nothing changed since the stored plan.
-    private static func noOpReport(_ stored: StoredPlan, stats: BuildStats) -> BuildReport {
+    private static func noOpReport(_ stored: StoredPlan, stats: BuildStats, dryRun: Bool) -> BuildReport {
         var stats = stats
         stats.targetsConsidered = stored.targetCount
         stats.sqlStatements = 1
         return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
                            standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
-                           stats: stats, dryRun: false, upToDateWithoutPlan: stored.targetCount)
+                           stats: stats, dryRun: dryRun, upToDateWithoutPlan: stored.targetCount)
     }
 
     /// The lake as the stored plan saw it with `known` paths stat'ed again, and how it differs:

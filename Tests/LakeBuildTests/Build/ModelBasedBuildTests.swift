@@ -99,7 +99,7 @@ final class ModelBasedBuildTests: XCTestCase {
             var rng = SplitMix64(seed: seed)
             let incremental = try EngineFixture(rules: Self.troubledRules)
             var files: [String: String] = [:]
-            var changeDriven = 0, changeRows = 0
+            var changeDriven = 0, changeRows = 0, dryFromPlan = 0
             for step in 0..<14 {
                 let day = "2025-03-0\(1 + Int(rng.next() % 4))"
                 let path: String
@@ -118,6 +118,19 @@ final class ModelBasedBuildTests: XCTestCase {
                     files[path] = text
                     incremental.fs.put(path, text)
                 }
+                // `build -n` first, from the stored plan: what it says would build (with its
+                // reasons and the rejections it says stand) is what a dry run planned in full says.
+                let dry = try incremental.build(BuildOptions(dryRun: true))
+                if dry.upToDateWithoutPlan != nil { dryFromPlan += 1 }
+                var inFull = BuildOptions(dryRun: true)
+                inFull.surveyed = SurveyedLake(sources: try incremental.fs.walk(under: LakeLayout.sourceFolders),
+                                             state: try incremental.catalog.loadState(), fileSystem: incremental.fs)
+                let planned = try incremental.build(inFull)
+                let wouldBuild = { (r: BuildReport) in r.targets.filter { if case .wouldBuild = $0.outcome { return true } else { return false } } }
+                XCTAssertEqual(wouldBuild(dry), wouldBuild(planned), "seed \(seed) step \(step): build -n from the stored plan")
+                XCTAssertEqual(dry.standingRejections, planned.standingRejections, "seed \(seed) step \(step)")
+                XCTAssertEqual(dry.unmatched, planned.unmatched, "seed \(seed) step \(step)")
+
                 // Every other build is told what changed, as `watch` tells it, instead of walking.
                 var options = BuildOptions(jobs: 1 + Int(rng.next() % 3))
                 if step % 2 == 1 { options.knownChanges = [changed] }
@@ -152,6 +165,7 @@ final class ModelBasedBuildTests: XCTestCase {
             }
             XCTAssertGreaterThan(changeRows, 2, "seed \(seed): builds append their changes to the stored plan")
             XCTAssertGreaterThan(changeDriven, 10, "seed \(seed): builds after the first start from the stored plan")
+            XCTAssertGreaterThan(dryFromPlan, 10, "seed \(seed): dry runs after the first start from the stored plan")
         }
     }
 }

@@ -103,9 +103,24 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "failed targets are retried on every build")
     }
 
-    func testDryRunsAndPrefixBuildsNeverShortCut() throws {
+    /// A dry run starts from the stored plan as a build does (`build -n` on a large lake is as
+    /// quick as the build), and what it says would build is what the build then builds.
+    func testADryRunStartsFromTheStoredPlanAndSaysWhatTheBuildDoes() throws {
         let f = try makeLake()
-        XCTAssertNil(try f.build(BuildOptions(dryRun: true)).upToDateWithoutPlan)
+        XCTAssertEqual(try f.build(BuildOptions(dryRun: true)).upToDateWithoutPlan, 3, "nothing changed: nothing visited")
+        f.fs.put("raw/t/a.txt", "ALPHA again\n")
+        f.fs.put("raw/t/z.txt", "zeta\n")
+        let dry = try f.build(BuildOptions(dryRun: true))
+        XCTAssertNotNil(dry.upToDateWithoutPlan)
+        XCTAssertEqual(f.runner.ran, [], "a dry run runs nothing")
+        let wouldBuild = dry.targets.filter { if case .wouldBuild = $0.outcome { return true } else { return false } }.map(\.primaryOutput)
+        XCTAssertFalse(wouldBuild.isEmpty)
+        _ = try f.build()
+        XCTAssertEqual(f.runner.ran.sorted(), wouldBuild.sorted())
+    }
+
+    func testPrefixBuildsNeverShortCut() throws {
+        let f = try makeLake()
         XCTAssertNil(try f.build(BuildOptions(prefixes: ["processed/"])).upToDateWithoutPlan)
         XCTAssertNotNil(try f.build().upToDateWithoutPlan, "a prefix build that wrote nothing keeps the stored plan")
     }
