@@ -28,6 +28,9 @@ enum Migrations {
         Migration(version: 3, name: "turn the no-op snapshot into the stored plan, with changes") { connection in
             try connection.execute(Schema.version3)
         },
+        Migration(version: 4, name: "intern paths, store hashes as bytes and each input list once") { connection in
+            try convertToVersion4(connection)
+        },
     ]
 
     /// The schema version this code reads and writes.
