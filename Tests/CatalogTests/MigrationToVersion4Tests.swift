@@ -176,4 +176,21 @@ final class MigrationToVersion4Tests: XCTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM target_inputs", at: path), 2)
         XCTAssertEqual(try count("SELECT count(*) FROM sqlite_master WHERE name = 'paths'", at: path), 0)
     }
+
+    /// A disk that fills during the conversion is reported as a full disk (make room, run the
+    /// build again), not as a failed step whose hint is to move the catalog aside.
+    func testAFullDiskDuringTheMigrationAsksForSpaceAndKeepsVersionThree() throws {
+        let directory = try TemporaryDirectory(self)
+        let path = try versionThreeCatalog(directory)
+        let db = try SQLite.Connection(path: path, mode: .readWrite)
+        let pages = try count("PRAGMA page_count", at: path)
+        try db.execute("PRAGMA max_page_count = \(pages + 2)")
+        XCTAssertThrowsError(try Migrations.migrate(db)) { error in
+            guard case .sqlite(let failure)? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
+            XCTAssertTrue(failure.isFull, failure.description)
+            XCTAssertTrue(CatalogError.sqlite(failure).hint.contains("free some space"))
+        }
+        XCTAssertEqual(try Migrations.version(of: db), 3)
+        XCTAssertEqual(try count("SELECT count(*) FROM history_files", at: path), 6)
+    }
 }
