@@ -24,10 +24,16 @@ extension Catalog {
     }
 
     /// The current targets that read `path` as an input (one level of downstream lineage),
-    /// ordered by primary output.
+    /// ordered by primary output. Reads the reverse index: the path's id, the input lists
+    /// holding it (`input_list_items_by_path`), the targets referring to those lists
+    /// (`target_rows_by_input_list`).
     public func targets(consuming path: String) throws(CatalogError) -> [TargetRecord] {
         try withConnection { connection in
-            let query = try connection.prepare("SELECT DISTINCT target_id FROM target_inputs WHERE path = ?1")
+            let query = try connection.prepare("""
+                SELECT DISTINCT t.id
+                FROM input_list_items AS i JOIN target_rows AS t ON t.input_list_id = i.list_id
+                WHERE i.path_id = (SELECT id FROM paths WHERE path = ?1)
+                """)
             try query.bind(path, at: 1)
             var ids: [Int64] = []
             while try query.step() { ids.append(try query.int64(at: 0)) }
@@ -45,14 +51,17 @@ extension Catalog {
     public func history(of primaryOutput: String, limit: Int) throws(CatalogError) -> [HistoryRecord] {
         try withConnection { connection in
             let query = try connection.prepare(Self.selectHistory + """
-                 WHERE primary_output = ?1 ORDER BY build_id DESC, id DESC LIMIT ?2
+                 WHERE h.primary_output_id = (SELECT id FROM paths WHERE path = ?1)
+                 ORDER BY h.build_id DESC, h.id DESC LIMIT ?2
                 """)
             try query.bind(primaryOutput, at: 1)
             try query.bind(Int64(max(limit, 0)), at: 2)
-            var rows: [(id: Int64, record: HistoryRecord)] = []
+            var rows: [(id: Int64, inputListID: Int64?, record: HistoryRecord)] = []
             while try query.step() { rows.append(try Self.decodeHistory(query)) }
             query.reset()
-            return try rows.map { row in try Self.attachFiles(to: row.record, historyID: row.id, on: connection) }
+            return try rows.map { row in
+                try Self.attachFiles(to: row.record, historyID: row.id, inputListID: row.inputListID, on: connection)
+            }
         }
     }
 
@@ -80,7 +89,7 @@ extension Catalog {
     public func files(prefix: String) throws(CatalogError) -> [FileRecord] {
         try withConnection { connection in
             let query = try connection.prepare(Self.selectFiles + """
-                 WHERE substr(path, 1, length(?1)) = ?1 ORDER BY last_seen_build DESC, path
+                 WHERE substr(p.path, 1, length(?1)) = ?1 ORDER BY f.last_seen_build DESC, p.path
                 """)
             defer { query.reset() }
             try query.bind(prefix, at: 1)
@@ -94,9 +103,9 @@ extension Catalog {
 
     static func targetID(producing path: String, on connection: SQLite.Connection) throws -> Int64? {
         let query = try connection.prepare("""
-            SELECT id FROM targets WHERE primary_output = ?1
+            SELECT t.id FROM target_rows AS t WHERE t.primary_output_id = (SELECT id FROM paths WHERE path = ?1)
             UNION ALL
-            SELECT target_id FROM target_outputs WHERE path = ?1
+            SELECT o.target_id FROM target_output_rows AS o WHERE o.path_id = (SELECT id FROM paths WHERE path = ?1)
             LIMIT 1
             """)
         defer { query.reset() }
@@ -105,29 +114,28 @@ extension Catalog {
     }
 
     static func loadTarget(id: Int64, on connection: SQLite.Connection) throws -> TargetRecord? {
-        let query = try connection.prepare(selectTargets + " WHERE id = ?1")
+        let query = try connection.prepare(selectTargets + " WHERE t.id = ?1")
         try query.bind(id, at: 1)
         guard try query.step() else {
             query.reset()
             return nil
         }
-        var target = try decodeTarget(query).target
+        let row = try decodeTarget(query)
         query.reset()
-        target.outputs = try fileRows(
-            "SELECT path, sha256, size FROM target_outputs WHERE target_id = ?1 ORDER BY position", owner: id,
-            on: connection
-        )
-        target.inputs = try fileRows(
-            "SELECT path, sha256, size FROM target_inputs WHERE target_id = ?1 ORDER BY position", owner: id,
-            on: connection
-        )
+        var target = row.target
+        target.outputs = try outputRows("""
+            SELECT p.path, o.sha256, o.size FROM target_output_rows AS o JOIN paths AS p ON p.id = o.path_id
+            WHERE o.target_id = ?1 ORDER BY o.position
+            """, owner: id, table: "target_outputs", on: connection)
+        target.inputs = try InputLists.items(of: row.inputListID, on: connection)
         return target
     }
 
     private static func historyVersion(of primaryOutput: String, asOfBuild buildID: Int64,
                                        on connection: SQLite.Connection) throws -> HistoryRecord? {
         let query = try connection.prepare(selectHistory + """
-             WHERE primary_output = ?1 AND build_id <= ?2 ORDER BY build_id DESC, id DESC LIMIT 1
+             WHERE h.primary_output_id = (SELECT id FROM paths WHERE path = ?1) AND h.build_id <= ?2
+             ORDER BY h.build_id DESC, h.id DESC LIMIT 1
             """)
         try query.bind(primaryOutput, at: 1)
         try query.bind(buildID, at: 2)
@@ -137,27 +145,31 @@ extension Catalog {
         }
         let row = try decodeHistory(query)
         query.reset()
-        return try attachFiles(to: row.record, historyID: row.id, on: connection)
+        return try attachFiles(to: row.record, historyID: row.id, inputListID: row.inputListID, on: connection)
     }
 
-    private static func attachFiles(to record: HistoryRecord, historyID: Int64,
+    private static func attachFiles(to record: HistoryRecord, historyID: Int64, inputListID: Int64?,
                                     on connection: SQLite.Connection) throws -> HistoryRecord {
         var record = record
-        let select = "SELECT path, sha256, size FROM history_files WHERE history_id = ?1 AND role = "
-        record.outputs = try fileRows(select + "'output' ORDER BY position", owner: historyID, on: connection)
-        record.inputs = try fileRows(select + "'input' ORDER BY position", owner: historyID, on: connection)
+        record.outputs = try outputRows("""
+            SELECT p.path, o.sha256, o.size FROM history_output_rows AS o JOIN paths AS p ON p.id = o.path_id
+            WHERE o.history_id = ?1 ORDER BY o.position
+            """, owner: historyID, table: "history_files", on: connection)
+        record.inputs = try inputListID.map { try InputLists.items(of: $0, on: connection) } ?? []
         return record
     }
 
     /// Runs a (path, sha256, size) query whose only parameter is the owner id.
-    private static func fileRows(_ sql: String, owner: Int64,
-                                 on connection: SQLite.Connection) throws -> [FileVersion] {
+    private static func outputRows(_ sql: String, owner: Int64, table: String,
+                                   on connection: SQLite.Connection) throws -> [FileVersion] {
         let query = try connection.prepare(sql)
         defer { query.reset() }
         try query.bind(owner, at: 1)
         var rows: [FileVersion] = []
         while try query.step() {
-            rows.append(FileVersion(path: try query.string(at: 0), sha256: try query.string(at: 1), size: try query.int64(at: 2)))
+            rows.append(FileVersion(path: try query.string(at: 0),
+                                    sha256: try StoredHash.hex(query, at: 1, table: table, column: "sha256"),
+                                    size: try query.int64(at: 2)))
         }
         return rows
     }

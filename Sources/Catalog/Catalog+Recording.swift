@@ -44,30 +44,32 @@ extension Catalog {
     public func recordFiles(_ files: [FileRecord], buildID: Int64) throws(CatalogError) {
         guard !files.isEmpty else { return }
         try inTransaction { connection in
-            try Self.write(files, buildID: buildID, on: connection)
+            try Self.write(files, buildID: buildID, pathIDs: pathIDs, on: connection)
         }
     }
 
-    private static func write(_ files: [FileRecord], buildID: Int64, on connection: SQLite.Connection) throws {
+    private static func write(_ files: [FileRecord], buildID: Int64, pathIDs: PathIDs,
+                              on connection: SQLite.Connection) throws {
+        let ids = try pathIDs.ids(for: files.map(\.path), on: connection)
         let upsert = try connection.prepare("""
-            INSERT INTO files (path, kind, device, inode, size, mtime_ns, ctime_ns, sha256,
-                               first_seen_build, last_seen_build)
+            INSERT INTO file_rows (path_id, kind, device, inode, size, mtime_ns, ctime_ns, sha256,
+                                   first_seen_build, last_seen_build)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
-            ON CONFLICT (path) DO UPDATE SET
+            ON CONFLICT (path_id) DO UPDATE SET
                 kind = excluded.kind, device = excluded.device, inode = excluded.inode,
                 size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
                 sha256 = excluded.sha256, last_seen_build = excluded.last_seen_build
             """)
-        for file in files {
+        for (file, id) in zip(files, ids) {
             upsert.reset()
-            try upsert.bind(file.path, at: 1)
+            try upsert.bind(id, at: 1)
             try upsert.bind(file.kind.rawValue, at: 2)
             try upsert.bind(Int64(bitPattern: file.device), at: 3)
             try upsert.bind(Int64(bitPattern: file.inode), at: 4)
             try upsert.bind(file.size, at: 5)
             try upsert.bind(file.mtimeNs, at: 6)
             try upsert.bind(file.ctimeNs, at: 7)
-            try upsert.bind(file.sha256, at: 8)
+            try StoredHash.bind(file.sha256, to: upsert, at: 8)
             try upsert.bind(buildID, at: 9)
             try upsert.run()
         }
@@ -77,7 +79,7 @@ extension Catalog {
     public func forgetFiles(paths: [String]) throws(CatalogError) {
         guard !paths.isEmpty else { return }
         try inTransaction { connection in
-            let delete = try connection.prepare("DELETE FROM files WHERE path = ?1")
+            let delete = try connection.prepare("DELETE FROM file_rows WHERE path_id = (SELECT id FROM paths WHERE path = ?1)")
             for path in paths {
                 delete.reset()
                 try delete.bind(path, at: 1)
@@ -101,8 +103,10 @@ extension Catalog {
     /// can still delete those outputs when their input goes.
     public func recordTarget(_ target: TargetRecord, publishedFiles: [FileRecord]) throws(CatalogError) {
         try inTransaction { connection in
-            try Self.write(target, on: connection)
-            if !publishedFiles.isEmpty { try Self.write(publishedFiles, buildID: target.buildID, on: connection) }
+            try Self.write(target, pathIDs: pathIDs, on: connection)
+            if !publishedFiles.isEmpty {
+                try Self.write(publishedFiles, buildID: target.buildID, pathIDs: pathIDs, on: connection)
+            }
         }
     }
 
@@ -113,8 +117,8 @@ extension Catalog {
         guard !entries.isEmpty else { return }
         try inTransaction { connection in
             for (target, files) in entries {
-                try Self.write(target, on: connection)
-                if !files.isEmpty { try Self.write(files, buildID: target.buildID, on: connection) }
+                try Self.write(target, pathIDs: pathIDs, on: connection)
+                if !files.isEmpty { try Self.write(files, buildID: target.buildID, pathIDs: pathIDs, on: connection) }
             }
         }
     }
@@ -124,34 +128,42 @@ extension Catalog {
         guard !targets.isEmpty else { return }
         try inTransaction { connection in
             for target in targets {
-                try Self.write(target, on: connection)
+                try Self.write(target, pathIDs: pathIDs, on: connection)
             }
         }
     }
 
-    /// Deletes the targets with these primary outputs (with their outputs and inputs rows) and
-    /// leaves a `removed` version in history for each, attributed to `buildID`. Paths with no
-    /// recorded target are ignored. The `files` rows of the outputs are left to `forgetFiles`.
+    /// Deletes the targets with these primary outputs (with their outputs rows, and their
+    /// input lists unless a history version still refers to them) and leaves a `removed`
+    /// version in history for each, attributed to `buildID`. Paths with no recorded target are
+    /// ignored. The `files` rows of the outputs are left to `forgetFiles`.
     public func removeTargets(primaryOutputs: [String], buildID: Int64) throws(CatalogError) {
         guard !primaryOutputs.isEmpty else { return }
         try inTransaction { connection in
-            let archive = try connection.prepare("""
-                INSERT INTO history (build_id, primary_output, event, rule, action, action_version,
-                                     parameters, key, error, duration_ms)
-                SELECT ?2, primary_output, 'removed', rule, action, action_version, parameters, key, NULL, 0
-                FROM targets WHERE primary_output = ?1
+            let find = try connection.prepare("""
+                SELECT t.id, t.primary_output_id FROM target_rows AS t
+                WHERE t.primary_output_id = (SELECT id FROM paths WHERE path = ?1)
                 """)
-            let delete = try connection.prepare("DELETE FROM targets WHERE primary_output = ?1")
+            let archive = try connection.prepare("""
+                INSERT INTO history_rows (build_id, primary_output_id, event, rule, action, action_version,
+                                          parameters, key, error, duration_ms, input_list_id)
+                SELECT ?2, primary_output_id, 'removed', rule, action, action_version, parameters, key, NULL, 0, NULL
+                FROM target_rows WHERE id = ?1
+                """)
+            let delete = try connection.prepare("DELETE FROM target_rows WHERE id = ?1")
             for primaryOutput in primaryOutputs {
+                find.reset()
+                try find.bind(primaryOutput, at: 1)
+                guard try find.step() else { continue }
+                let targetID = try find.int64(at: 0), pathID = try find.int64(at: 1)
+                find.reset()
                 archive.reset()
-                try archive.bind(primaryOutput, at: 1)
+                try archive.bind(targetID, at: 1)
                 try archive.bind(buildID, at: 2)
                 try archive.run()
-                if connection.changes > 0 {
-                    try Self.compactHistory(of: primaryOutput, on: connection)
-                }
+                try Self.compactHistory(of: pathID, on: connection)
                 delete.reset()
-                try delete.bind(primaryOutput, at: 1)
+                try delete.bind(targetID, at: 1)
                 try delete.run()
             }
         }
@@ -159,94 +171,92 @@ extension Catalog {
 
     // MARK: Writing one target
 
-    private static func write(_ target: TargetRecord, on connection: SQLite.Connection) throws {
+    private static func write(_ target: TargetRecord, pathIDs: PathIDs, on connection: SQLite.Connection) throws {
+        let outputPathIDs = try pathIDs.ids(for: [target.primaryOutput] + target.outputs.map(\.path), on: connection)
+        let primaryOutputID = outputPathIDs[0]
+        let listID = try InputLists.id(for: target.inputs, pathIDs: pathIDs, on: connection)
         let upsert = try connection.prepare("""
-            INSERT INTO targets (primary_output, rule, action, action_version, parameters, key, state,
-                                 error, duration_ms, build_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            ON CONFLICT (primary_output) DO UPDATE SET
+            INSERT INTO target_rows (primary_output_id, rule, action, action_version, parameters, key, state,
+                                     error, duration_ms, build_id, input_list_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            ON CONFLICT (primary_output_id) DO UPDATE SET
                 rule = excluded.rule, action = excluded.action, action_version = excluded.action_version,
                 parameters = excluded.parameters, key = excluded.key, state = excluded.state,
-                error = excluded.error, duration_ms = excluded.duration_ms, build_id = excluded.build_id
+                error = excluded.error, duration_ms = excluded.duration_ms, build_id = excluded.build_id,
+                input_list_id = excluded.input_list_id
             RETURNING id
             """)
-        try upsert.bind(target.primaryOutput, at: 1)
-        try bindTraceFields(of: target, event: target.state.rawValue, to: upsert, from: 2)
+        try upsert.bind(primaryOutputID, at: 1)
+        try bindTraceFields(of: target, event: target.state.rawValue, listID: listID, to: upsert, from: 2)
         guard try upsert.step() else {
             throw SQLite.Error(code: 1, message: "upsert of target returned no id", sql: upsert.sql)
         }
         let targetID = try upsert.int64(at: 0)
         upsert.reset()
 
-        for table in ["target_outputs", "target_inputs"] {
-            let clear = try connection.prepare("DELETE FROM \(table) WHERE target_id = ?1")
-            try clear.bind(targetID, at: 1)
-            try clear.run()
-        }
+        let clear = try connection.prepare("DELETE FROM target_output_rows WHERE target_id = ?1")
+        try clear.bind(targetID, at: 1)
+        try clear.run()
         // An output path belongs to one target. When rules change, a path can move to another
         // target before the old one is removed; the target recorded last claims it.
-        try insertFiles(target.outputs, owner: targetID, into: "target_outputs",
-                        onConflict: """
-                             ON CONFLICT (path) DO UPDATE SET target_id = excluded.target_id, position = excluded.position,
-                                                              sha256 = excluded.sha256, size = excluded.size
-                            """,
-                        on: connection)
-        try insertFiles(target.inputs, owner: targetID, into: "target_inputs", on: connection)
+        try insertOutputs(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: targetID,
+                          into: "target_output_rows (target_id, position, path_id, sha256, size)",
+                          onConflict: """
+                               ON CONFLICT (path_id) DO UPDATE SET target_id = excluded.target_id, position = excluded.position,
+                                                                   sha256 = excluded.sha256, size = excluded.size
+                              """,
+                          on: connection)
 
         let archive = try connection.prepare("""
-            INSERT INTO history (primary_output, rule, action, action_version, parameters, key, event,
-                                 error, duration_ms, build_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            INSERT INTO history_rows (primary_output_id, rule, action, action_version, parameters, key, event,
+                                      error, duration_ms, build_id, input_list_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """)
-        try archive.bind(target.primaryOutput, at: 1)
-        try bindTraceFields(of: target, event: target.state.rawValue, to: archive, from: 2)
+        try archive.bind(primaryOutputID, at: 1)
+        try bindTraceFields(of: target, event: target.state.rawValue, listID: listID, to: archive, from: 2)
         try archive.run()
         let historyID = connection.lastInsertedRowID
-        try insertFiles(target.outputs, owner: historyID, into: "history_files",
-                        role: "output", on: connection)
-        try insertFiles(target.inputs, owner: historyID, into: "history_files",
-                        role: "input", on: connection)
-        try compactHistory(of: target.primaryOutput, on: connection)
+        try insertOutputs(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: historyID,
+                          into: "history_output_rows (history_id, position, path_id, sha256, size)", on: connection)
+        try compactHistory(of: primaryOutputID, on: connection)
     }
 
-    /// Binds rule, action, action_version, parameters, key, state/event, error, duration_ms and
-    /// build_id to nine consecutive parameters starting at `first`.
-    private static func bindTraceFields(of target: TargetRecord, event: String, to statement: SQLite.Statement,
-                                        from first: Int32) throws {
+    /// Binds rule, action, action_version, parameters, key, state/event, error, duration_ms,
+    /// build_id and input_list_id to ten consecutive parameters starting at `first`.
+    private static func bindTraceFields(of target: TargetRecord, event: String, listID: Int64,
+                                        to statement: SQLite.Statement, from first: Int32) throws {
         try statement.bind(target.rule, at: first)
         try statement.bind(target.action, at: first + 1)
         try statement.bind(Int64(target.actionVersion), at: first + 2)
         try statement.bind(target.parameters, at: first + 3)
-        try statement.bind(target.key, at: first + 4)
+        try StoredHash.bind(target.key, to: statement, at: first + 4)
         try statement.bind(event, at: first + 5)
         try statement.bind(target.error, at: first + 6)
         try statement.bind(target.durationMs, at: first + 7)
         try statement.bind(target.buildID, at: first + 8)
+        try statement.bind(listID, at: first + 9)
     }
 
-    /// Inserts (path, sha256, size) rows with positions 0, 1, 2, … for `owner` (a target, or a
-    /// history row with `role`), up to 100 rows per statement: an aggregate reads hundreds of
-    /// files, and one statement per row was most of a small incremental build's catalog time.
-    private static func insertFiles(_ rows: [FileVersion], owner: Int64, into table: String, role: String? = nil,
-                                    onConflict: String = "", on connection: SQLite.Connection) throws {
-        let columns = role == nil ? "target_id, position, path, sha256, size" : "history_id, role, position, path, sha256, size"
-        let fixed = role.map { "'\($0)', " } ?? ""
+    /// Inserts the (path id, sha256, size) rows of outputs with positions 0, 1, 2, … for
+    /// `owner` (a target or a history row), up to 100 rows per statement (a target has one or
+    /// two outputs; one statement per row was most of a small incremental build's catalog time).
+    private static func insertOutputs(_ outputs: [FileVersion], pathIDs: [Int64], owner: Int64, into table: String,
+                                      onConflict: String = "", on connection: SQLite.Connection) throws {
         var start = 0
-        while start < rows.count {
-            let n = min(rowsPerInsert, rows.count - start)
+        while start < outputs.count {
+            let n = min(rowsPerInsert, outputs.count - start)
             let values = (0..<n).map { j in
                 let b = 2 + 4 * j
-                return "(?1, \(fixed)?\(b), ?\(b + 1), ?\(b + 2), ?\(b + 3))"
+                return "(?1, ?\(b), ?\(b + 1), ?\(b + 2), ?\(b + 3))"
             }
-            let insert = try connection.prepare("INSERT INTO \(table) (\(columns)) VALUES " + values.joined(separator: ", ") + onConflict)
-            insert.reset()
+            let insert = try connection.prepare("INSERT INTO \(table) VALUES " + values.joined(separator: ", ") + onConflict)
             try insert.bind(owner, at: 1)
             for j in 0..<n {
-                let row = rows[start + j], b = Int32(2 + 4 * j)
+                let output = outputs[start + j], b = Int32(2 + 4 * j)
                 try insert.bind(Int64(start + j), at: b)
-                try insert.bind(row.path, at: b + 1)
-                try insert.bind(row.content.sha256, at: b + 2)
-                try insert.bind(row.content.size, at: b + 3)
+                try insert.bind(pathIDs[start + j], at: b + 1)
+                try StoredHash.bind(output.content.sha256, to: insert, at: b + 2)
+                try insert.bind(output.content.size, at: b + 3)
             }
             try insert.run()
             start += n
@@ -256,15 +266,16 @@ extension Catalog {
     /// Rows per multi-row INSERT: 401 bound values, under every SQLite's limit of 999.
     private static let rowsPerInsert = 100
 
-    /// Keeps only the newest `historyVersionsKept` versions of one output.
-    private static func compactHistory(of primaryOutput: String, on connection: SQLite.Connection) throws {
+    /// Keeps only the newest `historyVersionsKept` versions of one output. The input lists
+    /// only the deleted versions referred to go with them (the schema's triggers).
+    private static func compactHistory(of primaryOutputID: Int64, on connection: SQLite.Connection) throws {
         let prune = try connection.prepare("""
-            DELETE FROM history
-            WHERE primary_output = ?1 AND id NOT IN (
-                SELECT id FROM history WHERE primary_output = ?1
+            DELETE FROM history_rows
+            WHERE primary_output_id = ?1 AND id NOT IN (
+                SELECT id FROM history_rows WHERE primary_output_id = ?1
                 ORDER BY build_id DESC, id DESC LIMIT ?2)
             """)
-        try prune.bind(primaryOutput, at: 1)
+        try prune.bind(primaryOutputID, at: 1)
         try prune.bind(Int64(historyVersionsKept), at: 2)
         try prune.run()
     }

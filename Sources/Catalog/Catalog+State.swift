@@ -1,46 +1,51 @@
-// The no-op path's only catalog access: four whole-table SELECTs, merged in memory.
+// The full path's catalog access: five whole-table SELECTs, merged in memory.
 //
-// targets are scanned in id order, and target_outputs / target_inputs are WITHOUT ROWID
-// tables keyed by (target_id, position), so their scans arrive grouped by target and ordered
-// by position. One forward pass over each child table attaches the rows to their target with
-// no per-target query, no sort and no dictionary lookup by id.
+// target_rows is scanned in id order; target_output_rows is a WITHOUT ROWID table keyed by
+// (target_id, position), so its scan arrives grouped by target and ordered by position, and
+// the input lists are read by walking target_rows in id order and each target's list
+// (input_list_items, keyed by (list_id, position)) in position order. One forward pass over
+// each attaches the rows to their target with no per-target query, no sort and no dictionary
+// lookup by id. `paths` is read first, whole, into an array by id: each row names its path by
+// id, and every row naming one path shares that path's one string (a join would make a string
+// per row, and look each id up in the table's B-tree).
 
 extension Catalog {
-    /// Reads every file and every target with its outputs and inputs, in exactly four SQL
-    /// statements whatever the size of the lake. With `inputs: false` the targets' input lists
-    /// (by far the largest table: an aggregate reads hundreds of files) are left empty and the
+    /// Reads every file and every target with its outputs and inputs, in exactly five SQL
+    /// statements whatever the size of the lake (paths, files, targets, outputs, inputs). With `inputs: false` the targets' input lists
+    /// (by far the most rows: an aggregate reads hundreds of files) are left empty and the
     /// state says so; a build compares keys first and asks for one target's inputs only when
     /// its key differs (`target(producing:)`).
     public func loadState(inputs loadInputs: Bool = true) throws(CatalogError) -> CatalogState {
         try withConnection { connection in
+            let paths = try Self.loadPaths(on: connection)
             // Collected into an array first so the dictionary is built at its final capacity
             // instead of rehashing as it grows.
             var fileList: [FileRecord] = []
-            let fileRows = try connection.prepare(Self.selectFiles)
+            let fileRows = try connection.prepare(Self.selectFilesByPathID)
             defer { fileRows.reset() }
             while try fileRows.step() {
-                fileList.append(try Self.decodeFile(fileRows))
+                fileList.append(try Self.decodeFile(fileRows, paths: paths))
             }
             let files = Dictionary(fileList.lazy.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
             var ids: [Int64] = []
             var targets: [TargetRecord] = []
-            let targetRows = try connection.prepare(Self.selectTargets + " ORDER BY id")
+            let targetRows = try connection.prepare(Self.selectTargetsByPathID + " ORDER BY t.id")
             defer { targetRows.reset() }
             while try targetRows.step() {
-                let (id, target) = try Self.decodeTarget(targetRows)
+                let (id, _, target) = try Self.decodeTarget(targetRows, paths: paths)
                 ids.append(id)
                 targets.append(target)
             }
 
-            let outputs = try Self.loadChildren(
-                connection, sql: "SELECT target_id, path, sha256, size FROM target_outputs ORDER BY target_id, position",
-                table: "target_outputs", ids: ids
-            ) { FileVersion(path: $0, sha256: $1, size: $2) }
-            let inputs = loadInputs ? try Self.loadChildren(
-                connection, sql: "SELECT target_id, path, sha256, size FROM target_inputs ORDER BY target_id, position",
-                table: "target_inputs", ids: ids
-            ) { FileVersion(path: $0, sha256: $1, size: $2) } : []
+            let outputs = try Self.loadChildren(connection, sql: """
+                SELECT target_id, path_id, sha256, size FROM target_output_rows ORDER BY target_id, position
+                """, table: "target_outputs", ids: ids, paths: paths)
+            let inputs = loadInputs ? try Self.loadChildren(connection, sql: """
+                SELECT t.id, i.path_id, i.sha256, i.size
+                FROM target_rows AS t JOIN input_list_items AS i ON i.list_id = t.input_list_id
+                ORDER BY t.id, i.position
+                """, table: "target_inputs", ids: ids, paths: paths) : []
 
             var targetIndexByOutput: [String: Int] = [:]
             targetIndexByOutput.reserveCapacity(targets.count + outputs.reduce(0) { $0 + $1.count })
@@ -56,13 +61,12 @@ extension Catalog {
         }
     }
 
-    /// Scans one child table (rows ordered by target id, then position) and groups its rows per
-    /// target, parallel to `ids` (which is ascending).
-    private static func loadChildren<Row>(
-        _ connection: SQLite.Connection, sql: String, table: String, ids: [Int64],
-        make: (String, String, Int64) -> Row
-    ) throws -> [[Row]] {
-        var grouped = [[Row]](repeating: [], count: ids.count)
+    /// Runs a (target id, path id, sha256, size) query whose rows are ordered by target id,
+    /// then position, and groups its rows per target, parallel to `ids` (which is ascending).
+    private static func loadChildren(
+        _ connection: SQLite.Connection, sql: String, table: String, ids: [Int64], paths: [String]
+    ) throws -> [[FileVersion]] {
+        var grouped = [[FileVersion]](repeating: [], count: ids.count)
         let rows = try connection.prepare(sql)
         defer { rows.reset() }
         var index = 0
@@ -73,7 +77,9 @@ extension Catalog {
                 // Foreign keys make this impossible unless the file was edited by hand.
                 throw CatalogError.unexpectedValue(table: table, column: "target_id", value: String(targetID))
             }
-            grouped[index].append(make(try rows.string(at: 1), try rows.string(at: 2), try rows.int64(at: 3)))
+            grouped[index].append(FileVersion(path: try path(rows, at: 1, paths: paths, table: table),
+                                              sha256: try StoredHash.hex(rows, at: 2, table: table, column: "sha256"),
+                                              size: try rows.int64(at: 3)))
         }
         return grouped
     }
@@ -93,7 +99,7 @@ extension Catalog {
                 targets.append(target)
             }
             var files: [String: FileRecord] = [:]
-            let query = try connection.prepare(Self.selectFiles + " WHERE path = ?1")
+            let query = try connection.prepare(Self.selectFiles + " WHERE p.path = ?1")
             for path in Set(paths) {
                 try query.bind(path, at: 1)
                 if try query.step() { files[path] = try Self.decodeFile(query) }

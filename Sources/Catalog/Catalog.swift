@@ -17,6 +17,8 @@ public final class Catalog: @unchecked Sendable {
 
     private let connection: SQLite.Connection
     private let lock = NSLock()
+    /// Path ids already looked up on `connection`; used under `lock` like the connection.
+    let pathIDs = PathIDs()
 
     private init(connection: SQLite.Connection, readOnly: Bool) {
         self.connection = connection
@@ -101,11 +103,17 @@ public final class Catalog: @unchecked Sendable {
         }
     }
 
-    /// Like `withConnection`, inside one write transaction.
+    /// Like `withConnection`, inside one write transaction. When it fails, the path ids it
+    /// may have inserted are forgotten with it (`PathIDs`).
     func inTransaction<Result>(_ body: (SQLite.Connection) throws -> Result) throws(CatalogError) -> Result {
         if isReadOnly { throw CatalogError.readOnly(path: path) }
         return try withConnection { connection in
-            try connection.transaction { try body(connection) }
+            do {
+                return try connection.transaction { try body(connection) }
+            } catch {
+                pathIDs.forgetAll()
+                throw error
+            }
         }
     }
 

@@ -15,6 +15,9 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case migrationFailed(version: Int, detail: String)
     /// A column held a value this version of lakemake does not understand.
     case unexpectedValue(table: String, column: String, value: String)
+    /// A record handed to the catalog held this value where a SHA-256 in lower-case hex
+    /// belongs; the catalog stores hashes as their 32 bytes and could not give it back.
+    case notAHash(value: String)
     /// Moving a corrupt catalog aside failed.
     case quarantineFailed(path: String, detail: String)
     /// Any other SQLite failure.
@@ -37,6 +40,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "upgrading the build catalog to schema version \(version) failed: \(detail)"
         case .unexpectedValue(let table, let column, let value):
             return "the build catalog holds '\(value)' in \(table).\(column), which this lakemake does not understand"
+        case .notAHash(let value):
+            return "'\(value.prefix(80))' was to be recorded as a SHA-256, but it is not 64 lower-case hex characters"
         case .quarantineFailed(let path, let detail):
             return "could not move the damaged build catalog \(path) aside: \(detail)"
         case .sqlite(let error):
@@ -61,6 +66,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the catalog is unchanged; move it aside and run 'lakemake build' to rebuild it from the lake"
         case .unexpectedValue:
             return "the catalog may have been written by another lakemake version; move it aside and run 'lakemake build' to rebuild it"
+        case .notAHash:
+            return "this is a bug in lakemake: nothing was recorded; please report it with the command that failed"
         case .quarantineFailed:
             return "check the permissions of the lake's .lakemake folder, then try again"
         case .sqlite(let error) where error.isFull:

@@ -28,6 +28,9 @@ enum Migrations {
         Migration(version: 3, name: "turn the no-op snapshot into the stored plan, with changes") { connection in
             try connection.execute(Schema.version3)
         },
+        Migration(version: 4, name: "intern paths, store hashes as bytes and each input list once") { connection in
+            try convertToVersion4(connection)
+        },
     ]
 
     /// The schema version this code reads and writes.
@@ -62,7 +65,9 @@ enum Migrations {
                     try migration.apply(connection)
                     try connection.execute("PRAGMA user_version = \(migration.version)")
                 }
-            } catch let error as SQLite.Error where error.isCorruption || error.isReadOnly {
+            } catch let error as SQLite.Error where error.isCorruption || error.isReadOnly || error.isFull {
+                // Not a failure of the step itself: the user must repair, unlock or make room,
+                // and the hint of each case says so (a full disk is no reason to move the catalog aside).
                 throw CatalogError.wrapping(error, path: connection.path)
             } catch {
                 let detail = (error as? SQLite.Error)?.message ?? String(describing: error)

@@ -105,7 +105,7 @@ final class CatalogTests: XCTestCase {
         // A second writer holds an uncommitted write transaction.
         let blocker = try SQLite.Connection(path: path, mode: .readWrite, busyTimeoutMilliseconds: 0)
         try blocker.execute("BEGIN IMMEDIATE")
-        try blocker.execute("DELETE FROM files")
+        try blocker.execute("DELETE FROM file_rows")
 
         let reader = try Catalog.openReadOnly(path: path)
         let state = try reader.loadState()
@@ -133,7 +133,7 @@ final class CatalogTests: XCTestCase {
         let db = try SQLite.Connection(path: path, mode: .readWrite)
         try db.execute("CREATE TABLE placeholder (x)")
         XCTAssertThrowsError(try Catalog.openReadOnly(path: path)) { error in
-            XCTAssertEqual(error as? CatalogError, .outdated(found: 0, supported: 3))
+            XCTAssertEqual(error as? CatalogError, .outdated(found: 0, supported: Migrations.currentVersion))
         }
     }
 

@@ -148,6 +148,15 @@ extension SQLite {
             return Array(UnsafeRawBufferPointer(start: bytes, count: count))
         }
 
+        /// Calls `body` with the bytes of BLOB column `index`, without copying them; they are
+        /// valid only during the call. Throws unless the column holds a BLOB.
+        public func withBlobBytes<Result>(at index: Int32, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+            try expect(SQLITE_BLOB, at: index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard let bytes = sqlite3_column_blob(handle, index), count > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeRawBufferPointer(start: bytes, count: count))
+        }
+
         /// The text in column `index`, or nil when it is NULL.
         public func optionalString(at index: Int32) throws(SQLite.Error) -> String? {
             isNull(at: index) ? nil : try string(at: index)
@@ -191,4 +200,4 @@ extension SQLite {
 
 /// SQLite's `SQLITE_TRANSIENT`: tells SQLite to copy bound text and blobs before the call
 /// returns. The C macro casts -1 to a function pointer and is not imported into Swift.
-private let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+let transientDestructor = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
