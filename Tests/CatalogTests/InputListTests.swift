@@ -30,6 +30,23 @@ final class InputListTests: XCTestCase {
             """, at: path)
     }
 
+    /// Two names that are the same text in different Unicode forms are two files on disk, so
+    /// they get two path ids, even in one process that has looked both up (Swift's `==` calls
+    /// them equal; the id cache must not).
+    func testPathsThatDifferOnlyInUnicodeFormGetTheirOwnIDs() throws {
+        let (catalog, path) = try openCatalog()
+        let composed = "raw/caf\u{E9}.json", decomposed = "raw/cafe\u{301}.json"
+        XCTAssertEqual(composed, decomposed, "Swift equality conflates the two forms")
+        try catalog.recordFiles([S.rawFile(composed, sha256: S.hashA)], buildID: 1)
+        try catalog.recordFiles([S.rawFile(decomposed, sha256: S.hashB)], buildID: 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM paths", at: path), 2)
+        let files = try catalog.files(prefix: "raw/")
+        XCTAssertEqual(files.count, 2)
+        let byBytes = Dictionary(files.map { (Array($0.path.utf8), $0.sha256) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byBytes[Array(composed.utf8)], S.hashA)
+        XCTAssertEqual(byBytes[Array(decomposed.utf8)], S.hashB)
+    }
+
     func testVersionsWithTheSameInputsShareOneList() throws {
         let (catalog, path) = try openCatalog()
         let inputs = (0..<150).map { "raw/f\($0).json" }
