@@ -169,7 +169,8 @@ extension MetricsLayoutReader {
         return out
     }
 
-    /// Reads past what `SalesJSONWriting.products` writes, checking only its shape.
+    /// Reads past a member named `name` holding what `SalesJSONWriting.products` writes (the
+    /// store file's top products, the first five of its products), checking only its shape.
     mutating func skipProductTotals(_ name: String) throws(Deviation) {
         try key(name)
         try expect(.beginArray)
