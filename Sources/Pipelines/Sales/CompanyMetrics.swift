@@ -122,8 +122,20 @@ extension CompanyMetrics {
         return w.bytes
     }
 
+    /// Reads a file written by `jsonBytes`: in one pass when it has exactly that layout (see
+    /// `MetricsLayoutReader`), else through `SalesJSON`, which takes any member order and says
+    /// what is wrong.
     public init(bytes: [UInt8], path: String) throws(SalesError) {
-        let j = try SalesJSON(bytes: bytes, path: path)
+        if let metrics = MetricsLayoutReader.read(bytes, { r throws(MetricsLayoutReader.Deviation) in try CompanyMetrics(writtenLayout: &r) }) {
+            self = metrics
+            return
+        }
+        try self.init(json: SalesJSON(bytes: bytes, path: path))
+    }
+
+    /// Reads the members of `j` by name, in any order, naming the first that is missing or
+    /// not of its type.
+    init(json j: SalesJSON) throws(SalesError) {
         self.init(date: try j.string("date"))
         grossCents = try j.cents("gross_sales")
         discountCents = try j.cents("total_discount")
@@ -141,9 +153,62 @@ extension CompanyMetrics {
         for key in ["best_store", "worst_store"] {
             let v = try j.member(key)
             guard v != .null else { continue }
-            let s = SalesJSON(v, path: path)
+            let s = SalesJSON(v, path: j.path)
             let net = StoreNet(storeID: try s.string("store_id"), netCents: try s.cents("net_sales"))
             if key == "best_store" { bestStore = net } else { worstStore = net }
+        }
+    }
+
+    /// Reads the members in the order and of the types `jsonBytes` writes them.
+    init(writtenLayout r: inout MetricsLayoutReader) throws(MetricsLayoutReader.Deviation) {
+        try r.expect(.beginObject)
+        try r.key("date")
+        self.init(date: try r.string())
+        try r.key("gross_sales"); grossCents = try r.cents()
+        try r.key("total_discount"); discountCents = try r.cents()
+        try r.skipNumber("net_sales")
+        try r.key("transaction_count"); transactionCount = try r.int()
+        try r.key("line_count"); lineCount = try r.int()
+        try r.key("item_count"); itemCount = try r.int()
+        try r.skipNumber("avg_transaction")
+        try r.skipNumber("avg_store_net_sales")
+        try r.key("payment_breakdown"); paymentCents = try r.payments()
+        try r.key("stores_expected"); storesExpected = try r.strings()
+        try r.key("stores_reported"); storesReported = try r.strings()
+        try r.skipStrings("stores_missing")
+        try r.skipStrings("unexpected_stores")
+        try r.key("stores_rejected"); storesRejected = try r.strings()
+        try r.skipBool("complete")
+        try r.key("best_store"); bestStore = try Self.storeNet(&r)
+        try r.key("worst_store"); worstStore = try Self.storeNet(&r)
+        try r.key("stores")
+        try r.expect(.beginArray)
+        while try r.nextElement(.beginObject) {
+            try r.key("store_id")
+            let storeID = try r.string()
+            try r.key("net_sales")
+            let net = try r.cents()
+            try r.key("transaction_count")
+            stores.append(StoreDay(storeID: storeID, netCents: net, transactionCount: try r.int()))
+            try r.expect(.endObject)
+        }
+        try r.expect(.endObject)
+    }
+
+    /// `best_store` or `worst_store`: null, or the store and its net sales.
+    private static func storeNet(_ r: inout MetricsLayoutReader) throws(MetricsLayoutReader.Deviation) -> StoreNet? {
+        switch try r.next() {
+        case .null:
+            return nil
+        case .beginObject:
+            try r.key("store_id")
+            let storeID = try r.string()
+            try r.key("net_sales")
+            let net = StoreNet(storeID: storeID, netCents: try r.cents())
+            try r.expect(.endObject)
+            return net
+        default:
+            throw MetricsLayoutReader.Deviation()
         }
     }
 }

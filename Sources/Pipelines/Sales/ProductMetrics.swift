@@ -66,8 +66,20 @@ public struct ProductMetrics: Sendable, Equatable {
         return w.bytes
     }
 
+    /// Reads a file written by `jsonBytes`: in one pass when it has exactly that layout (see
+    /// `MetricsLayoutReader`), else through `SalesJSON`, which takes any member order and says
+    /// what is wrong.
     public init(bytes: [UInt8], path: String) throws(SalesError) {
-        let j = try SalesJSON(bytes: bytes, path: path)
+        if let metrics = MetricsLayoutReader.read(bytes, { r throws(MetricsLayoutReader.Deviation) in try ProductMetrics(writtenLayout: &r) }) {
+            self = metrics
+            return
+        }
+        try self.init(json: SalesJSON(bytes: bytes, path: path))
+    }
+
+    /// Reads the members of `j` by name, in any order, naming the first that is missing or
+    /// not of its type.
+    init(json j: SalesJSON) throws(SalesError) {
         var products: [CompanyProduct] = []
         for p in try j.objects("products") {
             let total = ProductTotal(sku: try p.string("sku"), name: try p.string("name"), units: try p.int("units"),
@@ -75,5 +87,33 @@ public struct ProductMetrics: Sendable, Equatable {
             products.append(CompanyProduct(total: total, stores: try p.strings("stores"), rank: Int(try p.int("rank"))))
         }
         self.init(date: try j.string("date"), products: products)
+    }
+
+    /// Reads the members in the order and of the types `jsonBytes` writes them.
+    init(writtenLayout r: inout MetricsLayoutReader) throws(MetricsLayoutReader.Deviation) {
+        try r.expect(.beginObject)
+        try r.key("date")
+        let date = try r.string()
+        try r.key("products")
+        try r.expect(.beginArray)
+        var products: [CompanyProduct] = []
+        while try r.nextElement(.beginObject) {
+            try r.key("sku")
+            let sku = try r.string()
+            try r.key("name")
+            let name = try r.string()
+            try r.key("units")
+            let units = try r.int()
+            try r.key("net_revenue")
+            let total = ProductTotal(sku: sku, name: name, units: units, netRevenueCents: try r.cents())
+            try r.skipNumber("store_count")
+            try r.key("stores")
+            let stores = try r.strings()
+            try r.key("rank")
+            products.append(CompanyProduct(total: total, stores: stores, rank: Int(try r.int())))
+            try r.expect(.endObject)
+        }
+        try r.expect(.endObject)
+        self.init(date: date, products: products)
     }
 }

@@ -36,9 +36,20 @@ extension StoreMetrics {
         return w.bytes
     }
 
-    /// Reads a file written by `jsonBytes`.
+    /// Reads a file written by `jsonBytes`: in one pass when it has exactly that layout (see
+    /// `MetricsLayoutReader`), else through `SalesJSON`, which takes any member order and says
+    /// what is wrong.
     public init(bytes: [UInt8], path: String) throws(SalesError) {
-        let j = try SalesJSON(bytes: bytes, path: path)
+        if let metrics = MetricsLayoutReader.read(bytes, { r throws(MetricsLayoutReader.Deviation) in try StoreMetrics(writtenLayout: &r) }) {
+            self = metrics
+            return
+        }
+        try self.init(json: SalesJSON(bytes: bytes, path: path))
+    }
+
+    /// Reads the members of `j` by name, in any order, naming the first that is missing or
+    /// not of its type.
+    init(json j: SalesJSON) throws(SalesError) {
         self.init(storeID: try j.string("store_id"), date: try j.string("date"))
         grossCents = try j.cents("gross_sales")
         discountCents = try j.cents("total_discount")
@@ -53,6 +64,35 @@ extension StoreMetrics {
         lineTotalMismatches = try q.int("line_total_mismatches")
         offDateTimestamps = try q.int("off_date_timestamps")
         duplicateLines = try q.int("duplicate_lines")
+    }
+
+    /// Reads the members in the order and of the types `jsonBytes` writes them.
+    init(writtenLayout r: inout MetricsLayoutReader) throws(MetricsLayoutReader.Deviation) {
+        try r.expect(.beginObject)
+        try r.key("store_id")
+        let storeID = try r.string()
+        try r.key("date")
+        self.init(storeID: storeID, date: try r.string())
+        try r.key("gross_sales"); grossCents = try r.cents()
+        try r.key("total_discount"); discountCents = try r.cents()
+        try r.skipNumber("net_sales")
+        try r.key("transaction_count"); transactionCount = try r.int()
+        try r.key("line_count"); lineCount = try r.int()
+        try r.key("item_count"); itemCount = try r.int()
+        try r.key("unique_customers"); uniqueCustomers = try r.int()
+        try r.skipNumber("avg_transaction")
+        try r.skipNumber("avg_items_per_transaction")
+        try r.key("payment_breakdown"); paymentCents = try r.payments()
+        try r.key("hourly_net_sales"); hourlyCents = try r.centsArray()
+        try r.key("products"); products = try r.productTotals()
+        try r.skipProductTotals("top_products")
+        try r.key("data_quality")
+        try r.expect(.beginObject)
+        try r.key("line_total_mismatches"); lineTotalMismatches = try r.int()
+        try r.key("off_date_timestamps"); offDateTimestamps = try r.int()
+        try r.key("duplicate_lines"); duplicateLines = try r.int()
+        try r.expect(.endObject)
+        try r.expect(.endObject)
     }
 }
 
@@ -94,5 +134,52 @@ enum SalesJSONWriting {
                                     netRevenueCents: try p.cents("net_revenue")))
         }
         return out
+    }
+}
+
+extension MetricsLayoutReader {
+    /// What `SalesJSONWriting.payments` writes: all five methods, in contract order.
+    mutating func payments() throws(Deviation) -> [Int64] {
+        try expect(.beginObject)
+        var out: [Int64] = []
+        out.reserveCapacity(PaymentMethod.allCases.count)
+        for m in PaymentMethod.allCases {
+            try key(m.rawValue)
+            out.append(try cents())
+        }
+        try expect(.endObject)
+        return out
+    }
+
+    /// What `SalesJSONWriting.products` writes.
+    mutating func productTotals() throws(Deviation) -> [ProductTotal] {
+        try expect(.beginArray)
+        var out: [ProductTotal] = []
+        while try nextElement(.beginObject) {
+            try key("sku")
+            let sku = try string()
+            try key("name")
+            let name = try string()
+            try key("units")
+            let units = try int()
+            try key("net_revenue")
+            out.append(ProductTotal(sku: sku, name: name, units: units, netRevenueCents: try cents()))
+            try expect(.endObject)
+        }
+        return out
+    }
+
+    /// Reads past a member named `name` holding what `SalesJSONWriting.products` writes (the
+    /// store file's top products, the first five of its products), checking only its shape.
+    mutating func skipProductTotals(_ name: String) throws(Deviation) {
+        try key(name)
+        try expect(.beginArray)
+        while try nextElement(.beginObject) {
+            try key("sku"); try expect(.string)
+            try key("name"); try expect(.string)
+            try key("units"); try expect(.number)
+            try key("net_revenue"); try expect(.number)
+            try expect(.endObject)
+        }
     }
 }
