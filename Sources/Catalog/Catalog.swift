@@ -40,7 +40,10 @@ public final class Catalog: @unchecked Sendable {
     /// Throws `.corrupt` for a damaged file (see `quarantine(path:)`), `.tooNew` for a catalog
     /// from a newer lakemake, `.readOnly` when it cannot be written. The path `:memory:` opens a
     /// private in-memory catalog, for tests of code that uses one.
-    public static func open(path: String, alwaysCheckIntegrity: Bool = false) throws(CatalogError) -> Catalog {
+    /// `upgrading` is told when an existing catalog is about to be upgraded to a newer schema
+    /// (see `Migrations.migrate`).
+    public static func open(path: String, alwaysCheckIntegrity: Bool = false,
+                            upgrading: ((_ from: Int, _ to: Int) -> Void)? = nil) throws(CatalogError) -> Catalog {
         try checkHeader(path: path)
         let connection: SQLite.Connection
         do {
@@ -48,7 +51,7 @@ public final class Catalog: @unchecked Sendable {
         } catch {
             throw CatalogError.wrapping(error, path: path)
         }
-        try Migrations.migrate(connection)
+        try Migrations.migrate(connection, upgrading: upgrading)
         do {
             if try alwaysCheckIntegrity || lastBuildWasInterrupted(connection) {
                 try checkIntegrity(connection)

@@ -48,7 +48,11 @@ enum Migrations {
     ///
     /// Throws `.tooNew` for a catalog newer than `migrations`, and `.migrationFailed` (with the
     /// catalog left at the previous version) when a step throws.
-    static func migrate(_ connection: SQLite.Connection, with migrations: [Migration] = all) throws(CatalogError) {
+    /// - Parameter upgrading: called once before the first step when an existing catalog (not
+    ///   a new, empty one) is upgraded, with its version and the target version: on a large
+    ///   lake an upgrade takes a while, and the user should know why the build waits.
+    static func migrate(_ connection: SQLite.Connection, with migrations: [Migration] = all,
+                        upgrading: ((_ from: Int, _ to: Int) -> Void)? = nil) throws(CatalogError) {
         let supported = migrations.last?.version ?? 0
         let found: Int
         do {
@@ -59,6 +63,7 @@ enum Migrations {
         guard found <= supported else {
             throw CatalogError.tooNew(found: found, supported: supported)
         }
+        if found > 0 && found < supported { upgrading?(found, supported) }
         for migration in migrations where migration.version > found {
             do {
                 try connection.transaction {

@@ -30,6 +30,20 @@ final class MigrationsTests: XCTestCase {
                         "input_list_unused_after_target_update"])
     }
 
+    /// The user is told once when an existing catalog is upgraded (it can take a while), and
+    /// not when a new catalog is created or one is already current.
+    func testOnlyTheUpgradeOfAnExistingCatalogIsAnnounced() throws {
+        let directory = try TemporaryDirectory(self)
+        let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
+        var told: [[Int]] = []
+        try Migrations.migrate(db, with: Array(Migrations.all.prefix(3)), upgrading: { told.append([$0, $1]) })
+        XCTAssertEqual(told, [], "a new catalog is created, not upgraded")
+        try Migrations.migrate(db, upgrading: { told.append([$0, $1]) })
+        XCTAssertEqual(told, [[3, 4]])
+        try Migrations.migrate(db, upgrading: { told.append([$0, $1]) })
+        XCTAssertEqual(told, [[3, 4]], "a current catalog needs nothing")
+    }
+
     func testMigratingTwiceIsANoOp() throws {
         let directory = try TemporaryDirectory(self)
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)

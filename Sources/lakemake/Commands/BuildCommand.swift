@@ -115,8 +115,11 @@ enum CatalogAccess {
     }
 
     static func openForBuild(_ inv: Invocation) throws -> Catalog {
+        let notice = { (from: Int, to: Int) in
+            inv.output.error("lakemake: upgrading the catalog from schema version \(from) to \(to), once (on a lake of 100 000 files this takes about half a minute) …")
+        }
         do {
-            return try Catalog.open(path: inv.catalogPath)
+            return try Catalog.open(path: inv.catalogPath, upgrading: notice)
         } catch .corrupt(let path, let detail) {
             let moved = try Catalog.quarantine(path: path)
             inv.output.error("lakemake: warning: the catalog was unreadable (\(detail)); moved it to \(moved) and rebuilding state from the files")
