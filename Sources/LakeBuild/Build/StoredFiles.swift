@@ -70,28 +70,52 @@ struct StoredFiles {
             let i = position(path)
             return i < paths.count && paths[i] == path ? state(at: i) : nil
         }
-        set {
+        set { apply([path: newValue]) }
+    }
+
+    /// Applies the last word on each path (nil removes it) in one pass: a state for a path
+    /// held is replaced in place, and paths added or removed are merged into the arrays once,
+    /// instead of shifting a lake's worth of entries per path (a stored plan with many change
+    /// rows applies hundreds of them on every build).
+    mutating func apply(_ updates: [String: StoredPlan.FileState?]) {
+        var added: [(String, StoredPlan.FileState)] = []
+        var removed = Set<Int>()
+        for (path, update) in updates {
             let i = position(path)
             let present = i < paths.count && paths[i] == path
             otherHashes[path] = nil
-            switch (present, newValue) {
+            switch (present, update) {
             case (true, let state?):
                 stats[i] = state.stat
                 sizes[i] = state.content.size
                 digests.replaceSubrange((i * 32)..<(i * 32 + 32), with: digest(state.content.sha256, of: path))
-            case (true, nil):
-                paths.remove(at: i)
-                stats.remove(at: i)
-                sizes.remove(at: i)
-                digests.removeSubrange((i * 32)..<(i * 32 + 32))
-            case (false, let state?):
-                paths.insert(path, at: i)
-                stats.insert(state.stat, at: i)
-                sizes.insert(state.content.size, at: i)
-                digests.insert(contentsOf: digest(state.content.sha256, of: path), at: i * 32)
+            case (true, nil): removed.insert(i)
+            case (false, let state?): added.append((path, state))
             case (false, nil): break
             }
         }
+        guard !added.isEmpty || !removed.isEmpty else { return }
+        added.sort { LakePath.bytewiseLess($0.0, $1.0) }
+        var merged = StoredFiles()
+        merged.otherHashes = otherHashes
+        merged.reserve(paths.count + added.count - removed.count)
+        var a = 0
+        for i in paths.indices {
+            while a < added.count && LakePath.bytewiseLess(added[a].0, paths[i]) {
+                merged.append(added[a].0, added[a].1)
+                a += 1
+            }
+            guard !removed.contains(i) else { continue }
+            merged.paths.append(paths[i])
+            merged.stats.append(stats[i])
+            merged.sizes.append(sizes[i])
+            merged.digests.append(contentsOf: digests[(i * 32)..<(i * 32 + 32)])
+        }
+        while a < added.count {
+            merged.append(added[a].0, added[a].1)
+            a += 1
+        }
+        self = merged
     }
 
     /// The entries whose path starts with `prefix`, in order.

@@ -60,13 +60,15 @@ struct StoredPlan {
     init?(record: StoredPlanRecord, graph: @escaping () -> [UInt8]) {
         self.init(decoding: record.base, graph: graph)
         baseSize = record.base.count
+        // The last word of the changes on each file, applied to the files at once.
+        var sourceUpdates: [String: FileState?] = [:], outputUpdates: [String: FileState?] = [:]
         for bytes in record.changes {
             guard let change = StoredPlanChange(decoding: bytes) else { return nil }
             changesSize += bytes.count
-            for (path, f) in change.sourcesSet { sources[path] = f }
-            for path in change.sourcesRemoved { sources[path] = nil }
-            for (path, f) in change.outputsSet { outputs[path] = f }
-            for path in change.outputsRemoved { outputs[path] = nil }
+            for (path, f) in change.sourcesSet { sourceUpdates[path] = .some(f) }
+            for path in change.sourcesRemoved { sourceUpdates[path] = .some(nil) }
+            for (path, f) in change.outputsSet { outputUpdates[path] = .some(f) }
+            for path in change.outputsRemoved { outputUpdates[path] = .some(nil) }
             unmatched = change.unmatched
             standing = change.standing
             escapingLinks = change.escapingLinks
@@ -74,6 +76,8 @@ struct StoredPlan {
             dirtyCount = change.dirtyCount
             changes.append(change)
         }
+        sources.apply(sourceUpdates)
+        outputs.apply(outputUpdates)
     }
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each

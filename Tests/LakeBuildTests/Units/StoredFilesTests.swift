@@ -28,15 +28,22 @@ final class StoredFilesTests: XCTestCase {
         var files = StoredFiles()
         var model: [String: StoredPlan.FileState] = [:]
         let odd = ["", "not-a-hash", String(repeating: "A", count: 64)]
+        // Half the steps edit one path; the others apply a batch of edits at once, as the
+        // stored plan applies its change rows.
+        var batch: [String: StoredPlan.FileState?] = [:]
         for step in 0..<400 {
             let path = "raw/\(Int.random(in: 0..<60, using: &generator))/f.json"
-            if Int.random(in: 0..<4, using: &generator) == 0 {
-                files[path] = nil
-                model[path] = nil
+            let update: StoredPlan.FileState? = Int.random(in: 0..<4, using: &generator) == 0
+                ? nil : state(step, hash: step % 9 == 0 ? odd[step % 3] : nil)
+            model[path] = update
+            if (step / 25) % 2 == 0 {
+                files[path] = update
             } else {
-                let s = state(step, hash: step % 9 == 0 ? odd[step % 3] : nil)
-                files[path] = s
-                model[path] = s
+                batch[path] = .some(update)
+                if step % 25 == 24 {
+                    files.apply(batch)
+                    batch = [:]
+                }
             }
             if step % 50 == 0 {
                 var writer = PlanWriter()
