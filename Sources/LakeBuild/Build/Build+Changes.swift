@@ -26,20 +26,30 @@ struct PlanChanges {
 
     /// - Parameter stats: the present stats of `stored.outputs`, in its order.
     init(stored: StoredPlan, listing: LakeListing, stats: [FileStat?]) {
-        var matched = 0
-        for (path, recorded) in zip(stored.sources.paths, stored.sources.stats) {
-            guard let stat = listing.files[path] else {
-                removed.append(path)
-                continue
+        // Read-only lookups of a lake's worth of paths, on every core.
+        let paths = stored.sources.paths, recorded = stored.sources.stats, files = listing.files
+        let parts = inParallelChunks(paths.count) { range in
+            var part = (removed: [String](), modified: [String](), matched: 0)
+            for i in range {
+                guard let stat = files[paths[i]] else {
+                    part.removed.append(paths[i])
+                    continue
+                }
+                part.matched += 1
+                if stat != recorded[i] { part.modified.append(paths[i]) }
             }
-            matched += 1
-            if stat != recorded { modified.append(path) }
+            return part
+        }
+        for part in parts {
+            removed += part.removed
+            modified += part.modified
         }
         // The walk lists raw/ and reference/ only: more files than matched means a new one.
-        if listing.files.count != matched {
-            // One hash per path (a set of the stored ones) rather than a binary search each.
-            let known = Set(stored.sources.paths)
-            for path in listing.files.keys where !known.contains(path) && LakeLayout.isSource(path) { added.append(path) }
+        if files.count != parts.reduce(0, { $0 + $1.matched }) {
+            let walked = Array(files.keys), sources = stored.sources
+            for part in inParallelChunks(walked.count, { range in walked[range].filter { LakeLayout.isSource($0) && !sources.contains($0) } }) {
+                added += part
+            }
         }
         for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks

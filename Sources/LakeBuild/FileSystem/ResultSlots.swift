@@ -16,3 +16,16 @@ final class ResultSlots<T>: @unchecked Sendable {
         return slots[i]
     }
 }
+
+/// Splits `0..<count` into ranges of at least `minimum` worked on in parallel, and returns each
+/// range's result in range order. For read-only passes over a whole lake's lists (a build's
+/// comparison of the walk with the stored plan), which would otherwise leave a core idle.
+func inParallelChunks<T>(_ count: Int, atLeast minimum: Int = 8192, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    let chunks = max(1, min(2 * ProcessInfo.processInfo.activeProcessorCount, count / minimum))
+    guard chunks > 1 else { return [body(0..<count)] }
+    let results = ResultSlots<T>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        results.set(c, body((count * c / chunks)..<(count * (c + 1) / chunks)))
+    }
+    return (0..<chunks).compactMap { results.get($0) }
+}
