@@ -1,3 +1,5 @@
+import LakeFormats
+
 /// The integer ids of paths (`paths` table, schema version 4), with a cache of those already
 /// looked up on this catalog's connection.
 ///
@@ -16,7 +18,7 @@ final class PathIDs {
     private struct ExactPath: Hashable {
         let text: String
         init(_ text: String) { self.text = text }
-        static func == (a: ExactPath, b: ExactPath) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: ExactPath, b: ExactPath) -> Bool { a.text.hasSameUTF8(as: b.text) }
         /// Swift's string hash: equal bytes are equal text, so equal keys hash alike.
         func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }

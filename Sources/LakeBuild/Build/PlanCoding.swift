@@ -26,7 +26,7 @@ struct StringTable {
     private struct Bytewise: Hashable {
         let text: String
         init(_ text: String) { self.text = text }
-        static func == (a: Bytewise, b: Bytewise) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Bytewise, b: Bytewise) -> Bool { a.text.hasSameUTF8(as: b.text) }
         /// Swift's own string hash: equal bytes are equal text, so equal keys hash alike (and
         /// it is far faster than feeding the hasher a byte at a time).
         func hash(into hasher: inout Hasher) { hasher.combine(text) }

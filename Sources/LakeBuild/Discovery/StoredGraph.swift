@@ -13,6 +13,8 @@
 // `TargetGraph` stays the plan full discovery makes and the build runs; `materialized()`
 // turns a stored graph into one (the equivalence tests compare them).
 
+import LakeFormats
+
 /// A plan's targets in order, most of them still encoded.
 struct StoredGraph: IndexedTargets {
     var rules: [Rule]
@@ -446,13 +448,6 @@ struct PathTable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    private static func same(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8Span.span, y = b.utf8Span.span
-        guard x.count == y.count else { return false }
-        for i in x.indices where x[i] != y[i] { return false }
-        return true
-    }
-
     mutating func insert(_ id: Int32, strings: [String]) {
         var k = Self.hash(strings[Int(id)]) & mask
         while buckets[k] >= 0 {
@@ -466,7 +461,7 @@ struct PathTable {
         guard !buckets.isEmpty else { return nil }
         var k = Self.hash(path) & mask
         while buckets[k] >= 0 {
-            if Self.same(strings[Int(buckets[k])], path) { return buckets[k] }
+            if strings[Int(buckets[k])].hasSameUTF8(as: path) { return buckets[k] }
             k = (k + 1) & mask
         }
         return nil
