@@ -147,7 +147,7 @@ extension Build {
         stats.hashMs = clock.lap()
 
         // Changes are appended to the stored plan until they add up to a quarter of it.
-        let planWrite: BuildSession.PlanWrite = stored.changesSize < max(stored.baseSize / 4, 64 * 1024) ? .changes : .whole
+        let planWrite: BuildSession.PlanWrite = stored.changesSize < planChangeBudget(stored.baseSize) ? .changes : .whole
         let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: view, sources: sources,
                                    priorResults: prior, inheritedStanding: stored.standing,
                                    changedSources: Set(changes.added + changes.removed + changes.modified), planWrite: planWrite)
@@ -177,47 +177,62 @@ extension Build {
         return BuildSession.Result(report: report, outputs: outputs, rejectedSources: outcome.rejectedSources)
     }
 
-    /// Stores the plan for the next build. A full build stores the whole plan; a
-    /// change-driven one stores what it changed (`StoredPlanChange`), or the whole plan once
-    /// the stored changes add up to a quarter of it. Nothing is stored when the build was
-    /// stopped, a target was not decided, a binding was refused or a catalog write failed:
+    /// Stores the plan of a full build for the next build. Nothing is stored when the build
+    /// was stopped, a target was not decided, a binding was refused or a catalog write failed:
     /// the next build then plans in full.
+    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: TargetGraph) throws(BuildError) {
+        let viewIndex = Array(graph.targets.indices).map(Optional.some)
+        guard Self.dirtyCount(session, report: report, graph: graph, viewIndex: viewIndex, carried: nil) != nil else { return }
+        let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex)
+        do { try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph) } catch { throw .catalog(error) }
+    }
+
+    /// Stores what a change-driven build changed (`StoredPlanChange`), or the whole plan once
+    /// the stored changes add up to `planChangeBudget`; nothing under the conditions above.
     /// - Parameters:
     ///   - viewIndex: for each target of `graph`, its index in the session, if visited.
-    ///   - carried: for a change-driven build, the plan it started from and what changed.
-    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: some IndexedTargets, viewIndex: [Int?],
-                   carried: CarriedPlan?) throws(BuildError) {
-        guard report.stoppedBy == nil, !graph.hasRefusedBindings, !session.hadCatalogFailure else { return }
-        var dirty = 0
-        for (i, v) in viewIndex.enumerated() {
-            if let v {
-                guard let o = session.storedOutcome(v) else { return }
-                if o.dirty { dirty += 1 }
-            } else {
-                guard let carried, let o = carried.origin[i] else { return }
-                if carried.outcomes[o].dirty { dirty += 1 }
-            }
-        }
+    ///   - carried: the plan the build started from and what changed.
+    func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: StoredGraph, viewIndex: [Int?],
+                   carried: CarriedPlan) throws(BuildError) {
+        guard let dirty = Self.dirtyCount(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried) else { return }
+        let change = Self.change(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried, dirty: dirty)
         do {
-            if let carried, session.planWrite == .changes {
-                let change = Self.change(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried, dirty: dirty)
+            if session.planWrite == .changes {
                 let bytes = change.encoded()
-                if carried.plan.changesSize + bytes.count <= max(carried.plan.baseSize / 4, 64 * 1024) {
+                if carried.plan.changesSize + bytes.count <= planChangeBudget(carried.plan.baseSize) {
                     try catalog.finishStoredPlanChange(id: session.planChangeRow, change: bytes)
                     return
                 }
             }
-            let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried)
+            let whole = Self.whole(change, to: carried, graph: graph, viewIndex: viewIndex, session: session)
             try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph)
         } catch {
             throw .catalog(error)
         }
     }
 
-    /// The whole plan: every target's outcome (from this build for the targets it visited,
-    /// else as stored before) and every file as this build leaves it.
-    private static func whole(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets, viewIndex: [Int?],
-                              carried: CarriedPlan?) -> (base: [UInt8], graph: [UInt8]) {
+    /// How many targets of the plan to store are dirty (failed); nil when no plan may be
+    /// stored (the build was stopped, a target was not decided, a binding was refused, a
+    /// catalog write failed).
+    private static func dirtyCount(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets,
+                                   viewIndex: [Int?], carried: CarriedPlan?) -> Int? {
+        guard report.stoppedBy == nil, !graph.hasRefusedBindings, !session.hadCatalogFailure else { return nil }
+        var dirty = 0
+        for (i, v) in viewIndex.enumerated() {
+            if let v {
+                guard let o = session.storedOutcome(v) else { return nil }
+                if o.dirty { dirty += 1 }
+            } else {
+                guard let carried, let o = carried.origin[i] else { return nil }
+                if carried.outcomes[o].dirty { dirty += 1 }
+            }
+        }
+        return dirty
+    }
+
+    /// The whole plan of a full build: every target's outcome and every file as it leaves them.
+    private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph,
+                              viewIndex: [Int?]) -> (base: [UInt8], graph: [UInt8]) {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.count)
@@ -227,13 +242,7 @@ extension Build {
             if let v = viewIndex[i], let o = session.storedOutcome(v) {
                 outcomes.append(o)
                 for p in graph.outputs(i) { if let f = session.leftFileState(p, removed: removed) { outputs[p] = f } }
-            } else if let carried, let o = carried.origin[i] {
-                outcomes.append(carried.outcomes[o])
-                for p in graph.outputs(i) { if let f = carried.plan.outputs[p] { outputs[p] = f } }
             }
-        }
-        if let carried {
-            for (p, f) in carried.plan.outputs.entries(withPrefix: LakeLayout.rejected + "/") where !removed.contains(p) { outputs[p] = f }
         }
         for p in session.leftRejectionFiles(removed: removed) { outputs[p] = session.leftFileState(p, removed: removed) }
         // Discovery lists the sources in bytewise order already.
@@ -245,8 +254,29 @@ extension Build {
                                  standing: report.standingRejections, escapingLinks: session.listing.escapingLinks)
     }
 
+    /// The whole plan of a change-driven build: the plan it started from with its change
+    /// applied (the file lists are merged with the change, not rebuilt from every target), and
+    /// each target's outcome, from this build for the targets it visited, else as stored.
+    private static func whole(_ change: StoredPlanChange, to carried: CarriedPlan, graph: StoredGraph, viewIndex: [Int?],
+                              session: BuildSession) -> (base: [UInt8], graph: [UInt8]) {
+        var outcomes: [StoredPlan.Outcome] = []
+        outcomes.reserveCapacity(graph.count)
+        for i in 0..<graph.count {
+            if let v = viewIndex[i], let o = session.storedOutcome(v) {
+                outcomes.append(o)
+            } else if let o = carried.origin[i] {
+                outcomes.append(carried.outcomes[o])
+            }
+        }
+        var sources = carried.plan.sources, outputs = carried.plan.outputs
+        sources.apply(change.fileUpdates(change.sourcesSet, removed: change.sourcesRemoved))
+        outputs.apply(change.fileUpdates(change.outputsSet, removed: change.outputsRemoved))
+        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+                                 standing: change.standing, escapingLinks: change.escapingLinks)
+    }
+
     /// What this change-driven build changed in the stored plan.
-    private static func change(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets, viewIndex: [Int?],
+    private static func change(_ session: BuildSession, report: BuildReport, graph: StoredGraph, viewIndex: [Int?],
                                carried: CarriedPlan, dirty: Int) -> StoredPlanChange {
         let removed = session.allRemovedPaths()
         var change = StoredPlanChange(targetCount: graph.count, dirtyCount: dirty)

@@ -30,6 +30,10 @@ public struct Build {
     /// The files rules `uses`, by project-relative path, with their content as read at the
     /// start of the build (a missing one is absent: its rules' targets fail).
     public let usedFiles: [String: FileContent]
+    /// How many bytes of change rows a stored plan of `baseSize` bytes may gather before a
+    /// build writes the whole plan again (a quarter of it, at least 64 KiB). Tests set it to
+    /// zero to make every change-driven build write the whole plan.
+    var planChangeBudget: @Sendable (_ baseSize: Int) -> Int = { max($0 / 4, 64 * 1024) }
 
     public init(fileSystem: FileSystem, catalog: Catalog, rules: RuleSet, runner: ActionRunner,
                 versionOf: @escaping @Sendable (ActionInvocation) -> Int?,
@@ -140,8 +144,7 @@ public struct Build {
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
         if mayUsePlan && !options.dryRun {
-            try storePlan(session, report: report, configuration: configuration, graph: graph,
-                          viewIndex: Array(graph.targets.indices), carried: nil)
+            try storePlan(session, report: report, configuration: configuration, graph: graph)
         }
         stats.commitMs = clock.lap()
         stats.sqlStatements = catalog.statementCount - statementsBefore

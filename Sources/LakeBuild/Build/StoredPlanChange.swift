@@ -81,6 +81,15 @@ struct StoredPlanChange {
         return (edited, newOutcomes)
     }
 
+    /// `set` and `removed` as the last word on each file (`StoredFiles.apply`); a file both
+    /// set and removed is removed.
+    func fileUpdates(_ set: [(String, StoredPlan.FileState)], removed: [String]) -> [String: StoredPlan.FileState?] {
+        var updates: [String: StoredPlan.FileState?] = [:]
+        for (path, f) in set { updates[path] = .some(f) }
+        for path in removed { updates[path] = .some(nil) }
+        return updates
+    }
+
     // MARK: - Encoding
 
     static let magic = Array("LMC2".utf8)

@@ -3,7 +3,7 @@
 
 import Catalog
 import Foundation
-import LakeBuild
+@testable import LakeBuild
 import TestSupport
 import XCTest
 
@@ -142,6 +142,10 @@ final class EngineFixture {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
+    /// When set, the builds' `planChangeBudget` (zero: every change-driven build writes the
+    /// whole plan).
+    var planChangeBudget: (@Sendable (Int) -> Int)?
+
     /// Runs a build and returns its report; `runner.ran` holds what ran in this build only.
     @discardableResult
     func build(_ options: BuildOptions = BuildOptions()) throws -> BuildReport {
@@ -149,8 +153,9 @@ final class EngineFixture {
         fs.resetRecords()
         let r = runner
         let inner = runner.inner
-        let b = Build(fileSystem: fs, catalog: catalog, rules: rules, runner: r,
+        var b = Build(fileSystem: fs, catalog: catalog, rules: rules, runner: r,
                       versionOf: { inner.version(of: $0) }, now: { "2025-01-01T00:00:00Z" })
+        if let planChangeBudget { b.planChangeBudget = planChangeBudget }
         return try b.run(options)
     }
 
