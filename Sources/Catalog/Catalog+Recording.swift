@@ -199,7 +199,7 @@ extension Catalog {
         try clear.run()
         // An output path belongs to one target. When rules change, a path can move to another
         // target before the old one is removed; the target recorded last claims it.
-        try insertOutputs(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: targetID,
+        try insertFileRows(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: targetID,
                           into: "target_output_rows (target_id, position, path_id, sha256, size)",
                           onConflict: """
                                ON CONFLICT (path_id) DO UPDATE SET target_id = excluded.target_id, position = excluded.position,
@@ -216,7 +216,7 @@ extension Catalog {
         try bindTraceFields(of: target, event: target.state.rawValue, listID: listID, to: archive, from: 2)
         try archive.run()
         let historyID = connection.lastInsertedRowID
-        try insertOutputs(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: historyID,
+        try insertFileRows(target.outputs, pathIDs: Array(outputPathIDs.dropFirst()), owner: historyID,
                           into: "history_output_rows (history_id, position, path_id, sha256, size)", on: connection)
         try compactHistory(of: primaryOutputID, on: connection)
     }
@@ -237,14 +237,15 @@ extension Catalog {
         try statement.bind(listID, at: first + 9)
     }
 
-    /// Inserts the (path id, sha256, size) rows of outputs with positions 0, 1, 2, … for
-    /// `owner` (a target or a history row), up to 100 rows per statement (a target has one or
-    /// two outputs; one statement per row was most of a small incremental build's catalog time).
-    private static func insertOutputs(_ outputs: [FileVersion], pathIDs: [Int64], owner: Int64, into table: String,
-                                      onConflict: String = "", on connection: SQLite.Connection) throws {
+    /// Inserts the (path id, sha256, size) rows of `files` with positions 0, 1, 2, … for
+    /// `owner` (a target's or a history row's outputs, an input list's items) into a table
+    /// whose columns are (owner, position, path_id, sha256, size), up to 100 rows per statement
+    /// (one statement per row was most of a small incremental build's catalog time).
+    static func insertFileRows(_ files: [FileVersion], pathIDs: [Int64], owner: Int64, into table: String,
+                               onConflict: String = "", on connection: SQLite.Connection) throws {
         var start = 0
-        while start < outputs.count {
-            let n = min(rowsPerInsert, outputs.count - start)
+        while start < files.count {
+            let n = min(rowsPerInsert, files.count - start)
             let values = (0..<n).map { j in
                 let b = 2 + 4 * j
                 return "(?1, ?\(b), ?\(b + 1), ?\(b + 2), ?\(b + 3))"
@@ -252,11 +253,11 @@ extension Catalog {
             let insert = try connection.prepare("INSERT INTO \(table) VALUES " + values.joined(separator: ", ") + onConflict)
             try insert.bind(owner, at: 1)
             for j in 0..<n {
-                let output = outputs[start + j], b = Int32(2 + 4 * j)
+                let file = files[start + j], b = Int32(2 + 4 * j)
                 try insert.bind(Int64(start + j), at: b)
                 try insert.bind(pathIDs[start + j], at: b + 1)
-                try StoredHash.bind(output.content.sha256, to: insert, at: b + 2)
-                try insert.bind(output.content.size, at: b + 3)
+                try StoredHash.bind(file.content.sha256, to: insert, at: b + 2)
+                try insert.bind(file.content.size, at: b + 3)
             }
             try insert.run()
             start += n

@@ -51,31 +51,9 @@ enum InputLists {
         try create.run()
         let listID = connection.lastInsertedRowID
         let pathIDs = try pathIDs.ids(for: items.map(\.path), on: connection)
-        var start = 0
-        while start < items.count {
-            let n = min(itemsPerInsert, items.count - start)
-            let values = (0..<n).map { j in
-                let b = 2 + 4 * j
-                return "(?1, ?\(b), ?\(b + 1), ?\(b + 2), ?\(b + 3))"
-            }
-            let insert = try connection.prepare(
-                "INSERT INTO input_list_items (list_id, position, path_id, sha256, size) VALUES " + values.joined(separator: ", "))
-            try insert.bind(listID, at: 1)
-            for j in 0..<n {
-                let item = items[start + j], b = Int32(2 + 4 * j)
-                try insert.bind(Int64(start + j), at: b)
-                try insert.bind(pathIDs[start + j], at: b + 1)
-                try StoredHash.bind(item.content.sha256, to: insert, at: b + 2)
-                try insert.bind(item.content.size, at: b + 3)
-            }
-            try insert.run()
-            start += n
-        }
+        try Catalog.insertFileRows(items, pathIDs: pathIDs, owner: listID, into: "input_list_items", on: connection)
         return listID
     }
-
-    /// Items per multi-row INSERT: 401 bound values, under every SQLite's limit of 999.
-    private static let itemsPerInsert = 100
 
     /// The items of list `id`, in order.
     static func items(of id: Int64, on connection: SQLite.Connection) throws -> [FileVersion] {
