@@ -37,6 +37,20 @@ final class BuildFlagsTests: XCTestCase {
         XCTAssertEqual(long.lines.last, "3 targets would be rebuilt")
     }
 
+    /// After a raw file goes, `build -n` names the output the build will delete (it said
+    /// "nothing to do"), and deletes nothing.
+    func testDryRunSaysWhichOutputsTheBuildWouldRemove() throws {
+        let lake = try daysLake()
+        defer { lake.remove() }
+        XCTAssertEqual(try lake.run("build").status, 0)
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/d/date=2025-11-20/x.txt")
+        let plan = try lake.run("build", "-n")
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        XCTAssertEqual(plan.lines, ["  would remove processed/d/date=2025-11-20/x.txt", "1 output would be removed"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lake.lake + "/processed/d/date=2025-11-20/x.txt"))
+        XCTAssertTrue(try lake.run("build").lines.contains("  removed    processed/d/date=2025-11-20/x.txt"))
+    }
+
     func testBuildPrefixMatchesWholeSegments() throws {
         let lake = try daysLake()
         defer { lake.remove() }

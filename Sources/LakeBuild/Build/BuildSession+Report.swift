@@ -36,7 +36,14 @@ extension BuildSession {
         }.count
         let rejectionFiles = RejectionFiles(session: self, pending: pending)
         report.standingRejections = rejectionFiles.standing()
-        guard !options.dryRun else { return report }
+        guard !options.dryRun else {
+            // What the build would delete, without deleting it.
+            if options.prefixes.isEmpty {
+                let existing = orphans().flatMap { $0.outputs.map(\.path) }.filter { listing.files[$0] != nil }
+                report.removed = existing.sorted(by: LakePath.bytewiseLess)
+            }
+            return report
+        }
 
         // Orphans are deleted by a full build that ran to its end (a stopped one leaves them
         // to the next build, which finds them the same way).
@@ -62,14 +69,17 @@ extension BuildSession {
     /// Deletes outputs that lakemake recorded and no binding produces any more.
     /// - Returns: the outputs deleted, sorted.
     private func removeOrphans() -> [String] {
-        var removed: [String] = []
-        for trace in state.targets where graph.producer[trace.primaryOutput] == nil {
+        orphans().flatMap(staging.removeOrphan).sorted(by: LakePath.bytewiseLess)
+    }
+
+    /// The recorded targets no binding produces any more, which the decision removes.
+    private func orphans() -> [TargetRecord] {
+        state.targets.filter { trace in
+            guard graph.producer[trace.primaryOutput] == nil else { return false }
             var facts = TargetFacts()
             facts.planned = false
             facts.trace = trace
-            guard TargetDecision.decide(facts) == .removed else { continue }
-            removed += staging.removeOrphan(trace)
+            return TargetDecision.decide(facts) == .removed
         }
-        return removed.sorted(by: LakePath.bytewiseLess)
     }
 }

@@ -16,7 +16,7 @@ enum BuildSummary {
             for t in report.targets {
                 if let line = line(for: t, paint: out.styled) { out.print(line) }
             }
-            for path in report.removed { out.print("  removed    \(path)") }
+            for path in report.removed { out.print(report.dryRun ? "  would remove \(path)" : "  removed    \(path)") }
             for u in report.unmatched {
                 out.print("  unmatched  \(u.path): \(u.explanation)")
             }
@@ -35,7 +35,11 @@ enum BuildSummary {
         let c = report.counts
         if report.dryRun {
             let n = report.targets.filter { if case .wouldBuild = $0.outcome { return true }; return false }.count
-            return n == 0 ? "nothing to do" : "\(n) target\(n == 1 ? "" : "s") would be rebuilt"
+            let removed = report.removed.count
+            var parts: [String] = []
+            if n > 0 { parts.append("\(n) target\(n == 1 ? "" : "s") would be rebuilt") }
+            if removed > 0 { parts.append("\(removed) output\(removed == 1 ? "" : "s") would be removed") }
+            return parts.isEmpty ? "nothing to do" : parts.joined(separator: ", ")
         }
         var parts = ["\(c.built) built", "\(c.unchanged) unchanged"]
         if c.rejected > 0 { parts.append("\(c.rejected) rejected") }

@@ -119,6 +119,24 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(f.runner.ran.sorted(), wouldBuild.sorted())
     }
 
+    /// `build -n` after a raw file went away says which outputs the build would delete (it
+    /// said "nothing to do", and the build then removed them), from the stored plan and when
+    /// planned in full alike, and deletes nothing itself.
+    func testADryRunListsTheOutputsABuildWouldRemove() throws {
+        let f = try makeLake()
+        try f.fs.remove("raw/t/b.txt")
+        let dry = try f.build(BuildOptions(dryRun: true))
+        XCTAssertNotNil(dry.upToDateWithoutPlan, "from the stored plan")
+        XCTAssertEqual(dry.removed, ["processed/t/b.txt"])
+        XCTAssertTrue(f.fs.exists("processed/t/b.txt"), "a dry run deletes nothing")
+        var inFull = BuildOptions(dryRun: true)
+        inFull.surveyed = SurveyedLake(sources: try f.fs.walk(under: LakeLayout.sourceFolders), state: try f.catalog.loadState(),
+                                       fileSystem: f.fs)
+        XCTAssertEqual(try f.build(inFull).removed, ["processed/t/b.txt"])
+        XCTAssertEqual(try f.build().removed, dry.removed)
+        XCTAssertFalse(f.fs.exists("processed/t/b.txt"))
+    }
+
     func testPrefixBuildsNeverShortCut() throws {
         let f = try makeLake()
         XCTAssertNil(try f.build(BuildOptions(prefixes: ["processed/"])).upToDateWithoutPlan)
