@@ -123,8 +123,7 @@ extension Build {
         var paths = changes.added + changes.removed + changes.modified
         for t in view.targets + replanned.removed { paths += t.outputs }
         for trace in state.targets { paths += trace.outputs.map(\.path) }
-        // The raw files themselves too: a dry run keeps a rejection of an unchanged one standing.
-        paths += rawLooked.map(RejectionDocument.filePath(for:)) + rawLooked
+        paths += rawLooked.map(RejectionDocument.filePath(for:))
         do { state.files = try catalog.loadState(targetsProducing: [], files: paths).files } catch { throw .catalog(error) }
         stats.catalogLoadMs += clock.lap()
 

@@ -60,10 +60,10 @@ struct RejectionFiles {
         self.inherited = session.inheritedStanding.filter { !claimed.contains($0.path) && current[$0.path] == nil }
     }
 
-    /// True when `path` is present with the content the catalog recorded for it.
+    /// True when `path` is present with the content last recorded for it.
     private static func isUnchanged(_ path: String, session: BuildSession) -> Bool {
-        guard let now = session.sources.version(of: path), let recorded = session.state.files[path] else { return false }
-        return now.content.hasSameBytes(as: recorded.content)
+        guard let now = session.sources.version(of: path), let recorded = session.sources.recordedContent(of: path) else { return false }
+        return now.content.hasSameBytes(as: recorded)
     }
 
     /// Raw files rejected now, with the rule that rejected them and why, sorted by path.

@@ -81,6 +81,10 @@ struct SourceHashes: Sendable {
         return .present(FileVersion(path: path, content: r.content))
     }
 
+    /// The content last recorded for a raw or reference file (the catalog's row, or the
+    /// stored plan's entry), whatever it is now; nil when none was.
+    func recordedContent(of path: String) -> FileContent? { recorded(path)?.content }
+
     /// The present version of a raw or reference file, or nil if it is not there (or could
     /// not be read).
     func version(of path: String) -> FileVersion? {
