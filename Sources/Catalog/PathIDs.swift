@@ -12,16 +12,7 @@ import LakeFormats
 final class PathIDs {
     /// Keyed by the path's bytes: two spellings of one name in different Unicode forms are
     /// two paths on disk (and two rows of `paths`), though Swift's `==` calls them equal.
-    private var cache: [ExactPath: Int64] = [:]
-
-    /// A path compared by its UTF-8 bytes.
-    private struct ExactPath: Hashable {
-        let text: String
-        init(_ text: String) { self.text = text }
-        static func == (a: ExactPath, b: ExactPath) -> Bool { a.text.hasSameUTF8(as: b.text) }
-        /// Swift's string hash: equal bytes are equal text, so equal keys hash alike.
-        func hash(into hasher: inout Hasher) { hasher.combine(text) }
-    }
+    private var cache: [ByteExactString: Int64] = [:]
 
     /// How many paths one statement looks up or inserts: 100 bound values, well under every
     /// SQLite's limit of 999.
@@ -31,8 +22,8 @@ final class PathIDs {
     /// Runs inside a write transaction. Two statements per 100 paths not yet cached, at most.
     func ids(for paths: [String], on connection: SQLite.Connection) throws -> [Int64] {
         var missing: [String] = []
-        var seen = Set<ExactPath>()
-        for path in paths where cache[ExactPath(path)] == nil && seen.insert(ExactPath(path)).inserted {
+        var seen = Set<ByteExactString>()
+        for path in paths where cache[ByteExactString(path)] == nil && seen.insert(ByteExactString(path)).inserted {
             missing.append(path)
         }
         var start = 0
@@ -42,18 +33,18 @@ final class PathIDs {
             let placeholders = (1...chunk.count).map { "?\($0)" }.joined(separator: ", ")
             let lookup = try connection.prepare("SELECT id, path FROM paths WHERE path IN (\(placeholders))")
             for (offset, path) in chunk.enumerated() { try lookup.bind(path, at: Int32(offset + 1)) }
-            while try lookup.step() { cache[ExactPath(try lookup.string(at: 1))] = try lookup.int64(at: 0) }
+            while try lookup.step() { cache[ByteExactString(try lookup.string(at: 1))] = try lookup.int64(at: 0) }
             lookup.reset()
-            let new = chunk.filter { cache[ExactPath($0)] == nil }
+            let new = chunk.filter { cache[ByteExactString($0)] == nil }
             guard !new.isEmpty else { continue }
             let values = (1...new.count).map { "(?\($0))" }.joined(separator: ", ")
             let insert = try connection.prepare("INSERT INTO paths (path) VALUES \(values) RETURNING id, path")
             for (offset, path) in new.enumerated() { try insert.bind(path, at: Int32(offset + 1)) }
-            while try insert.step() { cache[ExactPath(try insert.string(at: 1))] = try insert.int64(at: 0) }
+            while try insert.step() { cache[ByteExactString(try insert.string(at: 1))] = try insert.int64(at: 0) }
             insert.reset()
         }
         return try paths.map { path in
-            guard let id = cache[ExactPath(path)] else {
+            guard let id = cache[ByteExactString(path)] else {
                 throw SQLite.Error(code: 1, message: "path \(path) got no id", sql: nil)
             }
             return id

@@ -20,3 +20,17 @@ extension String {
         return true
     }
 }
+
+/// A string compared and hashed as its UTF-8 bytes: the key of a set or dictionary of file
+/// names, where two spellings of one name in different Unicode forms are two entries.
+public struct ByteExactString: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public static func == (a: ByteExactString, b: ByteExactString) -> Bool { a.text.hasSameUTF8(as: b.text) }
+
+    /// Swift's own string hash: equal bytes are equal text, so equal keys hash alike (and it is
+    /// far faster than feeding the hasher a byte at a time).
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}

@@ -23,4 +23,10 @@ final class StringSameBytesTests: XCTestCase {
         XCTAssertFalse(one.hasSameUTF8(as: other))
         XCTAssertTrue(decomposed.hasSameUTF8(as: String(decoding: Array(decomposed.utf8), as: UTF8.self)))
     }
+
+    func testByteExactKeysKeepBothSpellings() {
+        let keys: Set = [ByteExactString("caf\u{E9}"), ByteExactString("cafe\u{301}"), ByteExactString("caf\u{E9}")]
+        XCTAssertEqual(keys.count, 2)
+        XCTAssertEqual(Set(["caf\u{E9}", "cafe\u{301}"]).count, 1, "a set of Swift strings conflates them")
+    }
 }

@@ -13,23 +13,13 @@ import Parquet
 /// are two paths on disk and must stay two strings.
 struct StringTable {
     var strings: [String] = []
-    private var ids: [Bytewise: Int] = [:]
+    private var ids: [ByteExactString: Int] = [:]
 
     mutating func id(_ s: String) -> Int {
-        if let i = ids[Bytewise(s)] { return i }
-        ids[Bytewise(s)] = strings.count
+        if let i = ids[ByteExactString(s)] { return i }
+        ids[ByteExactString(s)] = strings.count
         strings.append(s)
         return strings.count - 1
-    }
-
-    /// A string compared and hashed by its UTF-8 bytes.
-    private struct Bytewise: Hashable {
-        let text: String
-        init(_ text: String) { self.text = text }
-        static func == (a: Bytewise, b: Bytewise) -> Bool { a.text.hasSameUTF8(as: b.text) }
-        /// Swift's own string hash: equal bytes are equal text, so equal keys hash alike (and
-        /// it is far faster than feeding the hasher a byte at a time).
-        func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }
 }
 
