@@ -268,8 +268,8 @@ extension Build {
             }
         }
         var sources = carried.plan.sources, outputs = carried.plan.outputs
-        sources.apply(change.fileUpdates(change.sourcesSet, removed: change.sourcesRemoved))
-        outputs.apply(change.fileUpdates(change.outputsSet, removed: change.outputsRemoved))
+        sources.apply(change.sourceUpdates)
+        outputs.apply(change.outputUpdates)
         return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
                                  standing: change.standing, escapingLinks: change.escapingLinks)
     }

@@ -65,10 +65,8 @@ struct StoredPlan {
         for bytes in record.changes {
             guard let change = StoredPlanChange(decoding: bytes) else { return nil }
             changesSize += bytes.count
-            for (path, f) in change.sourcesSet { sourceUpdates[path] = .some(f) }
-            for path in change.sourcesRemoved { sourceUpdates[path] = .some(nil) }
-            for (path, f) in change.outputsSet { outputUpdates[path] = .some(f) }
-            for path in change.outputsRemoved { outputUpdates[path] = .some(nil) }
+            sourceUpdates.merge(change.sourceUpdates) { _, later in later }
+            outputUpdates.merge(change.outputUpdates) { _, later in later }
             unmatched = change.unmatched
             standing = change.standing
             escapingLinks = change.escapingLinks

@@ -81,9 +81,14 @@ struct StoredPlanChange {
         return (edited, newOutcomes)
     }
 
-    /// `set` and `removed` as the last word on each file (`StoredFiles.apply`); a file both
-    /// set and removed is removed.
-    func fileUpdates(_ set: [(String, StoredPlan.FileState)], removed: [String]) -> [String: StoredPlan.FileState?] {
+    /// The change's raw and reference files as the last word on each (`StoredFiles.apply`).
+    var sourceUpdates: [String: StoredPlan.FileState?] { Self.updates(sourcesSet, removed: sourcesRemoved) }
+
+    /// The change's outputs and rejection files as the last word on each.
+    var outputUpdates: [String: StoredPlan.FileState?] { Self.updates(outputsSet, removed: outputsRemoved) }
+
+    /// `set` and `removed` as one map; a file both set and removed is removed.
+    private static func updates(_ set: [(String, StoredPlan.FileState)], removed: [String]) -> [String: StoredPlan.FileState?] {
         var updates: [String: StoredPlan.FileState?] = [:]
         for (path, f) in set { updates[path] = .some(f) }
         for path in removed { updates[path] = .some(nil) }
