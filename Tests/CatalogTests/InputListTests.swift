@@ -12,17 +12,9 @@ final class InputListTests: XCTestCase {
         return (try Catalog.open(path: path), path)
     }
 
-    private func count(_ sql: String, at path: String) throws -> Int64 {
-        let db = try SQLite.Connection(path: path, mode: .readOnly)
-        let query = try db.prepare(sql)
-        defer { query.reset() }
-        XCTAssertTrue(try query.step())
-        return try query.int64(at: 0)
-    }
-
     /// Lists no target and no history version refers to, and items of lists that are gone.
     private func orphans(at path: String) throws -> Int64 {
-        try count("""
+        try SampleRecords.count("""
             SELECT (SELECT count(*) FROM input_lists
                     WHERE id NOT IN (SELECT input_list_id FROM target_rows)
                       AND id NOT IN (SELECT input_list_id FROM history_rows WHERE input_list_id IS NOT NULL))
@@ -39,7 +31,7 @@ final class InputListTests: XCTestCase {
         XCTAssertEqual(composed, decomposed, "Swift equality conflates the two forms")
         try catalog.recordFiles([S.rawFile(composed, sha256: S.hashA)], buildID: 1)
         try catalog.recordFiles([S.rawFile(decomposed, sha256: S.hashB)], buildID: 1)
-        XCTAssertEqual(try count("SELECT count(*) FROM paths", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM paths", at: path), 2)
         let files = try catalog.files(prefix: "raw/")
         XCTAssertEqual(files.count, 2)
         let byBytes = Dictionary(files.map { (Array($0.path.utf8), $0.sha256) }, uniquingKeysWith: { a, _ in a })
@@ -54,15 +46,15 @@ final class InputListTests: XCTestCase {
             let build = try catalog.beginBuild(commandLine: "b", startedAt: "t\(round)")
             try catalog.recordTarget(S.target("metrics/all.json", inputs: inputs, key: S.hashB, build: build))
         }
-        XCTAssertEqual(try count("SELECT count(*) FROM history_rows", at: path), 3)
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 1)
-        XCTAssertEqual(try count("SELECT count(*) FROM input_list_items", at: path), 150)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM history_rows", at: path), 3)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 1)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_list_items", at: path), 150)
         let history = try catalog.history(of: "metrics/all.json", limit: 10)
         XCTAssertEqual(history.map { $0.inputs.map(\.path) }, [inputs, inputs, inputs])
         // The same paths with other hashes are another list.
         let build = try catalog.beginBuild(commandLine: "b", startedAt: "t")
         try catalog.recordTarget(S.target("metrics/all.json", inputs: inputs, key: S.hashB, build: build, inputHash: S.hashD))
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 2)
         XCTAssertEqual(try catalog.target(producing: "metrics/all.json")?.inputs.map(\.content.sha256),
                        Array(repeating: S.hashD, count: 150))
     }
@@ -75,10 +67,10 @@ final class InputListTests: XCTestCase {
             let build = try catalog.beginBuild(commandLine: "b", startedAt: "t\(round)")
             try catalog.recordTarget(S.target("metrics/m.json", inputs: ["raw/c.json"], build: build))
             // Until the first version is compacted away, its list stays for its lineage.
-            XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path),
+            XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path),
                            round < Catalog.historyVersionsKept ? 2 : 1, "round \(round)")
         }
-        XCTAssertEqual(try count("SELECT count(*) FROM input_list_items", at: path), 1)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_list_items", at: path), 1)
         XCTAssertEqual(try orphans(at: path), 0)
     }
 
@@ -94,13 +86,13 @@ final class InputListTests: XCTestCase {
         // The built version of a.parquet still shows what it read.
         XCTAssertEqual(try catalog.history(of: "processed/a.parquet", limit: 5).map { $0.inputs.map(\.path) },
                        [[], ["raw/a.json"]])
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 2)
         XCTAssertEqual(try catalog.targets(consuming: "raw/a.json"), [])
 
         // Once history holds nothing of it either, its list goes.
         let db = try SQLite.Connection(path: path, mode: .readWrite)
         try db.execute("DELETE FROM history_rows WHERE primary_output_id = (SELECT id FROM paths WHERE path = 'processed/a.parquet')")
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 1)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 1)
         XCTAssertEqual(try orphans(at: path), 0)
     }
 
@@ -112,10 +104,10 @@ final class InputListTests: XCTestCase {
         try catalog.recordTarget(S.target("processed/a.parquet", inputs: ["raw/a.json"], build: build1))
         let db = try SQLite.Connection(path: path, mode: .readWrite)
         try db.execute("DELETE FROM history_rows")
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 1, "the target still refers to it")
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 1, "the target still refers to it")
         let build2 = try catalog.beginBuild(commandLine: "b", startedAt: "t2")
         try catalog.recordTarget(S.target("processed/a.parquet", inputs: ["raw/b.json"], build: build2))
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 1)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 1)
         XCTAssertEqual(try catalog.targets(consuming: "raw/a.json"), [])
         XCTAssertEqual(try catalog.targets(consuming: "raw/b.json").map(\.primaryOutput), ["processed/a.parquet"])
         XCTAssertEqual(try orphans(at: path), 0)
@@ -130,8 +122,8 @@ final class InputListTests: XCTestCase {
         XCTAssertThrowsError(try catalog.recordTargets([good, bad])) { error in
             XCTAssertEqual(error as? CatalogError, .notAHash(value: "ABC"))
         }
-        XCTAssertEqual(try count("SELECT count(*) FROM target_rows", at: path), 0)
-        XCTAssertEqual(try count("SELECT count(*) FROM paths", at: path), 0)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM target_rows", at: path), 0)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM paths", at: path), 0)
         // The path ids the failed batch had given are not reused from a stale cache.
         try catalog.recordTarget(S.target("processed/c.parquet", inputs: ["raw/c.json"], build: build))
         XCTAssertEqual(try catalog.target(producing: "processed/c.parquet")?.inputs.map(\.path), ["raw/c.json"])

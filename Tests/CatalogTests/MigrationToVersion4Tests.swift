@@ -52,19 +52,11 @@ final class MigrationToVersion4Tests: XCTestCase {
         return path
     }
 
-    private func count(_ sql: String, at path: String) throws -> Int64 {
-        let db = try SQLite.Connection(path: path, mode: .readOnly)
-        let query = try db.prepare(sql)
-        defer { query.reset() }
-        XCTAssertTrue(try query.step())
-        return try query.int64(at: 0)
-    }
-
     func testEveryRowReadsBackThroughTheAPIAndSharedInputListsAreStoredOnce() throws {
         let directory = try TemporaryDirectory(self)
         let path = try versionThreeCatalog(directory)
         let catalog = try Catalog.open(path: path)
-        XCTAssertEqual(try count("PRAGMA user_version", at: path), 4)
+        XCTAssertEqual(try SampleRecords.count("PRAGMA user_version", at: path), 4)
 
         let inputs = [FileVersion(path: "raw/sales/b.json", sha256: rawB, size: 130),
                       FileVersion(path: "raw/sales/a.json", sha256: rawA, size: 120)]
@@ -111,11 +103,11 @@ final class MigrationToVersion4Tests: XCTestCase {
         // The built target and both of its history versions read the same two inputs: one list
         // of two items. The failed target and its version share the empty list; the removed
         // version has none.
-        XCTAssertEqual(try count("SELECT count(*) FROM input_lists", at: path), 2)
-        XCTAssertEqual(try count("SELECT count(*) FROM input_list_items", at: path), 2)
-        XCTAssertEqual(try count("SELECT count(*) FROM history_rows WHERE input_list_id IS NULL", at: path), 1)
-        XCTAssertEqual(try count("SELECT count(*) FROM paths", at: path), 5)
-        XCTAssertEqual(try count("SELECT count(*) FROM file_rows WHERE length(sha256) = 32", at: path), 3)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_lists", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM input_list_items", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM history_rows WHERE input_list_id IS NULL", at: path), 1)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM paths", at: path), 5)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM file_rows WHERE length(sha256) = 32", at: path), 3)
         // The stored plan is as it was: the next build still starts from it.
         XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "config", base: Array("LMP2".utf8), changes: [[2]]))
         XCTAssertEqual(try catalog.loadStoredPlanGraph(), [1])
@@ -173,8 +165,8 @@ final class MigrationToVersion4Tests: XCTestCase {
             XCTAssertTrue(detail.contains("not a hash"), detail)
         }
         XCTAssertEqual(try Migrations.version(of: db), 3)
-        XCTAssertEqual(try count("SELECT count(*) FROM target_inputs", at: path), 2)
-        XCTAssertEqual(try count("SELECT count(*) FROM sqlite_master WHERE name = 'paths'", at: path), 0)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM target_inputs", at: path), 2)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM sqlite_master WHERE name = 'paths'", at: path), 0)
     }
 
     /// A disk that fills during the conversion is reported as a full disk (make room, run the
@@ -183,7 +175,7 @@ final class MigrationToVersion4Tests: XCTestCase {
         let directory = try TemporaryDirectory(self)
         let path = try versionThreeCatalog(directory)
         let db = try SQLite.Connection(path: path, mode: .readWrite)
-        let pages = try count("PRAGMA page_count", at: path)
+        let pages = try SampleRecords.count("PRAGMA page_count", at: path)
         try db.execute("PRAGMA max_page_count = \(pages + 2)")
         XCTAssertThrowsError(try Migrations.migrate(db)) { error in
             guard case .sqlite(let failure)? = error as? CatalogError else { return XCTFail("unexpected \(error)") }
@@ -191,6 +183,6 @@ final class MigrationToVersion4Tests: XCTestCase {
             XCTAssertTrue(CatalogError.sqlite(failure).hint.contains("free some space"))
         }
         XCTAssertEqual(try Migrations.version(of: db), 3)
-        XCTAssertEqual(try count("SELECT count(*) FROM history_files", at: path), 6)
+        XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM history_files", at: path), 6)
     }
 }

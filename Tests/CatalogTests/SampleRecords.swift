@@ -1,4 +1,5 @@
 @testable import Catalog
+import XCTest
 
 /// Hand-written records used across the catalog tests.
 enum SampleRecords {
@@ -22,5 +23,15 @@ enum SampleRecords {
             buildID: build,
             outputs: ([primary] + extra).map { FileVersion(path: $0, sha256: hashD, size: 4096) },
             inputs: inputs.enumerated().map { FileVersion(path: $1, sha256: inputHash, size: Int64(100 + $0)) })
+    }
+
+    /// The one integer `sql` selects from the catalog at `path`, read through a connection of
+    /// its own (what a user's `sqlite3` would see).
+    static func count(_ sql: String, at path: String) throws -> Int64 {
+        let db = try SQLite.Connection(path: path, mode: .readOnly)
+        let query = try db.prepare(sql)
+        defer { query.reset() }
+        XCTAssertTrue(try query.step())
+        return try query.int64(at: 0)
     }
 }
