@@ -14,11 +14,15 @@ public struct StoredPlanRecord: Sendable, Equatable {
     public var base: [UInt8]
     /// What later builds changed, oldest first.
     public var changes: [[UInt8]]
+    /// The size in bytes of the graph part of the whole plan (read on demand with
+    /// `loadStoredPlanGraph`): with `base`, what tells one whole plan from another.
+    public var graphSize: Int
 
-    public init(config: String, base: [UInt8], changes: [[UInt8]] = []) {
+    public init(config: String, base: [UInt8], changes: [[UInt8]] = [], graphSize: Int = 0) {
         self.config = config
         self.base = base
         self.changes = changes
+        self.graphSize = graphSize
     }
 }
 
@@ -30,9 +34,9 @@ extension Catalog {
             // The whole plan (tens of megabytes in a large lake) is read into its array directly,
             // while the statement is active, so from the same snapshot.
             let rows = try connection.prepare("""
-                SELECT 0, config, length(state), NULL FROM stored_plan WHERE id = 1 AND typeof(state) = 'blob'
+                SELECT 0, config, length(state), NULL, ifnull(length(graph), 0) FROM stored_plan WHERE id = 1 AND typeof(state) = 'blob'
                 UNION ALL
-                SELECT id, NULL, NULL, state FROM stored_plan_changes
+                SELECT id, NULL, NULL, state, NULL FROM stored_plan_changes
                 ORDER BY 1
                 """)
             defer { rows.reset() }
@@ -40,7 +44,7 @@ extension Catalog {
             while try rows.step() {
                 if try rows.int64(at: 0) == 0 {
                     let base = try connection.readBlob(table: "stored_plan", column: "state", row: 1, count: Int(try rows.int64(at: 2)))
-                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base)
+                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base, graphSize: Int(try rows.int64(at: 4)))
                 } else {
                     guard !rows.isNull(at: 3) else { return nil }
                     record?.changes.append(try rows.blob(at: 3))

@@ -32,7 +32,7 @@ final class StoredPlanRecordTests: XCTestCase {
         let catalog = try Catalog.open(path: ":memory:")
         XCTAssertEqual(try catalog.loadStoredPlanGraph(), [])
         try catalog.saveStoredPlan(config: "a", base: [1], graph: [9, 8])
-        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [1]), "the plan without its graph")
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: [1], graphSize: 2), "the plan without its graph, but its size")
         XCTAssertEqual(try catalog.loadStoredPlanGraph(), [9, 8])
     }
 

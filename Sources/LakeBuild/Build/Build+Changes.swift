@@ -72,6 +72,7 @@ extension Build {
                         configuration: String, stats: inout BuildStats, clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
         guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
               let (previous, outcomes) = stored.graph(rules: rules) else { return nil }
+        options.planMemory?.keep(graph: previous, outcomes: outcomes, of: stored)
         // The previous graph goes once replanned (it is not held through the rest of the build).
         guard let replanned = ChangeDrivenDiscovery.replan(previous: consume previous, rules: rules, listing: walked,
                                                            added: changes.added, removed: changes.removed,

@@ -66,7 +66,7 @@ public struct Build {
         let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
         let walk = options.knownChanges == nil && surveyed == nil ? BackgroundWalk(fileSystem) : nil
-        let stored = mayUsePlan ? try storedPlan(configuration: configuration) : nil
+        let stored = mayUsePlan ? try storedPlan(configuration: configuration, memory: options.planMemory) : nil
         stats.catalogLoadMs = clock.lap()
 
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
@@ -201,13 +201,18 @@ public struct Build {
     }
 
     /// The plan the last complete build stored, when it was made with this configuration
-    /// (rules, action versions, engine format); nil otherwise.
-    private func storedPlan(configuration: String) throws(BuildError) -> StoredPlan? {
+    /// (rules, action versions, engine format); nil otherwise. With a `memory`, decoded from
+    /// the plan an earlier build kept when the catalog still holds it.
+    func storedPlan(configuration: String, memory: StoredPlanMemory?) throws(BuildError) -> StoredPlan? {
         let stored: StoredPlanRecord?
         do { stored = try catalog.loadStoredPlan() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
         let catalog = self.catalog
-        return StoredPlan(record: stored, graph: { (try? catalog.loadStoredPlanGraph()) ?? [] })
+        let graph = { (try? catalog.loadStoredPlanGraph()) ?? [] }
+        if let plan = memory?.plan(for: stored, graph: graph) { return plan }
+        let plan = StoredPlan(record: stored, graph: graph)
+        if let plan { memory?.keep(plan, from: stored) }
+        return plan
     }
 
     /// The walk of raw/ and reference/ on a thread of its own, started before the stored plan

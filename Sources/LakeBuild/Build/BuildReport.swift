@@ -41,6 +41,10 @@ public struct BuildOptions: Sendable {
     /// it instead of walking raw/ and reference/ and loading the catalog a second time. Nil:
     /// walk and load. Ignored by a build that is not a dry run.
     public var surveyed: SurveyedLake?
+    /// Keeps the stored plan, decoded, from one build to the next of the same process
+    /// (`watch`): a build whose catalog holds the plan the previous one left decodes only the
+    /// changes stored since. Nil: every build decodes the plan it reads.
+    public var planMemory: StoredPlanMemory?
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs

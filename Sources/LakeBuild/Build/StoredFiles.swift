@@ -8,7 +8,7 @@ import Catalog
 import LakeFormats
 
 /// Paths in bytewise order, each with the fingerprint and content a build left it with.
-struct StoredFiles {
+struct StoredFiles: Equatable {
     private(set) var paths: [String] = []
     /// Each path's fingerprint, in path order.
     private(set) var stats: [FileStat] = []

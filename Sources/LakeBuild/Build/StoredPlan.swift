@@ -45,7 +45,7 @@ struct StoredPlan {
     var dirtyCount: Int
     /// The targets, read and decoded on demand (`graph(rules:)`): a build with no change never
     /// needs them, so the catalog keeps them in a column of their own.
-    private var loadGraph: () -> [UInt8]
+    var loadGraph: () -> [UInt8]
     private var strings: [String]
     private var baseTargetCount: Int
     /// Changes later builds stored, in order.
@@ -60,10 +60,16 @@ struct StoredPlan {
     init?(record: StoredPlanRecord, graph: @escaping () -> [UInt8]) {
         self.init(decoding: record.base, graph: graph)
         baseSize = record.base.count
+        guard apply(changeRows: record.changes[...]) else { return nil }
+    }
+
+    /// Applies change rows stored after the ones applied so far to the files and summary lists
+    /// (the graph takes them when it is asked for); false for a malformed row.
+    mutating func apply(changeRows: ArraySlice<[UInt8]>) -> Bool {
         // The last word of the changes on each file, applied to the files at once.
         var sourceUpdates: [String: FileState?] = [:], outputUpdates: [String: FileState?] = [:]
-        for bytes in record.changes {
-            guard let change = StoredPlanChange(decoding: bytes) else { return nil }
+        for bytes in changeRows {
+            guard let change = StoredPlanChange(decoding: bytes) else { return false }
             changesSize += bytes.count
             sourceUpdates.merge(change.sourceUpdates) { _, later in later }
             outputUpdates.merge(change.outputUpdates) { _, later in later }
@@ -76,6 +82,7 @@ struct StoredPlan {
         }
         sources.apply(sourceUpdates)
         outputs.apply(outputUpdates)
+        return true
     }
 
     /// The digest of everything besides files that decides a build: the rules as parsed, each
@@ -101,17 +108,42 @@ struct StoredPlan {
 
     /// The stored graph with `rules` (the same rules, as the configuration digest ensures),
     /// its targets decoded only when asked for, and each target's outcome, parallel to the
-    /// graph's targets. Nil when malformed.
+    /// graph's targets. Starts from `decoded` when a `StoredPlanMemory` kept it (applying only
+    /// the changes stored since). Nil when malformed.
     func graph(rules: RuleSet) -> (graph: StoredGraph, outcomes: [Outcome])? {
-        guard var (graph, outcomes) = StoredGraph.decode(loadGraph(), strings: strings, rules: rules.topologicalOrder(),
-                                                         unmatched: unmatched, targetCount: baseTargetCount) else { return nil }
-        if !changes.isEmpty {
-            guard let applied = StoredPlanChange.apply(changes, to: consume graph, outcomes: outcomes, sources: sources) else { return nil }
+        guard case (var graph, var outcomes, let pending)? = startingGraph(rules: rules) else { return nil }
+        if !pending.isEmpty {
+            guard let applied = StoredPlanChange.apply(Array(pending), to: consume graph, outcomes: outcomes, sources: sources) else { return nil }
             (graph, outcomes) = applied
         }
         guard graph.count == targetCount else { return nil }
         return (graph, outcomes)
     }
+
+    /// The graph kept in `decoded` or else the whole plan's, and the changes still to apply.
+    private func startingGraph(rules: RuleSet) -> (StoredGraph, [Outcome], ArraySlice<StoredPlanChange>)? {
+        if let decoded, decoded.changesApplied <= changes.count {
+            var graph = decoded.graph
+            graph.rules = rules.topologicalOrder()
+            return (graph, decoded.outcomes, changes[decoded.changesApplied...])
+        }
+        guard let (graph, outcomes) = StoredGraph.decode(loadGraph(), strings: strings, rules: rules.topologicalOrder(),
+                                                         unmatched: unmatched, targetCount: baseTargetCount) else { return nil }
+        return (graph, outcomes, changes[...])
+    }
+
+    /// A graph decoded by an earlier build of the same process, with the first
+    /// `changesApplied` of `changes` applied.
+    struct DecodedGraph {
+        var graph: StoredGraph
+        var outcomes: [Outcome]
+        var changesApplied: Int
+    }
+
+    /// Set by `StoredPlanMemory` only.
+    var decoded: DecodedGraph?
+    /// How many change rows were applied to the whole plan.
+    var changeCount: Int { changes.count }
 
     // MARK: - Encoding
 

@@ -26,7 +26,7 @@ enum WatchCommand: LakemakeCommand {
         name: "watch",
         abstract: "Build incrementally whenever files land in raw/ or reference/.",
         discussion: "Builds once at start, then waits (inotify) for changes and builds again once the folders have been quiet for the quiet period. Prints one summary line per build. Ctrl-C stops cleanly between builds.",
-        options: [Options.jobs.spec, Options.quietPeriod.spec, Options.quickSightBase.spec],
+        options: [Options.jobs.spec, Options.quietPeriod.spec, Options.quickSightBase.spec, BuildCommand.Options.stats.spec],
         examples: [.init("lakemake watch --quiet-period 5", "build five seconds after the last upload")])
 
     static func run(_ inv: Invocation) throws -> Int32 {
@@ -38,17 +38,19 @@ enum WatchCommand: LakemakeCommand {
         // builds it ends the loop.
         let stop = StopRequest()
         StopSignal.install(forwardingTo: stop)
+        // The stored plan, decoded, from one build to the next.
+        let memory = StoredPlanMemory()
         let watcher = try DirectoryWatcher(roots: [inv.lake + "/raw", inv.lake + "/reference"], base: inv.lake)
         inv.output.error("lakemake: watching raw/ and reference/ (Ctrl-C to stop)")
         // The first build walks the lake (and checks every output); the next ones stat only
         // the files inotify reported, unless it may have missed one.
-        if !buildOnce(inv, jobs: jobs, stop: stop, known: nil) { watcher.requireWalk() }
+        if !buildOnce(inv, jobs: jobs, stop: stop, memory: memory, known: nil) { watcher.requireWalk() }
         while !StopSignal.requested {
             guard watcher.waitForChanges(timeoutMs: 250) else { continue }
             // Debounce: wait until a whole quiet period passes with no change.
             while !StopSignal.requested && watcher.waitForChanges(timeoutMs: quietMs) {}
             if StopSignal.requested { break }
-            if !buildOnce(inv, jobs: jobs, stop: stop, known: watcher.takeChanges()) { watcher.requireWalk() }
+            if !buildOnce(inv, jobs: jobs, stop: stop, memory: memory, known: watcher.takeChanges()) { watcher.requireWalk() }
         }
         inv.output.error("lakemake: stopped watching")
         return 0
@@ -58,7 +60,7 @@ enum WatchCommand: LakemakeCommand {
     /// - Parameter known: the files that changed since the last build, or nil to walk.
     /// - Returns: false when the build did not run to its end (its changes must be found
     ///   again by a walk).
-    private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest, known: [String]?) -> Bool {
+    private static func buildOnce(_ inv: Invocation, jobs: Int, stop: StopRequest, memory: StoredPlanMemory, known: [String]?) -> Bool {
         do {
             let rules = try inv.loadRules(quickSightBase: inv.parsed[Options.quickSightBase])
             let lock = try BuildLock(lakeRoot: inv.lake, wait: true)
@@ -67,8 +69,13 @@ enum WatchCommand: LakemakeCommand {
             var options = BuildOptions(jobs: jobs, commandLine: "lakemake watch")
             options.stop = stop
             options.knownChanges = known
-            let report = try BuildRunner.run(inv, rules: rules, catalog: catalog, options: options)
+            options.planMemory = memory
+            let build = BuildRunner.build(inv, rules: rules, catalog: catalog)
+            let report = try build.run(options)
             inv.output.print(BuildSummary.summaryLine(report))
+            if inv.parsed[BuildCommand.Options.stats] { BuildSummary.printStats(report.stats, to: inv.output) }
+            // While it waits, the plan this build left is decoded for the next one.
+            build.prepare(memory)
             return report.stoppedBy == nil
         } catch {
             _ = ErrorReport.report(error, to: inv.output)

@@ -151,12 +151,16 @@ final class EngineFixture {
     func build(_ options: BuildOptions = BuildOptions()) throws -> BuildReport {
         runner.reset()
         fs.resetRecords()
-        let r = runner
+        return try engine().run(options)
+    }
+
+    /// The engine the builds run: this lake, catalog, rules and runner.
+    func engine() -> Build {
         let inner = runner.inner
-        var b = Build(fileSystem: fs, catalog: catalog, rules: rules, runner: r,
+        var b = Build(fileSystem: fs, catalog: catalog, rules: rules, runner: runner,
                       versionOf: { inner.version(of: $0) }, now: { "2025-01-01T00:00:00Z" })
         if let planChangeBudget { b.planChangeBudget = planChangeBudget }
-        return try b.run(options)
+        return b
     }
 
     /// Replaces the action registry (to bump a version) keeping the catalog and files.

@@ -103,7 +103,8 @@ final class ModelBasedBuildTests: XCTestCase {
             let wholeWrites = seed % 2 == 1
             if wholeWrites { incremental.planChangeBudget = { _ in 0 } }
             var files: [String: String] = [:]
-            var changeDriven = 0, changeRows = 0, dryFromPlan = 0
+            var changeDriven = 0, changeRows = 0, dryFromPlan = 0, keptUsed = 0
+            let memory = StoredPlanMemory()
             for step in 0..<14 {
                 let day = "2025-03-0\(1 + Int(rng.next() % 4))"
                 let path: String
@@ -135,10 +136,16 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(dry.standingRejections, planned.standingRejections, "seed \(seed) step \(step)")
                 XCTAssertEqual(dry.unmatched, planned.unmatched, "seed \(seed) step \(step)")
 
-                // Every other build is told what changed, as `watch` tells it, instead of walking.
+                // Every other build is told what changed, as `watch` tells it, instead of walking,
+                // and starts from the plan the last such build kept in memory (the builds in
+                // between, which walk, stand for other processes changing the stored plan).
                 var options = BuildOptions(jobs: 1 + Int(rng.next() % 3))
-                if step % 2 == 1 { options.knownChanges = [changed] }
+                if step % 2 == 1 {
+                    options.knownChanges = [changed]
+                    options.planMemory = memory
+                }
                 let report = try incremental.build(options)
+                if step % 2 == 1 && step % 4 != 1 { incremental.engine().prepare(memory) }
                 if step % 2 == 1 && step > 1 {
                     XCTAssertEqual(incremental.fs.pathsStatted.filter { LakeLayout.isRaw($0) && $0 != changed }, [],
                                    "seed \(seed) step \(step): a build told what changed walks nothing")
@@ -166,7 +173,17 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(stored.graph.materialized().targets, full.targets, context)
                 XCTAssertEqual(stored.graph.sources, full.sources, context)
                 XCTAssertEqual(stored.graph.unmatched, full.unmatched, context)
+                // So is the plan kept in memory, brought up to date with the rows stored since.
+                if let kept = memory.plan(for: record, graph: { [] }) {
+                    keptUsed += 1
+                    let graph = try XCTUnwrap(kept.graph(rules: incremental.rules), context)
+                    XCTAssertEqual(graph.graph.materialized().targets, full.targets, "\(context): the plan kept in memory")
+                    XCTAssertEqual(graph.outcomes, stored.outcomes, context)
+                    XCTAssertEqual(kept.sources, StoredPlan(record: record, graph: { [] })?.sources, context)
+                    XCTAssertEqual(kept.outputs, StoredPlan(record: record, graph: { [] })?.outputs, context)
+                }
             }
+            XCTAssertGreaterThan(keptUsed, wholeWrites ? 0 : 3, "seed \(seed): the kept plan follows the stored one")
             if wholeWrites {
                 XCTAssertEqual(changeRows, 0, "seed \(seed): every build writes the whole plan")
             } else {

@@ -65,6 +65,44 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, ["metrics/all.txt"], "a rules change is noticed")
     }
 
+    /// `watch` keeps the stored plan decoded between builds: a build given the memory takes
+    /// the graph from it, not from the catalog, and follows the rows stored since.
+    func testAPlanMemoryServesTheGraphItKept() throws {
+        let f = try makeLake()
+        let memory = StoredPlanMemory()
+        f.engine().prepare(memory)
+        // The catalog's graph made unreadable, its size kept: only the kept graph can serve.
+        let record = try XCTUnwrap(try f.catalog.loadStoredPlan())
+        XCTAssertEqual(record.changes, [])
+        let graph = try f.catalog.loadStoredPlanGraph()
+        try f.catalog.saveStoredPlan(config: record.config, base: record.base, graph: [UInt8](repeating: 0xFF, count: graph.count))
+
+        var options = BuildOptions()
+        options.planMemory = memory
+        f.fs.touch("raw/t/a.txt")
+        var report = try f.build(options)
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/a.txt", "metrics/all.txt"])
+        XCTAssertEqual(report.upToDateWithoutPlan, 1, "started from the kept graph")
+
+        // The next build finds the row this one appended and applies it to what it kept.
+        f.fs.put("raw/t/b.txt", "beta two\n")
+        report = try f.build(options)
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt", "processed/t/b.txt"])
+        XCTAssertEqual(report.upToDateWithoutPlan, 1)
+        XCTAssertEqual(f.fs.contents("processed/t/b.txt"), "BETA TWO\n")
+
+        // Without the memory the graph is unreadable: the build plans in full, and is right.
+        f.fs.put("raw/t/a.txt", "alpha two\n")
+        report = try f.build()
+        XCTAssertNil(report.upToDateWithoutPlan, "no kept graph: planned in full")
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt", "processed/t/a.txt"])
+        // That build wrote a whole plan: the memory does not pass its old one off as it.
+        f.fs.put("raw/t/a.txt", "alpha three\n")
+        report = try f.build(options)
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt", "processed/t/a.txt"])
+        XCTAssertEqual(f.fs.contents("processed/t/a.txt"), "ALPHA THREE\n")
+    }
+
     func testUnmatchedAndStandingRejectionsAreStillReported() throws {
         let f = try EngineFixture(rules: KeepGoingTests.rules)
         f.fs.put("raw/t/a.txt", "fine\n")
