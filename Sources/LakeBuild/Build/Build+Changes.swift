@@ -9,6 +9,7 @@
 // read, its key not computed. The catalog is read by index for the visited targets only.
 
 import Catalog
+import LakeFormats
 import Foundation
 
 /// How the lake differs from the stored plan.
@@ -45,9 +46,13 @@ struct PlanChanges {
             modified += part.modified
         }
         // The walk lists raw/ and reference/ only: more files than matched means a new one.
+        // Those are found with a hash set of the stored paths: a binary search of the sorted
+        // ones costs a cache miss per step, several times the set's cost in a large lake.
         if files.count != parts.reduce(0, { $0 + $1.matched }) {
-            let walked = Array(files.keys), sources = stored.sources
-            for part in inParallelChunks(walked.count, { range in walked[range].filter { LakeLayout.isSource($0) && !sources.contains($0) } }) {
+            let walked = Array(files.keys), known = Set(paths.map(ByteExactString.init))
+            for part in inParallelChunks(walked.count, { range in
+                walked[range].filter { LakeLayout.isSource($0) && !known.contains(ByteExactString($0)) }
+            }) {
                 added += part
             }
         }
