@@ -28,18 +28,30 @@ struct LakeWalker {
             }
             let dfd = dirfd(handle)
             reserve(forFolder: dfd)
+            // Paths in a folder of the lake's own (not the top, not a top-level folder) are
+            // made from the entry's bytes in one step when they are ASCII: a large upload
+            // folder is most of a no-op build's walk.
+            let plain = dir.contains("/")
+            let prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
             while let entry = readdir(handle) {
-                let bytes = LakeWalker.name(of: entry)
-                if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
-                guard let name = String(validating: bytes, as: UTF8.self) else {
-                    let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
-                    listing.unusableNames.append(UnmatchedFile(
-                        path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
-                    continue
+                let name = LakeWalker.namePointer(entry)
+                let length = strlen(name)
+                if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
+                var path: String
+                if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
+                    path = made
+                } else {
+                    let bytes = Array(UnsafeRawBufferPointer(start: name, count: length))
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
+                        listing.unusableNames.append(UnmatchedFile(
+                            path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
+                        continue
+                    }
+                    if dir.isEmpty && text == LakeLayout.stateFolder { continue }
+                    if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
+                    path = dir.isEmpty ? text : dir + "/" + text
                 }
-                if dir.isEmpty && name == LakeLayout.stateFolder { continue }
-                if name == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !dir.contains("/") { continue }
-                let path = dir.isEmpty ? name : dir + "/" + name
                 var st = Glibc.stat()
                 guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 switch st.st_mode & S_IFMT {
@@ -49,10 +61,10 @@ struct LakeWalker {
                 case S_IFREG:
                     add(path, FileStat(st))
                 case S_IFLNK:
-                    if dir.isEmpty && LakeDirectory.sourceFolders.contains(name) {
+                    if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
                         // raw/ or reference/ on another disk: resolved once, then walked.
-                        if let source = try directory.sourceFolderDescriptor(name) {
-                            pending.append((try LakeDirectory.reopen(source, shownAs: name), name))
+                        if let source = try directory.sourceFolderDescriptor(path) {
+                            pending.append((try LakeDirectory.reopen(source, shownAs: path), path))
                         }
                     } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
                               let target = directory.statRegular(path, followLinksInLake: true) {
@@ -66,6 +78,25 @@ struct LakeWalker {
             }
             closedir(handle)
         }
+    }
+
+    /// `prefix` then the entry's name as one string, when the name is ASCII (nil otherwise:
+    /// the caller validates it as UTF-8).
+    private static func asciiPath(_ prefix: [UInt8], _ name: UnsafePointer<CChar>, _ length: Int) -> String? {
+        var high: UInt8 = 0
+        for i in 0..<length { high |= UInt8(bitPattern: name[i]) }
+        guard high < 0x80 else { return nil }
+        return String(unsafeUninitializedCapacity: prefix.count + length) { buffer in
+            _ = buffer.initialize(from: prefix)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...])
+                .initialize(from: UnsafeRawBufferPointer(start: name, count: length))
+            return prefix.count + length
+        }
+    }
+
+    /// The entry's name, NUL-terminated, where readdir left it.
+    private static func namePointer(_ entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
     }
 
     /// Makes room for a large folder's entries at once: the listing grows by doubling, and each

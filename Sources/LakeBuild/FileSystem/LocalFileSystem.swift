@@ -79,8 +79,12 @@ public struct LocalFileSystem: FileSystem {
             var anchor = StatAnchor(rootFD: rootFD)
             var st = Glibc.stat()
             for i in lower..<upper {
-                let (fd, name) = anchor.locate(paths[i], next: i + 1 < upper ? paths[i + 1] : nil)
-                let ok = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
+                let path = paths[i]
+                let ok = path.withCString { c in
+                    let (fd, offset) = anchor.locate(UnsafeRawBufferPointer(start: c, count: path.utf8.count),
+                                                     next: i + 1 < upper ? paths[i + 1] : nil)
+                    return fstatat(fd, c + offset, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
+                }
                 found.append(ok ? FileStat(st) : nil)
             }
             anchor.close()
@@ -360,31 +364,33 @@ final class TemporaryCounter: @unchecked Sendable {
 
 /// The folder a run of bulk stats is made relative to: a path's folder two levels up, opened
 /// (O_PATH, links followed as a path from the lake folder would follow them) while
-/// consecutive paths share it.
+/// consecutive paths share it. Works on the bytes of the paths (C strings the caller holds):
+/// no string is made per path.
 private struct StatAnchor {
     let rootFD: Int32
-    private var folder: Substring = ""
+    private var folder: [UInt8] = []
     private var fd: Int32 = -1
 
     init(rootFD: Int32) { self.rootFD = rootFD }
 
-    /// The descriptor and the name to stat `path` by; `next` is the path stat'ed after it.
-    mutating func locate(_ path: String, next: String?) -> (Int32, String) {
-        guard let split = Self.split(path) else { return (rootFD, path) }
+    /// The descriptor to stat `path` by, and where in `path` the name to give it starts;
+    /// `next` is the path stat'ed after it.
+    mutating func locate(_ path: UnsafeRawBufferPointer, next: String?) -> (Int32, Int) {
+        guard let width = Self.folderWidth(path) else { return (rootFD, 0) }
+        let shown = UnsafeRawBufferPointer(rebasing: path[..<width])
         // Bytes, not Swift's equality: two spellings of one name are two folders on disk.
-        if fd >= 0 && split.folder.utf8.elementsEqual(folder.utf8) { return (fd, String(path[split.rest...])) }
+        if fd >= 0 && folder.count == width && folder.withUnsafeBytes({ memcmp($0.baseAddress!, shown.baseAddress!, width) == 0 }) { return (fd, width + 1) }
         close()
         // Open a folder only for a run of two or more: a lone path is cheaper from the root.
-        let width = split.folder.utf8.count
-        guard let next, next.utf8.count > width, next.utf8.prefix(width).elementsEqual(split.folder.utf8),
-              next.utf8.dropFirst(width).first == UInt8(ascii: "/") else {
-            return (rootFD, path)
+        guard let next, Self.starts(next, with: shown) else { return (rootFD, 0) }
+        folder = Array(shown)
+        let opened = openat(rootFD, String(decoding: folder, as: UTF8.self), lakemake_o_path | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else {
+            folder = []
+            return (rootFD, 0)
         }
-        let opened = openat(rootFD, String(split.folder), lakemake_o_path | O_DIRECTORY | O_CLOEXEC)
-        guard opened >= 0 else { return (rootFD, path) }
         fd = opened
-        folder = split.folder
-        return (fd, String(path[split.rest...]))
+        return (fd, width + 1)
     }
 
     mutating func close() {
@@ -392,10 +398,24 @@ private struct StatAnchor {
         fd = -1
     }
 
-    /// `a/b/c/d/e` → folder `a/b/c`, rest from `d`; nil for paths of fewer than three parts.
-    private static func split(_ path: String) -> (folder: Substring, rest: String.Index)? {
-        guard let last = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        guard let second = path.utf8[..<last].lastIndex(of: UInt8(ascii: "/")), second > path.startIndex else { return nil }
-        return (path[..<second], path.utf8.index(after: second))
+    /// The length of `a/b/c` in `a/b/c/d/e`; nil for paths of fewer than three parts.
+    private static func folderWidth(_ path: UnsafeRawBufferPointer) -> Int? {
+        var slashes = 0, i = path.count - 1
+        while i > 0 {
+            if path[i] == UInt8(ascii: "/") {
+                slashes += 1
+                if slashes == 2 { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// True when `path` is `folder` followed by `/` and more.
+    private static func starts(_ path: String, with folder: UnsafeRawBufferPointer) -> Bool {
+        let bytes = path.utf8Span.span
+        guard bytes.count > folder.count + 1, bytes[folder.count] == UInt8(ascii: "/") else { return false }
+        for i in 0..<folder.count where bytes[i] != folder[i] { return false }
+        return true
     }
 }
