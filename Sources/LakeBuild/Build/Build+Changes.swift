@@ -32,12 +32,13 @@ struct PlanChanges {
         let parts = inParallelChunks(paths.count) { range in
             var part = (removed: [String](), modified: [String](), matched: 0)
             for i in range {
-                guard let stat = files[paths[i]] else {
+                // Byte-exact: a name in the other Unicode spelling is another file on disk.
+                guard let at = files.index(forKey: paths[i]), files.keys[at].hasSameUTF8(as: paths[i]) else {
                     part.removed.append(paths[i])
                     continue
                 }
                 part.matched += 1
-                if stat != recorded[i] { part.modified.append(paths[i]) }
+                if files.values[at] != recorded[i] { part.modified.append(paths[i]) }
             }
             return part
         }
@@ -46,14 +47,18 @@ struct PlanChanges {
             modified += part.modified
         }
         // The walk lists raw/ and reference/ only: more files than matched means a new one.
-        // Those are found with a hash set of the stored paths: a binary search of the sorted
-        // ones costs a cache miss per step, several times the set's cost in a large lake.
-        if files.count != parts.reduce(0, { $0 + $1.matched }) {
-            let walked = Array(files.keys), known = Set(paths.map(ByteExactString.init))
-            for part in inParallelChunks(walked.count, { range in
-                walked[range].filter { LakeLayout.isSource($0) && !known.contains(ByteExactString($0)) }
-            }) {
-                added += part
+        // Those are found with a hash set of the stored paths (a binary search of the sorted
+        // ones costs a cache miss per step, several times the set's cost in a large lake), and
+        // the search stops once as many as there are have been found.
+        let unmatched = files.count - parts.reduce(0, { $0 + $1.matched })
+        if unmatched > 0 {
+            var known = Set<ByteExactString>(minimumCapacity: paths.count)
+            for path in paths { known.insert(ByteExactString(path)) }
+            var found = 0
+            for path in files.keys where !known.contains(ByteExactString(path)) {
+                if LakeLayout.isSource(path) { added.append(path) }
+                found += 1
+                if found == unmatched { break }
             }
         }
         for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }

@@ -62,13 +62,13 @@ struct StoredFiles: Equatable {
     /// True when `path` is held (no state is made for it).
     func contains(_ path: String) -> Bool {
         let i = position(path)
-        return i < paths.count && paths[i] == path
+        return i < paths.count && paths[i].hasSameUTF8(as: path)
     }
 
     subscript(path: String) -> StoredPlan.FileState? {
         get {
             let i = position(path)
-            return i < paths.count && paths[i] == path ? state(at: i) : nil
+            return i < paths.count && paths[i].hasSameUTF8(as: path) ? state(at: i) : nil
         }
         set { apply([path: newValue]) }
     }
@@ -82,7 +82,7 @@ struct StoredFiles: Equatable {
         var removed = Set<Int>()
         for (path, update) in updates {
             let i = position(path)
-            let present = i < paths.count && paths[i] == path
+            let present = i < paths.count && paths[i].hasSameUTF8(as: path)
             otherHashes[path] = nil
             switch (present, update) {
             case (true, let state?):
