@@ -153,20 +153,39 @@ rm -f "$new"
 read -r t3d_s t3d_mb t3d_check <<< "$(incremental)"
 
 # T3w: `watch` on that lake: from a file landing to the summary line of the build that took
-# it in (quiet period 0.05 s, included).
+# it in (quiet period 0.05 s, included), for a new, a corrected and a deleted upload; medians.
+# The target is on the engine's share: the landing-to-summary time minus the build's run phase
+# (its actions, publishing and journal), which `watch --stats` prints after each summary.
 watch_log=$WORK/watch.log
-"$LAKEMAKE" watch --quiet-period 0.05 > "$watch_log" 2>&1 &
+"$LAKEMAKE" watch --stats --quiet-period 0.05 > "$watch_log" 2>&1 &
 watch_pid=$!
 # Summary lines only ("N built, ..."): the log also holds the watcher's own notes on stderr.
 summaries() { grep -c 'built, ' "$watch_log" 2>/dev/null || true; }
-# The start-up build (a full check of the lake) first.
+# The start-up build (a full check of the lake) first; after it watch decodes the plan it left
+# for the next build, which takes a moment: landings are timed once it waits for files.
 for _ in $(seq 600); do [ "$(summaries)" -ge 1 ] && break; sleep 0.1; done
-lines=$(summaries)
-s=$(date +%s.%N)
-printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new.tmp" && mv "$new.tmp" "$new"
-while [ "$(summaries)" -le "$lines" ]; do sleep 0.01; done
-e=$(date +%s.%N)
-t3w=$(echo "$e - $s" | bc -l)
+sleep 3
+landed() {  # waits for the summary of the build after the one counted in $1, prints seconds
+    local lines=$1 s=$2
+    while [ "$(summaries)" -le "$lines" ]; do sleep 0.01; done
+    echo "$(date +%s.%N) - $s" | bc -l
+}
+t3w_all=(); t3w_engine=()
+for step in new corrected deleted; do
+    lines=$(summaries); s=$(date +%s.%N)
+    case $step in
+    new) printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new.tmp" && mv "$new.tmp" "$new" ;;
+    corrected) sed 's/"quantity":2/"quantity":3/; s/25.98/38.97/' "$new" > "$new.tmp" && mv "$new.tmp" "$new" ;;
+    deleted) rm -f "$new" ;;
+    esac
+    took=$(landed "$lines" "$s")
+    # The run phase of that build, from the --stats line after its summary.
+    while [ "$(grep -c '^phases:' "$watch_log")" -lt "$(summaries)" ]; do sleep 0.01; done
+    run_ms=$(grep '^phases:' "$watch_log" | tail -1 | sed 's/.*run \([0-9.]*\) ms.*/\1/')
+    t3w_all+=("$took"); t3w_engine+=("$(echo "$took - $run_ms / 1000" | bc -l)")
+    sleep 3
+done
+t3w=$(median "${t3w_all[@]}"); t3w_rest=$(median "${t3w_engine[@]}")
 kill -INT "$watch_pid"; wait "$watch_pid" 2>/dev/null || true
 rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
 
@@ -186,7 +205,7 @@ report=$(cat <<MD
 | T3 | one new store file in that lake | $(printf '%.3f' "$t3_lm") s | | | ≤ 1 s: $(verdict "$t3_lm <= 1.0"); rebuilt $t3_ok |
 | T3 | the same upload again: new, then corrected, then deleted | ${t3n_s} s, ${t3c_s} s, ${t3d_s} s | | | ≤ 1 s each: $(verdict "max($t3n_s, $t3c_s, $t3d_s) <= 1.0"); $t3n_check; $t3c_check; $t3d_check |
 | T11 | peak memory of those three builds | ${t3n_mb} MB, ${t3c_mb} MB, ${t3d_mb} MB | | | ≤ 300 MB: $(verdict "max($t3n_mb, $t3c_mb, $t3d_mb) <= 300") |
-| T3w | \`watch\`: a new upload landing → the summary line of its build (quiet period 0.05 s) | $(printf '%.3f' "$t3w") s | | | ≤ 0.3 s plus the actions' time: see the T3 figures for the actions' share |
+| T3w | \`watch\`: an upload landing (new, corrected, deleted) → the summary line of its build (quiet period 0.05 s) | $(printf '%.3f' "$t3w") s, of which $(printf '%.3f' "$t3w_rest") s outside the run phase | | | ≤ 0.3 s besides the actions: $(verdict "$t3w_rest <= 0.3") |
 
 Medians of $RUNS runs. No-op counters (T2): \`$stats\`. (T1): \`$t1_stats\`.
 MD

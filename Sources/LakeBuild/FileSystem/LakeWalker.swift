@@ -37,7 +37,7 @@ struct LakeWalker {
                 let name = LakeWalker.namePointer(entry)
                 let length = strlen(name)
                 if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
-                var path: String
+                let path: String
                 if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
                     path = made
                 } else {
