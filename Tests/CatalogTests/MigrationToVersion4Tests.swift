@@ -109,7 +109,7 @@ final class MigrationToVersion4Tests: XCTestCase {
         XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM paths", at: path), 5)
         XCTAssertEqual(try SampleRecords.count("SELECT count(*) FROM file_rows WHERE length(sha256) = 32", at: path), 3)
         // The stored plan is as it was: the next build still starts from it.
-        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "config", base: Array("LMP2".utf8), changes: [[2]]))
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "config", base: Array("LMP2".utf8), changes: [[2]], graphSize: 1))
         XCTAssertEqual(try catalog.loadStoredPlanGraph(), [1])
     }
 
