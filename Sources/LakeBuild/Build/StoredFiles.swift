@@ -77,6 +77,10 @@ struct StoredFiles: Equatable {
     /// held is replaced in place, and paths added or removed are merged into the arrays once,
     /// instead of shifting a lake's worth of entries per path (a stored plan with many change
     /// rows applies hundreds of them on every build).
+    /// At most this many paths added and removed are applied in place (each shifts the
+    /// arrays' tails once); more are merged into new arrays in one pass.
+    static let inPlaceLimit = 8
+
     mutating func apply(_ updates: [String: StoredPlan.FileState?]) {
         var added: [(String, StoredPlan.FileState)] = []
         var removed = Set<Int>()
@@ -96,6 +100,25 @@ struct StoredFiles: Equatable {
         }
         guard !added.isEmpty || !removed.isEmpty else { return }
         added.sort { LakePath.bytewiseLess($0.0, $1.0) }
+        // A few paths come or go in place: shifting the arrays' tails moves the paths without
+        // touching them, where building the arrays anew touches every path of the lake (a
+        // cache miss each: 20-30 ms for 300 000 paths, on every build after such a change).
+        if added.count + removed.count <= Self.inPlaceLimit {
+            for i in removed.sorted(by: >) {
+                paths.remove(at: i)
+                stats.remove(at: i)
+                sizes.remove(at: i)
+                digests.removeSubrange((i * 32)..<(i * 32 + 32))
+            }
+            for (path, state) in added {
+                let i = position(path)
+                paths.insert(path, at: i)
+                stats.insert(state.stat, at: i)
+                sizes.insert(state.content.size, at: i)
+                digests.insert(contentsOf: digest(state.content.sha256, of: path), at: i * 32)
+            }
+            return
+        }
         var merged = StoredFiles()
         merged.otherHashes = otherHashes
         merged.reserve(paths.count + added.count - removed.count)
