@@ -362,9 +362,12 @@ final class TemporaryCounter: @unchecked Sendable {
     }
 }
 
-/// The folder a run of bulk stats is made relative to: a path's folder two levels up, opened
-/// (O_PATH, links followed as a path from the lake folder would follow them) while
-/// consecutive paths share it. Works on the bytes of the paths (C strings the caller holds):
+/// The folder a run of bulk stats is made relative to, opened (O_PATH, links followed as a
+/// path from the lake folder would follow them) while consecutive paths share it: the path's
+/// own folder when the next path is in it too (`metrics/…/date=…/` of `store_id=….json`: one
+/// name for the kernel to look up per file), else its folder two levels up when the next path
+/// shares that (`processed/sales/date=…/` of `store_id=…/data.parquet`, a folder per file:
+/// two names instead of five). Works on the bytes of the paths (C strings the caller holds):
 /// no string is made per path.
 private struct StatAnchor {
     let rootFD: Int32
@@ -376,21 +379,31 @@ private struct StatAnchor {
     /// The descriptor to stat `path` by, and where in `path` the name to give it starts;
     /// `next` is the path stat'ed after it.
     mutating func locate(_ path: UnsafeRawBufferPointer, next: String?) -> (Int32, Int) {
-        guard let width = Self.folderWidth(path) else { return (rootFD, 0) }
-        let shown = UnsafeRawBufferPointer(rebasing: path[..<width])
-        // Bytes, not Swift's equality: two spellings of one name are two folders on disk.
-        if fd >= 0 && folder.count == width && folder.withUnsafeBytes({ memcmp($0.baseAddress!, shown.baseAddress!, width) == 0 }) { return (fd, width + 1) }
+        let (own, upper) = Self.folderWidths(path)
+        if own > 0 && isAnchor(path, width: own) { return (fd, own + 1) }
+        if upper > 0 && isAnchor(path, width: upper) { return (fd, upper + 1) }
         close()
         // Open a folder only for a run of two or more: a lone path is cheaper from the root.
-        guard let next, Self.starts(next, with: shown) else { return (rootFD, 0) }
+        guard let next else { return (rootFD, 0) }
+        let width = own > 0 && Self.starts(next, with: path, width: own) ? own
+            : upper > 0 && Self.starts(next, with: path, width: upper) ? upper : 0
+        return width > 0 && open(path, width: width) ? (fd, width + 1) : (rootFD, 0)
+    }
+
+    /// True when the open anchor is the first `width` bytes of `path` (bytes, not Swift's
+    /// equality: two spellings of one name are two folders on disk).
+    private func isAnchor(_ path: UnsafeRawBufferPointer, width: Int) -> Bool {
+        fd >= 0 && folder.count == width
+            && folder.withUnsafeBytes { memcmp($0.baseAddress!, path.baseAddress!, width) == 0 }
+    }
+
+    private mutating func open(_ path: UnsafeRawBufferPointer, width: Int) -> Bool {
+        let shown = UnsafeRawBufferPointer(rebasing: path[..<width])
+        let opened = openat(rootFD, String(decoding: shown, as: UTF8.self), lakemake_o_path | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else { return false }
         folder = Array(shown)
-        let opened = openat(rootFD, String(decoding: folder, as: UTF8.self), lakemake_o_path | O_DIRECTORY | O_CLOEXEC)
-        guard opened >= 0 else {
-            folder = []
-            return (rootFD, 0)
-        }
         fd = opened
-        return (fd, width + 1)
+        return true
     }
 
     mutating func close() {
@@ -398,24 +411,26 @@ private struct StatAnchor {
         fd = -1
     }
 
-    /// The length of `a/b/c` in `a/b/c/d/e`; nil for paths of fewer than three parts.
-    private static func folderWidth(_ path: UnsafeRawBufferPointer) -> Int? {
-        var slashes = 0, i = path.count - 1
-        while i > 0 {
+    /// The lengths of `a/b/c/d` and of `a/b/c` in `a/b/c/d/e` (the file's folder and the one
+    /// above it); 0 for a folder that is the lake's top or a top-level folder (a path of fewer
+    /// than three or four parts), which the root descriptor resolves as cheaply.
+    private static func folderWidths(_ path: UnsafeRawBufferPointer) -> (own: Int, upper: Int) {
+        var last = 0, second = 0, third = 0
+        var i = path.count - 1
+        while i > 0 && third == 0 {
             if path[i] == UInt8(ascii: "/") {
-                slashes += 1
-                if slashes == 2 { return i }
+                if last == 0 { last = i } else if second == 0 { second = i } else { third = i }
             }
             i -= 1
         }
-        return nil
+        return (second > 0 ? last : 0, third > 0 ? second : 0)
     }
 
-    /// True when `path` is `folder` followed by `/` and more.
-    private static func starts(_ path: String, with folder: UnsafeRawBufferPointer) -> Bool {
+    /// True when `path` is the first `width` bytes of `folder` followed by `/` and more.
+    private static func starts(_ path: String, with folder: UnsafeRawBufferPointer, width: Int) -> Bool {
         let bytes = path.utf8Span.span
-        guard bytes.count > folder.count + 1, bytes[folder.count] == UInt8(ascii: "/") else { return false }
-        for i in 0..<folder.count where bytes[i] != folder[i] { return false }
+        guard bytes.count > width + 1, bytes[width] == UInt8(ascii: "/") else { return false }
+        for i in 0..<width where bytes[i] != folder[i] { return false }
         return true
     }
 }
