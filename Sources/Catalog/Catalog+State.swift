@@ -9,6 +9,8 @@
 // id, and every row naming one path shares that path's one string (a join would make a string
 // per row, and look each id up in the table's B-tree).
 
+import LakeFormats
+
 extension Catalog {
     /// Reads every file and every target with its outputs and inputs, in exactly five SQL
     /// statements whatever the size of the lake (paths, files, targets, outputs, inputs). With `inputs: false` the targets' input lists
@@ -26,7 +28,9 @@ extension Catalog {
             while try fileRows.step() {
                 fileList.append(try Self.decodeFile(fileRows, paths: paths))
             }
-            let files = Dictionary(fileList.lazy.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            var files = ByteExactDictionary<FileRecord>()
+            files.reserveCapacity(fileList.count)
+            for file in fileList where files[file.path] == nil { files[file.path] = file }
 
             var ids: [Int64] = []
             var targets: [TargetRecord] = []
@@ -47,7 +51,7 @@ extension Catalog {
                 ORDER BY t.id, i.position
                 """, table: "target_inputs", ids: ids, paths: paths) : []
 
-            var targetIndexByOutput: [String: Int] = [:]
+            var targetIndexByOutput = ByteExactDictionary<Int>()
             targetIndexByOutput.reserveCapacity(targets.count + outputs.reduce(0) { $0 + $1.count })
             for index in targets.indices {
                 targets[index].outputs = outputs[index]
@@ -98,14 +102,15 @@ extension Catalog {
                       let target = try Self.loadTarget(id: id, on: connection) else { continue }
                 targets.append(target)
             }
-            var files: [String: FileRecord] = [:]
+            var files = ByteExactDictionary<FileRecord>()
             let query = try connection.prepare(Self.selectFiles + " WHERE p.path = ?1")
-            for path in Set(paths) {
+            for key in Set(paths.map(ByteExactString.init)) {
+                let path = key.text
                 try query.bind(path, at: 1)
                 if try query.step() { files[path] = try Self.decodeFile(query) }
                 query.reset()
             }
-            var targetIndexByOutput: [String: Int] = [:]
+            var targetIndexByOutput = ByteExactDictionary<Int>()
             for (index, target) in targets.enumerated() {
                 targetIndexByOutput[target.primaryOutput] = index
                 for output in target.outputs { targetIndexByOutput[output.path] = index }

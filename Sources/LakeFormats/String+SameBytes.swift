@@ -34,3 +34,46 @@ public struct ByteExactString: Hashable, Sendable {
     /// far faster than feeding the hasher a byte at a time).
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
+
+/// A dictionary keyed by paths compared as bytes (see `ByteExactString`), read and written with
+/// plain strings: the lake's files by path, and the indexes from an output path to what
+/// produces it, where a file renamed to the other Unicode spelling of its name is a new file
+/// that must not find the old name's entry.
+public struct ByteExactDictionary<Value>: Sequence, ExpressibleByDictionaryLiteral {
+    private var storage: [ByteExactString: Value]
+
+    public init() { storage = [:] }
+
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        storage = [:]
+        for (key, value) in elements { storage[ByteExactString(key)] = value }
+    }
+
+    public subscript(_ key: String) -> Value? {
+        get { storage[ByteExactString(key)] }
+        set { storage[ByteExactString(key)] = newValue }
+    }
+
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
+    public var keys: LazyMapSequence<Dictionary<ByteExactString, Value>.Keys, String> { storage.keys.lazy.map(\.text) }
+    public var values: Dictionary<ByteExactString, Value>.Values { storage.values }
+    public mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
+
+    /// The entries `isIncluded` keeps.
+    public func filter(_ isIncluded: (_ key: String, _ value: Value) throws -> Bool) rethrows -> Self {
+        var kept = Self()
+        kept.storage = try storage.filter { try isIncluded($0.key.text, $0.value) }
+        return kept
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
+        storage.lazy.map { (key: $0.key.text, value: $0.value) }.makeIterator()
+    }
+}
+
+extension ByteExactDictionary: Sendable where Value: Sendable {}
+
+extension ByteExactDictionary: Equatable where Value: Equatable {
+    public static func == (a: Self, b: Self) -> Bool { a.storage == b.storage }
+}

@@ -309,6 +309,8 @@ final class PathSafetyTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         let built = try FileManager.default.contentsOfDirectory(atPath: lake.lake + "/processed/a").map { Array($0.utf8) }
         XCTAssertTrue(built.contains(Array("\(Self.nfc).txt".utf8)), r.stdout)
+        XCTAssertFalse(built.contains(Array("\(Self.nfd).txt".utf8)), "the old spelling's output is removed: \(r.stdout)")
+        XCTAssertEqual(built.count, 2, r.stdout)
         XCTAssertEqual(lake.read("processed/a/\(Self.nfc).txt"), "same\n")
         let again = try lake.run("build", "-n")
         XCTAssertFalse(again.stdout.contains("would"), again.stdout)

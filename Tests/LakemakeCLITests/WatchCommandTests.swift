@@ -24,10 +24,8 @@ final class WatchCommandTests: XCTestCase {
         }
     }
 
-    func testBuildsOnceAfterABurstAndAgainAfterALaterFileThenStopsOnSIGINT() throws {
-        let lake = try TemporaryLake()
-        defer { lake.remove() }
-        try lake.write("raw/a/first.txt", "first\n")
+    /// Starts `lakemake watch` in `lake`, its summary lines going to the collector returned.
+    private func startWatch(_ lake: TemporaryLake) throws -> (Process, LineCollector) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Lakemake.binary())
         process.arguments = ["watch", "--quiet-period", "0.3", "-j", "1"]
@@ -41,6 +39,14 @@ final class WatchCommandTests: XCTestCase {
         let collector = LineCollector()
         out.fileHandleForReading.readabilityHandler = { handle in collector.append(handle.availableData) }
         try process.run()
+        return (process, collector)
+    }
+
+    func testBuildsOnceAfterABurstAndAgainAfterALaterFileThenStopsOnSIGINT() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        try lake.write("raw/a/first.txt", "first\n")
+        let (process, collector) = try startWatch(lake)
         defer { if process.isRunning { process.terminate() } }
 
         // Start-up build: the file that was already there (its copy and the report).
@@ -85,5 +91,28 @@ final class WatchCommandTests: XCTestCase {
         let after = try lake.run("build", "-n")
         XCTAssertEqual(after.status, 0, after.stdout + after.stderr)
         XCTAssertFalse(after.stdout.contains("would build"), "a walk finds nothing left to do: " + after.stdout)
+    }
+
+    /// A raw file renamed to the other Unicode spelling of its name while watch runs: the new
+    /// name is built and the old name's output goes, as a build that walks would do it.
+    func testARenameToTheOtherUnicodeSpellingLeavesOnlyTheNewNamesOutput() throws {
+        let nfd = "cafe\u{301}", nfc = "caf\u{E9}"
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        try lake.write("raw/a/\(nfd).txt", "same\n")
+        let (process, collector) = try startWatch(lake)
+        defer { if process.isRunning { process.terminate() } }
+        XCTAssertEqual(collector.waitFor(1).first, "build 1: 2 built, 0 unchanged, 0 up to date")
+
+        try FileManager.default.moveItem(atPath: lake.lake + "/raw/a/\(nfd).txt", toPath: lake.lake + "/raw/a/\(nfc).txt")
+        let second = collector.waitFor(2).dropFirst().first ?? ""
+        XCTAssertTrue(second.hasPrefix("build 2:") && second.contains("1 removed"), second)
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: lake.lake + "/processed/a").map { Array($0.utf8) }
+        XCTAssertEqual(outputs, [Array("\(nfc).txt".utf8)])
+        process.interrupt()
+        process.waitUntilExit()
+        let after = try lake.run("build", "-n")
+        XCTAssertEqual(after.status, 0, after.stdout + after.stderr)
+        XCTAssertTrue(after.stdout.contains("nothing to do"), after.stdout)
     }
 }

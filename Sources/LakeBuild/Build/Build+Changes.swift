@@ -33,12 +33,12 @@ struct PlanChanges {
             var part = (removed: [String](), modified: [String](), matched: 0)
             for i in range {
                 // Byte-exact: a name in the other Unicode spelling is another file on disk.
-                guard let at = files.index(forKey: paths[i]), files.keys[at].hasSameUTF8(as: paths[i]) else {
+                guard let stat = files[paths[i]] else {
                     part.removed.append(paths[i])
                     continue
                 }
                 part.matched += 1
-                if files.values[at] != recorded[i] { part.modified.append(paths[i]) }
+                if stat != recorded[i] { part.modified.append(paths[i]) }
             }
             return part
         }

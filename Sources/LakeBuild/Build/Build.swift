@@ -166,8 +166,10 @@ public struct Build {
     /// what a build takes instead of a walk when a watcher reports every change. Outputs are
     /// taken as stored (a watcher of raw/ and reference/ does not see hand edits of outputs;
     /// `watch` checks them with a walk at its start). Nil when a known path is not a regular
-    /// file of its own (a link, a folder): the walk decides about those.
+    /// file of its own (a link, a folder), or when a known path is not ASCII (one name may be
+    /// there in two Unicode spellings): the walk decides about those.
     static func known(_ known: [String], stored: StoredPlan, fileSystem: FileSystem) -> (LakeListing, PlanChanges)? {
+        guard known.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
         let paths = Array(Set(known.filter(LakeLayout.isSource))).sorted(by: LakePath.bytewiseLess)
         let stats = fileSystem.stat(paths)
         var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,

@@ -35,7 +35,7 @@ final class BuildJournal: @unchecked Sendable {
     private var buildID: Int64?
     private var changeRow: Int64?
     /// Derived files written or found in place in this build, by path.
-    private var derivedRecords: [String: FileRecord] = [:]
+    private var derivedRecords = ByteExactDictionary<FileRecord>()
     /// Derived files whose rows were written with their target (not again at the end).
     private var journaled = Set<String>()
     private var removedTargets: [String] = []

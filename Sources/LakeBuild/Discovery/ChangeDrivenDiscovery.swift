@@ -14,7 +14,8 @@
 // Everything else keeps its previous plan. Full discovery stays the reference: the
 // equivalence test builds random lakes through random changes and asserts that both give
 // the same plan after every step. Cases not followed locally (refused bindings, outputs two
-// bindings would share, a window on a first line) return nil, and the caller plans in full.
+// bindings would share, a window on a first line, a file renamed to the other Unicode
+// spelling of its name) return nil, and the caller plans in full.
 
 public enum ChangeDrivenDiscovery {
     /// The new plan and what differs from the previous one.
@@ -76,10 +77,15 @@ private struct Replanner {
     init?(previous: StoredGraph, rules: [Rule], added: [String], removed: [String]) {
         // Targets must come rule by rule, in rule order, as full discovery lists them.
         guard let ranges = previous.ruleRanges() else { return nil }
+        // A path both added and removed as Swift compares text is one name in two Unicode
+        // spellings: bindings, sets and comparisons here are Swift text, which would take the
+        // old spelling's target for the new one's and leave its outputs behind.
+        let removedText = Set(removed)
+        guard !added.contains(where: removedText.contains) else { return nil }
         self.previous = previous
         self.rules = rules
         self.addedSources = added.sorted(by: LakePath.bytewiseLess)
-        self.removedSources = Set(removed)
+        self.removedSources = removedText
         self.ruleRanges = ranges
         let sources = previous.sources
         self.indexes = [OverlaidPaths(base: { SortedPaths(presorted: sources) }, added: added, removed: Set(removed))]

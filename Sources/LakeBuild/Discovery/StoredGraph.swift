@@ -31,7 +31,7 @@ struct StoredGraph: IndexedTargets {
     /// For each decoded target, its index in this graph.
     private var decodedIndex: [Int32]
     /// Output path → index into `decoded`.
-    private var decodedProducer: [String: Int32]
+    private var decodedProducer: ByteExactDictionary<Int32>
     /// For each target of `base`: its index in this graph (`>= 0`), `-1` when it is gone, or
     /// `-2 - index` when it was replaced by a decoded target at `index` (its dependents
     /// follow the replacement; its outputs are looked up in `decodedProducer`).

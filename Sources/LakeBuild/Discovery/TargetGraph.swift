@@ -2,6 +2,8 @@
 // line by line and the targets it waits for. Built by `TargetDiscovery`, consumed by the
 // build; it never re-reads rules or files.
 
+import LakeFormats
+
 /// One rule applied to one binding.
 public struct PlannedTarget: Sendable, Equatable {
     /// Index into `TargetGraph.rules`.
@@ -26,7 +28,7 @@ public struct TargetGraph: Sendable {
     /// Targets in an order where producers come before consumers.
     public var targets: [PlannedTarget]
     /// Output path → index of the target producing it.
-    public var producer: [String: Int]
+    public var producer: ByteExactDictionary<Int>
     /// Raw files no rule's `in` line accepts, with the patterns expected in their folder.
     public var unmatched: [UnmatchedFile]
     /// Every raw and reference file discovery saw, sorted bytewise.

@@ -2,6 +2,8 @@
 // a file whose (device, inode, size, mtime, ctime) all match the catalog is not re-hashed.
 // mtime alone would miss `cp -p`, `git checkout` and coarse clocks.
 
+import LakeFormats
+
 /// What one `stat` of a regular file says, in the fields the fingerprint uses.
 public struct FileStat: Hashable, Sendable {
     public var device: UInt64
@@ -23,7 +25,7 @@ public struct FileStat: Hashable, Sendable {
 /// code looks paths up here instead of calling `stat` again.
 public struct LakeListing: Sendable {
     /// Lake-relative path → stat, for every regular file outside `.lakemake/`.
-    public var files: [String: FileStat]
+    public var files: ByteExactDictionary<FileStat>
     /// Symbolic links found in the lake, with where they point when that is outside it.
     public var escapingLinks: [String]
     /// Raw and reference names that cannot be used as paths: not UTF-8 (shown with the bad
@@ -31,7 +33,7 @@ public struct LakeListing: Sendable {
     /// are listed, neither is read). Sorted by path.
     public var unusableNames: [UnmatchedFile]
 
-    public init(files: [String: FileStat] = [:], escapingLinks: [String] = [], unusableNames: [UnmatchedFile] = []) {
+    public init(files: ByteExactDictionary<FileStat> = [:], escapingLinks: [String] = [], unusableNames: [UnmatchedFile] = []) {
         self.files = files
         self.escapingLinks = escapingLinks
         self.unusableNames = unusableNames
@@ -49,7 +51,7 @@ public struct LakeListing: Sendable {
         func inside(_ path: String) -> Bool {
             folders.contains { path == $0 || path.hasPrefix($0 + "/") }
         }
-        return LakeListing(files: files.filter { inside($0.key) }, escapingLinks: escapingLinks.filter(inside),
+        return LakeListing(files: files.filter { path, _ in inside(path) }, escapingLinks: escapingLinks.filter(inside),
                            unusableNames: unusableNames.filter { inside($0.path) })
     }
 

@@ -3,6 +3,7 @@
 // link while the walk runs is not followed. Names are taken as the bytes the file system
 // stores: a name that is not UTF-8, or two names that Swift would compare equal (the same text
 // in two Unicode normalisations), are listed as unusable instead of being dropped or merged.
+// The listing is keyed by bytes: a name in one spelling never finds another spelling's entry.
 
 import Glibc
 
@@ -10,8 +11,8 @@ import Glibc
 struct LakeWalker {
     let directory: LakeDirectory
     var listing = LakeListing()
-    /// Paths that were the same text as an earlier one: every further spelling is unusable too.
-    private var collided = Set<String>()
+    /// Paths added that are not ASCII (see `setAsideSpellingsOfOneText`).
+    private var nonASCII: [String] = []
 
     init(directory: LakeDirectory) {
         self.directory = directory
@@ -33,11 +34,13 @@ struct LakeWalker {
             // folder is most of a no-op build's walk.
             let plain = dir.contains("/")
             let prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
+            let prefixIsASCII = prefix.allSatisfy { $0 < 0x80 }
             while let entry = readdir(handle) {
                 let name = LakeWalker.namePointer(entry)
                 let length = strlen(name)
                 if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
                 let path: String
+                var ascii = prefixIsASCII
                 if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
                     path = made
                 } else {
@@ -51,6 +54,7 @@ struct LakeWalker {
                     if dir.isEmpty && text == LakeLayout.stateFolder { continue }
                     if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
                     path = dir.isEmpty ? text : dir + "/" + text
+                    ascii = path.utf8.allSatisfy { $0 < 0x80 }
                 }
                 var st = Glibc.stat()
                 guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
@@ -59,7 +63,7 @@ struct LakeWalker {
                     let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                     if child >= 0 { pending.append((child, path)) }
                 case S_IFREG:
-                    add(path, FileStat(st))
+                    add(path, FileStat(st), ascii: ascii)
                 case S_IFLNK:
                     if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
                         // raw/ or reference/ on another disk: resolved once, then walked.
@@ -68,7 +72,7 @@ struct LakeWalker {
                         }
                     } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
                               let target = directory.statRegular(path, followLinksInLake: true) {
-                        add(path, FileStat(target))
+                        add(path, FileStat(target), ascii: ascii)
                     } else {
                         listing.escapingLinks.append(path)
                     }
@@ -110,19 +114,11 @@ struct LakeWalker {
         listing.files.reserveCapacity(listing.files.count + estimate)
     }
 
-    /// Adds a regular file, unless its name is the same text as one already seen.
-    private mutating func add(_ path: String, _ stat: FileStat) {
-        if let earlier = listing.files.index(forKey: path) {
-            let other = listing.files.keys[earlier]
-            listing.files.remove(at: earlier)
-            collided.insert(path)
-            listing.unusableNames.append(UnmatchedFile(path: other, expectedPatterns: [], problem: LakeWalker.collision(with: path)))
-            listing.unusableNames.append(UnmatchedFile(path: path, expectedPatterns: [], problem: LakeWalker.collision(with: other)))
-        } else if collided.contains(path) {
-            listing.unusableNames.append(UnmatchedFile(path: path, expectedPatterns: [], problem: LakeWalker.collision(with: path)))
-        } else {
-            listing.files[path] = stat
-        }
+    /// Adds a regular file. Paths are compared as bytes; those that are not ASCII are noted,
+    /// for `finish` to find names that are the same text in another Unicode spelling.
+    private mutating func add(_ path: String, _ stat: FileStat, ascii: Bool) {
+        listing.files[path] = stat
+        if !ascii { nonASCII.append(path) }
     }
 
     private static func collision(with other: String) -> String {
@@ -130,9 +126,30 @@ struct LakeWalker {
     }
 
     mutating func finish() -> LakeListing {
+        setAsideSpellingsOfOneText()
         listing.escapingLinks.sort(by: LakePath.bytewiseLess)
         listing.unusableNames.sort { LakePath.bytewiseLess($0.path, $1.path) }
         return listing
+    }
+
+    /// Takes out of the listing every path that is the same text as another in another Unicode
+    /// spelling (Swift's `==`, canonical equivalence), listing each as unusable: which of them
+    /// a rule means cannot be told. Only a lake with names that are not ASCII pays for it (an
+    /// ASCII path can be the same text as one that is not: the Kelvin sign is K).
+    private mutating func setAsideSpellingsOfOneText() {
+        guard !nonASCII.isEmpty else { return }
+        var spellings: [String: [String]] = [:]
+        for path in nonASCII { spellings[path, default: []].append(path) }
+        for path in listing.files.keys where path.utf8.allSatisfy({ $0 < 0x80 }) && spellings[path] != nil {
+            spellings[path]!.append(path)
+        }
+        for (_, same) in spellings where same.count > 1 {
+            for (k, path) in same.enumerated() {
+                listing.files[path] = nil
+                let other = same[k == 0 ? 1 : 0]
+                listing.unusableNames.append(UnmatchedFile(path: path, expectedPatterns: [], problem: LakeWalker.collision(with: other)))
+            }
+        }
     }
 
     /// The bytes of a directory entry's name.

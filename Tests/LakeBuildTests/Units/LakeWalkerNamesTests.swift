@@ -1,0 +1,39 @@
+// The walk lists files by their bytes, and sets aside every name that is the same text as
+// another in another Unicode spelling: which one a rule means cannot be told.
+
+import Foundation
+import XCTest
+@testable import LakeBuild
+
+final class LakeWalkerNamesTests: XCTestCase {
+    func testEverySpellingOfOneTextIsSetAsideAndOtherNamesAreKeptByTheirBytes() throws {
+        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-walknames-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: lake) }
+        let names = [
+            "caf\u{E9}.txt", "cafe\u{301}.txt",            // composed and decomposed
+            "K.txt", "\u{212A}.txt",                         // ASCII K and the Kelvin sign
+            "\u{C5}.txt", "A\u{30A}.txt", "\u{212B}.txt",   // three spellings of Å
+            "na\u{EF}ve.txt", "plain.txt",                   // names of their own
+        ]
+        try FileManager.default.createDirectory(atPath: lake + "/raw/a", withIntermediateDirectories: true)
+        for name in names { try Data(name.utf8).write(to: URL(fileURLWithPath: lake + "/raw/a/" + name)) }
+        // The same name in two folders whose names are one text in two spellings.
+        for folder in ["raw/b/caf\u{E9}", "raw/b/cafe\u{301}"] {
+            try FileManager.default.createDirectory(atPath: lake + "/" + folder, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: lake + "/" + folder + "/x.txt"))
+        }
+
+        let listing = try LocalFileSystem(root: lake).walk(under: ["raw"])
+        let listed = listing.files.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        XCTAssertEqual(listed, ["raw/a/na\u{EF}ve.txt", "raw/a/plain.txt"].map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        let setAside = listing.unusableNames.map { Array($0.path.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let expected = names.prefix(7).map { "raw/a/" + $0 } + ["raw/b/caf\u{E9}/x.txt", "raw/b/cafe\u{301}/x.txt"]
+        XCTAssertEqual(setAside, expected.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        for entry in listing.unusableNames {
+            XCTAssertTrue(entry.problem?.contains("another Unicode normalisation") == true, entry.path)
+        }
+        // Each kept name is found by its own bytes only.
+        XCTAssertNotNil(listing.files["raw/a/na\u{EF}ve.txt"])
+        XCTAssertNil(listing.files["raw/a/nai\u{308}ve.txt"])
+    }
+}
