@@ -316,6 +316,26 @@ final class PathSafetyTests: XCTestCase {
         XCTAssertFalse(again.stdout.contains("would"), again.stdout)
     }
 
+    /// A file where the lake needs a folder (`reference`, an output folder) is named, with what
+    /// to do about it, not "check that the lake folder exists".
+    func testAFileWhereTheLakeNeedsAFolderIsNamed() throws {
+        let lake = try TemporaryLake(rules: Self.copyRule("raw/a/{n}.txt", "processed/a/{n}.txt"))
+        defer { lake.remove() }
+        try lake.write("raw/a/x.txt", "x\n")
+        try lake.write("reference", "not a folder\n")
+        let build = try lake.run("build")
+        XCTAssertEqual(build.status, 1, build.stdout + build.stderr)
+        XCTAssertTrue(build.stderr.contains("reference: open failed: not a directory"), build.stderr)
+        XCTAssertTrue(build.stderr.contains("hint: a file stands where the lake needs a folder (reference"), build.stderr)
+        try FileManager.default.removeItem(atPath: lake.lake + "/reference")
+        XCTAssertEqual(try lake.run("build").status, 0)
+
+        try lake.write("metrics", "not a folder\n")
+        let status = try lake.run("status")
+        XCTAssertEqual(status.status, 1, status.stdout + status.stderr)
+        XCTAssertTrue(status.stderr.contains("hint: a file stands where the lake needs a folder (metrics"), status.stderr)
+    }
+
     // MARK: - ingest and verify
 
     func testOfTwoConcurrentIngestsOfOneNewNameExactlyOneWins() throws {

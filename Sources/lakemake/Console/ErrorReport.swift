@@ -3,6 +3,7 @@
 // unknown path, 3 lock held.
 
 import Arguments
+import Glibc
 import Catalog
 import LakeBuild
 import LakeFormats
@@ -76,6 +77,8 @@ extension BuildError: UserFacingError {
     var suggestion: String? {
         switch self {
         case .catalog(let e): return e.hint
+        case .fileSystem(.io(let path, _, ENOTDIR)):
+            return "a file stands where the lake needs a folder (\(path) or a folder above it): rename or remove it"
         case .fileSystem: return "check that the lake folder exists and is readable"
         }
     }
