@@ -6,6 +6,7 @@
 
 extension String {
     /// True when both strings are the same UTF-8 bytes.
+    @inlinable
     public func hasSameUTF8(as other: String) -> Bool {
         let x = utf8Span, y = other.utf8Span
         guard x.count == y.count else { return false }
@@ -26,12 +27,15 @@ extension String {
 public struct ByteExactString: Hashable, Sendable {
     public let text: String
 
+    @inlinable
     public init(_ text: String) { self.text = text }
 
+    @inlinable
     public static func == (a: ByteExactString, b: ByteExactString) -> Bool { a.text.hasSameUTF8(as: b.text) }
 
     /// Swift's own string hash: equal bytes are equal text, so equal keys hash alike (and it is
     /// far faster than feeding the hasher a byte at a time).
+    @inlinable
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
@@ -40,33 +44,43 @@ public struct ByteExactString: Hashable, Sendable {
 /// produces it, where a file renamed to the other Unicode spelling of its name is a new file
 /// that must not find the old name's entry.
 public struct ByteExactDictionary<Value>: Sequence, ExpressibleByDictionaryLiteral {
-    private var storage: [ByteExactString: Value]
+    @usableFromInline var storage: [ByteExactString: Value]
 
+    @inlinable
     public init() { storage = [:] }
 
+    @inlinable
     public init(dictionaryLiteral elements: (String, Value)...) {
         storage = [:]
         for (key, value) in elements { storage[ByteExactString(key)] = value }
     }
 
+    @inlinable
     public subscript(_ key: String) -> Value? {
         get { storage[ByteExactString(key)] }
         set { storage[ByteExactString(key)] = newValue }
     }
 
+    @inlinable
     public var count: Int { storage.count }
+    @inlinable
     public var isEmpty: Bool { storage.isEmpty }
+    @inlinable
     public var keys: LazyMapSequence<Dictionary<ByteExactString, Value>.Keys, String> { storage.keys.lazy.map(\.text) }
+    @inlinable
     public var values: Dictionary<ByteExactString, Value>.Values { storage.values }
+    @inlinable
     public mutating func reserveCapacity(_ n: Int) { storage.reserveCapacity(n) }
 
     /// The entries `isIncluded` keeps.
+    @inlinable
     public func filter(_ isIncluded: (_ key: String, _ value: Value) throws -> Bool) rethrows -> Self {
         var kept = Self()
         kept.storage = try storage.filter { try isIncluded($0.key.text, $0.value) }
         return kept
     }
 
+    @inlinable
     public func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
         storage.lazy.map { (key: $0.key.text, value: $0.value) }.makeIterator()
     }
@@ -75,5 +89,6 @@ public struct ByteExactDictionary<Value>: Sequence, ExpressibleByDictionaryLiter
 extension ByteExactDictionary: Sendable where Value: Sendable {}
 
 extension ByteExactDictionary: Equatable where Value: Equatable {
+    @inlinable
     public static func == (a: Self, b: Self) -> Bool { a.storage == b.storage }
 }
