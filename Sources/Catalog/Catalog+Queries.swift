@@ -1,6 +1,8 @@
 // Read queries for the commands (`log`, `lineage`, `explain`, `files`). They may issue a few
 // statements per answer; none of them is on the no-op path.
 
+import LakeFormats
+
 extension Catalog {
     /// The most recent builds, newest first.
     public func builds(limit: Int) throws(CatalogError) -> [BuildRecord] {
@@ -96,6 +98,38 @@ extension Catalog {
             var files: [FileRecord] = []
             while try query.step() { files.append(try Self.decodeFile(query)) }
             return files
+        }
+    }
+
+    /// The current targets whose last run failed, with their outputs and inputs, ordered by
+    /// primary output (bytewise).
+    public func failedTargets() throws(CatalogError) -> [TargetRecord] {
+        try withConnection { connection in
+            let query = try connection.prepare("SELECT id FROM target_rows WHERE state = 'failed'")
+            var ids: [Int64] = []
+            while try query.step() { ids.append(try query.int64(at: 0)) }
+            query.reset()
+            var targets: [TargetRecord] = []
+            for id in ids {
+                if let target = try Self.loadTarget(id: id, on: connection) { targets.append(target) }
+            }
+            return targets.sorted { Array($0.primaryOutput.utf8).lexicographicallyPrecedes(Array($1.primaryOutput.utf8)) }
+        }
+    }
+
+    /// Every path some current target names as an output (primary or not): what `status`
+    /// holds a file in an output folder against to call it unknown.
+    public func recordedOutputPaths() throws(CatalogError) -> Set<ByteExactString> {
+        try withConnection { connection in
+            let query = try connection.prepare("""
+                SELECT p.path FROM target_rows AS t JOIN paths AS p ON p.id = t.primary_output_id
+                UNION ALL
+                SELECT p.path FROM target_output_rows AS o JOIN paths AS p ON p.id = o.path_id
+                """)
+            defer { query.reset() }
+            var paths = Set<ByteExactString>()
+            while try query.step() { paths.insert(ByteExactString(try query.string(at: 0))) }
+            return paths
         }
     }
 

@@ -3,6 +3,7 @@
 // `status` (which exits 1 while any stands), by the build that rejected them and by the no-op
 // build after it, and must disappear from all three once the file is fixed or deleted.
 
+import Catalog
 import Foundation
 import XCTest
 
@@ -125,5 +126,38 @@ extension StatusCommandTests {
         status = try lake.run("status")
         XCTAssertEqual(status.stdout, "everything is up to date\n")
         XCTAssertEqual(status.status, 0)
+    }
+}
+
+extension StatusCommandTests {
+    /// `status` of a lake where nothing changed since the last build is answered from the
+    /// stored plan (the no-op dry run, a walk of the output folders, the catalog's failures);
+    /// with the stored plan gone it plans in full. Both must say the same, to the byte.
+    func testAnUnchangedLakeHasTheSameStatusFromTheStoredPlanAsPlannedInFull() throws {
+        let lake = try makeLakeWithBadFiles(sales: true)
+        defer { lake.remove() }
+        try lake.write("raw/sales/notes.txt", "not an upload\n")
+        try lake.write("reports/mine.txt", "not lakemake's\n")
+        try lake.write("processed/flights/extra.parquet", "nor this\n")
+        _ = try lake.run("build")
+        XCTAssertTrue(try lake.run("build").stdout.contains("0 built"), "the second build is a no-op")
+
+        let fromPlan = try lake.run("status", "--json")
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(fromPlan.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((object["standing_rejections"] as? [Any])?.count, 2, fromPlan.stdout)
+        XCTAssertEqual(object["unknown_files"] as? [String], ["processed/flights/extra.parquet", "reports/mine.txt"])
+        XCTAssertEqual((object["unmatched"] as? [[String: Any]])?.map { $0["path"] as? String }, ["raw/sales/notes.txt"])
+        XCTAssertEqual((object["stale"] as? [Any])?.count, 0)
+        XCTAssertEqual((object["changed_inputs"] as? [Any])?.count, 0)
+        let text = try lake.run("status")
+
+        try Catalog.open(path: lake.lake + "/.lakemake/catalog.db").clearStoredPlan()
+        let planned = try lake.run("status", "--json")
+        XCTAssertEqual(planned.stdout, fromPlan.stdout)
+        XCTAssertEqual(planned.status, fromPlan.status)
+        XCTAssertEqual(fromPlan.status, 1, "rejections stand")
+        let plannedText = try lake.run("status")
+        XCTAssertEqual(plannedText.stdout, text.stdout)
+        XCTAssertEqual(try lake.run("status", "-q").status, 1)
     }
 }

@@ -10,6 +10,9 @@ public protocol FileSystem: Sendable {
     /// Walks the given top-level folders of the lake (all of it for `[""]`, always skipping
     /// `.lakemake/`) and stats every regular file once. A missing folder is empty.
     func walk(under folders: [String]) throws(FileSystemError) -> LakeListing
+    /// The paths of the regular files a walk of `folders` lists, without their stats (a real
+    /// disk reads the folders' entries and stats only what they do not say the type of).
+    func filePaths(under folders: [String]) throws(FileSystemError) -> [String]
     /// The stat of one path, or nil when it does not exist. Used only after publishing.
     func stat(_ path: String) -> FileStat?
     /// The stat of each path (nil where missing), in the same order: the outputs a build
@@ -53,6 +56,10 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     /// Walks the whole lake.
     public func walk() throws(FileSystemError) -> LakeListing { try walk(under: [""]) }
+
+    public func filePaths(under folders: [String]) throws(FileSystemError) -> [String] {
+        Array(try walk(under: folders).files.keys)
+    }
 
     /// The stat of each path (nil where missing), in the same order.
     public func stat(_ paths: [String]) -> [FileStat?] { paths.map { stat($0) } }

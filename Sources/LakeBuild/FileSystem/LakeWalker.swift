@@ -14,8 +14,13 @@ struct LakeWalker {
     /// Paths added that are not ASCII (see `setAsideSpellingsOfOneText`).
     private var nonASCII: [String] = []
 
-    init(directory: LakeDirectory) {
+    /// Regular files and folders are told apart by the type the folder entry states (no stat
+    /// for them; the listing's stats are zero), for a caller that needs only the names.
+    let namesOnly: Bool
+
+    init(directory: LakeDirectory, namesOnly: Bool = false) {
         self.directory = directory
+        self.namesOnly = namesOnly
         listing.files.reserveCapacity(1024)
     }
 
@@ -55,6 +60,19 @@ struct LakeWalker {
                     if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
                     path = dir.isEmpty ? text : dir + "/" + text
                     ascii = path.utf8.allSatisfy { $0 < 0x80 }
+                }
+                if namesOnly {
+                    switch Int(entry.pointee.d_type) {
+                    case DT_REG:
+                        add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
+                        continue
+                    case DT_DIR:
+                        let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                        if child >= 0 { pending.append((child, path)) }
+                        continue
+                    default:
+                        break   // links, and entries of unstated type: as a full walk
+                    }
                 }
                 var st = Glibc.stat()
                 guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }

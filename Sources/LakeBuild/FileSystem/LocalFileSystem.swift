@@ -34,7 +34,17 @@ public struct LocalFileSystem: FileSystem {
     // MARK: - Walking
 
     public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
-        var walker = LakeWalker(directory: directory)
+        try walk(under: folders, namesOnly: false)
+    }
+
+    public func filePaths(under folders: [String]) throws(FileSystemError) -> [String] {
+        Array(try walk(under: folders, namesOnly: true).files.keys)
+    }
+
+    /// With `namesOnly`, entries whose type the folder states are not stat'ed: their stats in
+    /// the listing are zero.
+    private func walk(under folders: [String], namesOnly: Bool) throws(FileSystemError) -> LakeListing {
+        var walker = LakeWalker(directory: directory, namesOnly: namesOnly)
         for folder in folders {
             let fd: Int32
             do {

@@ -6,6 +6,7 @@ import Arguments
 import Catalog
 import Foundation
 import LakeBuild
+import LakeFormats
 
 enum StatusCommand: LakemakeCommand {
     /// The options of `lakemake status`.
@@ -57,12 +58,43 @@ enum StatusCommand: LakemakeCommand {
             unknown = survey.unknownOutputFiles()
             neverBuilt = survey.neverBuilt
         }
+
+        private init(unmatched: [UnmatchedFile], rejections: [StandingRejection], failed: [TargetRecord], unknown: [String]) {
+            (sources, stale) = ([], [])
+            (self.unmatched, self.rejections, self.failed, self.unknown) = (unmatched, rejections, failed, unknown)
+        }
+
+        /// The status of a lake in which nothing changed since the last build, without
+        /// planning it: the dry run a `build -n` makes from the stored plan finds nothing to
+        /// do (raw and reference files, and outputs, as the plan left them), so nothing is
+        /// changed or stale, and unmatched files and standing rejections are the plan's. Files
+        /// in the output folders are walked for the unknown ones, and failures read from the
+        /// catalog. On 100 000 uploads: about a second, where the survey plans every target
+        /// (10 s). Nil when there is no stored plan or anything changed: the survey says what.
+        static func unchanged(_ inv: Invocation) throws -> Status? {
+            guard inv.hasCatalog else { return nil }
+            let catalog = try inv.readCatalog()
+            let report = try BuildRunner.build(inv, rules: try inv.loadRules(), catalog: catalog)
+                .run(BuildOptions(dryRun: true, commandLine: "dry run"))
+            guard report.upToDateWithoutPlan != nil, report.targets.isEmpty, report.removed.isEmpty else { return nil }
+            let outputs: [String]
+            do { outputs = try inv.fileSystem.filePaths(under: LakeLayout.outputFolders) } catch { throw BuildError.fileSystem(error) }
+            let recorded = try catalog.recordedOutputPaths()
+            let unknown = outputs.filter { !recorded.contains(ByteExactString($0)) }.sorted(by: LakePath.bytewiseLess)
+            return Status(unmatched: report.unmatched, rejections: report.standingRejections,
+                          failed: try catalog.failedTargets(), unknown: unknown)
+        }
     }
 
     static func run(_ inv: Invocation) throws -> Int32 {
         let quiet = inv.parsed[Options.quiet]
-        let survey = try LakeSurvey(inv, quiet: quiet)
-        let status = Status(survey, dryRun: try survey.dryRun(inv))
+        let status: Status
+        if let unchanged = try Status.unchanged(inv) {
+            status = unchanged
+        } else {
+            let survey = try LakeSurvey(inv, quiet: quiet)
+            status = Status(survey, dryRun: try survey.dryRun(inv))
+        }
         if quiet { return status.quietExitStatus }
         inv.output.print(inv.parsed[Options.json] ? json(status) : text(status))
         return status.exitStatus

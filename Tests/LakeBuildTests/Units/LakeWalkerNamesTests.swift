@@ -3,6 +3,7 @@
 
 import Foundation
 import XCTest
+import LakeFormats
 @testable import LakeBuild
 
 final class LakeWalkerNamesTests: XCTestCase {
@@ -32,6 +33,14 @@ final class LakeWalkerNamesTests: XCTestCase {
         for entry in listing.unusableNames {
             XCTAssertTrue(entry.problem?.contains("another Unicode normalisation") == true, entry.path)
         }
+        // The names-only walk (no stat where the folder states an entry's type) lists the
+        // same files, links and set-aside names included.
+        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/a/link.txt", withDestinationPath: "plain.txt")
+        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/out.txt", withDestinationPath: "/etc/hostname")
+        let fs = LocalFileSystem(root: lake)
+        XCTAssertEqual(Set(try fs.filePaths(under: ["raw"]).map(ByteExactString.init)),
+                       Set(try fs.walk(under: ["raw"]).files.keys.map(ByteExactString.init)))
+        XCTAssertEqual(try fs.filePaths(under: ["raw"]).count, 3, "two names of their own and a link inside the lake")
         // Each kept name is found by its own bytes only.
         XCTAssertNotNil(listing.files["raw/a/na\u{EF}ve.txt"])
         XCTAssertNil(listing.files["raw/a/nai\u{308}ve.txt"])
