@@ -117,6 +117,21 @@ extension Catalog {
         }
     }
 
+    /// The recorded raw and reference files, by path: what `status` compares the source
+    /// folders with to list changed inputs, without reading the targets.
+    public func sourceFiles() throws(CatalogError) -> ByteExactDictionary<FileRecord> {
+        try withConnection { connection in
+            let query = try connection.prepare(Self.selectFiles + " WHERE f.kind != 'derived'")
+            defer { query.reset() }
+            var files = ByteExactDictionary<FileRecord>()
+            while try query.step() {
+                let file = try Self.decodeFile(query)
+                files[file.path] = file
+            }
+            return files
+        }
+    }
+
     /// Every path some current target names as an output (primary or not): what `status`
     /// holds a file in an output folder against to call it unknown.
     public func recordedOutputPaths() throws(CatalogError) -> Set<ByteExactString> {

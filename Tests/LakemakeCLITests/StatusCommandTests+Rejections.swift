@@ -130,10 +130,10 @@ extension StatusCommandTests {
 }
 
 extension StatusCommandTests {
-    /// `status` of a lake where nothing changed since the last build is answered from the
-    /// stored plan (the no-op dry run, a walk of the output folders, the catalog's failures);
-    /// with the stored plan gone it plans in full. Both must say the same, to the byte.
-    func testAnUnchangedLakeHasTheSameStatusFromTheStoredPlanAsPlannedInFull() throws {
+    /// `status` is answered from the dry run `build -n` makes: from the stored plan, or, with
+    /// the stored plan gone, planned in full. Both must say the same, to the byte, for a lake
+    /// as the last build left it and for one with new, changed and deleted files.
+    func testStatusFromTheStoredPlanIsStatusPlannedInFull() throws {
         let lake = try makeLakeWithBadFiles(sales: true)
         defer { lake.remove() }
         try lake.write("raw/sales/notes.txt", "not an upload\n")
@@ -159,5 +159,20 @@ extension StatusCommandTests {
         let plannedText = try lake.run("status")
         XCTAssertEqual(plannedText.stdout, text.stdout)
         XCTAssertEqual(try lake.run("status", "-q").status, 1)
+
+        // Build again (a stored plan again), then change the lake.
+        _ = try lake.run("build")
+        try lake.write(Self.badUpload, "[]")
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/notes.txt")
+        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
+        try FileManager.default.removeItem(atPath: lake.lake + "/" + Self.badSnapshot)
+        let changedFromPlan = try lake.run("status", "--json")
+        let changed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(changedFromPlan.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((changed["changed_inputs"] as? [[String: Any]])?.map { "\($0["change"]!) \($0["path"]!)" },
+                       ["new raw/sales/store_0001_2025-11-28.json", "changed \(Self.badUpload)",
+                        "deleted \(Self.badSnapshot)", "deleted raw/sales/notes.txt"], changedFromPlan.stdout)
+        XCTAssertGreaterThan((changed["stale"] as? [Any])?.count ?? 0, 3, changedFromPlan.stdout)
+        try Catalog.open(path: lake.lake + "/.lakemake/catalog.db").clearStoredPlan()
+        XCTAssertEqual(try lake.run("status", "--json").stdout, changedFromPlan.stdout)
     }
 }
