@@ -37,14 +37,7 @@ extension Catalog {
                 WHERE i.path_id = (SELECT id FROM paths WHERE path = ?1)
                 """)
             try query.bind(path, at: 1)
-            var ids: [Int64] = []
-            while try query.step() { ids.append(try query.int64(at: 0)) }
-            query.reset()
-            var targets: [TargetRecord] = []
-            for id in ids {
-                if let target = try Self.loadTarget(id: id, on: connection) { targets.append(target) }
-            }
-            return targets.sorted { $0.primaryOutput < $1.primaryOutput }
+            return try Self.targets(selectedBy: query, on: connection).sorted { $0.primaryOutput < $1.primaryOutput }
         }
     }
 
@@ -106,14 +99,8 @@ extension Catalog {
     public func failedTargets() throws(CatalogError) -> [TargetRecord] {
         try withConnection { connection in
             let query = try connection.prepare("SELECT id FROM target_rows WHERE state = 'failed'")
-            var ids: [Int64] = []
-            while try query.step() { ids.append(try query.int64(at: 0)) }
-            query.reset()
-            var targets: [TargetRecord] = []
-            for id in ids {
-                if let target = try Self.loadTarget(id: id, on: connection) { targets.append(target) }
-            }
-            return targets.sorted { Array($0.primaryOutput.utf8).lexicographicallyPrecedes(Array($1.primaryOutput.utf8)) }
+            return try Self.targets(selectedBy: query, on: connection)
+                .sorted { Array($0.primaryOutput.utf8).lexicographicallyPrecedes(Array($1.primaryOutput.utf8)) }
         }
     }
 
@@ -160,6 +147,19 @@ extension Catalog {
         defer { query.reset() }
         try query.bind(path, at: 1)
         return try query.step() ? try query.int64(at: 0) : nil
+    }
+
+    /// The targets whose ids `query` (bound, not yet stepped) selects, with their outputs and
+    /// inputs, in the order selected; resets `query`.
+    static func targets(selectedBy query: SQLite.Statement, on connection: SQLite.Connection) throws -> [TargetRecord] {
+        var ids: [Int64] = []
+        while try query.step() { ids.append(try query.int64(at: 0)) }
+        query.reset()
+        var targets: [TargetRecord] = []
+        for id in ids {
+            if let target = try loadTarget(id: id, on: connection) { targets.append(target) }
+        }
+        return targets
     }
 
     static func loadTarget(id: Int64, on connection: SQLite.Connection) throws -> TargetRecord? {
