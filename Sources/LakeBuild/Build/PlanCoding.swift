@@ -15,6 +15,16 @@ struct StringTable {
     var strings: [String] = []
     private var ids: [ByteExactString: Int] = [:]
 
+    init() {}
+
+    /// A table whose first strings are `seed`, with the same numbers (encodings made with
+    /// `seed` stay valid); new strings are numbered after them.
+    init(seed: [String]) {
+        strings = seed
+        ids.reserveCapacity(seed.count + seed.count / 16)
+        for (i, s) in seed.enumerated() { ids[ByteExactString(s)] = i }
+    }
+
     mutating func id(_ s: String) -> Int {
         if let i = ids[ByteExactString(s)] { return i }
         ids[ByteExactString(s)] = strings.count
@@ -32,6 +42,7 @@ struct PlanWriter {
 
     /// Appends bytes as they are (a format's magic, another writer's output).
     mutating func raw(_ bytes: [UInt8]) { writer.writeBytes(bytes) }
+    mutating func raw(_ bytes: ArraySlice<UInt8>) { writer.writeBytes(bytes) }
 
     mutating func count(_ v: Int) { writer.writeVarUInt64(UInt64(bitPattern: Int64(v))) }
 

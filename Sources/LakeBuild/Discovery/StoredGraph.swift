@@ -113,6 +113,16 @@ struct StoredGraph: IndexedTargets {
         return s >= 0 ? base.primaryOutput(Int(s)) : decoded[Int(~s)].primaryOutput
     }
 
+    /// The string table the stored targets' encodings number their strings by.
+    var encodedStrings: [String] { base.strings }
+
+    /// Target `i`'s own part (rule, binding, inputs, outputs) as the stored plan encoded it,
+    /// strings numbered by `encodedStrings`; nil for a target planned since.
+    func encodedOwnPart(_ i: Int) -> ArraySlice<UInt8>? {
+        let s = slots[i]
+        return s >= 0 ? base.ownBytes(Int(s)) : nil
+    }
+
     /// The whole target, dependencies as indices of this graph.
     func target(_ i: Int) -> PlannedTarget {
         let s = slots[i]
@@ -313,8 +323,10 @@ struct StoredGraph: IndexedTargets {
 struct EncodedTargets {
     let bytes: [UInt8]
     let strings: [String]
-    /// Where each target's encoding starts in `bytes`.
+    /// Where each target's encoding starts in `bytes`, and where its own part (rule, binding,
+    /// inputs, outputs: what `PlanWriter.target` writes) ends, before its dependencies.
     private let start: [UInt32]
+    private let ownEnd: [UInt32]
     let rule: [UInt32]
     /// Outputs of every target as string numbers, one after another; target `i`'s are
     /// `outputStart[i]..<outputStart[i + 1]`.
@@ -329,13 +341,14 @@ struct EncodedTargets {
     private let outputTable: PathTable
 
     init() {
-        bytes = []; strings = []; start = []; rule = []; outputIDs = []; outputStart = [0]
+        bytes = []; strings = []; start = []; ownEnd = []; rule = []; outputIDs = []; outputStart = [0]
         dependencies = []; dependencyStart = [0]; producerOfString = []; outputTable = PathTable(capacity: 0)
     }
 
-    private init(bytes: [UInt8], strings: [String], start: [UInt32], rule: [UInt32], outputIDs: [Int32], outputStart: [UInt32],
-                 dependencies: [Int32], dependencyStart: [UInt32], producerOfString: [Int32], outputTable: PathTable) {
-        self.bytes = bytes; self.strings = strings; self.start = start; self.rule = rule
+    private init(bytes: [UInt8], strings: [String], start: [UInt32], ownEnd: [UInt32], rule: [UInt32], outputIDs: [Int32],
+                 outputStart: [UInt32], dependencies: [Int32], dependencyStart: [UInt32], producerOfString: [Int32],
+                 outputTable: PathTable) {
+        self.bytes = bytes; self.strings = strings; self.start = start; self.ownEnd = ownEnd; self.rule = rule
         self.outputIDs = outputIDs; self.outputStart = outputStart
         self.dependencies = dependencies; self.dependencyStart = dependencyStart
         self.producerOfString = producerOfString; self.outputTable = outputTable
@@ -343,13 +356,16 @@ struct EncodedTargets {
 
     func dependencyRange(_ b: Int) -> Range<Int> { Int(dependencyStart[b])..<Int(dependencyStart[b + 1]) }
 
+    /// Target `b`'s own part as encoded (string numbers into `strings`).
+    func ownBytes(_ b: Int) -> ArraySlice<UInt8> { bytes[Int(start[b])..<Int(ownEnd[b])] }
+
     /// Reads `count` targets (each: target, dependencies, outcome) from `r`, keeping only
     /// numbers and offsets; the outcomes are returned decoded. Nil when malformed.
     static func scan(_ r: inout PlanReader, bytes: [UInt8], strings: [String], count: Int,
                      ruleCount: Int) -> (EncodedTargets, [StoredPlan.Outcome])? {
         guard count <= r.remaining else { return nil }
-        var start: [UInt32] = [], rule: [UInt32] = [], dependencyStart: [UInt32] = [0], outputStart: [UInt32] = [0]
-        start.reserveCapacity(count); rule.reserveCapacity(count)
+        var start: [UInt32] = [], ownEnd: [UInt32] = [], rule: [UInt32] = [], dependencyStart: [UInt32] = [0], outputStart: [UInt32] = [0]
+        start.reserveCapacity(count); ownEnd.reserveCapacity(count); rule.reserveCapacity(count)
         dependencyStart.reserveCapacity(count + 1); outputStart.reserveCapacity(count + 1)
         var dependencies: [Int32] = []
         dependencies.reserveCapacity(count * 2)
@@ -375,6 +391,7 @@ struct EncodedTargets {
                 outputs.append(Int32(id))
             }
             outputStart.append(UInt32(outputs.count))
+            ownEnd.append(UInt32(r.offset))
             rule.append(UInt32(ruleIndex))
             guard let deps = r.count(), deps <= r.remaining else { return nil }
             for _ in 0..<deps {
@@ -387,7 +404,7 @@ struct EncodedTargets {
         }
         var table = PathTable(capacity: outputs.count)
         for id in outputs { table.insert(id, strings: strings) }
-        return (EncodedTargets(bytes: bytes, strings: strings, start: start, rule: rule, outputIDs: outputs,
+        return (EncodedTargets(bytes: bytes, strings: strings, start: start, ownEnd: ownEnd, rule: rule, outputIDs: outputs,
                                outputStart: outputStart, dependencies: dependencies, dependencyStart: dependencyStart,
                                producerOfString: producerOfString, outputTable: table), outcomes)
     }

@@ -56,6 +56,8 @@ protocol IndexedTargets {
     var count: Int { get }
     /// The target at `i`, dependencies as indices.
     func target(_ i: Int) -> PlannedTarget
+    /// The targets `i` waits for, ascending (what `target(i).dependencies` says).
+    func dependencies(_ i: Int) -> [Int]
     func outputs(_ i: Int) -> [String]
     var sources: [String] { get }
     var unmatched: [UnmatchedFile] { get }
@@ -66,6 +68,7 @@ protocol IndexedTargets {
 extension TargetGraph: IndexedTargets {
     var count: Int { targets.count }
     func target(_ i: Int) -> PlannedTarget { targets[i] }
+    func dependencies(_ i: Int) -> [Int] { targets[i].dependencies }
     func outputs(_ i: Int) -> [String] { targets[i].outputs }
     var hasRefusedBindings: Bool { !refused.isEmpty }
 }
