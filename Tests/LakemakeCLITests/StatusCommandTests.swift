@@ -31,6 +31,22 @@ final class StatusCommandTests: XCTestCase {
         ])
     }
 
+    /// A new file no rule accepts reaches no target: the dry run plans nothing, yet the file is
+    /// a changed input (status once took "nothing planned" for "nothing changed").
+    func testANewFileNoRuleAcceptsIsAChangedInputToo() throws {
+        let lake = try TemporaryLake()
+        defer { lake.remove() }
+        try lake.write("raw/a/one.txt", "hello\n")
+        XCTAssertEqual(try lake.run("build").status, 0)
+        try lake.write("raw/b/stray.bin", "?")
+        XCTAssertEqual(try lake.run("status").lines, [
+            "changed inputs (1):",
+            "  new       raw/b/stray.bin",
+            "unmatched raw files (1):",
+            "  raw/b/stray.bin: no rule accepts it (expected raw/a/{name}.txt)",
+        ])
+    }
+
     func testJSONGivesOldAndNewHashesOfAChangedFile() throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }

@@ -157,9 +157,11 @@ public struct Build {
         var stats = stats
         stats.targetsConsidered = stored.targetCount
         stats.sqlStatements = 1
-        return BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
-                           standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
-                           stats: stats, dryRun: dryRun, upToDateWithoutPlan: stored.targetCount)
+        var report = BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
+                                 standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
+                                 stats: stats, dryRun: dryRun, upToDateWithoutPlan: stored.targetCount)
+        report.matchedStoredPlan = true
+        return report
     }
 
     /// The lake as the stored plan saw it with `known` paths stat'ed again, and how it differs:

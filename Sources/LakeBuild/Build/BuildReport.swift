@@ -161,6 +161,10 @@ public struct BuildReport: Sendable {
     /// them when the lake matched the stored plan: `targets` is then empty). They are up to
     /// date, or stand rejected or skipped, as the last build left them.
     public var upToDateWithoutPlan: Int?
+    /// The lake was exactly as the stored plan left it (raw and reference files, outputs,
+    /// names): nothing was planned or visited. (A change no target reaches, such as a new
+    /// file no rule accepts, also leaves `targets` empty, but this false.)
+    public var matchedStoredPlan = false
     /// The signal that stopped the build before every target had started, if one did.
     public var stoppedBy: Int32?
 

@@ -84,8 +84,7 @@ enum StatusCommand: LakemakeCommand {
                 if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
             }
             var sources: [SourceChange] = []
-            let asThePlanLeftIt = report.upToDateWithoutPlan != nil && report.targets.isEmpty && report.removed.isEmpty
-            if !asThePlanLeftIt {
+            if !report.matchedStoredPlan {
                 let listing: LakeListing
                 do { listing = try fileSystem.walk(under: LakeLayout.sourceFolders) } catch { throw BuildError.fileSystem(error) }
                 let recorded = CatalogState(files: try catalog.sourceFiles(), targets: [], targetIndexByOutput: [:], inputsLoaded: false)
