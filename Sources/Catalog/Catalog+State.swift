@@ -28,9 +28,10 @@ extension Catalog {
             while try fileRows.step() {
                 fileList.append(try Self.decodeFile(fileRows, paths: paths))
             }
+            // One row per path id, and `paths` holds each byte sequence once: no key repeats.
             var files = ByteExactDictionary<FileRecord>()
             files.reserveCapacity(fileList.count)
-            for file in fileList where files[file.path] == nil { files[file.path] = file }
+            for file in fileList { files[file.path] = file }
 
             var ids: [Int64] = []
             var targets: [TargetRecord] = []

@@ -5,6 +5,11 @@
 // code that interns paths; this is as fast as `==` for ASCII text, which paths almost always are.
 
 extension String {
+    /// True when every byte is ASCII: such a path is one spelling of its text (Unicode
+    /// normalisation leaves it as it is), where another path may be the same text in other bytes.
+    @inlinable
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     /// True when both strings are the same UTF-8 bytes.
     @inlinable
     public func hasSameUTF8(as other: String) -> Bool {

@@ -171,7 +171,7 @@ public struct Build {
     /// file of its own (a link, a folder), or when a known path is not ASCII (one name may be
     /// there in two Unicode spellings): the walk decides about those.
     static func known(_ known: [String], stored: StoredPlan, fileSystem: FileSystem) -> (LakeListing, PlanChanges)? {
-        guard known.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        guard known.allSatisfy(\.isASCII) else { return nil }
         let paths = Array(Set(known.filter(LakeLayout.isSource))).sorted(by: LakePath.bytewiseLess)
         let stats = fileSystem.stat(paths)
         var listing = LakeListing(files: [:], escapingLinks: stored.escapingLinks,

@@ -88,7 +88,7 @@ private struct Replanner {
         self.removedSources = removedText
         self.ruleRanges = ranges
         let sources = previous.sources
-        self.indexes = [OverlaidPaths(base: { SortedPaths(presorted: sources) }, added: added, removed: Set(removed))]
+        self.indexes = [OverlaidPaths(base: { SortedPaths(presorted: sources) }, added: added, removed: removedText)]
         self.delta = added + removed
         self.addedTargets = Array(repeating: [], count: rules.count)
     }

@@ -59,7 +59,7 @@ struct LakeWalker {
                     if dir.isEmpty && text == LakeLayout.stateFolder { continue }
                     if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
                     path = dir.isEmpty ? text : dir + "/" + text
-                    ascii = path.utf8.allSatisfy { $0 < 0x80 }
+                    ascii = path.isASCII
                 }
                 if namesOnly {
                     switch Int(entry.pointee.d_type) {
@@ -158,7 +158,7 @@ struct LakeWalker {
         guard !nonASCII.isEmpty else { return }
         var spellings: [String: [String]] = [:]
         for path in nonASCII { spellings[path, default: []].append(path) }
-        for path in listing.files.keys where path.utf8.allSatisfy({ $0 < 0x80 }) && spellings[path] != nil {
+        for path in listing.files.keys where path.isASCII && spellings[path] != nil {
             spellings[path]!.append(path)
         }
         for (_, same) in spellings where same.count > 1 {
