@@ -1,5 +1,5 @@
-// Read queries for the commands (`log`, `lineage`, `explain`, `files`). They may issue a few
-// statements per answer; none of them is on the no-op path.
+// Read queries for the commands (`log`, `lineage`, `explain`, `files`, `status`). They may
+// issue a few statements per answer; none of them is on the no-op path.
 
 import LakeFormats
 
@@ -94,13 +94,12 @@ extension Catalog {
         }
     }
 
-    /// The current targets whose last run failed, with their outputs and inputs, ordered by
-    /// primary output (bytewise).
+    /// The current targets whose last run failed, with their outputs and inputs, in the order
+    /// they were first recorded.
     public func failedTargets() throws(CatalogError) -> [TargetRecord] {
         try withConnection { connection in
-            let query = try connection.prepare("SELECT id FROM target_rows WHERE state = 'failed'")
+            let query = try connection.prepare("SELECT id FROM target_rows WHERE state = 'failed' ORDER BY id")
             return try Self.targets(selectedBy: query, on: connection)
-                .sorted { Array($0.primaryOutput.utf8).lexicographicallyPrecedes(Array($1.primaryOutput.utf8)) }
         }
     }
 

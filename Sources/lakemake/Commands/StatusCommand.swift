@@ -95,7 +95,7 @@ enum StatusCommand: LakemakeCommand {
             let recorded = try catalog.recordedOutputPaths()
             let unknown = outputs.filter { !recorded.contains(ByteExactString($0)) }.sorted(by: LakePath.bytewiseLess)
             return Status(sources: sources, unmatched: report.unmatched, stale: stale, rejections: report.standingRejections,
-                          failed: try catalog.failedTargets(), unknown: unknown)
+                          failed: LakeSurvey.byPrimaryOutput(try catalog.failedTargets()), unknown: unknown)
         }
     }
 

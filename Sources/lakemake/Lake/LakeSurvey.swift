@@ -85,7 +85,12 @@ struct LakeSurvey {
     /// Targets whose last run failed, by primary output. (Rejections are listed per raw file
     /// from the dry run's `standingRejections`, which also has the members an aggregate left out.)
     var failedTargets: [TargetRecord] {
-        state.targets.filter { $0.state == .failed }.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
+        Self.byPrimaryOutput(state.targets.filter { $0.state == .failed })
+    }
+
+    /// Targets in the order `status` lists them: by primary output, bytewise.
+    static func byPrimaryOutput(_ targets: [TargetRecord]) -> [TargetRecord] {
+        targets.sorted { LakePath.bytewiseLess($0.primaryOutput, $1.primaryOutput) }
     }
 
 }
