@@ -62,9 +62,7 @@ extension Catalog {
             let insert = try connection.prepare("INSERT OR REPLACE INTO stored_plan (id, config, state, graph) VALUES (1, ?, ?, ?)")
             defer { insert.reset() }
             try insert.bind(config, at: 1)
-            try insert.bind(base, at: 2)
-            try insert.bind(graph, at: 3)
-            _ = try insert.step()
+            try insert.run(bindingInPlace: [base, graph], from: 2)
         }
     }
 
@@ -79,11 +77,12 @@ extension Catalog {
     }
 
     /// Forgets the stored plan; a build that will store a whole new one calls this before
-    /// its first write.
+    /// its first write. The plan is hidden by an empty change row, as a change begun and not
+    /// finished hides it, and its bytes stay until `saveStoredPlan` replaces them: deleting
+    /// tens of megabytes of blob pages took the build a tenth of a second more.
     public func clearStoredPlan() throws(CatalogError) {
         try inTransaction { connection in
-            try connection.execute("DELETE FROM stored_plan_changes")
-            try connection.execute("DELETE FROM stored_plan")
+            try connection.execute("INSERT INTO stored_plan_changes (state) VALUES (NULL)")
         }
     }
 

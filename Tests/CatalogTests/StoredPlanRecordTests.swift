@@ -28,6 +28,25 @@ final class StoredPlanRecordTests: XCTestCase {
         XCTAssertNil(try catalog.loadStoredPlan())
     }
 
+    /// Clearing hides the plan without deleting its bytes (a build about to write a whole
+    /// plan clears it first): nothing brings it back but a whole plan saved anew.
+    func testAClearedPlanStaysHiddenUntilAWholeOneIsSaved() throws {
+        let catalog = try Catalog.open(path: ":memory:")
+        let big = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try catalog.saveStoredPlan(config: "a", base: big, graph: big.reversed())
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "a", base: big, graphSize: big.count))
+        XCTAssertEqual(try catalog.loadStoredPlanGraph(), big.reversed())
+        try catalog.clearStoredPlan()
+        XCTAssertNil(try catalog.loadStoredPlan())
+        try catalog.finishStoredPlanChange(id: nil, change: [5])
+        let id = try catalog.beginStoredPlanChange()
+        try catalog.finishStoredPlanChange(id: id, change: [6])
+        XCTAssertNil(try catalog.loadStoredPlan(), "changes finished after a clear do not bring the plan back")
+        try catalog.saveStoredPlan(config: "b", base: [1, 2], graph: [])
+        XCTAssertEqual(try catalog.loadStoredPlan(), StoredPlanRecord(config: "b", base: [1, 2], graphSize: 0))
+        XCTAssertEqual(try catalog.loadStoredPlanGraph(), [])
+    }
+
     func testTheGraphIsReadOnlyWhenAskedFor() throws {
         let catalog = try Catalog.open(path: ":memory:")
         XCTAssertEqual(try catalog.loadStoredPlanGraph(), [])

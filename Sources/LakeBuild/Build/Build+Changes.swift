@@ -282,7 +282,7 @@ extension Build {
         sources.apply(change.sourceUpdates)
         outputs.apply(change.outputUpdates)
         return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
-                                 standing: change.standing, escapingLinks: change.escapingLinks)
+                                 standing: change.standing, escapingLinks: change.escapingLinks, baseSize: carried.plan.baseSize)
     }
 
     /// What this change-driven build changed in the stored plan.

@@ -10,32 +10,45 @@ import Parquet
 
 /// Interns strings for encoding: each distinct string gets the next number. Distinct by their
 /// bytes, not by Swift's equality: two spellings of one name (in two Unicode normalisations)
-/// are two paths on disk and must stay two strings.
+/// are two paths on disk and must stay two strings. The numbers are found through a
+/// `PathTable` (open addressing over the numbers): seeding it with a stored plan's 350 000
+/// strings took a dictionary of strings 120 ms.
 struct StringTable {
-    var strings: [String] = []
-    private var ids: [ByteExactString: Int] = [:]
+    private(set) var strings: [String] = []
+    private var index = PathTable(capacity: 0)
+    /// The strings the table started with, at the same numbers (see `isSeeded(with:)`).
+    private let seed: [String]
 
-    init() {}
+    init() { seed = [] }
 
     /// A table whose first strings are `seed`, with the same numbers (encodings made with
     /// `seed` stay valid); new strings are numbered after them.
     init(seed: [String]) {
+        self.seed = seed
         strings = seed
-        ids.reserveCapacity(seed.count + seed.count / 16)
-        for (i, s) in seed.enumerated() { ids[ByteExactString(s)] = i }
+        index = PathTable(capacity: seed.count + seed.count / 8)
+        for i in seed.indices { index.insert(Int32(i), strings: strings) }
     }
 
+    /// True when the table started with `table`, so numbers into `table` are its own.
+    func isSeeded(with table: [String]) -> Bool { !table.isEmpty && seed == table }
+
     mutating func id(_ s: String) -> Int {
-        if let i = ids[ByteExactString(s)] { return i }
-        ids[ByteExactString(s)] = strings.count
+        if let i = index.find(s, strings: strings) { return Int(i) }
         strings.append(s)
+        if !index.hasRoom(for: strings.count) { index = PathTable(capacity: strings.count * 2, strings: strings) }
+        index.insert(Int32(strings.count - 1), strings: strings)
         return strings.count - 1
     }
 }
 
 /// Writes a plan or a change.
 struct PlanWriter {
-    private var writer = ByteWriter()
+    private var writer: ByteWriter
+
+    /// - Parameter capacity: the bytes expected, reserved at once (a plan of tens of megabytes
+    ///   grown by doubling holds up to twice its size while it grows).
+    init(reservingCapacity capacity: Int = 0) { writer = ByteWriter(reservingCapacity: capacity) }
 
     /// The bytes written so far.
     var bytes: [UInt8] { writer.bytes }

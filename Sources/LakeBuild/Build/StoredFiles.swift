@@ -10,6 +10,11 @@ import LakeFormats
 /// Paths in bytewise order, each with the fingerprint and content a build left it with.
 struct StoredFiles: Equatable {
     private(set) var paths: [String] = []
+    /// Each path's number in `table`, the string table the files were decoded with, or -1
+    /// (a path added since): encoding the files again with that table keeps the numbers
+    /// instead of looking 300 000 paths up.
+    private var stringIDs: [Int32] = []
+    private var table: [String] = []
     /// Each path's fingerprint, in path order.
     private(set) var stats: [FileStat] = []
     private var sizes: [Int64] = []
@@ -36,6 +41,12 @@ struct StoredFiles: Equatable {
     }
 
     var count: Int { paths.count }
+
+    /// The same paths with the same states (wherever their strings are numbered).
+    static func == (a: StoredFiles, b: StoredFiles) -> Bool {
+        a.paths.elementsEqual(b.paths) { $0.hasSameUTF8(as: $1) } && a.stats == b.stats && a.sizes == b.sizes
+            && a.digests == b.digests && a.otherHashes == b.otherHashes
+    }
 
     /// What the file at `index` was left with.
     func state(at index: Int) -> StoredPlan.FileState {
@@ -106,6 +117,7 @@ struct StoredFiles: Equatable {
         if added.count + removed.count <= Self.inPlaceLimit {
             for i in removed.sorted(by: >) {
                 paths.remove(at: i)
+                stringIDs.remove(at: i)
                 stats.remove(at: i)
                 sizes.remove(at: i)
                 digests.removeSubrange((i * 32)..<(i * 32 + 32))
@@ -113,6 +125,7 @@ struct StoredFiles: Equatable {
             for (path, state) in added {
                 let i = position(path)
                 paths.insert(path, at: i)
+                stringIDs.insert(-1, at: i)
                 stats.insert(state.stat, at: i)
                 sizes.insert(state.content.size, at: i)
                 digests.insert(contentsOf: digest(state.content.sha256, of: path), at: i * 32)
@@ -121,6 +134,7 @@ struct StoredFiles: Equatable {
         }
         var merged = StoredFiles()
         merged.otherHashes = otherHashes
+        merged.table = table
         merged.reserve(paths.count + added.count - removed.count)
         var a = 0
         for i in paths.indices {
@@ -130,6 +144,7 @@ struct StoredFiles: Equatable {
             }
             guard !removed.contains(i) else { continue }
             merged.paths.append(paths[i])
+            merged.stringIDs.append(stringIDs[i])
             merged.stats.append(stats[i])
             merged.sizes.append(sizes[i])
             merged.digests.append(contentsOf: digests[(i * 32)..<(i * 32 + 32)])
@@ -156,6 +171,7 @@ struct StoredFiles: Equatable {
 
     private mutating func reserve(_ n: Int) {
         paths.reserveCapacity(n)
+        stringIDs.reserveCapacity(n)
         stats.reserveCapacity(n)
         sizes.reserveCapacity(n)
         digests.reserveCapacity(n * 32)
@@ -164,6 +180,7 @@ struct StoredFiles: Equatable {
     /// Adds a path after every path already held (the caller keeps the order).
     private mutating func append(_ path: String, _ state: StoredPlan.FileState) {
         paths.append(path)
+        stringIDs.append(-1)
         stats.append(state.stat)
         sizes.append(state.content.size)
         digests.append(contentsOf: digest(state.content.sha256, of: path))
@@ -180,12 +197,28 @@ struct StoredFiles: Equatable {
 
     /// Writes the files in order: path number, fingerprint, hash, size.
     func encode(into writer: inout PlanWriter, _ table: inout StringTable) {
+        encode(into: &writer, ids: stringIDs(&table))
+    }
+
+    /// Each path's number in `table`, in path order; paths `table` does not hold yet are
+    /// added. A table seeded with the one the files were decoded with takes their numbers as
+    /// they are.
+    func stringIDs(_ table: inout StringTable) -> [Int32] {
+        let sameTable = table.isSeeded(with: self.table)
+        var ids: [Int32] = []
+        ids.reserveCapacity(count)
+        for i in paths.indices { ids.append(sameTable && stringIDs[i] >= 0 ? stringIDs[i] : Int32(table.id(paths[i]))) }
+        return ids
+    }
+
+    /// Writes the files as `encode(into:_:)` does, with the path numbers `stringIDs` gave.
+    func encode(into writer: inout PlanWriter, ids: [Int32]) {
         writer.count(count)
         for i in paths.indices {
-            writer.count(table.id(paths[i]))
+            writer.count(Int(ids[i]))
             writer.stat(stats[i])
             let digest = digests[(i * 32)..<(i * 32 + 32)]
-            if let other = otherHashes[paths[i]] { writer.hash(other) } else { writer.digest(digest) }
+            if !otherHashes.isEmpty, let other = otherHashes[paths[i]] { writer.hash(other) } else { writer.digest(digest) }
             writer.count(Int(sizes[i]))
         }
     }
@@ -194,12 +227,15 @@ struct StoredFiles: Equatable {
     init?(decoding reader: inout PlanReader, _ strings: [String]) {
         guard let n = reader.count(), n <= reader.remaining else { return nil }
         reserve(n)
+        table = strings
         for _ in 0..<n {
-            guard let path = reader.string(strings), let stat = reader.stat() else { return nil }
+            guard let id = reader.count(), id < strings.count, let stat = reader.stat() else { return nil }
+            let path = strings[id]
             if let last = paths.last, !LakePath.bytewiseLess(last, path) { return nil }
             guard let other = reader.hash(appendingTo: &digests), let size = reader.count() else { return nil }
             if !other.isEmpty { otherHashes[path] = other }
             paths.append(path)
+            stringIDs.append(Int32(id))
             stats.append(stat)
             sizes.append(Int64(size))
         }

@@ -158,7 +158,7 @@ struct StoredPlan {
                        standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
         var table = StringTable()
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
-                      escapingLinks: escapingLinks, table: &table, storedPart: { _ in nil })
+                      escapingLinks: escapingLinks, table: &table, sizes: (0, 0), storedPart: { _ in nil })
     }
 
     /// Encodes the plan of a change-driven build. Its targets are mostly the stored plan's,
@@ -167,31 +167,40 @@ struct StoredPlan {
     /// outcome are written again. (Re-encoding every target through the table was most of the
     /// 2 s such a build took once every few hundred builds.) Strings nothing uses any more
     /// stay in a table kept this way; once they could be a third of it, it is made anew.
+    /// The files keep their string numbers the same way (`StoredFiles.encode`).
+    /// - Parameter baseSize: the size of the stored plan's part the files are in, reserved
+    ///   for the new one's.
     static func encode(graph: StoredGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                       standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
+                       standing: [StandingRejection], escapingLinks: [String], baseSize: Int = 0) -> (base: [UInt8], graph: [UInt8]) {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
         var table = keep ? StringTable(seed: stored) : StringTable()
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
-                      escapingLinks: escapingLinks, table: &table, storedPart: { keep ? graph.encodedOwnPart($0) : nil })
+                      escapingLinks: escapingLinks, table: &table, sizes: (baseSize, graph.encodedSize),
+                      storedPart: { keep ? graph.encodedOwnPart($0) : nil })
     }
 
-    /// - Parameter storedPart: target `i`'s own part already encoded with `table`'s strings,
-    ///   to be copied; nil to encode the target.
+    /// - Parameters:
+    ///   - sizes: the sizes of the two parts expected (a little is added), reserved at once.
+    ///   - storedPart: target `i`'s own part already encoded with `table`'s strings, to be
+    ///     copied; nil to encode the target.
     private static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
                                standing: [StandingRejection], escapingLinks: [String], table: inout StringTable,
+                               sizes: (base: Int, graph: Int),
                                storedPart: (Int) -> ArraySlice<UInt8>?) -> (base: [UInt8], graph: [UInt8]) {
-        var files = PlanWriter()
-        // Sorted by path, as `StoredFiles` keeps them.
-        sources.encode(into: &files, &table)
-        outputs.encode(into: &files, &table)
-        files.unmatched(graph.unmatched, &table)
-        files.standing(standing, &table)
-        files.list(escapingLinks, &table)
-        files.count(graph.count)
-        files.count(outcomes.filter(\.dirty).count)
+        let margin = { (size: Int) in size + size / 16 + 4096 }
+        // Strings are numbered in the order they are written below: files first (sorted
+        // paths, which front-code well), then the summary lists, then the targets. The files
+        // are written after the table, straight into the whole plan's bytes.
+        let sourceIDs = sources.stringIDs(&table), outputIDs = outputs.stringIDs(&table)
+        var summary = PlanWriter()
+        summary.unmatched(graph.unmatched, &table)
+        summary.standing(standing, &table)
+        summary.list(escapingLinks, &table)
+        summary.count(graph.count)
+        summary.count(outcomes.filter(\.dirty).count)
 
-        var targets = PlanWriter()
+        var targets = PlanWriter(reservingCapacity: margin(sizes.graph))
         targets.list(graph.sources, &table)
         for (i, o) in outcomes.enumerated() {
             let dependencies: [Int]
@@ -208,10 +217,12 @@ struct StoredPlan {
             targets.outcome(o, &table)
         }
 
-        var out = PlanWriter()
+        var out = PlanWriter(reservingCapacity: margin(sizes.base))
         out.raw(magic)
         out.table(table)
-        out.raw(files.bytes)
+        sources.encode(into: &out, ids: sourceIDs)
+        outputs.encode(into: &out, ids: outputIDs)
+        out.raw(summary.bytes)
         return (out.bytes, targets.bytes)
     }
 

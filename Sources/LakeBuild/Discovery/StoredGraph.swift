@@ -116,6 +116,9 @@ struct StoredGraph: IndexedTargets {
     /// The string table the stored targets' encodings number their strings by.
     var encodedStrings: [String] { base.strings }
 
+    /// The size in bytes of the stored targets' encoding.
+    var encodedSize: Int { base.bytes.count }
+
     /// Target `i`'s own part (rule, binding, inputs, outputs) as the stored plan encoded it,
     /// strings numbered by `encodedStrings`; nil for a target planned since.
     func encodedOwnPart(_ i: Int) -> ArraySlice<UInt8>? {
@@ -439,48 +442,4 @@ struct EncodedTargets {
     }
 
     func primaryOutput(_ b: Int) -> String { strings[Int(outputIDs[Int(outputStart[b])])] }
-}
-
-/// Paths (string numbers of a table) found by their bytes: open addressing over one array of
-/// numbers, a sixth of the memory of a dictionary of the same strings, and compared bytewise
-/// (two spellings of one name in different Unicode forms are different paths on disk).
-struct PathTable {
-    private var buckets: [Int32]
-    private let mask: Int
-
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        buckets = Array(repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    /// FNV-1a over the UTF-8 bytes.
-    private static func hash(_ s: String) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let span = s.utf8Span.span
-        for i in span.indices {
-            h = (h ^ UInt64(span[i])) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    mutating func insert(_ id: Int32, strings: [String]) {
-        var k = Self.hash(strings[Int(id)]) & mask
-        while buckets[k] >= 0 {
-            if buckets[k] == id { return }
-            k = (k + 1) & mask
-        }
-        buckets[k] = id
-    }
-
-    func find(_ path: String, strings: [String]) -> Int32? {
-        guard !buckets.isEmpty else { return nil }
-        var k = Self.hash(path) & mask
-        while buckets[k] >= 0 {
-            if strings[Int(buckets[k])].hasSameUTF8(as: path) { return buckets[k] }
-            k = (k + 1) & mask
-        }
-        return nil
-    }
 }

@@ -78,6 +78,57 @@ final class StoredFilesTests: XCTestCase {
         XCTAssertEqual(decoded.map { Array($0.utf8) }, strings.map { Array($0.utf8) })
     }
 
+    /// A whole plan written again keeps the string numbers the files were decoded with
+    /// (`StringTable(seed:)`): after edits in place and merged, the numbers still name each
+    /// file's own path, round after round, and a table seeded otherwise numbers them anew.
+    func testFilesEncodedAgainWithTheirTableKeepTheirPaths() throws {
+        var generator = SplitMix64(seed: 31)
+        var model: [String: StoredPlan.FileState] = [:]
+        for n in 0..<300 { model["processed/\(n % 7)/f\(n).parquet"] = state(n) }
+        // Other strings come first, so a path's number is not its position in the list.
+        var table = StringTable()
+        for n in 0..<40 { _ = table.id("value \(n)") }
+        var (files, strings) = try roundTrip(StoredFiles(model), table: &table)
+        assertSame(files, model)
+        for round in 0..<8 {
+            // Even rounds change a few paths (applied in place), odd rounds many (merged).
+            let edits = round % 2 == 0 ? StoredFiles.inPlaceLimit : 60
+            var batch: [String: StoredPlan.FileState?] = [:]
+            for e in 0..<edits {
+                let n = Int.random(in: 0..<400, using: &generator)
+                let path = "processed/\(n % 7)/f\(n).parquet"
+                let update: StoredPlan.FileState? = e % 3 == 0 ? nil : state(1000 * round + e)
+                batch[path] = .some(update)
+                model[path] = update
+            }
+            files.apply(batch)
+            assertSame(files, model)
+            let before = strings
+            var seeded = StringTable(seed: before)
+            (files, strings) = try roundTrip(files, table: &seeded)
+            XCTAssertTrue(strings.starts(with: before), "the stored strings keep their numbers")
+            XCTAssertLessThanOrEqual(strings.count - before.count, edits, "only paths new to the table are added")
+            assertSame(files, model)
+        }
+        var other = StringTable(seed: strings.reversed())
+        let (renumbered, _) = try roundTrip(files, table: &other)
+        assertSame(renumbered, model)
+    }
+
+    /// `files` encoded with `table`, then decoded: what a build that writes the whole plan
+    /// leaves and the next build reads.
+    private func roundTrip(_ files: StoredFiles, table: inout StringTable) throws -> (StoredFiles, [String]) {
+        var writer = PlanWriter()
+        files.encode(into: &writer, &table)
+        var tableWriter = PlanWriter()
+        tableWriter.table(table)
+        var reader = PlanReader(bytes: tableWriter.bytes + writer.bytes, skipping: 0)
+        let strings = try XCTUnwrap(reader.table())
+        let decoded = try XCTUnwrap(StoredFiles(decoding: &reader, strings))
+        XCTAssertTrue(reader.atEnd)
+        return (decoded, strings)
+    }
+
     func testPathsOutOfOrderAreRefused() throws {
         var writer = PlanWriter()
         var table = StringTable()
@@ -86,9 +137,10 @@ final class StoredFilesTests: XCTestCase {
         files["raw/b"] = state(2)
         files.encode(into: &writer, &table)
         // Swap the two paths in the table: the list now names them out of order.
-        table.strings.swapAt(0, 1)
+        var swapped = table.strings
+        swapped.swapAt(0, 1)
         var tableWriter = PlanWriter()
-        tableWriter.table(table)
+        tableWriter.table(StringTable(seed: swapped))
         var reader = PlanReader(bytes: tableWriter.bytes + writer.bytes, skipping: 0)
         let strings = try XCTUnwrap(reader.table())
         XCTAssertNil(StoredFiles(decoding: &reader, strings))
