@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import XCTest
 
@@ -48,6 +49,54 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(object["stale"] as? Bool, true)
         XCTAssertEqual(object["reason"] as? String, "input_removed")
         XCTAssertEqual(object["details"] as? [String], ["input removed: processed/a/two.txt"])
+    }
+
+    /// `explain` is answered from the stored plan, visiting the target asked about, or, with
+    /// the stored plan gone, planned in full: both must say the same, to the byte, of targets
+    /// of every rule, of a target behind a rejected upload, of outputs of a removed target and
+    /// of an unknown path, for the lake as built and with new, changed and deleted files.
+    func testExplainFromTheStoredPlanIsExplainPlannedInFull() throws {
+        let lake = try StatusCommandTests.makeLakeWithBadFiles(sales: true)
+        defer { lake.remove() }
+        _ = try lake.run("build")
+        let outputs = try FileManager.default.subpathsOfDirectory(atPath: lake.lake)
+            .filter { path in
+                var folder: ObjCBool = false
+                return ["processed/", "metrics/", "reports/", "rejected/"].contains(where: path.hasPrefix)
+                    && FileManager.default.fileExists(atPath: lake.lake + "/" + path, isDirectory: &folder) && !folder.boolValue
+            }
+            .sorted()
+        XCTAssertGreaterThan(outputs.count, 20)
+        // Every third output, and each of the last run's kinds of answer.
+        let asked = outputs.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+            + ["processed/sales/date=2025-11-27/store_id=0002/data.parquet", "metrics/sales/company/date=2025-11-27.json",
+               "reports/sales/daily/date=2025-11-27/report.html", "processed/nothing.txt"]
+
+        func explanations() throws -> [String] {
+            try asked.flatMap { path in
+                try [lake.run("explain", path), lake.run("explain", path, "--json")].map { "\($0.status) \($0.stdout)\($0.stderr)" }
+            }
+        }
+        func assertSameInFull(_ fromPlan: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+            try Catalog.open(path: lake.lake + "/.lakemake/catalog.db").clearStoredPlan()
+            let planned = try explanations()
+            for (k, (a, b)) in zip(fromPlan, planned).enumerated() { XCTAssertEqual(a, b, asked[k / 2], file: file, line: line) }
+            _ = try lake.run("build")
+        }
+
+        let asBuilt = try explanations()
+        XCTAssertTrue(asBuilt.contains { $0.contains("up to date") }, asBuilt.joined())
+        try assertSameInFull(asBuilt)
+
+        try lake.write(StatusCommandTests.badUpload, "[]")
+        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/store_0001_2025-11-27.json")
+        try FileManager.default.removeItem(atPath: lake.lake + "/" + StatusCommandTests.badSnapshot)
+        let changed = try explanations()
+        XCTAssertTrue(changed.contains { $0.contains("would be rebuilt now:") }, changed.joined())
+        XCTAssertTrue(changed.contains { $0.contains("no rule plans it any more") }, changed.joined())
+        XCTAssertTrue(changed.contains { $0.hasPrefix("2 ") }, "the unknown path")
+        try assertSameInFull(changed)
     }
 
     func testUnknownPathExitsTwo() throws {

@@ -17,7 +17,7 @@ extension StatusCommandTests {
     /// The flight rules with one generated hour of 2025-09-18 plus a snapshot that cannot be
     /// parsed in that hour; with `sales`, also the sales rules, two stores' uploads of one day
     /// and store 0002's replaced by one that cannot be parsed. Not built.
-    func makeLakeWithBadFiles(sales: Bool) throws -> TemporaryLake {
+    static func makeLakeWithBadFiles(sales: Bool) throws -> TemporaryLake {
         let lake = try FlightsLake.make()
         let gen = try lake.run("gen", "flights", "--date", "2025-09-18", "--hours", "1", "--aircraft", "20", "--interval", "1200", "--seed", "7")
         XCTAssertEqual(gen.status, 0, gen.stderr)
@@ -46,7 +46,7 @@ extension StatusCommandTests {
     }
 
     func testSnapshotAndUploadRejectionsStandInStatusAndEveryBuildSummaryUntilFixed() throws {
-        let lake = try makeLakeWithBadFiles(sales: true)
+        let lake = try Self.makeLakeWithBadFiles(sales: true)
         defer { lake.remove() }
         let both = [Self.badSnapshot, Self.badUpload]
 
@@ -109,7 +109,7 @@ extension StatusCommandTests {
     }
 
     func testDeletedSnapshotNoLongerStands() throws {
-        let lake = try makeLakeWithBadFiles(sales: false)
+        let lake = try Self.makeLakeWithBadFiles(sales: false)
         defer { lake.remove() }
         XCTAssertEqual(try lake.run("build").status, 1)
         var status = try lake.run("status")
@@ -134,7 +134,7 @@ extension StatusCommandTests {
     /// the stored plan gone, planned in full. Both must say the same, to the byte, for a lake
     /// as the last build left it and for one with new, changed and deleted files.
     func testStatusFromTheStoredPlanIsStatusPlannedInFull() throws {
-        let lake = try makeLakeWithBadFiles(sales: true)
+        let lake = try Self.makeLakeWithBadFiles(sales: true)
         defer { lake.remove() }
         try lake.write("raw/sales/notes.txt", "not an upload\n")
         try lake.write("reports/mine.txt", "not lakemake's\n")

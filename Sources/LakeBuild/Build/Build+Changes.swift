@@ -93,7 +93,7 @@ extension Build {
         // The targets a change reaches, then everything downstream of them.
         var seeds = Set(replanned.changed).union(replanned.reading)
         for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
-        for path in changes.touched { if let i = graph.producer(path) { seeds.insert(i) } }
+        for path in changes.touched + options.alsoVisit { if let i = graph.producer(path) { seeds.insert(i) } }
         let visit = graph.downstream(of: seeds)
 
         // The session sees the visited targets only.

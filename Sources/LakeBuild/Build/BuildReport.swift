@@ -36,8 +36,9 @@ public struct BuildOptions: Sendable {
     /// that saw every change reports them (`watch`). With a stored plan, the build then stats
     /// only these instead of walking the lake and stating every output; nil: walk.
     public var knownChanges: [String]?
-    /// A dry run's lake as its caller already walked and read it (`status`, `explain` and
-    /// `graph` survey the lake before asking what a build would do): the dry run plans from
+    /// A dry run's lake as its caller already walked and read it (`graph`, `verify`, and
+    /// `status` and `explain` of a lake never built, survey the lake before asking what a
+    /// build would do): the dry run plans from
     /// it instead of walking raw/ and reference/ and loading the catalog a second time. Nil:
     /// walk and load. Ignored by a build that is not a dry run.
     public var surveyed: SurveyedLake?
@@ -45,6 +46,11 @@ public struct BuildOptions: Sendable {
     /// (`watch`): a build whose catalog holds the plan the previous one left decodes only the
     /// changes stored since. Nil: every build decodes the plan it reads.
     public var planMemory: StoredPlanMemory?
+    /// Outputs whose targets a build from the stored plan visits (decides from their traces)
+    /// even when nothing changed reaches them, with what lies downstream of them: `explain`
+    /// asks a dry run about one target without planning the whole lake. A build that plans
+    /// in full decides every target anyway.
+    public var alsoVisit: [String] = []
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs

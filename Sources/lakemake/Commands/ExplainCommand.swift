@@ -1,5 +1,6 @@
 // `lakemake explain PATH`: why PATH would be rebuilt now (the engine's own `StaleReason`,
-// from a dry run) and what changed between its last two recorded versions (from history).
+// from a dry run that visits PATH's target) and what changed between its last two recorded
+// versions (from history).
 
 import Arguments
 import Catalog
@@ -35,17 +36,31 @@ enum ExplainCommand: LakemakeCommand {
     static func run(_ inv: Invocation) throws -> Int32 {
         let given = inv.parsed[Options.path]
         let path = try inv.lakePath(given)
-        let survey = try LakeSurvey(inv)
-        let report = try survey.dryRun(inv)
+        let report: BuildReport, recorded: TargetRecord?, catalog: Catalog
+        if inv.hasCatalog {
+            // The dry run `build -n` makes, from the stored plan, visiting PATH's target (and
+            // what lies downstream of it) whatever changed: one target decided from its trace,
+            // where planning the whole lake took 11 s on 100 000 uploads. With no usable
+            // stored plan the dry run plans in full, and decides PATH's target with the rest.
+            catalog = try inv.readCatalog()
+            var options = BuildOptions(dryRun: true, commandLine: "dry run")
+            options.alsoVisit = [path]
+            report = try BuildRunner.build(inv, rules: try inv.loadRules(), catalog: catalog).run(options)
+            recorded = try catalog.target(producing: path)
+        } else {
+            let survey = try LakeSurvey(inv)
+            report = try survey.dryRun(inv)
+            recorded = survey.state.target(producing: path)
+            catalog = survey.catalog
+        }
         let planned = report.targets.first { $0.outputs.contains(path) }
-        let recorded = survey.state.target(producing: path)
         guard let primary = planned?.primaryOutput ?? recorded?.primaryOutput,
               let rule = planned?.rule ?? recorded?.rule else {
             throw CommandError.unknownPath(given)
         }
         var reason: StaleReason?
         if let planned, case .wouldBuild(let r) = planned.outcome { reason = r }
-        let history = try survey.catalog.history(of: primary, limit: 2)
+        let history = try catalog.history(of: primary, limit: 2)
         let differences = history.count == 2 ? TraceDifference.between(history[1], history[0]) : []
         let e = Explanation(path: path, primaryOutput: primary, rule: rule, reason: reason, history: history,
                             differences: differences)

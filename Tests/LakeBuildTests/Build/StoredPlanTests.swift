@@ -65,6 +65,30 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, ["metrics/all.txt"], "a rules change is noticed")
     }
 
+    /// `explain` asks a dry run about one target: it is decided from its trace (the catalog
+    /// read for it and what reads it, nothing else) whether or not a change reaches it.
+    func testADryRunVisitsTheTargetsItIsAskedAboutAndWhatReadsThem() throws {
+        let f = try makeLake()
+        var options = BuildOptions(dryRun: true)
+        options.alsoVisit = ["processed/t/b.txt"]
+        var report = try f.build(options)
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/b.txt", "metrics/all.txt"])
+        XCTAssertEqual(report.targets.map(\.outcome), [.upToDate, .upToDate])
+        XCTAssertEqual(report.upToDateWithoutPlan, 1)
+        XCTAssertEqual(f.fs.filesHashed + f.fs.filesRead, [], "a dry run of an unchanged lake reads no file")
+
+        f.fs.put("raw/t/b.txt", "beta, again\n")
+        report = try f.build(options)
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/b.txt", "metrics/all.txt"])
+        guard case .wouldBuild(let reason) = report.targets[0].outcome else { return XCTFail("\(report.targets[0].outcome)") }
+        XCTAssertEqual(reason.code, "input_changed")
+
+        options.alsoVisit = ["processed/t/nothing.txt"]
+        report = try f.build(options)
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/b.txt", "metrics/all.txt"], "what the change reaches, only")
+        XCTAssertEqual(f.runner.ran, [])
+    }
+
     /// `watch` keeps the stored plan decoded between builds: a build given the memory takes
     /// the graph from it, not from the catalog, and follows the rows stored since.
     func testAPlanMemoryServesTheGraphItKept() throws {
