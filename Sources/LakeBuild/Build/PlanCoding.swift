@@ -30,8 +30,11 @@ struct StringTable {
         for i in seed.indices { index.insert(Int32(i), strings: strings) }
     }
 
-    /// True when the table started with `table`, so numbers into `table` are its own.
-    func isSeeded(with table: [String]) -> Bool { !table.isEmpty && seed == table }
+    /// True when the table started with `table`, byte for byte, so numbers into `table` are
+    /// its own.
+    func isSeeded(with table: [String]) -> Bool {
+        !table.isEmpty && seed.count == table.count && seed.elementsEqual(table) { $0.hasSameUTF8(as: $1) }
+    }
 
     mutating func id(_ s: String) -> Int {
         if let i = index.find(s, strings: strings) { return Int(i) }

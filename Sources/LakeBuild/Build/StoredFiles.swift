@@ -197,13 +197,13 @@ struct StoredFiles: Equatable {
 
     /// Writes the files in order: path number, fingerprint, hash, size.
     func encode(into writer: inout PlanWriter, _ table: inout StringTable) {
-        encode(into: &writer, ids: stringIDs(&table))
+        encode(into: &writer, ids: ids(in: &table))
     }
 
     /// Each path's number in `table`, in path order; paths `table` does not hold yet are
     /// added. A table seeded with the one the files were decoded with takes their numbers as
     /// they are.
-    func stringIDs(_ table: inout StringTable) -> [Int32] {
+    func ids(in table: inout StringTable) -> [Int32] {
         let sameTable = table.isSeeded(with: self.table)
         var ids: [Int32] = []
         ids.reserveCapacity(count)
@@ -211,7 +211,7 @@ struct StoredFiles: Equatable {
         return ids
     }
 
-    /// Writes the files as `encode(into:_:)` does, with the path numbers `stringIDs` gave.
+    /// Writes the files as `encode(into:_:)` does, with the path numbers `ids(in:)` gave.
     func encode(into writer: inout PlanWriter, ids: [Int32]) {
         writer.count(count)
         for i in paths.indices {

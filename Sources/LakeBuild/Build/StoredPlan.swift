@@ -192,7 +192,7 @@ struct StoredPlan {
         // Strings are numbered in the order they are written below: files first (sorted
         // paths, which front-code well), then the summary lists, then the targets. The files
         // are written after the table, straight into the whole plan's bytes.
-        let sourceIDs = sources.stringIDs(&table), outputIDs = outputs.stringIDs(&table)
+        let sourceIDs = sources.ids(in: &table), outputIDs = outputs.ids(in: &table)
         var summary = PlanWriter()
         summary.unmatched(graph.unmatched, &table)
         summary.standing(standing, &table)
