@@ -1,9 +1,38 @@
 // `lakemake graph`: the rule graph with target and stale counts, as DOT, Mermaid and JSON.
 
+import Catalog
 import Foundation
 import XCTest
 
 final class GraphCommandTests: XCTestCase {
+    /// `graph` counts from the stored plan (the dry run `build -n` makes, counting each rule's
+    /// targets in the plan) or, with the stored plan gone, planned in full: the same drawing,
+    /// byte for byte, as built and with new, changed and deleted files (rejected uploads too).
+    func testTheGraphFromTheStoredPlanIsTheGraphPlannedInFull() throws {
+        let lake = try StatusCommandTests.makeLakeWithBadFiles(sales: true)
+        defer { lake.remove() }
+        _ = try lake.run("build")
+        func drawings() throws -> [String] {
+            try [lake.run("graph", "--json"), lake.run("graph", "--format", "mermaid")].map { "\($0.status) \($0.stdout)\($0.stderr)" }
+        }
+        func assertSameInFull(_ fromPlan: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+            try Catalog.open(path: lake.lake + "/.lakemake/catalog.db").clearStoredPlan()
+            XCTAssertEqual(try drawings(), fromPlan, file: file, line: line)
+            _ = try lake.run("build")
+        }
+        let asBuilt = try drawings()
+        XCTAssertTrue(asBuilt[0].contains("\"targets\":"), asBuilt[0])
+        try assertSameInFull(asBuilt)
+
+        try lake.write(StatusCommandTests.badUpload, "[]")
+        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/store_0001_2025-11-27.json")
+        try FileManager.default.removeItem(atPath: lake.lake + "/" + StatusCommandTests.badSnapshot)
+        let changed = try drawings()
+        XCTAssertNotEqual(changed, asBuilt)
+        try assertSameInFull(changed)
+    }
+
     func testDrawsRulesWithTargetAndStaleCounts() throws {
         let lake = try TemporaryLake()
         defer { lake.remove() }

@@ -167,6 +167,11 @@ extension Build {
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
         report.upToDateWithoutPlan = graph.count - view.targets.count
+        if options.countsTargetsPerRule {
+            var counts = [Int](repeating: 0, count: graph.rules.count)
+            for i in 0..<graph.count { counts[graph.ruleIndex(i)] += 1 }
+            report.targetsPerRule = Dictionary(uniqueKeysWithValues: zip(graph.rules.map(\.name), counts))
+        }
         stats.targetsConsidered = view.targets.count
         if options.dryRun { return report }
         try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,

@@ -58,8 +58,8 @@ public struct Build {
         let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
         // Builds of the whole lake, and their dry runs, start from the stored plan; prefixes,
         // --force and --retry-failed plan in full (they ask for more than what changed), and so
-        // does a dry run made from a caller's survey (`graph`, `verify`: they show every
-        // target's decision).
+        // does a dry run made from a caller's survey (`verify`, and commands run on a lake
+        // never built).
         let mayUsePlan = options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
             && !(options.dryRun && options.surveyed != nil)
         // A dry run whose caller walked and read the lake already plans from that.
@@ -72,7 +72,10 @@ public struct Build {
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
         // it is done; a change it can follow, and only what the change reaches is visited.
         func fromStoredPlan(_ stored: StoredPlan, _ listing: LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
-            if changes.isEmpty && options.alsoVisit.isEmpty { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
+            // Asked about targets or about the plan's counts, the build reads the plan's graph.
+            if changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule {
+                return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun)
+            }
             guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
                                                   configuration: configuration, stats: &stats, clock: &clock) else { return nil }
             stats.commitMs += clock.lap()

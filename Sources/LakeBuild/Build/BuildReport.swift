@@ -36,8 +36,8 @@ public struct BuildOptions: Sendable {
     /// that saw every change reports them (`watch`). With a stored plan, the build then stats
     /// only these instead of walking the lake and stating every output; nil: walk.
     public var knownChanges: [String]?
-    /// A dry run's lake as its caller already walked and read it (`graph`, `verify`, and
-    /// `status` and `explain` of a lake never built, survey the lake before asking what a
+    /// A dry run's lake as its caller already walked and read it (`verify`, and `status`,
+    /// `explain` and `graph` of a lake never built, survey the lake before asking what a
     /// build would do): the dry run plans from
     /// it instead of walking raw/ and reference/ and loading the catalog a second time. Nil:
     /// walk and load. Ignored by a build that is not a dry run.
@@ -51,6 +51,10 @@ public struct BuildOptions: Sendable {
     /// asks a dry run about one target without planning the whole lake. A build that plans
     /// in full decides every target anyway.
     public var alsoVisit: [String] = []
+    /// A build from the stored plan also counts each rule's targets in the plan
+    /// (`BuildReport.targetsPerRule`): `graph` labels the rules with them without deciding
+    /// 200 000 targets.
+    public var countsTargetsPerRule = false
 
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs
@@ -171,6 +175,10 @@ public struct BuildReport: Sendable {
     /// names): nothing was planned or visited. (A change no target reaches, such as a new
     /// file no rule accepts, also leaves `targets` empty, but this false.)
     public var matchedStoredPlan = false
+    /// How many targets each rule (by name) has in the plan, when `countsTargetsPerRule` asked
+    /// and the build started from the stored plan; nil otherwise (a build planned in full
+    /// lists every target in `targets`).
+    public var targetsPerRule: [String: Int]?
     /// The signal that stopped the build before every target had started, if one did.
     public var stoppedBy: Int32?
 

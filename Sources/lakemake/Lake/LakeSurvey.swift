@@ -1,5 +1,5 @@
-// What `graph` and `verify` compare (and `status` and `explain` for a lake never built; a
-// built one they answer from the stored plan's dry run): one walk of the lake, the catalog's
+// What `verify` compares (and `status`, `explain` and `graph` for a lake never built; a built
+// one they answer from the stored plan's dry run): one walk of the lake, the catalog's
 // bulk state and a dry-run build, read without the lock and without writing anything.
 // Staleness comes from the engine's dry run only, so these commands never re-derive a reason
 // themselves. The dry run plans from the survey's walk and state (`BuildOptions.surveyed`)

@@ -89,6 +89,22 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(f.runner.ran, [])
     }
 
+    /// `graph` asks a dry run for each rule's targets in the plan: counted from the stored
+    /// graph, with only what changed decided.
+    func testADryRunCountsEachRulesTargetsInThePlan() throws {
+        let f = try makeLake()
+        var options = BuildOptions(dryRun: true)
+        options.countsTargetsPerRule = true
+        var report = try f.build(options)
+        XCTAssertEqual(report.targetsPerRule, ["up": 2, "all": 1])
+        XCTAssertEqual(report.targets.count, 0)
+        f.fs.put("raw/t/c.txt", "gamma\n")
+        report = try f.build(options)
+        XCTAssertEqual(report.targetsPerRule, ["up": 3, "all": 1])
+        XCTAssertEqual(report.targets.map(\.primaryOutput), ["processed/t/c.txt", "metrics/all.txt"])
+        XCTAssertNil(try f.build().targetsPerRule, "not asked")
+    }
+
     /// `watch` keeps the stored plan decoded between builds: a build given the memory takes
     /// the graph from it, not from the catalog, and follows the rows stored since.
     func testAPlanMemoryServesTheGraphItKept() throws {
