@@ -19,9 +19,12 @@ final class ResultSlots<T>: @unchecked Sendable {
 
 /// Splits `0..<count` into ranges of at least `minimum` worked on in parallel, and returns each
 /// range's result in range order. For read-only passes over a whole lake's lists (a build's
-/// comparison of the walk with the stored plan), which would otherwise leave a core idle.
-func inParallelChunks<T>(_ count: Int, atLeast minimum: Int = 8192, _ body: @Sendable (Range<Int>) -> T) -> [T] {
-    let chunks = max(1, min(2 * ProcessInfo.processInfo.activeProcessorCount, count / minimum))
+/// comparison of the walk with the stored plan, `verify`'s hashing of every output), which
+/// would otherwise leave a core idle.
+/// - Parameter perCore: ranges per core at most (more even out ranges of uneven cost).
+public func inParallelChunks<T>(_ count: Int, atLeast minimum: Int = 8192, perCore: Int = 2,
+                                _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    let chunks = max(1, min(perCore * ProcessInfo.processInfo.activeProcessorCount, count / minimum))
     guard chunks > 1 else { return [body(0..<count)] }
     let results = ResultSlots<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { c in

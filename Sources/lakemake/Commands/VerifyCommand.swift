@@ -39,27 +39,33 @@ enum VerifyCommand: LakemakeCommand {
         }
         defer { lock.release() }
         let survey = try LakeSurvey(inv)
-        var checked = 0
-        var damage: [Damage] = []
-        /// Output folders that are symbolic links → how many recorded outputs lie behind them.
-        var behindLinks: [String: Int] = [:]
         let outputs = survey.state.targets.filter { $0.state == .built }.flatMap(\.outputs)
             .sorted { LakePath.bytewiseLess($0.path, $1.path) }
-        for output in outputs {
-            checked += 1
-            do {
-                let now = try survey.fileSystem.hash(output.path)
-                if !now.hasSameBytes(as: output.content) {
-                    damage.append(Damage(path: output.path, recorded: output.content, found: now))
-                }
-            } catch {
-                if case .symbolicLink(let link) = error {
-                    behindLinks[link, default: 0] += 1
-                } else {
-                    damage.append(Damage(path: output.path, recorded: output.content, found: nil))
+        let checked = outputs.count
+        // Hashed on every core, in ranges whose results are joined in path order.
+        let fileSystem = survey.fileSystem
+        let parts = inParallelChunks(outputs.count, atLeast: 64, perCore: 16) { range -> (damage: [Damage], behindLinks: [String: Int]) in
+            var part = (damage: [Damage](), behindLinks: [String: Int]())
+            for output in outputs[range] {
+                do throws(FileSystemError) {
+                    let now = try fileSystem.hash(output.path)
+                    if !now.hasSameBytes(as: output.content) {
+                        part.damage.append(Damage(path: output.path, recorded: output.content, found: now))
+                    }
+                } catch {
+                    if case .symbolicLink(let link) = error {
+                        part.behindLinks[link, default: 0] += 1
+                    } else {
+                        part.damage.append(Damage(path: output.path, recorded: output.content, found: nil))
+                    }
                 }
             }
+            return part
         }
+        let damage = parts.flatMap { $0.damage }
+        /// Output folders that are symbolic links → how many recorded outputs lie behind them.
+        var behindLinks: [String: Int] = [:]
+        for part in parts { behindLinks.merge(part.behindLinks, uniquingKeysWith: +) }
         let links = behindLinks.sorted { LakePath.bytewiseLess($0.key, $1.key) }
         let changed = survey.sourceChanges()
         if inv.parsed[Options.json] {
