@@ -99,6 +99,20 @@ final class SHA256Tests: XCTestCase {
         XCTAssertEqual(result.digest, try systemSHA256(url))
     }
 
+    /// The read buffer is the file's size, up to 1 MiB: sizes on each side of the block, the
+    /// page and the chunk give the system's digest.
+    func testHashFileOfEverySizeAroundTheBufferEdges() throws {
+        var generator = SplitMix64(seed: 0xF11E)
+        for count in [1, 63, 64, 65, 4095, 4096, 4097, 6000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 5] {
+            let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let url = try temporaryFile(bytes)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let result = try SHA256.hashFile(atPath: url.path)
+            XCTAssertEqual(result.size, Int64(count))
+            XCTAssertEqual(result.digest, try systemSHA256(url), "\(count) bytes")
+        }
+    }
+
     func testHashFileOfEmptyFile() throws {
         let url = try temporaryFile([])
         defer { try? FileManager.default.removeItem(at: url) }
