@@ -5,6 +5,7 @@
 // in two Unicode normalisations), are listed as unusable instead of being dropped or merged.
 // The listing is keyed by bytes: a name in one spelling never finds another spelling's entry.
 
+import Foundation
 import Glibc
 
 /// Collects a `LakeListing` from one or more folders.
@@ -24,82 +25,130 @@ struct LakeWalker {
         listing.files.reserveCapacity(1024)
     }
 
+    /// Once a walk has this many folders still to read, they are shared out over the cores.
+    static let spreadAt = 64
+
     /// Walks the folder `fd` stands for (lake-relative `folder`), taking ownership of `fd`.
-    mutating func walk(_ fd: Int32, _ folder: String) throws(FileSystemError) {
+    /// Its subfolders are shared out over the cores once there are `spreadAt` of them: each share is walked by a walker of its own,
+    /// and the listings are joined. Folders are independent, and nothing in a listing shows the
+    /// order they were read in (files are keyed by path, `finish` sorts the lists). The output
+    /// folders of 100 000 uploads are 110 000 folders, one name or two in each: read one after
+    /// the other they were half of `status`. A few large folders (raw/) are read as before.
+    mutating func walkSpread(_ fd: Int32, _ folder: String) throws(FileSystemError) {
         var pending: [(fd: Int32, path: String)] = [(fd, folder)]
-        while let (fd, dir) = pending.popLast() {
-            guard let handle = fdopendir(fd) else {
-                close(fd)
-                throw .io(path: dir.isEmpty ? directory.root : dir, operation: "opendir", errno: errno)
+        while !pending.isEmpty && pending.count < Self.spreadAt { try walk(&pending, folders: 1) }
+        guard !pending.isEmpty else { return }
+        let shares = min(pending.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let all = pending, directory = self.directory, namesOnly = self.namesOnly
+        let walked = ResultSlots<Result<LakeWalker, FileSystemError>>(count: shares)
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            var walker = LakeWalker(directory: directory, namesOnly: namesOnly)
+            var mine = stride(from: share, to: all.count, by: shares).map { all[$0] }
+            walked.set(share, Result { () throws(FileSystemError) in
+                try walker.walk(&mine, folders: .max)
+                return walker
+            })
+        }
+        for share in 0..<shares {
+            guard let result = walked.get(share) else { continue }
+            let other = try result.get()
+            listing.files.reserveCapacity(listing.files.count + other.listing.files.count)
+            for (path, stat) in other.listing.files { listing.files[path] = stat }
+            listing.escapingLinks += other.listing.escapingLinks
+            listing.unusableNames += other.listing.unusableNames
+            nonASCII += other.nonASCII
+        }
+    }
+
+    /// Reads up to `limit` folders of `pending` (last first), adding the subfolders found to
+    /// it. Takes ownership of the descriptors: on an error, those still pending are closed.
+    private mutating func walk(_ pending: inout [(fd: Int32, path: String)], folders limit: Int) throws(FileSystemError) {
+        do throws(FileSystemError) {
+            var read = 0
+            while read < limit, let (fd, dir) = pending.popLast() {
+                read += 1
+                try walkFolder(fd, dir, &pending)
             }
-            let dfd = dirfd(handle)
-            reserve(forFolder: dfd)
-            // Paths in a folder of the lake's own (not the top, not a top-level folder) are
-            // made from the entry's bytes in one step when they are ASCII: a large upload
-            // folder is most of a no-op build's walk.
-            let plain = dir.contains("/")
-            let prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
-            let prefixIsASCII = prefix.allSatisfy { $0 < 0x80 }
-            while let entry = readdir(handle) {
-                let name = LakeWalker.namePointer(entry)
-                let length = strlen(name)
-                if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
-                let path: String
-                var ascii = prefixIsASCII
-                if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
-                    path = made
-                } else {
-                    let bytes = Array(UnsafeRawBufferPointer(start: name, count: length))
-                    guard let text = String(validating: bytes, as: UTF8.self) else {
-                        let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
-                        listing.unusableNames.append(UnmatchedFile(
-                            path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
-                        continue
-                    }
-                    if dir.isEmpty && text == LakeLayout.stateFolder { continue }
-                    if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
-                    path = dir.isEmpty ? text : dir + "/" + text
-                    ascii = path.isASCII
-                }
-                if namesOnly {
-                    switch Int(entry.pointee.d_type) {
-                    case DT_REG:
-                        add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
-                        continue
-                    case DT_DIR:
-                        let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                        if child >= 0 { pending.append((child, path)) }
-                        continue
-                    default:
-                        break   // links, and entries of unstated type: as a full walk
-                    }
-                }
-                var st = Glibc.stat()
-                guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                switch st.st_mode & S_IFMT {
-                case S_IFDIR:
-                    let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    if child >= 0 { pending.append((child, path)) }
-                case S_IFREG:
-                    add(path, FileStat(st), ascii: ascii)
-                case S_IFLNK:
-                    if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
-                        // raw/ or reference/ on another disk: resolved once, then walked.
-                        if let source = try directory.sourceFolderDescriptor(path) {
-                            pending.append((try LakeDirectory.reopen(source, shownAs: path), path))
-                        }
-                    } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
-                              let target = directory.statRegular(path, followLinksInLake: true) {
-                        add(path, FileStat(target), ascii: ascii)
-                    } else {
-                        listing.escapingLinks.append(path)
-                    }
-                default:
+        } catch {
+            for folder in pending { close(folder.fd) }
+            pending.removeAll()
+            throw error
+        }
+    }
+
+    /// Reads one folder, taking ownership of `fd`; its subfolders go to `pending`.
+    private mutating func walkFolder(_ fd: Int32, _ dir: String, _ pending: inout [(fd: Int32, path: String)]) throws(FileSystemError) {
+        guard let handle = fdopendir(fd) else {
+            close(fd)
+            throw .io(path: dir.isEmpty ? directory.root : dir, operation: "opendir", errno: errno)
+        }
+        let dfd = dirfd(handle)
+        reserve(forFolder: dfd)
+        // Paths in a folder of the lake's own (not the top, not a top-level folder) are
+        // made from the entry's bytes in one step when they are ASCII: a large upload
+        // folder is most of a no-op build's walk.
+        let plain = dir.contains("/")
+        let prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
+        let prefixIsASCII = prefix.allSatisfy { $0 < 0x80 }
+        while let entry = readdir(handle) {
+            let name = LakeWalker.namePointer(entry)
+            let length = strlen(name)
+            if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
+            let path: String
+            var ascii = prefixIsASCII
+            if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
+                path = made
+            } else {
+                let bytes = Array(UnsafeRawBufferPointer(start: name, count: length))
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
+                    listing.unusableNames.append(UnmatchedFile(
+                        path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
                     continue
                 }
+                if dir.isEmpty && text == LakeLayout.stateFolder { continue }
+                if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
+                path = dir.isEmpty ? text : dir + "/" + text
+                ascii = path.isASCII
             }
-            closedir(handle)
+            if namesOnly {
+                switch Int(entry.pointee.d_type) {
+                case DT_REG:
+                    add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
+                    continue
+                case DT_DIR:
+                    let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if child >= 0 { pending.append((child, path)) }
+                    continue
+                default:
+                    break   // links, and entries of unstated type: as a full walk
+                }
+            }
+            var st = Glibc.stat()
+            guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 { pending.append((child, path)) }
+            case S_IFREG:
+                add(path, FileStat(st), ascii: ascii)
+            case S_IFLNK:
+                if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
+                    // raw/ or reference/ on another disk: resolved once, then walked.
+                    if let source = try directory.sourceFolderDescriptor(path) {
+                        pending.append((try LakeDirectory.reopen(source, shownAs: path), path))
+                    }
+                } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
+                          let target = directory.statRegular(path, followLinksInLake: true) {
+                    add(path, FileStat(target), ascii: ascii)
+                } else {
+                    listing.escapingLinks.append(path)
+                }
+            default:
+                continue
+            }
         }
+        closedir(handle)
     }
 
     /// `prefix` then the entry's name as one string, when the name is ASCII (nil otherwise:

@@ -57,7 +57,7 @@ public struct LocalFileSystem: FileSystem {
                 }
                 throw error
             }
-            try walker.walk(fd, folder)
+            try walker.walkSpread(fd, folder)
         }
         return walker.finish()
     }

@@ -45,4 +45,40 @@ final class LakeWalkerNamesTests: XCTestCase {
         XCTAssertNotNil(listing.files["raw/a/na\u{EF}ve.txt"])
         XCTAssertNil(listing.files["raw/a/nai\u{308}ve.txt"])
     }
+
+    /// A walk of many folders is shared out over the cores (`LakeWalker.spreadAt`): what it
+    /// lists is what the test made, with a name that is not UTF-8, two spellings of one name
+    /// and a link leaving the lake deep in the tree, walked with stats and names only.
+    func testAWalkOfManyFoldersListsEveryFileOnce() throws {
+        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-walkspread-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: lake) }
+        var made: [String] = []
+        for d in 0..<150 {
+            for s in 0..<3 {
+                let folder = "processed/t/d=\(d)/s=\(s)"
+                try FileManager.default.createDirectory(atPath: lake + "/" + folder, withIntermediateDirectories: true)
+                try Data("\(d) \(s)".utf8).write(to: URL(fileURLWithPath: lake + "/" + folder + "/data.txt"))
+                made.append(folder + "/data.txt")
+            }
+        }
+        try Data("top".utf8).write(to: URL(fileURLWithPath: lake + "/processed/top.txt"))
+        made.append("processed/top.txt")
+        let deep = lake + "/processed/t/d=77/s=1/"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: deep + "caf\u{E9}.txt"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: deep + "cafe\u{301}.txt"))
+        // A name that is not UTF-8: "bad" and the byte 0xFF.
+        XCTAssertTrue(FileManager.default.createFile(atPath: deep + "x", contents: nil))
+        XCTAssertEqual(rename(deep + "x", Array((deep + "bad").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0]), 0)
+        try FileManager.default.createSymbolicLink(atPath: lake + "/processed/t/d=140/out.txt", withDestinationPath: "/etc/hostname")
+
+        let fs = LocalFileSystem(root: lake)
+        let listing = try fs.walk(under: ["processed"])
+        XCTAssertEqual(listing.files.keys.sorted(), made.sorted())
+        XCTAssertEqual(listing.escapingLinks, ["processed/t/d=140/out.txt"])
+        XCTAssertEqual(listing.unusableNames.map(\.path).sorted(), [
+            "processed/t/d=77/s=1/bad\\xFF", "processed/t/d=77/s=1/caf\u{E9}.txt", "processed/t/d=77/s=1/cafe\u{301}.txt",
+        ].sorted())
+        for (path, stat) in listing.files { XCTAssertGreaterThan(stat.inode, 0, path) }
+        XCTAssertEqual(try fs.filePaths(under: ["processed"]).sorted(), made.sorted())
+    }
 }
