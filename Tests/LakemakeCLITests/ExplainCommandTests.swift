@@ -88,10 +88,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(asBuilt.contains { $0.contains("up to date") }, asBuilt.joined())
         try assertSameInFull(asBuilt)
 
-        try lake.write(StatusCommandTests.badUpload, "[]")
-        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
-        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/store_0001_2025-11-27.json")
-        try FileManager.default.removeItem(atPath: lake.lake + "/" + StatusCommandTests.badSnapshot)
+        try StatusCommandTests.changeLakeWithBadFiles(lake)
         let changed = try explanations()
         XCTAssertTrue(changed.contains { $0.contains("would be rebuilt now:") }, changed.joined())
         XCTAssertTrue(changed.contains { $0.contains("no rule plans it any more") }, changed.joined())

@@ -24,10 +24,7 @@ final class GraphCommandTests: XCTestCase {
         XCTAssertTrue(asBuilt[0].contains("\"targets\":"), asBuilt[0])
         try assertSameInFull(asBuilt)
 
-        try lake.write(StatusCommandTests.badUpload, "[]")
-        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
-        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/store_0001_2025-11-27.json")
-        try FileManager.default.removeItem(atPath: lake.lake + "/" + StatusCommandTests.badSnapshot)
+        try StatusCommandTests.changeLakeWithBadFiles(lake)
         let changed = try drawings()
         XCTAssertNotEqual(changed, asBuilt)
         try assertSameInFull(changed)

@@ -33,6 +33,15 @@ extension StatusCommandTests {
         return lake
     }
 
+    /// Changes a lake made by `makeLakeWithBadFiles(sales: true)` and built: the bad upload
+    /// corrected, a new upload, an upload and the bad snapshot deleted.
+    static func changeLakeWithBadFiles(_ lake: TemporaryLake) throws {
+        try lake.write(badUpload, "[]")
+        try lake.write("raw/sales/store_0001_2025-11-28.json", "[]")
+        try FileManager.default.removeItem(atPath: lake.lake + "/raw/sales/store_0001_2025-11-27.json")
+        try FileManager.default.removeItem(atPath: lake.lake + "/" + badSnapshot)
+    }
+
     /// The files listed under the text output's `standing rejections (N):` heading (the part of
     /// each line before ` (rule `), checked against N; empty when there is no heading.
     func standing(_ r: RunResult, file: StaticString = #filePath, line: UInt = #line) -> [String] {

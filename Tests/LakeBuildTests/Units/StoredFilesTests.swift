@@ -46,16 +46,8 @@ final class StoredFilesTests: XCTestCase {
                 }
             }
             if step % 50 == 0 {
-                var writer = PlanWriter()
                 var table = StringTable()
-                files.encode(into: &writer, &table)
-                var tableWriter = PlanWriter()
-                tableWriter.table(table)
-                var reader = PlanReader(bytes: tableWriter.bytes + writer.bytes, skipping: 0)
-                let strings = try XCTUnwrap(reader.table())
-                let decoded = try XCTUnwrap(StoredFiles(decoding: &reader, strings))
-                XCTAssertTrue(reader.atEnd)
-                assertSame(decoded, model)
+                assertSame(try roundTrip(files, table: &table).0, model)
             }
         }
         assertSame(files, model)
