@@ -29,11 +29,12 @@ struct LakeWalker {
     static let spreadAt = 64
 
     /// Walks the folder `fd` stands for (lake-relative `folder`), taking ownership of `fd`.
-    /// Its subfolders are shared out over the cores once there are `spreadAt` of them: each share is walked by a walker of its own,
-    /// and the listings are joined. Folders are independent, and nothing in a listing shows the
-    /// order they were read in (files are keyed by path, `finish` sorts the lists). The output
-    /// folders of 100 000 uploads are 110 000 folders, one name or two in each: read one after
-    /// the other they were half of `status`. A few large folders (raw/) are read as before.
+    /// Its subfolders are shared out over the cores once there are `spreadAt` of them: each
+    /// share is walked by a walker of its own, and the listings are joined. Folders are
+    /// independent, and nothing in a listing shows the order they were read in (files are
+    /// keyed by path, `finish` sorts the lists). The output folders of 100 000 uploads are
+    /// 110 000 folders, one name or two in each: read one after the other they were half of
+    /// `status`. A few large folders (raw/) are read as before.
     mutating func walkSpread(_ fd: Int32, _ folder: String) throws(FileSystemError) {
         var pending: [(fd: Int32, path: String)] = [(fd, folder)]
         while !pending.isEmpty && pending.count < Self.spreadAt { try walk(&pending, folders: 1) }
