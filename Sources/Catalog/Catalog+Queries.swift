@@ -134,6 +134,27 @@ extension Catalog {
         }
     }
 
+    /// The outputs of every target recorded as built, with the content recorded for each, in
+    /// no order: what `verify` re-hashes, read without loading the targets.
+    public func builtOutputs() throws(CatalogError) -> [FileVersion] {
+        try withConnection { connection in
+            let query = try connection.prepare("""
+                SELECT p.path, o.sha256, o.size FROM target_output_rows AS o
+                JOIN target_rows AS t ON t.id = o.target_id
+                JOIN paths AS p ON p.id = o.path_id
+                WHERE t.state = 'built'
+                """)
+            defer { query.reset() }
+            var outputs: [FileVersion] = []
+            while try query.step() {
+                outputs.append(FileVersion(path: try query.string(at: 0),
+                                           sha256: try StoredHash.hex(query, at: 1, table: "target_outputs", column: "sha256"),
+                                           size: try query.int64(at: 2)))
+            }
+            return outputs
+        }
+    }
+
     // MARK: Building blocks
 
     static func targetID(producing path: String, on connection: SQLite.Connection) throws -> Int64? {

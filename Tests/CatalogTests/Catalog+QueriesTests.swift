@@ -16,6 +16,25 @@ final class CatalogQueriesTests: XCTestCase {
         XCTAssertNil(try catalog.target(producing: "raw/r.json"))
     }
 
+    /// What `verify` re-hashes: every output of the targets recorded as built, with the
+    /// content recorded, and nothing of a rejected or failed target.
+    func testBuiltOutputsAreTheOutputsOfBuiltTargetsOnly() throws {
+        let directory = try TemporaryDirectory(self)
+        let catalog = try Catalog.open(path: directory.file("catalog.db"))
+        let build = try catalog.beginBuild(commandLine: "b", startedAt: "t")
+        var rejected = S.target("metrics/r.json", inputs: ["raw/r.json"], build: build)
+        rejected.state = .rejected
+        rejected.error = "bad row"
+        var failed = S.target("metrics/f.json", inputs: ["raw/f.json"], build: build)
+        failed.state = .failed
+        failed.error = "exit 1"
+        let built = S.target("reports/d/report.txt", inputs: ["metrics/m.json"], build: build, extra: ["reports/d/report.html"])
+        try catalog.recordTargets([rejected, built, failed, S.target("metrics/m.json", inputs: ["raw/m.json"], build: build)])
+        let outputs = try catalog.builtOutputs().sorted { $0.path < $1.path }
+        XCTAssertEqual(outputs.map(\.path), ["metrics/m.json", "reports/d/report.html", "reports/d/report.txt"])
+        XCTAssertEqual(Set(outputs.map(\.content)), [FileContent(sha256: S.hashD, size: 4096)])
+    }
+
     func testTargetsConsumingIsDownstreamLineageSortedByOutput() throws {
         let directory = try TemporaryDirectory(self)
         let catalog = try Catalog.open(path: directory.file("catalog.db"))

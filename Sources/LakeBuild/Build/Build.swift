@@ -58,8 +58,7 @@ public struct Build {
         let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
         // Builds of the whole lake, and their dry runs, start from the stored plan; prefixes,
         // --force and --retry-failed plan in full (they ask for more than what changed), and so
-        // does a dry run made from a caller's survey (`verify`, and commands run on a lake
-        // never built).
+        // does a dry run made from a caller's survey (commands run on a lake never built).
         let mayUsePlan = options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
             && !(options.dryRun && options.surveyed != nil)
         // A dry run whose caller walked and read the lake already plans from that.

@@ -36,9 +36,9 @@ public struct BuildOptions: Sendable {
     /// that saw every change reports them (`watch`). With a stored plan, the build then stats
     /// only these instead of walking the lake and stating every output; nil: walk.
     public var knownChanges: [String]?
-    /// A dry run's lake as its caller already walked and read it (`verify`, and `status`,
-    /// `explain` and `graph` of a lake never built, survey the lake before asking what a
-    /// build would do): the dry run plans from
+    /// A dry run's lake as its caller already walked and read it (`status`, `explain` and
+    /// `graph` of a lake never built survey the lake before asking what a build would do):
+    /// the dry run plans from
     /// it instead of walking raw/ and reference/ and loading the catalog a second time. Nil:
     /// walk and load. Ignored by a build that is not a dry run.
     public var surveyed: SurveyedLake?

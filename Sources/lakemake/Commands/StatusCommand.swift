@@ -83,13 +83,7 @@ enum StatusCommand: LakemakeCommand {
             for t in report.targets {
                 if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }
             }
-            var sources: [SourceChange] = []
-            if !report.matchedStoredPlan {
-                let listing: LakeListing
-                do { listing = try fileSystem.walk(under: LakeLayout.sourceFolders) } catch { throw BuildError.fileSystem(error) }
-                let recorded = CatalogState(files: try catalog.sourceFiles(), targets: [], targetIndexByOutput: [:], inputsLoaded: false)
-                sources = SourceChange.find(listing: listing, state: recorded, fileSystem: fileSystem)
-            }
+            let sources = report.matchedStoredPlan ? [] : try LakeSurvey.sourceChanges(fileSystem: fileSystem, catalog: catalog)
             let outputs: [String]
             do { outputs = try fileSystem.filePaths(under: LakeLayout.outputFolders) } catch { throw BuildError.fileSystem(error) }
             let recorded = try catalog.recordedOutputPaths()

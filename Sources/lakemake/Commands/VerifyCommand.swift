@@ -38,12 +38,23 @@ enum VerifyCommand: LakemakeCommand {
             return 3
         }
         defer { lock.release() }
-        let survey = try LakeSurvey(inv)
-        let outputs = survey.state.targets.filter { $0.state == .built }.flatMap(\.outputs)
-            .sorted { LakePath.bytewiseLess($0.path, $1.path) }
+        // A built lake: the catalog's built outputs and the source folders against its rows,
+        // without a survey of every folder and target (on 100 000 uploads the survey was most
+        // of the time and memory). A lake never built is surveyed: nothing to verify, every
+        // raw file new.
+        let fileSystem = inv.fileSystem
+        let recorded: [FileVersion], changed: [SourceChange]
+        if inv.hasCatalog {
+            let catalog = try inv.readCatalog()
+            recorded = try catalog.builtOutputs()
+            changed = try LakeSurvey.sourceChanges(fileSystem: fileSystem, catalog: catalog)
+        } else {
+            recorded = []
+            changed = try LakeSurvey(inv).sourceChanges()
+        }
+        let outputs = recorded.sorted { LakePath.bytewiseLess($0.path, $1.path) }
         let checked = outputs.count
         // Hashed on every core, in ranges whose results are joined in path order.
-        let fileSystem = survey.fileSystem
         let parts = inParallelChunks(outputs.count, atLeast: 64, perCore: 16) { range -> (damage: [Damage], behindLinks: [String: Int]) in
             var part = (damage: [Damage](), behindLinks: [String: Int]())
             for output in outputs[range] {
@@ -67,7 +78,6 @@ enum VerifyCommand: LakemakeCommand {
         var behindLinks: [String: Int] = [:]
         for part in parts { behindLinks.merge(part.behindLinks, uniquingKeysWith: +) }
         let links = behindLinks.sorted { LakePath.bytewiseLess($0.key, $1.key) }
-        let changed = survey.sourceChanges()
         if inv.parsed[Options.json] {
             inv.output.print(JSONText.make { w in
                 w.beginObject()

@@ -1,6 +1,7 @@
-// What `verify` compares (and `status`, `explain` and `graph` for a lake never built; a built
-// one they answer from the stored plan's dry run): one walk of the lake, the catalog's
-// bulk state and a dry-run build, read without the lock and without writing anything.
+// What `status`, `explain`, `graph` and `verify` compare on a lake never built (a built one
+// they answer from the stored plan's dry run and the catalog's rows): one walk of the lake,
+// the catalog's bulk state and a dry-run build, read without the lock and without writing
+// anything.
 // Staleness comes from the engine's dry run only, so these commands never re-derive a reason
 // themselves. The dry run plans from the survey's walk and state (`BuildOptions.surveyed`)
 // rather than walking and loading again, so a command walks the lake once and reads the
@@ -64,6 +65,16 @@ struct LakeSurvey {
     /// them, judged as a build judges them (see `SourceChange.find`).
     func sourceChanges() -> [SourceChange] {
         SourceChange.find(surveyedSources)
+    }
+
+    /// The same without a survey: the source folders walked and held against the catalog's
+    /// rows for them only (`status` and `verify` of a built lake, which need nothing else of
+    /// a survey's).
+    static func sourceChanges(fileSystem: FileSystem, catalog: Catalog) throws -> [SourceChange] {
+        let listing: LakeListing
+        do { listing = try fileSystem.walk(under: LakeLayout.sourceFolders) } catch { throw BuildError.fileSystem(error) }
+        let recorded = CatalogState(files: try catalog.sourceFiles(), targets: [], targetIndexByOutput: [:], inputsLoaded: false)
+        return SourceChange.find(listing: listing, state: recorded, fileSystem: fileSystem)
     }
 
     /// The sources of this survey with their changed files hashed, made once for the dry run
