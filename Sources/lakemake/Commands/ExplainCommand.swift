@@ -43,9 +43,7 @@ enum ExplainCommand: LakemakeCommand {
             // where planning the whole lake took 11 s on 100 000 uploads. With no usable
             // stored plan the dry run plans in full, and decides PATH's target with the rest.
             catalog = try inv.readCatalog()
-            var options = BuildOptions(dryRun: true, commandLine: "dry run")
-            options.alsoVisit = [path]
-            report = try BuildRunner.build(inv, rules: try inv.loadRules(), catalog: catalog).run(options)
+            report = try LakeSurvey.dryRun(inv, catalog: catalog) { $0.alsoVisit = [path] }
             recorded = try catalog.target(producing: path)
         } else {
             let survey = try LakeSurvey(inv)

@@ -77,8 +77,7 @@ enum StatusCommand: LakemakeCommand {
             guard inv.hasCatalog else { return nil }
             let catalog = try inv.readCatalog()
             let fileSystem = inv.fileSystem
-            let report = try BuildRunner.build(inv, rules: try inv.loadRules(), catalog: catalog)
-                .run(BuildOptions(dryRun: true, commandLine: "dry run"))
+            let report = try LakeSurvey.dryRun(inv, catalog: catalog)
             var stale: [(output: String, rule: String, reason: StaleReason)] = []
             for t in report.targets {
                 if case .wouldBuild(let reason) = t.outcome { stale.append((t.primaryOutput, t.rule, reason)) }

@@ -56,9 +56,22 @@ struct LakeSurvey {
     /// What `build` (a build of this lake with this catalog) would do now, planned from this
     /// survey's walk and state.
     func dryRun(_ build: Build) throws(BuildError) -> BuildReport {
+        try build.run(Self.dryRunOptions { $0.surveyed = surveyedSources })
+    }
+
+    /// The dry run `build -n` makes, without a survey: from the stored plan when it can be
+    /// used (planned in full otherwise). `adjust` asks for more of it: a target to visit
+    /// (`explain`), each rule's targets counted (`graph`).
+    static func dryRun(_ inv: Invocation, catalog: Catalog, rules: RuleSet? = nil,
+                       _ adjust: (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {
+        try BuildRunner.build(inv, rules: rules ?? inv.loadRules(), catalog: catalog).run(dryRunOptions(adjust))
+    }
+
+    /// A dry run's options, as `adjust` leaves them.
+    private static func dryRunOptions(_ adjust: (inout BuildOptions) -> Void) -> BuildOptions {
         var options = BuildOptions(dryRun: true, commandLine: "dry run")
-        options.surveyed = surveyedSources
-        return try build.run(options)
+        adjust(&options)
+        return options
     }
 
     /// Raw and reference files that are new, changed or deleted since the catalog last saw
