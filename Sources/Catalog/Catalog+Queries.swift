@@ -1,5 +1,5 @@
-// Read queries for the commands (`log`, `lineage`, `explain`, `files`, `status`). They may
-// issue a few statements per answer; none of them is on the no-op path.
+// Read queries for the commands (`log`, `lineage`, `explain`, `files`, `status`, `verify`).
+// They may issue a few statements per answer; none of them is on the no-op path.
 
 import LakeFormats
 
