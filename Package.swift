@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Parquet", dependencies: ["CZlib", "CZstd"]),
         .target(name: "LakeFormats", swiftSettings: shaExtensions),
         .target(name: "Arguments"),
-        .target(name: "Catalog", dependencies: ["CSQLite", "LakeFormats"]),
+        .target(name: "Catalog", dependencies: ["CSQLite", "CZlib", "LakeFormats"]),
         .target(name: "LakeBuild", dependencies: ["Catalog", "LakeFormats", "CLinux", "Arguments", "Parquet"]),
         .target(name: "Pipelines", dependencies: ["LakeBuild", "LakeFormats", "Parquet"]),
         .executableTarget(

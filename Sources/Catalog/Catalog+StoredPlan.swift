@@ -1,5 +1,7 @@
-// The plan the last build stored (schema versions 2 and 3): the engine's encoding of its
-// whole target graph and of every file it saw, kept opaque here. A build that changed little
+// The plan the last build stored (schema versions 2, 3 and 5): the engine's encoding of its
+// whole target graph and of every file it saw, kept opaque here. The whole plan is a file
+// beside the database, named by the `stored_plan` row (`StoredPlanFiles.swift` says why and
+// how a kill or a power cut cannot leave a wrong one). A build that changed little
 // appends only what it changed, as a row of `stored_plan_changes`, instead of rewriting the
 // whole plan; the next build reads the plan and its changes in one statement and applies
 // them in order. A change row is written empty when its build makes its first write and
@@ -15,39 +17,68 @@ public struct StoredPlanRecord: Sendable, Equatable {
     /// What later builds changed, oldest first.
     public var changes: [[UInt8]]
     /// The size in bytes of the graph part of the whole plan (read on demand with
-    /// `loadStoredPlanGraph`): with `base`, what tells one whole plan from another.
+    /// `graph`): with `base`, what tells one whole plan from another.
     public var graphSize: Int
+    /// Reads the graph part of this same whole plan.
+    public var graph: StoredPlanGraph
 
     public init(config: String, base: [UInt8], changes: [[UInt8]] = [], graphSize: Int = 0) {
         self.config = config
         self.base = base
         self.changes = changes
         self.graphSize = graphSize
+        graph = StoredPlanGraph(source: nil, offset: 0, size: graphSize, crc32: 0)
+    }
+
+    /// Equal plans: the same configuration, bytes and changes, wherever they were read from.
+    public static func == (a: StoredPlanRecord, b: StoredPlanRecord) -> Bool {
+        a.config == b.config && a.graphSize == b.graphSize && a.changes == b.changes && a.base == b.base
+    }
+}
+
+/// The graph part of a whole stored plan, read only by a build that has changes to apply:
+/// from the file the plan's files part was read from, held open, so always the same plan's.
+public struct StoredPlanGraph: Sendable {
+    let source: StoredPlanSource?
+    let offset: Int
+    let size: Int
+    let crc32: UInt32
+
+    /// The graph part; nil when it cannot be read whole and intact (the build then plans in
+    /// full).
+    public func read() -> [UInt8]? {
+        guard let source else { return size == 0 ? [] : nil }
+        return source.read(offset: offset, count: size, crc32: crc32)
     }
 }
 
 extension Catalog {
-    /// The stored plan with its changes; nil when there is none, or when a build that was
-    /// changing it did not finish. One statement.
+    /// The stored plan with its changes; nil when there is none, when a build that was
+    /// changing it did not finish, or when its file is missing or damaged. One statement.
     public func loadStoredPlan() throws(CatalogError) -> StoredPlanRecord? {
         try withConnection { connection in
-            // The whole plan (tens of megabytes in a large lake) is read into its array directly,
-            // while the statement is active, so from the same snapshot.
+            // The file is opened while the statement is active, so it is the plan of the same
+            // snapshot (a build that replaces it removes the file only after its commit).
             let rows = try connection.prepare("""
-                SELECT 0, config, length(state), NULL, ifnull(length(graph), 0) FROM stored_plan WHERE id = 1 AND typeof(state) = 'blob'
+                SELECT 0, config, generation, base_size, base_crc32, graph_size, graph_crc32, NULL FROM stored_plan WHERE id = 1
                 UNION ALL
-                SELECT id, NULL, NULL, state, NULL FROM stored_plan_changes
+                SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, state FROM stored_plan_changes
                 ORDER BY 1
                 """)
             defer { rows.reset() }
             var record: StoredPlanRecord?
             while try rows.step() {
                 if try rows.int64(at: 0) == 0 {
-                    let base = try connection.readBlob(table: "stored_plan", column: "state", row: 1, count: Int(try rows.int64(at: 2)))
-                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base, graphSize: Int(try rows.int64(at: 4)))
+                    let baseSize = Int(try rows.int64(at: 3)), graphSize = Int(try rows.int64(at: 5))
+                    guard let source = planFiles.open(try rows.int64(at: 2)),
+                          let base = source.read(offset: 0, count: baseSize, crc32: UInt32(truncatingIfNeeded: try rows.int64(at: 4)))
+                    else { return nil }
+                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base, graphSize: graphSize)
+                    record?.graph = StoredPlanGraph(source: source, offset: baseSize, size: graphSize,
+                                                    crc32: UInt32(truncatingIfNeeded: try rows.int64(at: 6)))
                 } else {
-                    guard !rows.isNull(at: 3) else { return nil }
-                    record?.changes.append(try rows.blob(at: 3))
+                    guard !rows.isNull(at: 7) else { return nil }
+                    record?.changes.append(try rows.blob(at: 7))
                 }
             }
             return record
@@ -55,25 +86,38 @@ extension Catalog {
     }
 
     /// Replaces the stored plan with a whole one (its changes go). `graph` is the part only a
-    /// build with changes reads (`loadStoredPlanGraph`), kept apart so a no-op reads less.
+    /// build with changes reads (`StoredPlanRecord.graph`), kept apart so a no-op reads less.
+    /// The plan goes to a file of its own (`StoredPlanFiles`), named by the row committed
+    /// after it is written; the file it replaces is removed after that commit.
     public func saveStoredPlan(config: String, base: [UInt8], graph: [UInt8] = []) throws(CatalogError) {
-        try inTransaction { connection in
-            try connection.execute("DELETE FROM stored_plan_changes")
-            let insert = try connection.prepare("INSERT OR REPLACE INTO stored_plan (id, config, state, graph) VALUES (1, ?, ?, ?)")
-            defer { insert.reset() }
-            try insert.bind(config, at: 1)
-            try insert.run(bindingInPlace: [base, graph], from: 2)
-        }
-    }
-
-    /// The graph part of the whole stored plan (empty when there is none).
-    public func loadStoredPlanGraph() throws(CatalogError) -> [UInt8] {
-        try withConnection { connection in
-            let row = try connection.prepare("SELECT graph FROM stored_plan WHERE id = 1")
+        let generation = try withConnection { connection in
+            let row = try connection.prepare("SELECT ifnull(max(generation), 0) + 1 FROM stored_plan")
             defer { row.reset() }
-            guard try row.step(), !row.isNull(at: 0) else { return [] }
-            return try row.blob(at: 0)
+            _ = try row.step()
+            return try row.int64(at: 0)
         }
+        try planFiles.write(generation, [base, graph])
+        do {
+            try inTransaction { connection in
+                try connection.execute("DELETE FROM stored_plan_changes")
+                let insert = try connection.prepare("""
+                    INSERT OR REPLACE INTO stored_plan (id, config, generation, base_size, base_crc32, graph_size, graph_crc32)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    """)
+                defer { insert.reset() }
+                try insert.bind(config, at: 1)
+                try insert.bind(generation, at: 2)
+                try insert.bind(Int64(base.count), at: 3)
+                try insert.bind(Int64(StoredPlanSource.crc32(base)), at: 4)
+                try insert.bind(Int64(graph.count), at: 5)
+                try insert.bind(Int64(StoredPlanSource.crc32(graph)), at: 6)
+                _ = try insert.step()
+            }
+        } catch {
+            planFiles.removeAll(except: generation - 1)
+            throw error
+        }
+        planFiles.removeAll(except: generation)
     }
 
     /// Forgets the stored plan; a build that will store a whole new one calls this before

@@ -19,10 +19,13 @@ public final class Catalog: @unchecked Sendable {
     private let lock = NSLock()
     /// Path ids already looked up on `connection`; used under `lock` like the connection.
     let pathIDs = PathIDs()
+    /// The whole stored plan's files (`Catalog+StoredPlan.swift`).
+    let planFiles: StoredPlanFiles
 
     private init(connection: SQLite.Connection, readOnly: Bool) {
         self.connection = connection
         self.path = connection.path
+        planFiles = StoredPlanFiles(databasePath: connection.path)
         self.isReadOnly = readOnly
     }
 

@@ -20,6 +20,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAHash(value: String)
     /// Moving a corrupt catalog aside failed.
     case quarantineFailed(path: String, detail: String)
+    /// The whole stored plan's file (beside the database) could not be written.
+    case planFile(path: String, detail: String)
     /// Any other SQLite failure.
     case sqlite(SQLite.Error)
 
@@ -44,6 +46,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(value.prefix(80))' was to be recorded as a SHA-256, but it is not 64 lower-case hex characters"
         case .quarantineFailed(let path, let detail):
             return "could not move the damaged build catalog \(path) aside: \(detail)"
+        case .planFile(let path, let detail):
+            return "could not store the build plan \(path): \(detail)"
         case .sqlite(let error):
             return "the build catalog failed: \(error.message)"
         }
@@ -70,6 +74,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "this is a bug in lakemake: nothing was recorded; please report it with the command that failed"
         case .quarantineFailed:
             return "check the permissions of the lake's .lakemake folder, then try again"
+        case .planFile:
+            return "every output and its record are intact, and the next build plans the lake in full; check the free space and the permissions of the lake's .lakemake folder"
         case .sqlite(let error) where error.isFull:
             return "the disk holding the lake is full: free some space and run 'lakemake build' again; the catalog and every published output are intact"
         case .sqlite(let error) where error.isBusy:

@@ -31,6 +31,9 @@ enum Migrations {
         Migration(version: 4, name: "intern paths, store hashes as bytes and each input list once") { connection in
             try convertToVersion4(connection)
         },
+        Migration(version: 5, name: "keep the whole stored plan in a file beside the catalog") { connection in
+            try connection.execute(Schema.version5)
+        },
     ]
 
     /// The schema version this code reads and writes.

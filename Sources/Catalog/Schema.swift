@@ -142,6 +142,25 @@ enum Schema {
         );
         """
 
+    /// Version 5: the whole stored plan moves out of the database into a file beside it
+    /// (`catalog.db-plan-N`, see `StoredPlanFiles`); its row keeps the configuration, the
+    /// file's number, and the size and CRC-32 of each of its two parts. The plan stored in the
+    /// row and its changes are dropped: the next build plans the lake in full once (no target
+    /// is rebuilt for it) and writes the file.
+    static let version5 = """
+        DROP TABLE stored_plan;
+        DELETE FROM stored_plan_changes;
+        CREATE TABLE stored_plan (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            config      TEXT    NOT NULL,
+            generation  INTEGER NOT NULL,
+            base_size   INTEGER NOT NULL,
+            base_crc32  INTEGER NOT NULL,
+            graph_size  INTEGER NOT NULL,
+            graph_crc32 INTEGER NOT NULL
+        );
+        """
+
     /// Version 4: paths are interned and hashes are binary, and a target's input list is
     /// stored once, however many history versions share it (issue: a 100 000-upload lake's
     /// catalog was 660 MB, most of it the same paths as text and the same input lists copied

@@ -17,7 +17,7 @@ final class MigrationsTests: XCTestCase {
         let directory = try TemporaryDirectory(self)
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 4)
+        XCTAssertEqual(try Migrations.version(of: db), 5)
         XCTAssertEqual(try names(db, type: "table"),
                        ["builds", "file_rows", "history_output_rows", "history_rows", "input_list_items", "input_lists",
                         "paths", "stored_plan", "stored_plan_changes", "target_output_rows", "target_rows"])
@@ -39,9 +39,9 @@ final class MigrationsTests: XCTestCase {
         try Migrations.migrate(db, with: Array(Migrations.all.prefix(3)), upgrading: { told.append([$0, $1]) })
         XCTAssertEqual(told, [], "a new catalog is created, not upgraded")
         try Migrations.migrate(db, upgrading: { told.append([$0, $1]) })
-        XCTAssertEqual(told, [[3, 4]])
+        XCTAssertEqual(told, [[3, 5]])
         try Migrations.migrate(db, upgrading: { told.append([$0, $1]) })
-        XCTAssertEqual(told, [[3, 4]], "a current catalog needs nothing")
+        XCTAssertEqual(told, [[3, 5]], "a current catalog needs nothing")
     }
 
     func testMigratingTwiceIsANoOp() throws {
@@ -49,7 +49,7 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try Migrations.migrate(db)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 4)
+        XCTAssertEqual(try Migrations.version(of: db), 5)
     }
 
     func testFailingMigrationRollsBackEntirelyAndKeepsThePreviousVersion() throws {
@@ -80,7 +80,7 @@ final class MigrationsTests: XCTestCase {
         let db = try SQLite.Connection(path: directory.file("c.db"), mode: .readWrite)
         try db.execute("PRAGMA user_version = 9")
         XCTAssertThrowsError(try Migrations.migrate(db)) { error in
-            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 4))
+            XCTAssertEqual(error as? CatalogError, .tooNew(found: 9, supported: 5))
         }
     }
 
@@ -95,7 +95,7 @@ final class MigrationsTests: XCTestCase {
         try db.execute("INSERT INTO builds (started_at, command_line) VALUES ('t', 'build')")
         XCTAssertEqual(try Migrations.version(of: db), 1)
         try Migrations.migrate(db)
-        XCTAssertEqual(try Migrations.version(of: db), 4)
+        XCTAssertEqual(try Migrations.version(of: db), 5)
         let count = try db.prepare("SELECT count(*) FROM builds")
         XCTAssertTrue(try count.step())
         XCTAssertEqual(try count.int64(at: 0), 1)

@@ -108,30 +108,6 @@ extension SQLite {
             return statement
         }
 
-        /// The `count` bytes of BLOB column `column` in row `row` of `table`, read straight into
-        /// the returned array (a large blob is not first assembled in a buffer of SQLite's, as
-        /// `Statement.blob(at:)` does). Read it while a statement of the same query is still
-        /// active to see the same snapshot.
-        public func readBlob(table: String, column: String, row: Int64, count: Int) throws(SQLite.Error) -> [UInt8] {
-            var blob: OpaquePointer?
-            let opened = sqlite3_blob_open(handle, "main", table, column, row, 0, &blob)
-            defer { sqlite3_blob_close(blob) }
-            guard opened == SQLITE_OK, let blob else {
-                throw SQLite.Error(connection: handle, code: opened, sql: "blob \(table).\(column) row \(row)")
-            }
-            guard Int(sqlite3_blob_bytes(blob)) == count else {
-                throw SQLite.Error(code: SQLITE_CORRUPT, message: "blob \(table).\(column) changed size while read", sql: "")
-            }
-            guard count > 0 else { return [] }
-            var code = SQLITE_OK
-            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                code = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count), 0)
-                initialized = code == SQLITE_OK ? count : 0
-            }
-            guard code == SQLITE_OK else { throw SQLite.Error(connection: handle, code: code, sql: "blob \(table).\(column) row \(row)") }
-            return bytes
-        }
-
         /// Runs `body` in a transaction: commits when it returns, rolls back when it throws
         /// (and rethrows the body's error unchanged).
         ///

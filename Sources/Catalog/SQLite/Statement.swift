@@ -99,33 +99,6 @@ extension SQLite {
             while try step() {}
         }
 
-        /// Binds `blobs` to the parameters from `first` on without copying them, runs the
-        /// statement to completion and clears its bindings: SQLite reads the bytes where they
-        /// are, where `bind` has it copy them first (a stored plan is tens of megabytes).
-        public func run(bindingInPlace blobs: [[UInt8]], from first: Int32) throws(SQLite.Error) {
-            defer { clearBindings() }
-            let outcome = bound(blobs[...], at: first) { () -> Result<Void, SQLite.Error> in
-                do throws(SQLite.Error) { try run() } catch { return .failure(error) }
-                return .success(())
-            }
-            try outcome.get()
-        }
-
-        /// Binds the first of `blobs` in place at `index`, then the rest, and calls `body`
-        /// while all of them are bound.
-        private func bound(_ blobs: ArraySlice<[UInt8]>, at index: Int32,
-                           _ body: () -> Result<Void, SQLite.Error>) -> Result<Void, SQLite.Error> {
-            guard let blob = blobs.first else { return body() }
-            return blob.withUnsafeBytes { bytes in
-                // A zero-length blob still needs a non-null pointer to bind as a blob, not NULL;
-                // no destructor: SQLite neither frees nor copies the bytes (`SQLITE_STATIC`).
-                let code = sqlite3_bind_blob64(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
-                                               sqlite3_uint64(bytes.count), nil)
-                guard code == SQLITE_OK else { return .failure(SQLite.Error(connection: connection, code: code, sql: sql)) }
-                return bound(blobs.dropFirst(), at: index + 1, body)
-            }
-        }
-
         /// Rewinds the statement so it can run again; bindings are kept.
         public func reset() {
             sqlite3_reset(handle)

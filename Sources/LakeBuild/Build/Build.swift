@@ -213,8 +213,9 @@ public struct Build {
         let stored: StoredPlanRecord?
         do { stored = try catalog.loadStoredPlan() } catch { throw .catalog(error) }
         guard let stored, stored.config == configuration else { return nil }
-        let catalog = self.catalog
-        let graph = { (try? catalog.loadStoredPlanGraph()) ?? [] }
+        // Only the graph part's reader is kept, not the record with its files part.
+        let part = stored.graph
+        let graph = { part.read() ?? [] }
         if let plan = memory?.plan(for: stored, graph: graph) { return plan }
         let plan = StoredPlan(record: stored, graph: graph)
         if let plan { memory?.keep(plan, from: stored) }

@@ -168,7 +168,7 @@ final class ModelBasedBuildTests: XCTestCase {
                 // The stored plan, with the changes appended to it applied, is the plan of the lake.
                 let record = try XCTUnwrap(try incremental.catalog.loadStoredPlan(), context)
                 changeRows = max(changeRows, record.changes.count)
-                let stored = try XCTUnwrap(StoredPlan(record: record, graph: { (try? incremental.catalog.loadStoredPlanGraph()) ?? [] })?.graph(rules: incremental.rules), context)
+                let stored = try XCTUnwrap(StoredPlan(record: record, graph: { record.graph.read() ?? [] })?.graph(rules: incremental.rules), context)
                 let full = TargetDiscovery.plan(rules: incremental.rules, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders))
                 XCTAssertEqual(stored.graph.materialized().targets, full.targets, context)
                 XCTAssertEqual(stored.graph.sources, full.sources, context)
