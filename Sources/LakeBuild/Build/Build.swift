@@ -64,7 +64,7 @@ public struct Build {
         // A dry run whose caller walked and read the lake already plans from that.
         let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
-        let walk = options.knownChanges == nil && surveyed == nil ? BackgroundWalk(fileSystem) : nil
+        let walk = options.knownChanges == nil && surveyed == nil ? Self.backgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration, memory: options.planMemory) : nil
         stats.catalogLoadMs = clock.lap()
 
@@ -94,7 +94,7 @@ public struct Build {
         // or recorded), so they are stat'ed directly instead of walking their many folders.
         // The outputs the stored plan names are stat'ed while the walk runs.
         let storedOutputs = stored?.outputs.paths ?? []
-        let walking = surveyed == nil ? walk ?? BackgroundWalk(fileSystem) : nil
+        let walking = surveyed == nil ? walk ?? Self.backgroundWalk(fileSystem) : nil
         var outputStats = fileSystem.stat(storedOutputs)
         var listing = surveyed?.sources ?? LakeListing()
         if let walking {
@@ -225,23 +225,8 @@ public struct Build {
     /// The walk of raw/ and reference/ on a thread of its own, started before the stored plan
     /// is read and decoded: on a no-op build the walk, that read and the stats of the outputs
     /// it names are all the work there is, and the walk keeps one core busy meanwhile.
-    final class BackgroundWalk: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var result: Result<LakeListing, FileSystemError>?
-
-        init(_ fileSystem: FileSystem) {
-            DispatchQueue.global().async {
-                self.result = Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) }
-                self.done.signal()
-            }
-        }
-
-        /// The walk's result, once it has ended.
-        func wait() -> Result<LakeListing, FileSystemError> {
-            done.wait()
-            done.signal()
-            return result ?? .failure(.io(path: LakeLayout.raw, operation: "walk", errno: 0))
-        }
+    static func backgroundWalk(_ fileSystem: FileSystem) -> Background<Result<LakeListing, FileSystemError>> {
+        Background { Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) } }
     }
 
     /// UTC now as ISO 8601, for the catalog only.

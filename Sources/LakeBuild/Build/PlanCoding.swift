@@ -33,7 +33,13 @@ struct StringTable {
     /// True when the table started with `table`, byte for byte, so numbers into `table` are
     /// its own.
     func isSeeded(with table: [String]) -> Bool {
-        !table.isEmpty && seed.count == table.count && seed.elementsEqual(table) { $0.hasSameUTF8(as: $1) }
+        !table.isEmpty && seed.count == table.count && (Self.sameStorage(seed, table) || seed.elementsEqual(table) { $0.hasSameUTF8(as: $1) })
+    }
+
+    /// True when `a` and `b` are one array's storage (a copy of it not yet written to), so
+    /// equal without comparing 350 000 strings.
+    private static func sameStorage(_ a: [String], _ b: [String]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
 
     mutating func id(_ s: String) -> Int {

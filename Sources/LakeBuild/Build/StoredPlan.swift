@@ -168,13 +168,20 @@ struct StoredPlan {
     /// 2 s such a build took once every few hundred builds.) Strings nothing uses any more
     /// stay in a table kept this way; once they could be a third of it, it is made anew.
     /// The files keep their string numbers the same way (`StoredFiles.encode`).
-    /// - Parameter baseSize: the size of the stored plan's part the files are in, reserved
-    ///   for the new one's.
+    /// - Parameters:
+    ///   - baseSize: the size of the stored plan's part the files are in, reserved for the new
+    ///     one's.
+    ///   - seededTable: a table seeded with `graph.encodedStrings`, made beforehand.
     static func encode(graph: StoredGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                       standing: [StandingRejection], escapingLinks: [String], baseSize: Int = 0) -> (base: [UInt8], graph: [UInt8]) {
+                       standing: [StandingRejection], escapingLinks: [String], baseSize: Int = 0,
+                       seededTable: Background<StringTable>? = nil) -> (base: [UInt8], graph: [UInt8]) {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
-        var table = keep ? StringTable(seed: stored) : StringTable()
+        var table = StringTable()
+        if keep {
+            let seeded = seededTable?.wait()
+            table = seeded.map { $0.isSeeded(with: stored) } == true ? seeded! : StringTable(seed: stored)
+        }
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
                       escapingLinks: escapingLinks, table: &table, sizes: (baseSize, graph.encodedSize),
                       storedPart: { keep ? graph.encodedOwnPart($0) : nil })

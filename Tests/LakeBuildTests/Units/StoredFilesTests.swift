@@ -107,6 +107,19 @@ final class StoredFilesTests: XCTestCase {
         assertSame(renumbered, model)
     }
 
+    /// A table is seeded with a list when it started with the same strings byte for byte:
+    /// the list itself, a copy made apart, but not a list equal only as Swift compares
+    /// strings (two spellings of one accented name are two paths).
+    func testATableIsSeededWithTheSameStringsByteForByte() {
+        let strings = ["raw/b", "raw/caf\u{E9}", "value"]
+        let table = StringTable(seed: strings)
+        XCTAssertTrue(table.isSeeded(with: strings))
+        XCTAssertTrue(table.isSeeded(with: strings.map { String(decoding: Array($0.utf8), as: UTF8.self) }))
+        XCTAssertFalse(table.isSeeded(with: ["raw/b", "raw/cafe\u{301}", "value"]))
+        XCTAssertFalse(table.isSeeded(with: Array(strings.prefix(2))))
+        XCTAssertFalse(StringTable().isSeeded(with: []))
+    }
+
     /// `files` encoded with `table`, then decoded: what a build that writes the whole plan
     /// leaves and the next build reads.
     private func roundTrip(_ files: StoredFiles, table: inout StringTable) throws -> (StoredFiles, [String]) {
