@@ -77,14 +77,15 @@ struct PlanChanges {
 
 extension Build {
     /// Builds from the changes; nil when they cannot be followed from the stored plan (the
-    /// caller then plans in full).
-    func runFromChanges(_ options: BuildOptions, stored: StoredPlan, changes: PlanChanges, listing walked: LakeListing,
+    /// caller then plans in full, from `listing` as it was). Otherwise the outputs' stats are
+    /// added to `listing` in place, not to a copy of its 100 000 entries.
+    func runFromChanges(_ options: BuildOptions, stored: StoredPlan, changes: PlanChanges, listing: inout LakeListing,
                         configuration: String, stats: inout BuildStats, clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
         guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
               let (previous, outcomes) = stored.graph(rules: rules) else { return nil }
         options.planMemory?.keep(graph: previous, outcomes: outcomes, of: stored)
         // The previous graph goes once replanned (it is not held through the rest of the build).
-        guard let replanned = ChangeDrivenDiscovery.replan(previous: consume previous, rules: rules, listing: walked,
+        guard let replanned = ChangeDrivenDiscovery.replan(previous: consume previous, rules: rules, listing: listing,
                                                            added: changes.added, removed: changes.removed,
                                                            modified: changes.modified) else { return nil }
         let graph = replanned.graph
@@ -130,7 +131,7 @@ extension Build {
         }
         for t in view.targets + replanned.removed { for p in t.inputs.first ?? [] where LakeLayout.isRaw(p) { rawLooked.insert(p) } }
         rawLooked.formUnion(graph.unmatched.map(\.path))
-        rawLooked.formUnion(walked.escapingLinks.filter(LakeLayout.isRaw))
+        rawLooked.formUnion(listing.escapingLinks.filter(LakeLayout.isRaw))
         var paths = changes.added + changes.removed + changes.modified
         for t in view.targets + replanned.removed { paths += t.outputs }
         for trace in state.targets { paths += trace.outputs.map(\.path) }
@@ -138,7 +139,6 @@ extension Build {
         do { state.files = try catalog.loadState(targetsProducing: [], files: paths).files } catch { throw .catalog(error) }
         stats.catalogLoadMs += clock.lap()
 
-        var listing = walked
         let outputs = OutputStats.gather(graph: view, state: state, fileSystem: fileSystem)
         listing.add(outputs.stats)
         stats.statted += outputs.statted

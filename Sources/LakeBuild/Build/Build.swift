@@ -70,12 +70,12 @@ public struct Build {
 
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
         // it is done; a change it can follow, and only what the change reaches is visited.
-        func fromStoredPlan(_ stored: StoredPlan, _ listing: LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
+        func fromStoredPlan(_ stored: StoredPlan, _ listing: inout LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
             // Asked about targets or about the plan's counts, the build reads the plan's graph.
             if changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule {
                 return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun)
             }
-            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: listing,
+            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: &listing,
                                                   configuration: configuration, stats: &stats, clock: &clock) else { return nil }
             stats.commitMs += clock.lap()
             stats.sqlStatements = catalog.statementCount - statementsBefore
@@ -84,10 +84,10 @@ public struct Build {
         }
 
         // A watcher's list of changed files stands in for the walk.
-        if let stored, let known = options.knownChanges, let (listing, changes) = Self.known(known, stored: stored, fileSystem: fileSystem) {
+        if let stored, let known = options.knownChanges, case (var listing, let changes)? = Self.known(known, stored: stored, fileSystem: fileSystem) {
             stats.walkMs = clock.lap()
             stats.statted = known.count
-            if let report = try fromStoredPlan(stored, listing, changes) { return report }
+            if let report = try fromStoredPlan(stored, &listing, changes) { return report }
         }
 
         // Inputs are found by walking raw/ and reference/; outputs are known by name (planned
@@ -108,7 +108,7 @@ public struct Build {
             // A change-driven build has no further use for these stats, the largest array it
             // holds besides the plan; the rare fall back to a full plan stats those outputs again.
             if !changes.isEmpty { outputStats = [] }
-            if let report = try fromStoredPlan(stored, listing, changes) { return report }
+            if let report = try fromStoredPlan(stored, &listing, changes) { return report }
         }
         // A full path reuses the stats of the outputs the stored plan named.
         var knownStats: [String: FileStat?] = [:]

@@ -41,6 +41,7 @@ public struct LakeListing: Sendable {
 
     /// Adds stats gathered outside the walk.
     public mutating func add(_ stats: [(String, FileStat)]) {
+        files.reserveCapacity(files.count + stats.count)
         for (p, s) in stats { files[p] = s }
     }
 
