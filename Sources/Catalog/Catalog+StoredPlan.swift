@@ -16,18 +16,21 @@ public struct StoredPlanRecord: Sendable, Equatable {
     public var base: [UInt8]
     /// What later builds changed, oldest first.
     public var changes: [[UInt8]]
-    /// The size in bytes of the graph part of the whole plan (read on demand with
-    /// `graph`): with `base`, what tells one whole plan from another.
-    public var graphSize: Int
     /// Reads the graph part of this same whole plan.
-    public var graph: StoredPlanGraph
+    public let graph: StoredPlanGraph
+    /// The size in bytes of the graph part: with `base`, what tells one whole plan from another.
+    public var graphSize: Int { graph.size }
 
+    /// A plan with no graph part to read, of `graphSize` bytes (for comparisons).
     public init(config: String, base: [UInt8], changes: [[UInt8]] = [], graphSize: Int = 0) {
+        self.init(config: config, base: base, changes: changes, graph: StoredPlanGraph(source: nil, offset: 0, size: graphSize, crc32: 0))
+    }
+
+    init(config: String, base: [UInt8], changes: [[UInt8]], graph: StoredPlanGraph) {
         self.config = config
         self.base = base
         self.changes = changes
-        self.graphSize = graphSize
-        graph = StoredPlanGraph(source: nil, offset: 0, size: graphSize, crc32: 0)
+        self.graph = graph
     }
 
     /// Equal plans: the same configuration, bytes and changes, wherever they were read from.
@@ -69,13 +72,13 @@ extension Catalog {
             var record: StoredPlanRecord?
             while try rows.step() {
                 if try rows.int64(at: 0) == 0 {
-                    let baseSize = Int(try rows.int64(at: 3)), graphSize = Int(try rows.int64(at: 5))
+                    let baseSize = Int(try rows.int64(at: 3))
                     guard let source = planFiles.open(try rows.int64(at: 2)),
                           let base = source.read(offset: 0, count: baseSize, crc32: UInt32(truncatingIfNeeded: try rows.int64(at: 4)))
                     else { return nil }
-                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base, graphSize: graphSize)
-                    record?.graph = StoredPlanGraph(source: source, offset: baseSize, size: graphSize,
-                                                    crc32: UInt32(truncatingIfNeeded: try rows.int64(at: 6)))
+                    let graph = StoredPlanGraph(source: source, offset: baseSize, size: Int(try rows.int64(at: 5)),
+                                                crc32: UInt32(truncatingIfNeeded: try rows.int64(at: 6)))
+                    record = StoredPlanRecord(config: try rows.string(at: 1), base: base, changes: [], graph: graph)
                 } else {
                     guard !rows.isNull(at: 7) else { return nil }
                     record?.changes.append(try rows.blob(at: 7))

@@ -178,9 +178,10 @@ struct StoredPlan {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
         var table = StringTable()
-        if keep {
-            let seeded = seededTable?.wait()
-            table = seeded.map { $0.isSeeded(with: stored) } == true ? seeded! : StringTable(seed: stored)
+        if keep, let seeded = seededTable?.wait(), seeded.isSeeded(with: stored) {
+            table = seeded
+        } else if keep {
+            table = StringTable(seed: stored)
         }
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
                       escapingLinks: escapingLinks, table: &table, sizes: (baseSize, graph.encodedSize),

@@ -83,6 +83,8 @@ struct LakeWalker {
             close(fd)
             throw .io(path: dir.isEmpty ? directory.root : dir, operation: "opendir", errno: errno)
         }
+        // Closed however the loop ends (resolving a linked source folder may throw).
+        defer { closedir(handle) }
         let dfd = dirfd(handle)
         reserve(forFolder: dfd)
         // Paths in a folder of the lake's own (not the top, not a top-level folder) are
@@ -149,7 +151,6 @@ struct LakeWalker {
                 continue
             }
         }
-        closedir(handle)
     }
 
     /// `prefix` then the entry's name as one string, when the name is ASCII (nil otherwise:
