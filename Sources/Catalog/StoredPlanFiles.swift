@@ -13,6 +13,7 @@
 import CZlib
 import Foundation
 import Glibc
+import LakeFormats
 
 /// The whole-plan files of one catalog.
 final class StoredPlanFiles: @unchecked Sendable {
@@ -39,17 +40,10 @@ final class StoredPlanFiles: @unchecked Sendable {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.failure(path, "cannot create it", errno) }
         for part in parts {
-            var written = 0
-            while written < part.count {
-                let n = part.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    let code = errno
-                    Glibc.close(fd)
-                    unlink(path)
-                    throw Self.failure(path, "cannot write it", code)
-                }
-                written += n
+            if let code = FileDescriptorIO.writeAll(fd, part) {
+                Glibc.close(fd)
+                unlink(path)
+                throw Self.failure(path, "cannot write it", code)
             }
         }
         guard Glibc.close(fd) == 0 else {
@@ -109,25 +103,14 @@ final class StoredPlanSource: @unchecked Sendable {
     /// The `count` bytes at `offset` when their CRC-32 is `crc32`; nil when the file is
     /// shorter or the bytes differ (a file torn by a power cut).
     func read(offset: Int, count: Int, crc32 expected: UInt32) -> [UInt8]? {
-        let read: [UInt8]
+        let read: [UInt8]?
         if fd < 0 {
-            guard offset >= 0, count >= 0, offset + count <= bytes.count else { return nil }
-            read = Array(bytes[offset..<offset + count])
+            read = offset >= 0 && count >= 0 && offset + count <= bytes.count ? Array(bytes[offset..<offset + count]) : nil
         } else {
-            var failed = false
-            read = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                var done = 0
-                while done < count {
-                    let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { failed = true; break }
-                    done += n
-                }
-                initialized = failed ? 0 : count
-            }
-            if failed { return nil }
+            read = FileDescriptorIO.read(fd, offset: offset, count: count)
         }
-        return Self.crc32(read) == expected ? read : nil
+        guard let read, Self.crc32(read) == expected else { return nil }
+        return read
     }
 
     /// The CRC-32 (zlib's) of `bytes`.

@@ -178,18 +178,9 @@ public struct LocalFileSystem: FileSystem {
             throw errno == ELOOP ? .symbolicLink(temp) : .io(path: temp, operation: "create", errno: errno)
         }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                unlinkat(dirFD, name, 0)
-                throw .io(path: temp, operation: "write", errno: e)
-            }
-            written += n
+        if let e = FileDescriptorIO.writeAll(fd, bytes) {
+            unlinkat(dirFD, name, 0)
+            throw .io(path: temp, operation: "write", errno: e)
         }
         if sync && fsync(fd) != 0 {
             let e = errno

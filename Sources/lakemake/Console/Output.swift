@@ -3,6 +3,7 @@
 
 import Foundation
 import Glibc
+import LakeFormats
 
 /// The process's output streams.
 final class Output: @unchecked Sendable {
@@ -44,7 +45,7 @@ final class Output: @unchecked Sendable {
     func endProgress() {
         lock.lock()
         defer { lock.unlock() }
-        if progressShown { writeAll(2, Array("\r\u{1B}[K".utf8)[...]) }
+        if progressShown { _ = FileDescriptorIO.writeAll(2, Array("\r\u{1B}[K".utf8)) }
         progressShown = false
     }
 
@@ -61,18 +62,10 @@ final class Output: @unchecked Sendable {
         defer { lock.unlock() }
         if fd == 2 && progressShown && !progress {
             // A line printed over a progress line starts on a cleared line.
-            writeAll(2, Array("\r\u{1B}[K".utf8)[...])
+            _ = FileDescriptorIO.writeAll(2, Array("\r\u{1B}[K".utf8))
         }
         if fd == 2 { progressShown = progress }
-        writeAll(fd, Array(text.utf8)[...])
-    }
-
-    private func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) {
-        var bytes = bytes
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { return }
-            bytes = bytes.dropFirst(n)
-        }
+        // A closed terminal or pipe is not an error of the command's.
+        _ = FileDescriptorIO.writeAll(fd, Array(text.utf8))
     }
 }
