@@ -64,14 +64,15 @@ struct PlanChanges {
         for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }
         namesChanged = listing.escapingLinks != stored.escapingLinks
             || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
-        hasDirty = stored.dirtyCount > 0
+        hasDirty = stored.mustVisit
         added.sort(by: LakePath.bytewiseLess)
         removed.sort(by: LakePath.bytewiseLess)
         modified.sort(by: LakePath.bytewiseLess)
     }
 
     var isEmpty: Bool { added.isEmpty && removed.isEmpty && modified.isEmpty && touched.isEmpty && !namesChanged && !hasDirty }
-    /// The stored plan has targets that must be visited again (failed ones).
+    /// The stored plan has targets that must be visited again: failed ones, or gone ones
+    /// whose outputs a prefix build left.
     var hasDirty = false
 }
 
@@ -95,6 +96,16 @@ extension Build {
         var seeds = Set(replanned.changed).union(replanned.reading)
         for (i, o) in replanned.origin.enumerated() { if let o, outcomes[o].dirty { seeds.insert(i) } }
         for path in changes.touched + options.alsoVisit { if let i = graph.producer(path) { seeds.insert(i) } }
+        // Asked for more than what changed: the targets to force, and with --retry-failed
+        // those that produced nothing (a standing rejection among them).
+        if !options.force.isEmpty {
+            for i in 0..<graph.count where graph.outputs(i).contains(where: { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }) {
+                seeds.insert(i)
+            }
+        }
+        if options.retryRejected {
+            for (i, o) in replanned.origin.enumerated() { if let o, !outcomes[o].produced { seeds.insert(i) } }
+        }
         let visit = graph.downstream(of: seeds)
 
         // The session sees the visited targets only.
@@ -122,7 +133,10 @@ extension Build {
 
         // Catalog rows by index: the visited and removed targets, then the files they and the
         // changes name, and the rejection files of every raw file this build looks at again.
-        let traced = view.targets.map(\.primaryOutput) + replanned.removed.map(\.primaryOutput)
+        // Targets gone whose outputs a prefix build left are traced too: this build deletes
+        // them, unless it is a prefix build itself.
+        let orphans = stored.orphans.filter { graph.producer($0) == nil }
+        let traced = view.targets.map(\.primaryOutput) + replanned.removed.map(\.primaryOutput) + orphans
         var state: CatalogState
         do { state = try catalog.loadState(targetsProducing: traced, files: []) } catch { throw .catalog(error) }
         var rawLooked = Set((changes.added + changes.removed + changes.modified).filter(LakeLayout.isRaw))
@@ -165,12 +179,20 @@ extension Build {
         let session = BuildSession(build: self, options: options, listing: listing, state: state, graph: view, sources: sources,
                                    priorResults: prior, inheritedStanding: stored.standing,
                                    changedSources: Set(changes.added + changes.removed + changes.modified), planWrite: planWrite)
-        schedule(session, wanted: nil, options: options)
+        // Asked for some outputs only: the visited targets among them and what they need.
+        // Those not visited are up to date; the others are not requested.
+        var wanted: Set<Int>?, requested = graph.count
+        if !options.prefixes.isEmpty {
+            let closure = graph.closure(forPrefixes: options.prefixes)
+            wanted = Set(visit.indices.filter { closure[visit[$0]] })
+            requested = closure.count { $0 }
+        }
+        schedule(session, wanted: wanted, options: options)
         stats.runMs = clock.lap()
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        report.upToDateWithoutPlan = graph.count - view.targets.count
+        report.upToDateWithoutPlan = requested - (wanted?.count ?? view.targets.count)
         if options.countsTargetsPerRule {
             var counts = [Int](repeating: 0, count: graph.rules.count)
             for i in 0..<graph.count { counts[graph.ruleIndex(i)] += 1 }
@@ -180,7 +202,7 @@ extension Build {
         if options.dryRun { return report }
         try storePlan(session, report: report, configuration: configuration, graph: graph, viewIndex: viewIndex,
                       carried: CarriedPlan(plan: stored, outcomes: outcomes, origin: replanned.origin, removed: replanned.removed,
-                                           fresh: replanned.changed, changes: changes, seededTable: seededTable))
+                                           fresh: replanned.changed, changes: changes, orphans: orphans, seededTable: seededTable))
         return report
     }
 
@@ -291,7 +313,8 @@ extension Build {
         sources.apply(change.sourceUpdates)
         outputs.apply(change.outputUpdates)
         return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
-                                 standing: change.standing, escapingLinks: change.escapingLinks, baseSize: carried.plan.baseSize,
+                                 standing: change.standing, escapingLinks: change.escapingLinks, orphans: change.orphans,
+                                 baseSize: carried.plan.baseSize,
                                  seededTable: carried.seededTable)
     }
 
@@ -316,6 +339,7 @@ extension Build {
             if let o = session.storedOutcome(v) { change.outcomes.append((targetOutputs[0], o)) }
         }
         for t in carried.removed { outputs.formUnion(t.outputs) }
+        for p in carried.orphans { outputs.formUnion(session.state.target(producing: p)?.outputs.map(\.path) ?? []) }
         outputs.formUnion(removed.filter(LakeLayout.isRejectionFile))
         outputs.formUnion(session.leftRejectionFiles(removed: removed))
         for p in outputs.sorted(by: LakePath.bytewiseLess) {
@@ -328,6 +352,11 @@ extension Build {
         change.unmatched = graph.unmatched
         change.standing = report.standingRejections
         change.escapingLinks = session.listing.escapingLinks
+        // A prefix build deletes nothing: the targets gone are kept in the list until a build
+        // of the whole lake deletes their outputs.
+        if !session.options.prefixes.isEmpty {
+            change.orphans = Set(carried.orphans + carried.removed.map(\.primaryOutput)).sorted(by: LakePath.bytewiseLess)
+        }
         change.targetsRemoved = carried.removed.map(\.primaryOutput)
         change.targetsSet = carried.fresh.map { graph.target($0) }
         return change
@@ -345,6 +374,8 @@ struct CarriedPlan {
     /// Indices in the new graph of targets new or planned with other inputs.
     var fresh: [Int]
     var changes: PlanChanges
+    /// The stored plan's orphans that no target produces again.
+    var orphans: [String]
     /// A string table seeded with the stored graph's strings, made while the targets ran when
     /// the build was to write a whole plan.
     var seededTable: Background<StringTable>?

@@ -56,11 +56,9 @@ public struct Build {
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
         let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
-        // Builds of the whole lake, and their dry runs, start from the stored plan; prefixes,
-        // --force and --retry-failed plan in full (they ask for more than what changed), and so
-        // does a dry run made from a caller's survey (commands run on a lake never built).
-        let mayUsePlan = options.prefixes.isEmpty && !options.retryRejected && options.force.isEmpty
-            && !(options.dryRun && options.surveyed != nil)
+        // Builds and their dry runs start from the stored plan; a dry run made from a caller's
+        // survey (commands run on a lake never built) plans in full.
+        let mayUsePlan = !(options.dryRun && options.surveyed != nil)
         // A dry run whose caller walked and read the lake already plans from that.
         let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
@@ -71,8 +69,9 @@ public struct Build {
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
         // it is done; a change it can follow, and only what the change reaches is visited.
         func fromStoredPlan(_ stored: StoredPlan, _ listing: inout LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
-            // Asked about targets or about the plan's counts, the build reads the plan's graph.
-            if changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule {
+            // Asked about targets, about the plan's counts or for some targets only, the build
+            // reads the plan's graph.
+            if changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule && !options.isSelective {
                 return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun)
             }
             guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: &listing,
@@ -145,7 +144,8 @@ public struct Build {
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        if mayUsePlan && !options.dryRun {
+        // A prefix build planned in full leaves most targets undecided: it stores no plan.
+        if mayUsePlan && options.prefixes.isEmpty && !options.dryRun {
             try storePlan(session, report: report, configuration: configuration, graph: graph)
         }
         stats.commitMs = clock.lap()
@@ -180,7 +180,7 @@ public struct Build {
                                   unusableNames: stored.unmatched.filter { $0.problem != nil })
         listing.files.reserveCapacity(stored.sources.count + paths.count)
         for (path, stat) in zip(stored.sources.paths, stored.sources.stats) { listing.files[path] = stat }
-        var changes = PlanChanges(hasDirty: stored.dirtyCount > 0)
+        var changes = PlanChanges(hasDirty: stored.mustVisit)
         for (path, stat) in zip(paths, stats) {
             guard let stat else {
                 if fileSystem.stat(path) != nil { return nil }

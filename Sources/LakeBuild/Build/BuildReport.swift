@@ -56,6 +56,11 @@ public struct BuildOptions: Sendable {
     /// 200 000 targets.
     public var countsTargetsPerRule = false
 
+    /// The build asks for more than what changed (`--force`, `-B`, `--retry-failed`) or for
+    /// some outputs only (prefixes): a build from the stored plan visits more targets than
+    /// the changes reach, or runs fewer of them.
+    var isSelective: Bool { !prefixes.isEmpty || retryRejected || !force.isEmpty }
+
     public init(jobs: Int = 1, dryRun: Bool = false, retryRejected: Bool = false, prefixes: [String] = [], commandLine: String = "build") {
         self.jobs = jobs
         self.dryRun = dryRun

@@ -10,11 +10,14 @@ import LakeFormats
 
 extension BuildSession {
     /// Target `i`'s outcome as the next build sees it; nil when the target was not decided
-    /// (not requested, not started), so this build leaves no plan.
+    /// (not started, or a dry run's), so this build leaves no plan. A target a prefix build
+    /// did not request is stored dirty: the next build decides it.
     func storedOutcome(_ i: Int) -> StoredPlan.Outcome? {
         guard let r = result(i) else { return nil }
         switch r.report.outcome {
-        case .notRequested, .notStarted, .wouldBuild: return nil
+        case .notStarted, .wouldBuild: return nil
+        // Outside a prefix build's prefixes: looked at again by the next build.
+        case .notRequested: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
         case .failed: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
         default: return StoredPlan.Outcome(produced: r.outputs != nil, rejectedSources: r.rejectedSources, dirty: false)
         }

@@ -40,7 +40,12 @@ struct StoredPlan {
     var unmatched: [UnmatchedFile]
     var standing: [StandingRejection]
     var escapingLinks: [String]
+    /// Targets gone from the plan whose outputs a prefix build left (it deletes nothing), by
+    /// first output: the next build of the whole lake deletes them.
+    var orphans: [String]
     var targetCount: Int
+    /// Whatever changed, the next build has targets to visit: failed ones, or orphans.
+    var mustVisit: Bool { dirtyCount > 0 || !orphans.isEmpty }
     /// Targets the next build must visit whatever changed (they failed).
     var dirtyCount: Int
     /// The targets, read and decoded on demand (`graph(rules:)`): a build with no change never
@@ -76,6 +81,7 @@ struct StoredPlan {
             unmatched = change.unmatched
             standing = change.standing
             escapingLinks = change.escapingLinks
+            orphans = change.orphans
             targetCount = change.targetCount
             dirtyCount = change.dirtyCount
             changes.append(change)
@@ -88,7 +94,7 @@ struct StoredPlan {
     /// The digest of everything besides files that decides a build: the rules as parsed, each
     /// rule's action version, the files rules use, and the engine's own format version.
     static func configuration(rules: RuleSet, versionOf: (ActionInvocation) -> Int?, usedFiles: [String: FileContent] = [:]) -> String {
-        var text = "lakemake-plan-1\n"
+        var text = "lakemake-plan-2\n"
         for rule in rules.rules {
             text += "rule \(rule.name)\n"
             for line in rule.inputs { text += "in \(line.pattern.text)\n" }
@@ -149,7 +155,7 @@ struct StoredPlan {
 
     /// The format's first bytes; anything else (a no-op snapshot of an older version) is not
     /// decoded, and the next build plans in full once.
-    static let magic = Array("LMP2".utf8)
+    static let magic = Array("LMP3".utf8)
 
     /// Encodes a plan: the part every build reads (files and summary lists, with the string
     /// table) and the graph part only a build with changes reads. `outcomes` is parallel to
@@ -158,7 +164,7 @@ struct StoredPlan {
                        standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
         var table = StringTable()
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
-                      escapingLinks: escapingLinks, table: &table, sizes: (0, 0), storedPart: { _ in nil })
+                      escapingLinks: escapingLinks, orphans: [], table: &table, sizes: (0, 0), storedPart: { _ in nil })
     }
 
     /// Encodes the plan of a change-driven build. Its targets are mostly the stored plan's,
@@ -173,7 +179,7 @@ struct StoredPlan {
     ///     one's.
     ///   - seededTable: a table seeded with `graph.encodedStrings`, made beforehand.
     static func encode(graph: StoredGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                       standing: [StandingRejection], escapingLinks: [String], baseSize: Int = 0,
+                       standing: [StandingRejection], escapingLinks: [String], orphans: [String], baseSize: Int = 0,
                        seededTable: Background<StringTable>? = nil) -> (base: [UInt8], graph: [UInt8]) {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
@@ -184,7 +190,7 @@ struct StoredPlan {
             table = StringTable(seed: stored)
         }
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
-                      escapingLinks: escapingLinks, table: &table, sizes: (baseSize, graph.encodedSize),
+                      escapingLinks: escapingLinks, orphans: orphans, table: &table, sizes: (baseSize, graph.encodedSize),
                       storedPart: { keep ? graph.encodedOwnPart($0) : nil })
     }
 
@@ -193,7 +199,7 @@ struct StoredPlan {
     ///   - storedPart: target `i`'s own part already encoded with `table`'s strings, to be
     ///     copied; nil to encode the target.
     private static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                               standing: [StandingRejection], escapingLinks: [String], table: inout StringTable,
+                               standing: [StandingRejection], escapingLinks: [String], orphans: [String], table: inout StringTable,
                                sizes: (base: Int, graph: Int),
                                storedPart: (Int) -> ArraySlice<UInt8>?) -> (base: [UInt8], graph: [UInt8]) {
         let margin = { (size: Int) in size + size / 16 + 4096 }
@@ -205,6 +211,7 @@ struct StoredPlan {
         summary.unmatched(graph.unmatched, &table)
         summary.standing(standing, &table)
         summary.list(escapingLinks, &table)
+        summary.list(orphans, &table)
         summary.count(graph.count)
         summary.count(outcomes.filter(\.dirty).count)
 
@@ -247,8 +254,9 @@ struct StoredPlan {
         unmatched = u
         guard let standing = r.standing(strings) else { return nil }
         self.standing = standing
-        guard let links = r.list(strings), let count = r.count(), let dirty = r.count() else { return nil }
+        guard let links = r.list(strings), let orphans = r.list(strings), let count = r.count(), let dirty = r.count() else { return nil }
         escapingLinks = links
+        self.orphans = orphans
         targetCount = count
         baseTargetCount = count
         dirtyCount = dirty

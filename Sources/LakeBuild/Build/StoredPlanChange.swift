@@ -15,6 +15,8 @@ struct StoredPlanChange {
     var unmatched: [UnmatchedFile] = []
     var standing: [StandingRejection] = []
     var escapingLinks: [String] = []
+    /// The plan's whole list of targets gone whose outputs a prefix build left.
+    var orphans: [String] = []
     /// First outputs of the targets that went away.
     var targetsRemoved: [String] = []
     /// Targets added, or planned again with other inputs (dependencies are derived anew).
@@ -97,7 +99,7 @@ struct StoredPlanChange {
 
     // MARK: - Encoding
 
-    static let magic = Array("LMC2".utf8)
+    static let magic = Array("LMC3".utf8)
 
     func encoded() -> [UInt8] {
         var table = StringTable()
@@ -113,6 +115,7 @@ struct StoredPlanChange {
         body.unmatched(unmatched, &table)
         body.standing(standing, &table)
         body.list(escapingLinks, &table)
+        body.list(orphans, &table)
         body.list(targetsRemoved, &table)
         body.count(targetsSet.count)
         for t in targetsSet { body.target(t, &table) }
@@ -136,7 +139,8 @@ struct StoredPlanChange {
         dirtyCount = dirty
         guard let sourcesSet = r.repeated({ $0.file(strings) }), let outputsSet = r.repeated({ $0.file(strings) }),
               let sourcesRemoved = r.list(strings), let outputsRemoved = r.list(strings), let unmatched = r.unmatched(strings),
-              let standing = r.standing(strings), let escapingLinks = r.list(strings), let targetsRemoved = r.list(strings),
+              let standing = r.standing(strings), let escapingLinks = r.list(strings), let orphans = r.list(strings),
+              let targetsRemoved = r.list(strings),
               let targetsSet = r.repeated({ $0.target(strings) }),
               let outcomes = r.repeated({ r -> (String, StoredPlan.Outcome)? in
                   guard let primary = r.string(strings), let o = r.outcome(strings) else { return nil }
@@ -149,6 +153,7 @@ struct StoredPlanChange {
         self.unmatched = unmatched
         self.standing = standing
         self.escapingLinks = escapingLinks
+        self.orphans = orphans
         self.targetsRemoved = targetsRemoved
         self.targetsSet = targetsSet
         self.outcomes = outcomes

@@ -202,6 +202,20 @@ struct StoredGraph: IndexedTargets {
         return result
     }
 
+    /// For each target, whether it has an output under one of `prefixes` or one of those waits
+    /// for it: what `TargetGraph.closure(forPrefixes:)` gives for the same plan. One backward
+    /// pass, since targets come producers first.
+    func closure(forPrefixes prefixes: [String]) -> [Bool] {
+        var wanted = [Bool](repeating: false, count: count)
+        for i in (0..<count).reversed() {
+            if !wanted[i] && outputs(i).contains(where: { o in prefixes.contains { LakePrefix.matches(o, prefix: $0) } }) {
+                wanted[i] = true
+            }
+            if wanted[i] { for d in dependencies(i) { wanted[d] = true } }
+        }
+        return wanted
+    }
+
     /// The plan as full discovery lists it (producers included).
     func materialized() -> TargetGraph {
         var graph = TargetGraph(rules: rules, targets: [], producer: [:], unmatched: unmatched, sources: sources)

@@ -103,7 +103,7 @@ final class ModelBasedBuildTests: XCTestCase {
             let wholeWrites = seed % 2 == 1
             if wholeWrites { incremental.planChangeBudget = { _ in 0 } }
             var files: [String: String] = [:]
-            var changeDriven = 0, changeRows = 0, dryFromPlan = 0, keptUsed = 0
+            var changeDriven = 0, changeRows = 0, dryFromPlan = 0, keptUsed = 0, selectiveFromPlan = 0
             let memory = StoredPlanMemory()
             for step in 0..<14 {
                 let day = "2025-03-0\(1 + Int(rng.next() % 4))"
@@ -136,6 +136,50 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(dry.standingRejections, planned.standingRejections, "seed \(seed) step \(step)")
                 XCTAssertEqual(dry.unmatched, planned.unmatched, "seed \(seed) step \(step)")
 
+                // Every third step, a selective build comes first: some outputs only, forced
+                // targets, or rejections retried. From the stored plan it decides as planning in
+                // full does, runs only what that would, and stores what it did: the builds after
+                // it still leave what a clean build leaves.
+                var leftNoPlan = false
+                if step % 3 == 2 {
+                    var selective = BuildOptions(jobs: 1 + Int(rng.next() % 3))
+                    let prefixes = ["processed/m/", "metrics/", "reports/m/2025-03-03.txt", "processed/h/", "metrics/kept/2025-03-02/"]
+                    let pick = { (n: UInt64) in prefixes[Int(n % UInt64(prefixes.count))] }
+                    switch rng.next() % 4 {
+                    case 0: selective.prefixes = [pick(rng.next())]
+                    case 1: selective.force = [pick(rng.next())]
+                    case 2: selective.retryRejected = true
+                    default:
+                        selective.prefixes = [pick(rng.next())]
+                        selective.force = [pick(rng.next())]
+                    }
+                    var dry = selective
+                    dry.dryRun = true
+                    let fromPlan = try incremental.build(dry)
+                    var dryInFull = dry
+                    dryInFull.surveyed = SurveyedLake(sources: try incremental.fs.walk(under: LakeLayout.sourceFolders),
+                                                      state: try incremental.catalog.loadState(), fileSystem: incremental.fs)
+                    let inFull = try incremental.build(dryInFull)
+                    let context = "seed \(seed) step \(step): \(selective.prefixes) force \(selective.force) retry \(selective.retryRejected)"
+                    XCTAssertEqual(wouldBuild(fromPlan), wouldBuild(inFull), context)
+                    // The same number of targets requested (the prefixes' and what they need).
+                    let requested = { (r: BuildReport) in (r.upToDateWithoutPlan ?? 0) + r.targets.filter { $0.outcome != .notRequested }.count }
+                    XCTAssertEqual(requested(fromPlan), requested(inFull), context)
+                    XCTAssertEqual(fromPlan.standingRejections, inFull.standingRejections, context)
+                    let done = try incremental.build(selective)
+                    if done.upToDateWithoutPlan != nil { selectiveFromPlan += 1 }
+                    // A prefix build after a raw file went leaves no plan (it deletes nothing).
+                    let record = try incremental.catalog.loadStoredPlan()
+                    leftNoPlan = record == nil
+                    if let record {
+                        let stored = try XCTUnwrap(StoredPlan(record: record, graph: { record.graph.read() ?? [] })?.graph(rules: incremental.rules), context)
+                        let full = TargetDiscovery.plan(rules: incremental.rules, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders))
+                        XCTAssertEqual(stored.graph.materialized().targets, full.targets, context)
+                    }
+                    XCTAssertTrue(Set(incremental.runner.ran).isSubset(of: wouldBuild(inFull).map(\.primaryOutput)),
+                                  "\(context): ran \(incremental.runner.ran)")
+                }
+
                 // Every other build is told what changed, as `watch` tells it, instead of walking,
                 // and starts from the plan the last such build kept in memory (the builds in
                 // between, which walk, stand for other processes changing the stored plan).
@@ -146,7 +190,7 @@ final class ModelBasedBuildTests: XCTestCase {
                 }
                 let report = try incremental.build(options)
                 if step % 2 == 1 && step % 4 != 1 { incremental.engine().prepare(memory) }
-                if step % 2 == 1 && step > 1 {
+                if step % 2 == 1 && step > 1 && !leftNoPlan {
                     XCTAssertEqual(incremental.fs.pathsStatted.filter { LakeLayout.isRaw($0) && $0 != changed }, [],
                                    "seed \(seed) step \(step): a build told what changed walks nothing")
                 }
@@ -173,8 +217,15 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(stored.graph.materialized().targets, full.targets, context)
                 XCTAssertEqual(stored.graph.sources, full.sources, context)
                 XCTAssertEqual(stored.graph.unmatched, full.unmatched, context)
-                // So is the plan kept in memory, brought up to date with the rows stored since.
-                if let kept = memory.plan(for: record, graph: { [] }) {
+                // Its files are the lake as the build left it: the next build finds no change.
+                let plan = try XCTUnwrap(StoredPlan(record: record, graph: { [] }), context)
+                let left = PlanChanges(stored: plan, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders),
+                                       stats: incremental.fs.stat(plan.outputs.paths))
+                XCTAssertEqual(left.added + left.removed + left.modified + left.touched, [], context)
+                // So is the plan kept in memory, brought up to date with the rows stored since
+                // (its graph read from the catalog when the build found nothing to do: a build
+                // told of a change a selective build had already seen).
+                if let kept = memory.plan(for: record, graph: { record.graph.read() ?? [] }) {
                     keptUsed += 1
                     let graph = try XCTUnwrap(kept.graph(rules: incremental.rules), context)
                     XCTAssertEqual(graph.graph.materialized().targets, full.targets, "\(context): the plan kept in memory")
@@ -191,6 +242,7 @@ final class ModelBasedBuildTests: XCTestCase {
             }
             XCTAssertGreaterThan(changeDriven, 10, "seed \(seed): builds after the first start from the stored plan")
             XCTAssertGreaterThan(dryFromPlan, 10, "seed \(seed): dry runs after the first start from the stored plan")
+            XCTAssertGreaterThan(selectiveFromPlan, 1, "seed \(seed): selective builds start from the stored plan")
         }
     }
 }

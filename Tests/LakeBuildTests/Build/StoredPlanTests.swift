@@ -215,9 +215,66 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertFalse(f.fs.exists("processed/t/b.txt"))
     }
 
-    func testPrefixBuildsNeverShortCut() throws {
+    /// A prefix build, `--force` and `--retry-failed` start from the stored plan like any
+    /// build (planning a large lake in full took seconds and hundreds of megabytes) and store
+    /// what they did: the targets a prefix build left are decided by the next build, even one
+    /// told only of another change, as `watch` tells it.
+    func testSelectiveBuildsStartFromTheStoredPlanAndStoreWhatTheyDid() throws {
         let f = try makeLake()
-        XCTAssertNil(try f.build(BuildOptions(prefixes: ["processed/"])).upToDateWithoutPlan)
-        XCTAssertNotNil(try f.build().upToDateWithoutPlan, "a prefix build that wrote nothing keeps the stored plan")
+        f.fs.put("raw/t/a.txt", "alpha 2\n")
+        f.fs.put("raw/t/b.txt", "beta 2\n")
+        var report = try f.build(BuildOptions(prefixes: ["processed/t/a.txt"]))
+        XCTAssertNotNil(report.upToDateWithoutPlan, "from the stored plan")
+        XCTAssertEqual(f.runner.ran, ["processed/t/a.txt"], "only the prefix's target")
+        XCTAssertEqual(report.upToDateCount, 0, "the targets outside the prefix are not counted up to date")
+        XCTAssertEqual(report.targets.filter { $0.outcome == .notRequested }.map(\.primaryOutput).sorted(),
+                       ["metrics/all.txt", "processed/t/b.txt"])
+        f.fs.put("raw/t/c.txt", "gamma\n")
+        var told = BuildOptions()
+        told.knownChanges = ["raw/t/c.txt"]
+        report = try f.build(told)
+        XCTAssertNotNil(report.upToDateWithoutPlan, "from the plan the prefix build stored")
+        XCTAssertEqual(f.runner.ran.sorted(), ["metrics/all.txt", "processed/t/b.txt", "processed/t/c.txt"])
+        XCTAssertEqual(f.fs.contents("metrics/all.txt"),
+                       "processed/t/a.txt: ALPHA 2\nprocessed/t/b.txt: BETA 2\nprocessed/t/c.txt: GAMMA\n")
+        try f.fs.remove("raw/t/c.txt")
+        try f.build()
+
+        // A prefix build deletes nothing: after a raw file went, the plan it stores keeps the
+        // target gone, and the next build of the whole lake deletes its output, even one told
+        // only of another change.
+        try f.fs.remove("raw/t/b.txt")
+        report = try f.build(BuildOptions(prefixes: ["metrics/"]))
+        XCTAssertEqual(f.runner.ran, ["metrics/all.txt"])
+        XCTAssertTrue(f.fs.exists("processed/t/b.txt"))
+        XCTAssertEqual(try f.build(BuildOptions(prefixes: ["processed/"])).removed, [], "nor does the next prefix build")
+        XCTAssertEqual(try f.build(BuildOptions(dryRun: true)).removed, ["processed/t/b.txt"], "what the build will delete")
+        told.knownChanges = ["raw/t/a.txt"]
+        report = try f.build(told)
+        XCTAssertNotNil(report.upToDateWithoutPlan)
+        XCTAssertEqual(report.removed, ["processed/t/b.txt"])
+        XCTAssertFalse(f.fs.exists("processed/t/b.txt"))
+        XCTAssertEqual(try f.build().upToDateWithoutPlan, 2, "and the plan has nothing left to do")
+        XCTAssertEqual(f.fs.pathsStatted.filter { $0.hasPrefix("processed/t/b") }, [], "nor a file to look at")
+        f.fs.put("raw/t/b.txt", "beta 2\n")
+        try f.build()
+
+        report = try f.build(BuildOptions(prefixes: ["processed/"]))
+        XCTAssertEqual(report.upToDateWithoutPlan, 2, "nothing changed: the prefix's two targets are up to date")
+        XCTAssertEqual(report.upToDateCount, 2)
+        XCTAssertEqual(try f.build(BuildOptions(prefixes: ["metrics/"])).upToDateCount, 3, "with the targets it needs")
+
+        var forced = BuildOptions()
+        forced.force = ["processed/t/b.txt"]
+        report = try f.build(forced)
+        XCTAssertNotNil(report.upToDateWithoutPlan)
+        XCTAssertEqual(f.runner.ran, ["processed/t/b.txt"], "the same bytes again: what reads them is up to date")
+        XCTAssertEqual(try f.build().upToDateWithoutPlan, 3, "and the next build has nothing to do")
+
+        forced.force = [""]
+        try f.build(forced)
+        XCTAssertEqual(f.runner.ran.sorted(), ["metrics/all.txt", "processed/t/a.txt", "processed/t/b.txt"], "-B")
+        XCTAssertEqual(try f.build(BuildOptions(retryRejected: true)).upToDateWithoutPlan, 3, "nothing rejected: nothing to retry")
+        XCTAssertEqual(f.runner.ran, [])
     }
 }
