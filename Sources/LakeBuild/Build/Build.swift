@@ -56,9 +56,11 @@ public struct Build {
 
         if !options.dryRun { _ = fileSystem.sweepTemporaries() }
         let configuration = StoredPlan.configuration(rules: rules, versionOf: versionOf, usedFiles: usedFiles)
-        // Builds and their dry runs start from the stored plan; a dry run made from a caller's
-        // survey (commands run on a lake never built) plans in full.
-        let mayUsePlan = !(options.dryRun && options.surveyed != nil)
+        // Builds and their dry runs start from the stored plan. A dry run made from a caller's
+        // survey (commands run on a lake never built) plans in full, and so does -B: visiting
+        // every target from the plan reads the catalog target by target (9 s on 100 000
+        // uploads, where the full path's bulk read takes 1-2 s).
+        let mayUsePlan = !(options.dryRun && options.surveyed != nil) && !options.force.contains("")
         // A dry run whose caller walked and read the lake already plans from that.
         let surveyed = options.dryRun ? options.surveyed : nil
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
@@ -145,7 +147,7 @@ public struct Build {
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
         // A prefix build planned in full leaves most targets undecided: it stores no plan.
-        if mayUsePlan && options.prefixes.isEmpty && !options.dryRun {
+        if options.prefixes.isEmpty && !options.dryRun {
             try storePlan(session, report: report, configuration: configuration, graph: graph)
         }
         stats.commitMs = clock.lap()

@@ -272,8 +272,9 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(try f.build().upToDateWithoutPlan, 3, "and the next build has nothing to do")
 
         forced.force = [""]
-        try f.build(forced)
+        XCTAssertNil(try f.build(forced).upToDateWithoutPlan, "-B plans in full (its catalog read is one bulk read)")
         XCTAssertEqual(f.runner.ran.sorted(), ["metrics/all.txt", "processed/t/a.txt", "processed/t/b.txt"], "-B")
+        XCTAssertEqual(try f.build().upToDateWithoutPlan, 3, "and stores the plan for the next build")
         XCTAssertEqual(try f.build(BuildOptions(retryRejected: true)).upToDateWithoutPlan, 3, "nothing rejected: nothing to retry")
         XCTAssertEqual(f.runner.ran, [])
     }
