@@ -93,13 +93,19 @@ extension Catalog {
     /// The plan goes to a file of its own (`StoredPlanFiles`), named by the row committed
     /// after it is written; the file it replaces is removed after that commit.
     public func saveStoredPlan(config: String, base: [UInt8], graph: [UInt8] = []) throws(CatalogError) {
+        try saveStoredPlan(config: config, baseParts: [base], graph: graph)
+    }
+
+    /// `saveStoredPlan(config:base:graph:)` with the first part in pieces, written one after
+    /// the other: a plan of tens of megabytes is not copied into one buffer first.
+    public func saveStoredPlan(config: String, baseParts: [[UInt8]], graph: [UInt8] = []) throws(CatalogError) {
         let generation = try withConnection { connection in
             let row = try connection.prepare("SELECT ifnull(max(generation), 0) + 1 FROM stored_plan")
             defer { row.reset() }
             _ = try row.step()
             return try row.int64(at: 0)
         }
-        try planFiles.write(generation, [base, graph])
+        try planFiles.write(generation, baseParts + [graph])
         do {
             try inTransaction { connection in
                 try connection.execute("DELETE FROM stored_plan_changes")
@@ -110,8 +116,8 @@ extension Catalog {
                 defer { insert.reset() }
                 try insert.bind(config, at: 1)
                 try insert.bind(generation, at: 2)
-                try insert.bind(Int64(base.count), at: 3)
-                try insert.bind(Int64(StoredPlanSource.crc32(base)), at: 4)
+                try insert.bind(Int64(baseParts.reduce(0) { $0 + $1.count }), at: 3)
+                try insert.bind(Int64(StoredPlanSource.crc32(baseParts)), at: 4)
                 try insert.bind(Int64(graph.count), at: 5)
                 try insert.bind(Int64(StoredPlanSource.crc32(graph)), at: 6)
                 _ = try insert.step()

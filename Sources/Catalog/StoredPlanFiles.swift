@@ -114,7 +114,14 @@ final class StoredPlanSource: @unchecked Sendable {
     }
 
     /// The CRC-32 (zlib's) of `bytes`.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBytes { UInt32(crc32_z(0, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), $0.count)) }
+    static func crc32(_ bytes: [UInt8]) -> UInt32 { crc32([bytes]) }
+
+    /// The CRC-32 of `pieces` one after the other.
+    static func crc32(_ pieces: [[UInt8]]) -> UInt32 {
+        var crc: UInt = 0
+        for piece in pieces {
+            crc = piece.withUnsafeBytes { crc32_z(crc, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), $0.count) }
+        }
+        return UInt32(crc)
     }
 }

@@ -86,6 +86,22 @@ final class StoredPlanFileTests: XCTestCase {
         XCTAssertEqual(record.graph.read(), [7, 8, 9])
     }
 
+    /// A plan handed over in pieces (as the engine encodes it, the files on another core) is
+    /// the pieces one after the other, its CRC-32 theirs together: it reads back whole, from
+    /// the file and from memory alike.
+    func testAPlanSavedInPiecesReadsBackWhole() throws {
+        let directory = try TemporaryDirectory(self)
+        let pieces: [[UInt8]] = [[1, 2], [], (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }, [3]]
+        let whole = Array(pieces.joined())
+        for catalog in [try Catalog.open(path: directory.file("catalog.db")), try Catalog.open(path: ":memory:")] {
+            try catalog.saveStoredPlan(config: "a", baseParts: pieces, graph: [9, 8])
+            let record = try XCTUnwrap(try catalog.loadStoredPlan())
+            XCTAssertEqual(record, StoredPlanRecord(config: "a", base: whole, graphSize: 2))
+            XCTAssertEqual(record.graph.read(), [9, 8])
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: directory.file("catalog.db-plan-1")), Data(whole + [9, 8]))
+    }
+
     /// A build reads the graph part well after the files part; a build that replaced the plan
     /// in between must not hand it the new plan's graph.
     func testTheGraphReadLaterIsThePlanTheFilesCameFrom() throws {

@@ -225,7 +225,7 @@ extension Build {
         let viewIndex = Array(graph.targets.indices).map(Optional.some)
         guard Self.dirtyCount(session, report: report, graph: graph, viewIndex: viewIndex, carried: nil) != nil else { return }
         let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex)
-        do { try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph) } catch { throw .catalog(error) }
+        do { try catalog.saveStoredPlan(config: configuration, baseParts: whole.base, graph: whole.graph) } catch { throw .catalog(error) }
     }
 
     /// Stores what a change-driven build changed (`StoredPlanChange`), or the whole plan once
@@ -246,7 +246,7 @@ extension Build {
                 }
             }
             let whole = Self.whole(change, to: carried, graph: graph, viewIndex: viewIndex, session: session)
-            try catalog.saveStoredPlan(config: configuration, base: whole.base, graph: whole.graph)
+            try catalog.saveStoredPlan(config: configuration, baseParts: whole.base, graph: whole.graph)
         } catch {
             throw .catalog(error)
         }
@@ -273,7 +273,7 @@ extension Build {
 
     /// The whole plan of a full build: every target's outcome and every file as it leaves them.
     private static func whole(_ session: BuildSession, report: BuildReport, graph: TargetGraph,
-                              viewIndex: [Int?]) -> (base: [UInt8], graph: [UInt8]) {
+                              viewIndex: [Int?]) -> StoredPlan.EncodedPlan {
         let removed = session.allRemovedPaths()
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.count)
@@ -299,7 +299,7 @@ extension Build {
     /// applied (the file lists are merged with the change, not rebuilt from every target), and
     /// each target's outcome, from this build for the targets it visited, else as stored.
     private static func whole(_ change: StoredPlanChange, to carried: CarriedPlan, graph: StoredGraph, viewIndex: [Int?],
-                              session: BuildSession) -> (base: [UInt8], graph: [UInt8]) {
+                              session: BuildSession) -> StoredPlan.EncodedPlan {
         var outcomes: [StoredPlan.Outcome] = []
         outcomes.reserveCapacity(graph.count)
         for i in 0..<graph.count {
@@ -309,10 +309,9 @@ extension Build {
                 outcomes.append(carried.outcomes[o])
             }
         }
-        var sources = carried.plan.sources, outputs = carried.plan.outputs
-        sources.apply(change.sourceUpdates)
-        outputs.apply(change.outputUpdates)
-        return StoredPlan.encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs,
+        return StoredPlan.encode(graph: graph, outcomes: outcomes,
+                                 sources: carried.plan.sources, sourceEdit: StoredFiles.Edit(change.sourceUpdates),
+                                 outputs: carried.plan.outputs, outputEdit: StoredFiles.Edit(change.outputUpdates),
                                  standing: change.standing, escapingLinks: change.escapingLinks, orphans: change.orphans,
                                  baseSize: carried.plan.baseSize,
                                  seededTable: carried.seededTable)

@@ -200,27 +200,81 @@ struct StoredFiles: Equatable {
         encode(into: &writer, ids: ids(in: &table))
     }
 
-    /// Each path's number in `table`, in path order; paths `table` does not hold yet are
-    /// added. A table seeded with the one the files were decoded with takes their numbers as
-    /// they are.
-    func ids(in table: inout StringTable) -> [Int32] {
+    /// Each path's number in `table`, in path order, of the files as `apply(edit)` would
+    /// leave them; paths `table` does not hold yet are added. A table seeded with the one the
+    /// files were decoded with takes their numbers as they are.
+    func ids(in table: inout StringTable, applying edit: Edit = Edit()) -> [Int32] {
         let sameTable = table.isSeeded(with: self.table)
         var ids: [Int32] = []
-        ids.reserveCapacity(count)
-        for i in paths.indices { ids.append(sameTable && stringIDs[i] >= 0 ? stringIDs[i] : Int32(table.id(paths[i]))) }
+        ids.reserveCapacity(count + edit.updates.count)
+        forEach(applying: edit) { path, i, _ in
+            if let i, sameTable && stringIDs[i] >= 0 { ids.append(stringIDs[i]) } else { ids.append(Int32(table.id(path))) }
+        }
         return ids
     }
 
-    /// Writes the files as `encode(into:_:)` does, with the path numbers `ids(in:)` gave.
-    func encode(into writer: inout PlanWriter, ids: [Int32]) {
-        writer.count(count)
-        for i in paths.indices {
-            writer.count(Int(ids[i]))
-            writer.stat(stats[i])
-            let digest = digests[(i * 32)..<(i * 32 + 32)]
-            if !otherHashes.isEmpty, let other = otherHashes[paths[i]] { writer.hash(other) } else { writer.digest(digest) }
-            writer.count(Int(sizes[i]))
+    /// Writes the files as `encode(into:_:)` does, with the path numbers `ids(in:applying:)`
+    /// gave for the same `edit`.
+    func encode(into writer: inout PlanWriter, ids: [Int32], applying edit: Edit = Edit()) {
+        writer.count(ids.count)
+        var k = 0
+        forEach(applying: edit) { _, i, update in
+            writer.count(Int(ids[k]))
+            k += 1
+            if let update {
+                writer.stat(update.stat)
+                writer.hash(update.content.sha256)
+                writer.count(Int(update.content.size))
+            } else if let i {
+                writer.stat(stats[i])
+                let digest = digests[(i * 32)..<(i * 32 + 32)]
+                if !otherHashes.isEmpty, let other = otherHashes[paths[i]] { writer.hash(other) } else { writer.digest(digest) }
+                writer.count(Int(sizes[i]))
+            }
         }
+    }
+
+    /// Whether the files as `apply(edit)` would leave them are `other`'s paths, byte for byte.
+    func pathsEqual(_ other: [String], applying edit: Edit = Edit()) -> Bool {
+        var k = 0, equal = true
+        forEach(applying: edit) { path, _, _ in
+            equal = equal && k < other.count && other[k].hasSameUTF8(as: path)
+            k += 1
+        }
+        return equal && k == other.count
+    }
+
+    /// Updates to encode the files with, as `apply` would leave them, without applying them
+    /// to a copy: a whole plan written by a change-driven build holds the stored files with a
+    /// handful of updates, and copying 300 000 entries to apply them took 40 ms and 30 MB.
+    struct Edit {
+        /// The last word on each path (nil removes it), in bytewise order.
+        fileprivate var updates: [(path: String, state: StoredPlan.FileState?)]
+
+        init(_ updates: [String: StoredPlan.FileState?] = [:]) {
+            self.updates = updates.map { ($0.key, $0.value) }.sorted { LakePath.bytewiseLess($0.path, $1.path) }
+        }
+    }
+
+    /// Calls `body` for each file as `apply(edit)` would leave them, in order, with the index
+    /// of the path among the stored ones (nil for a path added) and its update (nil for a file
+    /// kept as stored).
+    private func forEach(applying edit: Edit, _ body: (_ path: String, _ index: Int?, _ update: StoredPlan.FileState?) -> Void) {
+        let updates = edit.updates
+        var u = 0
+        for i in paths.indices {
+            while u < updates.count && LakePath.bytewiseLess(updates[u].path, paths[i]) {
+                if let state = updates[u].state { body(updates[u].path, nil, state) }
+                u += 1
+            }
+            if u < updates.count && updates[u].path.hasSameUTF8(as: paths[i]) {
+                if let state = updates[u].state { body(paths[i], i, state) }
+                u += 1
+            } else {
+                body(paths[i], i, nil)
+            }
+        }
+        for (path, state) in updates[u...] { if let state { body(path, nil, state) } }
     }
 
     /// Reads what `encode` wrote; nil when malformed or out of order.

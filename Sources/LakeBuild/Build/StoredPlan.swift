@@ -161,7 +161,7 @@ struct StoredPlan {
     /// table) and the graph part only a build with changes reads. `outcomes` is parallel to
     /// `graph.targets`.
     static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                       standing: [StandingRejection], escapingLinks: [String]) -> (base: [UInt8], graph: [UInt8]) {
+                       standing: [StandingRejection], escapingLinks: [String]) -> EncodedPlan {
         var table = StringTable()
         return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
                       escapingLinks: escapingLinks, orphans: [], table: &table, sizes: (0, 0), storedPart: { _ in nil })
@@ -178,9 +178,11 @@ struct StoredPlan {
     ///   - baseSize: the size of the stored plan's part the files are in, reserved for the new
     ///     one's.
     ///   - seededTable: a table seeded with `graph.encodedStrings`, made beforehand.
-    static func encode(graph: StoredGraph, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
+    ///   - sourceEdit, outputEdit: updates the files are written with (see `StoredFiles.Edit`).
+    static func encode(graph: StoredGraph, outcomes: [Outcome], sources: StoredFiles, sourceEdit: StoredFiles.Edit = .init(),
+                       outputs: StoredFiles, outputEdit: StoredFiles.Edit = .init(),
                        standing: [StandingRejection], escapingLinks: [String], orphans: [String], baseSize: Int = 0,
-                       seededTable: Background<StringTable>? = nil) -> (base: [UInt8], graph: [UInt8]) {
+                       seededTable: Background<StringTable>? = nil) -> EncodedPlan {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
         var table = StringTable()
@@ -189,8 +191,8 @@ struct StoredPlan {
         } else if keep {
             table = StringTable(seed: stored)
         }
-        return encode(graph: graph, outcomes: outcomes, sources: sources, outputs: outputs, standing: standing,
-                      escapingLinks: escapingLinks, orphans: orphans, table: &table, sizes: (baseSize, graph.encodedSize),
+        return encode(graph: graph, outcomes: outcomes, sources: sources, sourceEdit: sourceEdit, outputs: outputs, outputEdit: outputEdit,
+                      standing: standing, escapingLinks: escapingLinks, orphans: orphans, table: &table, sizes: (baseSize, graph.encodedSize),
                       storedPart: { keep ? graph.encodedOwnPart($0) : nil })
     }
 
@@ -198,15 +200,23 @@ struct StoredPlan {
     ///   - sizes: the sizes of the two parts expected (a little is added), reserved at once.
     ///   - storedPart: target `i`'s own part already encoded with `table`'s strings, to be
     ///     copied; nil to encode the target.
-    private static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, outputs: StoredFiles,
-                               standing: [StandingRejection], escapingLinks: [String], orphans: [String], table: inout StringTable,
+    private static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, sourceEdit: StoredFiles.Edit = .init(),
+                               outputs: StoredFiles, outputEdit: StoredFiles.Edit = .init(), standing: [StandingRejection], escapingLinks: [String], orphans: [String], table: inout StringTable,
                                sizes: (base: Int, graph: Int),
-                               storedPart: (Int) -> ArraySlice<UInt8>?) -> (base: [UInt8], graph: [UInt8]) {
+                               storedPart: (Int) -> ArraySlice<UInt8>?) -> EncodedPlan {
         let margin = { (size: Int) in size + size / 16 + 4096 }
         // Strings are numbered in the order they are written below: files first (sorted
         // paths, which front-code well), then the summary lists, then the targets. The files
-        // are written after the table, straight into the whole plan's bytes.
-        let sourceIDs = sources.ids(in: &table), outputIDs = outputs.ids(in: &table)
+        // need only their numbers: they are written on another core meanwhile (a fifth of the
+        // encoding on a large lake), and follow the table in the file.
+        let sourceIDs = sources.ids(in: &table, applying: sourceEdit), outputIDs = outputs.ids(in: &table, applying: outputEdit)
+        let filesCapacity = margin(sizes.base)
+        let files = Background { () -> [UInt8] in
+            var writer = PlanWriter(reservingCapacity: filesCapacity)
+            sources.encode(into: &writer, ids: sourceIDs, applying: sourceEdit)
+            outputs.encode(into: &writer, ids: outputIDs, applying: outputEdit)
+            return writer.bytes
+        }
         var summary = PlanWriter()
         summary.unmatched(graph.unmatched, &table)
         summary.standing(standing, &table)
@@ -216,7 +226,13 @@ struct StoredPlan {
         summary.count(outcomes.filter(\.dirty).count)
 
         var targets = PlanWriter(reservingCapacity: margin(sizes.graph))
-        targets.list(graph.sources, &table)
+        // The sources' numbers are known when they are the files' (as a build leaves them).
+        if sources.pathsEqual(graph.sources, applying: sourceEdit) {
+            targets.count(sourceIDs.count)
+            for id in sourceIDs { targets.count(Int(id)) }
+        } else {
+            targets.list(graph.sources, &table)
+        }
         for (i, o) in outcomes.enumerated() {
             let dependencies: [Int]
             if let part = storedPart(i) {
@@ -232,13 +248,17 @@ struct StoredPlan {
             targets.outcome(o, &table)
         }
 
-        var out = PlanWriter(reservingCapacity: margin(sizes.base))
-        out.raw(magic)
-        out.table(table)
-        sources.encode(into: &out, ids: sourceIDs)
-        outputs.encode(into: &out, ids: outputIDs)
-        out.raw(summary.bytes)
-        return (out.bytes, targets.bytes)
+        var head = PlanWriter(reservingCapacity: margin(sizes.base))
+        head.raw(magic)
+        head.table(table)
+        return EncodedPlan(base: [head.bytes, files.wait(), summary.bytes], graph: targets.bytes)
+    }
+
+    /// A plan as `encode` writes it: the part every build reads, in pieces written one after
+    /// the other (not copied into one buffer), and the graph part.
+    struct EncodedPlan {
+        var base: [[UInt8]]
+        var graph: [UInt8]
     }
 
     /// Decodes the files and summary of a whole stored plan (the targets stay encoded until

@@ -131,7 +131,7 @@ final class ChangeDrivenDiscoveryTests: XCTestCase {
         let outcomes = Array(repeating: StoredPlan.Outcome(produced: true, rejectedSources: [], dirty: false), count: graph.count)
         let encoded = StoredPlan.encode(graph: graph, outcomes: outcomes, sources: StoredFiles(), outputs: StoredFiles(),
                                         standing: [], escapingLinks: [])
-        return StoredPlan(record: StoredPlanRecord(config: "", base: encoded.base), graph: { encoded.graph })?.graph(rules: rules)?.graph
+        return StoredPlan(record: StoredPlanRecord(config: "", base: Array(encoded.base.joined())), graph: { encoded.graph })?.graph(rules: rules)?.graph
     }
 
     /// Targets (by first output) that are new or whose inputs changed, and those that went away.

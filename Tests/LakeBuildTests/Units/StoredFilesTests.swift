@@ -107,6 +107,42 @@ final class StoredFilesTests: XCTestCase {
         assertSame(renumbered, model)
     }
 
+    /// Files written with an edit (what a change-driven build writes, without copying the
+    /// stored files to apply it) are byte for byte the files with the edit applied, then
+    /// written: adds before, between and after the stored paths, removals, replacements, hashes
+    /// that are not SHA-256 text, with a table seeded from the stored one and with a new one.
+    func testFilesWrittenWithAnEditAreTheEditedFilesWritten() throws {
+        var generator = SplitMix64(seed: 77)
+        var model: [String: StoredPlan.FileState] = [:]
+        for n in stride(from: 10, to: 300, by: 3) { model["processed/\(n % 5)/f\(n).parquet"] = state(n) }
+        var table = StringTable()
+        let (stored, strings) = try roundTrip(StoredFiles(model), table: &table)
+        let odd = ["", "not-a-hash"]
+        for round in 0..<12 {
+            var updates: [String: StoredPlan.FileState?] = [:]
+            for e in 0..<[0, 1, 5, 40][round % 4] {
+                let n = Int.random(in: 0..<320, using: &generator)
+                updates["processed/\(n % 6)/f\(n).parquet"] = Int.random(in: 0..<3, using: &generator) == 0
+                    ? .some(nil) : .some(state(1000 * round + e, hash: e % 7 == 3 ? odd[e % 2] : nil))
+            }
+            var applied = stored
+            applied.apply(updates)
+            for seeded in [true, false] {
+                var expectedTable = seeded ? StringTable(seed: strings) : StringTable()
+                var expected = PlanWriter()
+                applied.encode(into: &expected, ids: applied.ids(in: &expectedTable))
+                var editedTable = seeded ? StringTable(seed: strings) : StringTable()
+                let edit = StoredFiles.Edit(updates)
+                var written = PlanWriter()
+                stored.encode(into: &written, ids: stored.ids(in: &editedTable, applying: edit), applying: edit)
+                XCTAssertEqual(written.bytes, expected.bytes, "round \(round), seeded \(seeded)")
+                XCTAssertEqual(editedTable.strings, expectedTable.strings, "round \(round), seeded \(seeded)")
+                XCTAssertTrue(stored.pathsEqual(applied.paths, applying: edit))
+                XCTAssertEqual(stored.pathsEqual(stored.paths, applying: edit), applied.paths == stored.paths)
+            }
+        }
+    }
+
     /// A table is seeded with a list when it started with the same strings byte for byte:
     /// the list itself, a copy made apart, but not a list equal only as Swift compares
     /// strings (two spellings of one accented name are two paths).
