@@ -66,6 +66,23 @@ public struct ByteExactDictionary<Value>: Sequence, ExpressibleByDictionaryLiter
         set { storage[ByteExactString(key)] = newValue }
     }
 
+    /// Where an entry is: found once by its key, then read or compared without hashing the
+    /// key again.
+    public typealias Index = Dictionary<ByteExactString, Value>.Index
+
+    @inlinable
+    public func index(forKey key: String) -> Index? { storage.index(forKey: ByteExactString(key)) }
+
+    @inlinable
+    public subscript(position: Index) -> (key: String, value: Value) {
+        let entry = storage[position]
+        return (entry.key.text, entry.value)
+    }
+
+    /// Every entry's index, in the dictionary's order.
+    @inlinable
+    public var indices: Dictionary<ByteExactString, Value>.Indices { storage.indices }
+
     @inlinable
     public var count: Int { storage.count }
     @inlinable

@@ -4,10 +4,10 @@
 
 import Dispatch
 
-/// A value computed in the background; `wait()` returns it once computed.
+/// A value computed in the background, for one taker: `take()` returns it once computed.
 final class Background<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    // Written once, before `done` is signalled; read only after waiting for it.
+    // Written once, before `done` is signalled; read and cleared by the one call to `take()`.
     private var value: Value?
 
     init(_ compute: @escaping @Sendable () -> Value) {
@@ -17,10 +17,12 @@ final class Background<Value>: @unchecked Sendable {
         }
     }
 
-    /// The value, once computed (at once on later calls).
-    func wait() -> Value {
+    /// The value, once computed; called once. The value is handed over, not kept: the taker
+    /// holds its only reference, so changing a collection in it does not copy it first (the
+    /// walk's 100 000 entries were copied to add a few outputs' stats, 27 ms).
+    func take() -> Value {
         done.wait()
-        done.signal()
+        defer { value = nil }
         return value!
     }
 }

@@ -99,7 +99,7 @@ public struct Build {
         var outputStats = fileSystem.stat(storedOutputs)
         var listing = surveyed?.sources ?? LakeListing()
         if let walking {
-            do { listing = try walking.wait().get() } catch { throw .fileSystem(error) }
+            do { listing = try walking.take().get() } catch { throw .fileSystem(error) }
         }
         stats.walkMs = clock.lap()
         stats.statted = listing.files.count + storedOutputs.count

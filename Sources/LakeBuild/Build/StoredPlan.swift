@@ -186,7 +186,7 @@ struct StoredPlan {
         let stored = graph.encodedStrings
         let keep = stored.count <= (sources.count + outputs.count) * 3 / 2 + 4096
         var table = StringTable()
-        if keep, let seeded = seededTable?.wait(), seeded.isSeeded(with: stored) {
+        if keep, let seeded = seededTable?.take(), seeded.isSeeded(with: stored) {
             table = seeded
         } else if keep {
             table = StringTable(seed: stored)
@@ -251,7 +251,7 @@ struct StoredPlan {
         var head = PlanWriter(reservingCapacity: margin(sizes.base))
         head.raw(magic)
         head.table(table)
-        return EncodedPlan(base: [head.bytes, files.wait(), summary.bytes], graph: targets.bytes)
+        return EncodedPlan(base: [head.bytes, files.take(), summary.bytes], graph: targets.bytes)
     }
 
     /// A plan as `encode` writes it: the part every build reads, in pieces written one after
