@@ -2,6 +2,7 @@
 // a file whose (device, inode, size, mtime, ctime) all match the catalog is not re-hashed.
 // mtime alone would miss `cp -p`, `git checkout` and coarse clocks.
 
+import Glibc
 import LakeFormats
 
 /// What one `stat` of a regular file says, in the fields the fingerprint uses.
@@ -70,13 +71,9 @@ public enum LakePath {
     public static func bytewiseLess(_ a: String, _ b: String) -> Bool {
         let x = a.utf8Span.span, y = b.utf8Span.span
         let n = min(x.count, y.count)
-        var i = 0
-        while i < n {
-            let p = x[i], q = y[i]
-            if p != q { return p < q }
-            i += 1
-        }
-        return x.count < y.count
+        // memcmp: paths side by side in a sorted list share most of their bytes.
+        let order = x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n) } }
+        return order != 0 ? order < 0 : x.count < y.count
     }
 
     /// True when `path`'s bytes begin with `prefix`'s.
