@@ -29,7 +29,8 @@ struct StoredPlan {
         var produced: Bool
         /// Rejected raw files behind a target that produced nothing (see `BuildSession.Result`).
         var rejectedSources: [String]
-        /// The target must be looked at by the next build (it failed).
+        /// The target must be looked at by the next build (it failed, or a prefix build did
+        /// not run it).
         var dirty: Bool
     }
 
@@ -44,10 +45,11 @@ struct StoredPlan {
     /// first output: the next build of the whole lake deletes them.
     var orphans: [String]
     var targetCount: Int
-    /// Whatever changed, the next build has targets to visit: failed ones, or orphans.
-    var mustVisit: Bool { dirtyCount > 0 || !orphans.isEmpty }
-    /// Targets the next build must visit whatever changed (they failed).
+    /// Targets the next build must visit whatever changed (they failed, or a prefix build did
+    /// not run them).
     var dirtyCount: Int
+    /// Whatever changed, the next build has targets to visit: dirty ones, or orphans.
+    var mustVisit: Bool { dirtyCount > 0 || !orphans.isEmpty }
     /// The targets, read and decoded on demand (`graph(rules:)`): a build with no change never
     /// needs them, so the catalog keeps them in a column of their own.
     var loadGraph: () -> [UInt8]
@@ -200,8 +202,10 @@ struct StoredPlan {
     ///   - sizes: the sizes of the two parts expected (a little is added), reserved at once.
     ///   - storedPart: target `i`'s own part already encoded with `table`'s strings, to be
     ///     copied; nil to encode the target.
-    private static func encode(graph: some IndexedTargets, outcomes: [Outcome], sources: StoredFiles, sourceEdit: StoredFiles.Edit = .init(),
-                               outputs: StoredFiles, outputEdit: StoredFiles.Edit = .init(), standing: [StandingRejection], escapingLinks: [String], orphans: [String], table: inout StringTable,
+    private static func encode(graph: some IndexedTargets, outcomes: [Outcome],
+                               sources: StoredFiles, sourceEdit: StoredFiles.Edit = .init(),
+                               outputs: StoredFiles, outputEdit: StoredFiles.Edit = .init(),
+                               standing: [StandingRejection], escapingLinks: [String], orphans: [String], table: inout StringTable,
                                sizes: (base: Int, graph: Int),
                                storedPart: (Int) -> ArraySlice<UInt8>?) -> EncodedPlan {
         let margin = { (size: Int) in size + size / 16 + 4096 }
