@@ -173,8 +173,8 @@ demo-flights: build
 	@echo
 	@echo "== top routes of 2025-09-18"
 	@sed -n '/^Top routes/,/^$$/p' $(DEMO)/lake/reports/flights/daily/date=2025-09-18/report.txt
-	@echo "== aircraft above 30 000 ft over the Alps, highest first"
-	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) flights query --bbox 45,5,48,12 --min-alt-ft 30000 --sort=-altitude --limit 3 | grep -E '"(icao24|callsign|baro_altitude_ft|total)"'
+	@echo "== observations above 30 000 ft over the Alps, highest first (one per aircraft and snapshot)"
+	cd $(DEMO) && $(CURDIR)/$(LAKEMAKE) flights query --bbox 45,5,48,12 --min-alt-ft 30000 --sort=-altitude --limit 3 | grep -E '"(icao24|callsign|snapshot_time|baro_altitude_ft|total)"'
 	@echo
 	@echo "report: $(DEMO)/lake/reports/flights/daily/date=2025-09-18/report.html (and report.txt)"
 
