@@ -419,8 +419,7 @@ struct EncodedTargets {
             guard let outcome = r.outcome(strings) else { return nil }
             outcomes.append(outcome)
         }
-        var table = PathTable(capacity: outputs.count)
-        for id in outputs { table.insert(id, strings: strings) }
+        let table = PathTable(capacity: outputs.count, ids: outputs, strings: strings)
         return (EncodedTargets(bytes: bytes, strings: strings, start: start, ownEnd: ownEnd, rule: rule, outputIDs: outputs,
                                outputStart: outputStart, dependencies: dependencies, dependencyStart: dependencyStart,
                                producerOfString: producerOfString, outputTable: table), outcomes)
