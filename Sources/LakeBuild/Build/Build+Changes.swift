@@ -104,9 +104,7 @@ extension Build {
         // Asked for more than what changed: the targets to force, and with --retry-failed
         // those that produced nothing (a standing rejection among them).
         if !options.force.isEmpty {
-            for i in 0..<graph.count where graph.outputs(i).contains(where: { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }) {
-                seeds.insert(i)
-            }
+            for i in 0..<graph.count where LakePrefix.selects(options.force, anyOf: graph.outputs(i)) { seeds.insert(i) }
         }
         if options.retryRejected {
             for (i, o) in replanned.origin.enumerated() { if let o, !outcomes[o].produced { seeds.insert(i) } }

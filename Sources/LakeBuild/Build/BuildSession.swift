@@ -241,7 +241,7 @@ final class BuildSession: @unchecked Sendable {
             facts.recordedInputs = state.inputsLoaded ? nil : { [build] in
                 (try? build.catalog.target(producing: t.primaryOutput)?.inputs) ?? []
             }
-            facts.forced = t.outputs.contains { o in options.force.contains { LakePrefix.matches(o, prefix: $0) } }
+            facts.forced = LakePrefix.selects(options.force, anyOf: t.outputs)
         }
 
         let trace = facts.trace

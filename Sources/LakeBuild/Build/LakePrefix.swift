@@ -14,4 +14,9 @@ public enum LakePrefix {
         let rest = path.utf8.dropFirst(prefix.utf8.count)
         return rest.isEmpty || rest.first == UInt8(ascii: "/")
     }
+
+    /// Whether one of `paths` (a target's outputs) is selected by one of `prefixes`.
+    public static func selects(_ prefixes: [String], anyOf paths: [String]) -> Bool {
+        paths.contains { path in prefixes.contains { matches(path, prefix: $0) } }
+    }
 }

@@ -208,7 +208,7 @@ struct StoredGraph: IndexedTargets {
     func closure(forPrefixes prefixes: [String]) -> [Bool] {
         var wanted = [Bool](repeating: false, count: count)
         for i in (0..<count).reversed() {
-            if !wanted[i] && outputs(i).contains(where: { o in prefixes.contains { LakePrefix.matches(o, prefix: $0) } }) {
+            if !wanted[i] && LakePrefix.selects(prefixes, anyOf: outputs(i)) {
                 wanted[i] = true
             }
             if wanted[i] { for d in dependencies(i) { wanted[d] = true } }

@@ -41,7 +41,7 @@ public struct TargetGraph: Sendable {
     /// `LakePrefix`), plus everything upstream of them.
     public func closure(forPrefixes prefixes: [String]) -> Set<Int> {
         var wanted = Set<Int>()
-        var stack = targets.indices.filter { i in targets[i].outputs.contains { o in prefixes.contains { LakePrefix.matches(o, prefix: $0) } } }
+        var stack = targets.indices.filter { LakePrefix.selects(prefixes, anyOf: targets[$0].outputs) }
         while let t = stack.popLast() {
             guard wanted.insert(t).inserted else { continue }
             stack.append(contentsOf: targets[t].dependencies)

@@ -154,6 +154,16 @@ final class EngineFixture {
         return try engine().run(options)
     }
 
+    /// A dry run of `options` planned in full from the lake and catalog as they are (as
+    /// `status` plans on a lake never built): what a dry run from the stored plan must say.
+    func dryRunPlannedInFull(_ options: BuildOptions = BuildOptions()) throws -> BuildReport {
+        var options = options
+        options.dryRun = true
+        options.surveyed = SurveyedLake(sources: try fs.walk(under: LakeLayout.sourceFolders), state: try catalog.loadState(),
+                                        fileSystem: fs)
+        return try build(options)
+    }
+
     /// The engine the builds run: this lake, catalog, rules and runner.
     func engine() -> Build {
         let inner = runner.inner

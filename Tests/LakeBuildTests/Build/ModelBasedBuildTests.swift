@@ -127,10 +127,7 @@ final class ModelBasedBuildTests: XCTestCase {
                 // reasons and the rejections it says stand) is what a dry run planned in full says.
                 let dry = try incremental.build(BuildOptions(dryRun: true))
                 if dry.upToDateWithoutPlan != nil { dryFromPlan += 1 }
-                var inFull = BuildOptions(dryRun: true)
-                inFull.surveyed = SurveyedLake(sources: try incremental.fs.walk(under: LakeLayout.sourceFolders),
-                                             state: try incremental.catalog.loadState(), fileSystem: incremental.fs)
-                let planned = try incremental.build(inFull)
+                let planned = try incremental.dryRunPlannedInFull()
                 let wouldBuild = { (r: BuildReport) in r.targets.filter { if case .wouldBuild = $0.outcome { return true } else { return false } } }
                 XCTAssertEqual(wouldBuild(dry), wouldBuild(planned), "seed \(seed) step \(step): build -n from the stored plan")
                 XCTAssertEqual(dry.standingRejections, planned.standingRejections, "seed \(seed) step \(step)")
@@ -156,10 +153,7 @@ final class ModelBasedBuildTests: XCTestCase {
                     var dry = selective
                     dry.dryRun = true
                     let fromPlan = try incremental.build(dry)
-                    var dryInFull = dry
-                    dryInFull.surveyed = SurveyedLake(sources: try incremental.fs.walk(under: LakeLayout.sourceFolders),
-                                                      state: try incremental.catalog.loadState(), fileSystem: incremental.fs)
-                    let inFull = try incremental.build(dryInFull)
+                    let inFull = try incremental.dryRunPlannedInFull(selective)
                     let context = "seed \(seed) step \(step): \(selective.prefixes) force \(selective.force) retry \(selective.retryRejected)"
                     XCTAssertEqual(wouldBuild(fromPlan), wouldBuild(inFull), context)
                     // The same number of targets requested (the prefixes' and what they need).

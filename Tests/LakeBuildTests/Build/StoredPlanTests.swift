@@ -207,10 +207,7 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertNotNil(dry.upToDateWithoutPlan, "from the stored plan")
         XCTAssertEqual(dry.removed, ["processed/t/b.txt"])
         XCTAssertTrue(f.fs.exists("processed/t/b.txt"), "a dry run deletes nothing")
-        var inFull = BuildOptions(dryRun: true)
-        inFull.surveyed = SurveyedLake(sources: try f.fs.walk(under: LakeLayout.sourceFolders), state: try f.catalog.loadState(),
-                                       fileSystem: f.fs)
-        XCTAssertEqual(try f.build(inFull).removed, ["processed/t/b.txt"])
+        XCTAssertEqual(try f.dryRunPlannedInFull().removed, ["processed/t/b.txt"])
         XCTAssertEqual(try f.build().removed, dry.removed)
         XCTAssertFalse(f.fs.exists("processed/t/b.txt"))
     }
