@@ -30,9 +30,11 @@ final class IncrementalScenarioTests: XCTestCase {
       run  sh cat {in} > {out}
     """
 
-    /// Outputs of the targets that ran in a build, sorted, with the exit status.
+    /// Outputs of the targets that ran in a build, sorted, with the exit status. A build that
+    /// fails prints its output, so a failure seen once in a full run can be diagnosed.
     func ran(_ lake: TemporaryLake) throws -> (Set<String>, Int32) {
         let r = try lake.run("build", "--json")
+        if r.status != 0 { print("build --json exited \(r.status)\nstdout:\n\(r.stdout)\nstderr:\n\(r.stderr)") }
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let targets = object?["targets"] as? [[String: Any]] ?? []
         return (Set(targets.compactMap { t in
@@ -91,7 +93,8 @@ final class IncrementalScenarioTests: XCTestCase {
         let lake = try TemporaryLake(rules: Self.rules)
         defer { lake.remove() }
         for d in ["01", "02"] { try lake.write("raw/d/2025-06-\(d).txt", "day \(d)\n") }
-        XCTAssertEqual(try lake.run("build").status, 0)
+        let first = try lake.run("build")
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         let watched = ["processed/d/2025-06-01.txt", "reports/all.txt", "reports/window/2025-06-02.txt"]
         let before = try watched.map { try FileManager.default.attributesOfItem(atPath: lake.lake + "/" + $0) }
         for f in ["catalog.db", "catalog.db-wal", "catalog.db-shm"] {

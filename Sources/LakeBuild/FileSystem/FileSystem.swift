@@ -45,7 +45,8 @@ public protocol FileSystem: Sendable {
     /// `replace`, throws `alreadyExists` rather than replace a file there.
     func land(_ temp: String, at path: String, replace: Bool) throws(FileSystemError)
     /// Removes a file; removing a missing file is not an error. Empty parent folders up to
-    /// the top-level folder are removed too.
+    /// the top-level folder are removed too, except a temporary folder (another target may
+    /// be about to write into it); a publish into a folder emptied at that moment still lands.
     func remove(_ path: String) throws(FileSystemError)
     /// Removes every leftover file in `.lakemake/tmp/`; returns how many there were.
     func sweepTemporaries() -> Int

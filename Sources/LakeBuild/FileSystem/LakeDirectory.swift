@@ -204,8 +204,29 @@ public final class LakeDirectory: @unchecked Sendable {
     /// Walks `dir` from `start` one component at a time with O_NOFOLLOW, creating missing
     /// components when asked (and adding them to `created`). `shownAs` is the lake-relative
     /// folder `start` stands for.
+    ///
+    /// Creating races with `remove`, which deletes folders it empties: a folder opened here
+    /// may be removed before the next one is made in it (mkdir then fails with ENOENT), or
+    /// a folder just made may be removed before it is opened. Either way the walk starts
+    /// again from `start`, which is never removed, a bounded number of times.
     private func walkDirectories(from start: Int32, _ dir: String, create: Bool, shownAs: String,
                                  created: inout [String]) throws(FileSystemError) -> Int32 {
+        var attempt = 0
+        while true {
+            do {
+                return try walkDirectoriesOnce(from: start, dir, create: create, shownAs: shownAs, created: &created)
+            } catch .notFound(_) where create && attempt < LakeDirectory.racedAttempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// How many times an operation that lost a race with a concurrent folder removal starts
+    /// again before its error is reported.
+    static let racedAttempts = 16
+
+    private func walkDirectoriesOnce(from start: Int32, _ dir: String, create: Bool, shownAs: String,
+                                     created: inout [String]) throws(FileSystemError) -> Int32 {
         var fd = try LakeDirectory.reopen(start, shownAs: shownAs)
         var walked = shownAs
         for component in dir.split(separator: "/") {
@@ -215,6 +236,10 @@ public final class LakeDirectory: @unchecked Sendable {
             if next < 0 && errno == ENOENT && create {
                 if mkdirat(fd, name, 0o755) == 0 {
                     created.append(walked)
+                } else if errno == ENOENT {
+                    // The folder `fd` stands for was removed since it was opened.
+                    close(fd)
+                    throw .notFound(walked)
                 } else if errno != EEXIST {
                     let e = errno
                     close(fd)
@@ -250,8 +275,34 @@ public final class LakeDirectory: @unchecked Sendable {
         let source = try openDirectory(fromDir, create: false)
         defer { close(source) }
         var created: [String] = []
-        let target = try openDirectory(toDir, create: true, created: &created)
+        var target = try openDirectory(toDir, create: true, created: &created)
         defer { close(target) }
+        // The destination folder removed (emptied by another target's removal) between its
+        // opening and the rename: made and opened again.
+        var attempt = 0
+        while true {
+            do {
+                try move(source, fromName, into: target, toName, replace: replace, shownAs: to)
+                break
+            } catch .notFound(_) where attempt < LakeDirectory.racedAttempts && LakeDirectory.wasRemoved(target) {
+                attempt += 1
+                close(target)
+                target = try openDirectory(toDir, create: true, created: &created)
+            }
+        }
+        if sync {
+            guard fsync(target) == 0 else { throw .io(path: toDir, operation: "fsync", errno: errno) }
+            for folder in LakeDirectory.foldersToSync(renamedInto: [], created: created) where folder != toDir {
+                try syncFolder(folder)
+            }
+        }
+        return created
+    }
+
+    /// Renames `fromName` in `source` to `toName` in `target`; with `replace` false, never
+    /// replaces (`alreadyExists`). A missing name or folder is `notFound`.
+    private func move(_ source: Int32, _ fromName: String, into target: Int32, _ toName: String, replace: Bool,
+                      shownAs to: String) throws(FileSystemError) {
         if replace {
             guard renameat(source, fromName, target, toName) == 0 else { throw failure(to, operation: "rename", errno: errno) }
         } else if lakemake_rename_noreplace(source, fromName, target, toName) != 0 {
@@ -264,13 +315,12 @@ public final class LakeDirectory: @unchecked Sendable {
             }
             unlinkat(source, fromName, 0)
         }
-        if sync {
-            guard fsync(target) == 0 else { throw .io(path: toDir, operation: "fsync", errno: errno) }
-            for folder in LakeDirectory.foldersToSync(renamedInto: [], created: created) where folder != toDir {
-                try syncFolder(folder)
-            }
-        }
-        return created
+    }
+
+    /// True when the folder `fd` was removed since it was opened (a removed folder has no link).
+    static func wasRemoved(_ fd: Int32) -> Bool {
+        var st = Glibc.stat()
+        return fstat(fd, &st) == 0 && st.st_nlink == 0
     }
 
     // MARK: - Durability
@@ -298,9 +348,10 @@ public final class LakeDirectory: @unchecked Sendable {
         return folders.sorted(by: LakePath.bytewiseLess)
     }
 
-    /// Removes a file (a missing one is not an error), then its folders while they are empty,
-    /// up to but not including the top-level folder. Follows no link.
-    public func remove(_ path: String) throws(FileSystemError) {
+    /// Removes a file (a missing one is not an error), then, unless `keepingFolders`, its
+    /// folders while they are empty, up to but not including the top-level folder. Follows
+    /// no link.
+    public func remove(_ path: String, keepingFolders: Bool = false) throws(FileSystemError) {
         try LakeDirectory.validate(path)
         let components = path.split(separator: "/").map(String.init)
         var chain: [Int32] = []
@@ -325,7 +376,7 @@ public final class LakeDirectory: @unchecked Sendable {
             throw .io(path: path, operation: "remove", errno: errno)
         }
         // Empty folders go, deepest first, never the top-level folder itself.
-        var level = chain.count - 1
+        var level = keepingFolders ? 0 : chain.count - 1
         while level >= 1 {
             if unlinkat(chain[level - 1], components[level], AT_REMOVEDIR) != 0 { break }
             level -= 1

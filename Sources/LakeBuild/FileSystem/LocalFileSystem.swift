@@ -293,7 +293,8 @@ public struct LocalFileSystem: FileSystem {
 
     public func remove(_ path: String) throws(FileSystemError) {
         guard LakeLayout.isOutput(path) || LakeLayout.isTemporary(path) else { throw .protectedPath(path) }
-        try directory.remove(path)
+        // A temporary folder stays: another target may be about to write into it.
+        try directory.remove(path, keepingFolders: LakeLayout.isTemporary(path))
     }
 
     public func sweepTemporaries() -> Int {

@@ -288,6 +288,49 @@ final class LakeDirectoryTests: XCTestCase {
         XCTAssertEqual(LakeDirectory.foldersToSync(renamedInto: ["metrics"], created: ["metrics"]), ["", "metrics"])
     }
 
+    // MARK: - Folders emptied while another writer fills them
+
+    /// A target whose outputs came out identical drops its temporary file while another
+    /// target is about to write one: the temporary folder must stay, or the other's create
+    /// fails (a build after the catalog was lost failed a `sh` target this way).
+    func testRemovingATemporaryFileKeepsTheTemporaryFolder() throws {
+        try eachResolution { fs, mode in
+            let temp = fs.temporaryPath(for: "processed/a/out.txt")
+            try fs.writeTemporary(Array("x".utf8), to: temp)
+            try fs.remove(temp)
+            XCTAssertNil(fs.stat(temp), "\(mode)")
+            var isFolder: ObjCBool = false
+            XCTAssertTrue(FileManager.default.fileExists(atPath: lake + "/.lakemake/tmp", isDirectory: &isFolder), "\(mode)")
+            XCTAssertTrue(isFolder.boolValue, "\(mode)")
+        }
+    }
+
+    /// One thread deletes the only file of an output folder (which removes the folder) while
+    /// another publishes into it: the publish must land, not fail because the folder it
+    /// opened was removed before its rename.
+    func testPublishIntoAFolderAnotherRemovalEmptiesLands() {
+        eachResolution { fs, mode in
+            let rounds = 1000
+            let failures = ResultList()
+            let group = DispatchGroup()
+            for writer in ["a", "b"] {
+                group.enter()
+                Thread.detachNewThread {
+                    for n in 0..<rounds {
+                        let path = "processed/race/\(writer)\(n % 4).txt"
+                        if case .failure(let e) = fs.publish([(output: .bytes(Array("\(n)".utf8)), path: path)])[0] {
+                            failures.append("publish \(path): \(e)")
+                        }
+                        do { try fs.remove(path) } catch { failures.append("remove \(path): \(error)") }
+                    }
+                    group.leave()
+                }
+            }
+            group.wait()
+            XCTAssertEqual(failures.items.prefix(3), [], "\(mode): \(failures.items.count) of \(2 * rounds) failed")
+        }
+    }
+
     // MARK: - Exclusive landing
 
     func testLandingWithoutReplaceNeverReplaces() throws {
@@ -331,4 +374,12 @@ final class LakeDirectoryTests: XCTestCase {
         XCTAssertEqual(listing.unusableNames.count, 3)
         XCTAssertTrue(listing.unusableNames.allSatisfy { $0.problem != nil })
     }
+}
+
+/// Messages collected from several threads.
+private final class ResultList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func append(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
+    var items: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
