@@ -99,22 +99,29 @@ fi
 cd "$large"
 t1_stats=$("$LAKEMAKE" build --stats -q 2>&1 >/dev/null | tail -1)
 t1_lm=$(runs "$LAKEMAKE" build -q)
+/usr/bin/time -f '%M' -o "$WORK/time.txt" "$LAKEMAKE" build -q >/dev/null
+t1_mb=$(( $(cat "$WORK/time.txt") / 1024 ))
 t1_make=$(runs make -s)
 
-# T3: one new store file for a day in the middle. It must rebuild its partition and store
-# metrics, its day's aggregates and store exports, the insights of that day and the 28
-# following (their 28-day window holds it) and the daily reports of that day and the 7
-# following (their 7-day window holds it); anything else it runs (insight exports, reports and
-# manifests whose inputs came out changed; early cutoff spares the rest) must be among what
-# `build -n` planned just before.
+# T3: one new store file for a day in the middle, then the same upload corrected, then
+# deleted; $RUNS times, medians. Each build must run only what `build -n` planned just before
+# it. The first new upload must also rebuild its partition and store metrics, its day's
+# aggregates and store exports, the insights of that day and the 28 following (their 28-day
+# window holds it) and the daily reports of that day and the 7 following (their 7-day window
+# holds it); anything else it runs (insight exports, reports and manifests whose inputs came
+# out changed; early cutoff spares the rest) must be among what `build -n` planned.
 mid=$("$PYTHON" -c "import datetime; print((datetime.date(2020,1,1)+datetime.timedelta(days=$days//2)).isoformat())")
 new=lake/raw/sales/store_0999_$mid.json
-rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
-printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new"
-"$LAKEMAKE" build -n --json > "$WORK/t3-plan.json" || true
-s=$(date +%s.%N); "$LAKEMAKE" build --json > "$WORK/t3.json"; e=$(date +%s.%N)
-t3_lm=$(echo "$e - $s" | bc -l)
-t3_ok=$("$PYTHON" - "$mid" "$days" "$WORK/t3.json" "$WORK/t3-plan.json" <<'PY'
+outputs_of() { "$PYTHON" -c "import json,sys; print(' '.join(sorted(t['output'] for t in json.load(open(sys.argv[1]))['targets'])))" "$1"; }
+within() { "$PYTHON" -c "import sys; a=set(sys.argv[1].split()); b=set(sys.argv[2].split()); print('ran %d of the %d targets build -n planned' % (len(a), len(b)) if a <= b else 'RAN OUTSIDE THE PLAN: ' + ' '.join(sorted(a - b)))" "$1" "$2"; }
+incremental() {  # times one build, records its peak memory, checks it against build -n
+    "$LAKEMAKE" build -n --json > "$WORK/plan.json" || true
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$LAKEMAKE" build --json > "$WORK/run.json" || true
+    read -r secs kb < "$WORK/time.txt"
+    echo "$secs $(( kb / 1024 )) $(within "$(outputs_of "$WORK/run.json")" "$(outputs_of "$WORK/plan.json")")"
+}
+dependents() {  # the first new upload's rebuilt targets against those it must rebuild
+"$PYTHON" - "$mid" "$days" "$WORK/run.json" "$WORK/plan.json" <<'PY'
 import sys, json, datetime
 mid = datetime.date.fromisoformat(sys.argv[1]); last = datetime.date(2020,1,1) + datetime.timedelta(days=int(sys.argv[2]) - 1)
 rebuilt = {t['output'] for t in json.load(open(sys.argv[3]))['targets']}
@@ -131,26 +138,25 @@ if not must <= rebuilt: print("MISSED: " + " ".join(sorted(must - rebuilt)))
 elif not rebuilt <= planned: print("RAN OUTSIDE THE PLAN: " + " ".join(sorted(rebuilt - planned)))
 else: print(f"the {len(must)} dependents it must, and {len(rebuilt - must)} more of the {len(planned)} build -n planned")
 PY
-)
-
-# T3 for a corrected and for a deleted upload (the new one above, edited, then removed), and
-# T11, the peak memory of each incremental build. What each build runs must be among what
-# `build -n` planned just before it.
-outputs_of() { "$PYTHON" -c "import json,sys; print(' '.join(sorted(t['output'] for t in json.load(open(sys.argv[1]))['targets'])))" "$1"; }
-within() { "$PYTHON" -c "import sys; a=set(sys.argv[1].split()); b=set(sys.argv[2].split()); print('ran %d of the %d targets build -n planned' % (len(a), len(b)) if a <= b else 'RAN OUTSIDE THE PLAN: ' + ' '.join(sorted(a - b)))" "$1" "$2"; }
-incremental() {  # LABEL: times one build, records its peak memory, checks it against build -n
-    "$LAKEMAKE" build -n --json > "$WORK/plan.json" || true
-    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$LAKEMAKE" build --json > "$WORK/run.json" || true
-    read -r secs kb < "$WORK/time.txt"
-    echo "$secs $(( kb / 1024 )) $(within "$(outputs_of "$WORK/run.json")" "$(outputs_of "$WORK/plan.json")")"
+}
+keep_check() {  # KEPT NEW: a failed check, once seen, is the one reported
+    case "$1" in MISSED*|RAN*) echo "$1" ;; *) echo "$2" ;; esac
 }
 rm -f "$new"; "$LAKEMAKE" build -q >/dev/null
-printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new"
-read -r t3n_s t3n_mb t3n_check <<< "$(incremental)"
-sed -i 's/"quantity":2/"quantity":3/; s/25.98/38.97/' "$new"
-read -r t3c_s t3c_mb t3c_check <<< "$(incremental)"
-rm -f "$new"
-read -r t3d_s t3d_mb t3d_check <<< "$(incremental)"
+t3n_all=(); t3c_all=(); t3d_all=(); t11_max=0; t3_ok=""; t3n_check=""; t3c_check=""; t3d_check=""
+for run in $(seq "$RUNS"); do
+  printf '[{"transaction_id":"TXN-0999-1","transaction_timestamp":"%sT12:00:00Z","item_sku":"SMURF-MUG-001","item_name":"Smurf Mushroom Mug","quantity":2,"unit_price":12.99,"line_total":25.98,"discount_amount":0.0,"payment_method":"cash","customer_id":"CUST-00999"}]\n' "$mid" > "$new"
+  read -r secs mb check <<< "$(incremental)"
+  t3n_all+=("$secs"); t11_max=$(( mb > t11_max ? mb : t11_max )); t3n_check=$(keep_check "$t3n_check" "$check")
+  [ "$run" = 1 ] && t3_ok=$(dependents)
+  sed -i 's/"quantity":2/"quantity":3/; s/25.98/38.97/' "$new"
+  read -r secs mb check <<< "$(incremental)"
+  t3c_all+=("$secs"); t11_max=$(( mb > t11_max ? mb : t11_max )); t3c_check=$(keep_check "$t3c_check" "$check")
+  rm -f "$new"
+  read -r secs mb check <<< "$(incremental)"
+  t3d_all+=("$secs"); t11_max=$(( mb > t11_max ? mb : t11_max )); t3d_check=$(keep_check "$t3d_check" "$check")
+done
+t3n_s=$(median "${t3n_all[@]}"); t3c_s=$(median "${t3c_all[@]}"); t3d_s=$(median "${t3d_all[@]}")
 
 # T3w: `watch` on that lake: from a file landing to the summary line of the build that took
 # it in (quiet period 0.05 s, included), for a new, a corrected and a deleted upload; medians.
@@ -202,9 +208,8 @@ report=$(cat <<MD
 | T2 | no-op build, $SMALL raw files, one copy rule | ${t2_lm} s | GNU make ${t2_make} s | $(ratio "$t2_make" "$t2_lm") faster | ≤ 0.1 s: $(verdict "$t2_lm <= 0.1") |
 | T2 | same, against Snakemake's no-op dry run | ${t2_lm} s | Snakemake ${t2_snake} s | $(ratio "$t2_snake" "$t2_lm") faster | |
 | T1 | no-op build, $LARGE raw files, full sales rules ($(( 2 * LARGE + 9 * days + 5 )) targets) | ${t1_lm} s | GNU make ${t1_make} s | $(ratio "$t1_make" "$t1_lm") faster | ≤ 0.5 s and ≥ 50×: $(verdict "$t1_lm <= 0.5 and $t1_make / $t1_lm >= 50") |
-| T3 | one new store file in that lake | $(printf '%.3f' "$t3_lm") s | | | ≤ 1 s: $(verdict "$t3_lm <= 1.0"); rebuilt $t3_ok |
-| T3 | the same upload again: new, then corrected, then deleted | ${t3n_s} s, ${t3c_s} s, ${t3d_s} s | | | ≤ 1 s each: $(verdict "max($t3n_s, $t3c_s, $t3d_s) <= 1.0"); $t3n_check; $t3c_check; $t3d_check |
-| T11 | peak memory of those three builds | ${t3n_mb} MB, ${t3c_mb} MB, ${t3d_mb} MB | | | ≤ 300 MB: $(verdict "max($t3n_mb, $t3c_mb, $t3d_mb) <= 300") |
+| T3 | one new store file in that lake, then the same upload corrected, then deleted | ${t3n_s} s, ${t3c_s} s, ${t3d_s} s | | | ≤ 1 s each: $(verdict "max($t3n_s, $t3c_s, $t3d_s) <= 1.0"); the first new one rebuilt $t3_ok; new: $t3n_check; corrected: $t3c_check; deleted: $t3d_check |
+| T11 | peak memory of those builds (the largest of the $(( 3 * RUNS )), and of the no-op) | ${t11_max} MB, no-op ${t1_mb} MB | | | ≤ 300 MB: $(verdict "max($t11_max, $t1_mb) <= 300") |
 | T3w | \`watch\`: an upload landing (new, corrected, deleted) → the summary line of its build (quiet period 0.05 s) | $(printf '%.3f' "$t3w") s, of which $(printf '%.3f' "$t3w_rest") s outside the run phase | | | ≤ 0.3 s besides the actions: $(verdict "$t3w_rest <= 0.3") |
 
 Medians of $RUNS runs. No-op counters (T2): \`$stats\`. (T1): \`$t1_stats\`.
