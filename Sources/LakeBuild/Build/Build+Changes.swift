@@ -184,18 +184,26 @@ extension Build {
                                    changedSources: Set(changes.added + changes.removed + changes.modified), planWrite: planWrite)
         // Asked for some outputs only: the visited targets among them and what they need.
         // Those not visited are up to date; the others are not requested.
-        var wanted: Set<Int>?, requested = graph.count
+        var wanted: Set<Int>?, requested = graph.count, inClosure: [Bool]?
         if !options.prefixes.isEmpty {
             let closure = graph.closure(forPrefixes: options.prefixes)
             wanted = Set(visit.indices.filter { closure[visit[$0]] })
             requested = closure.count { $0 }
+            inClosure = closure
         }
         schedule(session, wanted: wanted, options: options)
         stats.runMs = clock.lap()
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
-        report.upToDateWithoutPlan = requested - (wanted?.count ?? view.targets.count)
+        // The requested targets not visited stand as the stored plan says: up to date (or
+        // rejected), or skipped.
+        var skippedNotVisited = 0
+        for (i, o) in replanned.origin.enumerated() where viewIndex[i] == nil {
+            if let o, outcomes[o].skipped, inClosure?[i] ?? true { skippedNotVisited += 1 }
+        }
+        report.skippedWithoutPlan = skippedNotVisited
+        report.upToDateWithoutPlan = requested - (wanted?.count ?? view.targets.count) - skippedNotVisited
         if options.countsTargetsPerRule {
             var counts = [Int](repeating: 0, count: graph.rules.count)
             for i in 0..<graph.count { counts[graph.ruleIndex(i)] += 1 }
@@ -226,7 +234,7 @@ extension Build {
     /// the next build then plans in full.
     func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: TargetGraph) throws(BuildError) {
         let viewIndex = Array(graph.targets.indices).map(Optional.some)
-        guard Self.dirtyCount(session, report: report, graph: graph, viewIndex: viewIndex, carried: nil) != nil else { return }
+        guard Self.outcomeCounts(session, report: report, graph: graph, viewIndex: viewIndex, carried: nil) != nil else { return }
         let whole = Self.whole(session, report: report, graph: graph, viewIndex: viewIndex)
         do { try catalog.saveStoredPlan(config: configuration, baseParts: whole.base, graph: whole.graph) } catch { throw .catalog(error) }
     }
@@ -238,8 +246,8 @@ extension Build {
     ///   - carried: the plan the build started from and what changed.
     func storePlan(_ session: BuildSession, report: BuildReport, configuration: String, graph: StoredGraph, viewIndex: [Int?],
                    carried: CarriedPlan) throws(BuildError) {
-        guard let dirty = Self.dirtyCount(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried) else { return }
-        let change = Self.change(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried, dirty: dirty)
+        guard let counts = Self.outcomeCounts(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried) else { return }
+        let change = Self.change(session, report: report, graph: graph, viewIndex: viewIndex, carried: carried, counts: counts)
         do {
             if session.planWrite == .changes {
                 let bytes = change.encoded()
@@ -255,23 +263,26 @@ extension Build {
         }
     }
 
-    /// How many targets of the plan to store are dirty (failed); nil when no plan may be
-    /// stored (the build was stopped, a target was not decided, a binding was refused, a
-    /// catalog write failed).
-    private static func dirtyCount(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets,
-                                   viewIndex: [Int?], carried: CarriedPlan?) -> Int? {
+    /// How many targets of the plan to store are dirty (failed, not requested) and how many
+    /// skipped; nil when no plan may be stored (the build was stopped, a target was not
+    /// decided, a binding was refused, a catalog write failed).
+    private static func outcomeCounts(_ session: BuildSession, report: BuildReport, graph: some IndexedTargets,
+                                      viewIndex: [Int?], carried: CarriedPlan?) -> (dirty: Int, skipped: Int)? {
         guard report.stoppedBy == nil, !graph.hasRefusedBindings, !session.hadCatalogFailure else { return nil }
-        var dirty = 0
+        var dirty = 0, skipped = 0
         for (i, v) in viewIndex.enumerated() {
+            let o: StoredPlan.Outcome
             if let v {
-                guard let o = session.storedOutcome(v) else { return nil }
-                if o.dirty { dirty += 1 }
+                guard let mine = session.storedOutcome(v) else { return nil }
+                o = mine
             } else {
-                guard let carried, let o = carried.origin[i] else { return nil }
-                if carried.outcomes[o].dirty { dirty += 1 }
+                guard let carried, let origin = carried.origin[i] else { return nil }
+                o = carried.outcomes[origin]
             }
+            if o.dirty { dirty += 1 }
+            if o.skipped { skipped += 1 }
         }
-        return dirty
+        return (dirty, skipped)
     }
 
     /// The whole plan of a full build: every target's outcome and every file as it leaves them.
@@ -322,9 +333,9 @@ extension Build {
 
     /// What this change-driven build changed in the stored plan.
     private static func change(_ session: BuildSession, report: BuildReport, graph: StoredGraph, viewIndex: [Int?],
-                               carried: CarriedPlan, dirty: Int) -> StoredPlanChange {
+                               carried: CarriedPlan, counts: (dirty: Int, skipped: Int)) -> StoredPlanChange {
         let removed = session.allRemovedPaths()
-        var change = StoredPlanChange(targetCount: graph.count, dirtyCount: dirty)
+        var change = StoredPlanChange(targetCount: graph.count, dirtyCount: counts.dirty, skippedCount: counts.skipped)
         for p in carried.changes.added + carried.changes.modified {
             if let stat = session.listing.files[p], let v = session.sources.version(of: p) {
                 change.sourcesSet.append((p, StoredPlan.FileState(stat: stat, content: v.content)))

@@ -163,7 +163,8 @@ public struct Build {
         stats.sqlStatements = 1
         var report = BuildReport(buildID: nil, targets: [], removed: [], unmatched: stored.unmatched,
                                  standingRejections: stored.standing, escapingLinks: stored.escapingLinks,
-                                 stats: stats, dryRun: dryRun, upToDateWithoutPlan: stored.targetCount)
+                                 stats: stats, dryRun: dryRun, upToDateWithoutPlan: stored.targetCount - stored.skippedCount)
+        report.skippedWithoutPlan = stored.skippedCount
         report.matchedStoredPlan = true
         return report
     }

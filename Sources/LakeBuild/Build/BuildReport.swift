@@ -173,9 +173,12 @@ public struct BuildReport: Sendable {
     /// Input files rejected in this run by targets that still built (aggregate members).
     public var newMemberRejections = 0
     /// Targets the build did not visit because nothing that changed reaches them (all of
-    /// them when the lake matched the stored plan: `targets` is then empty). They are up to
-    /// date, or stand rejected or skipped, as the last build left them.
+    /// them when the lake matched the stored plan: `targets` is then empty), up to date or
+    /// standing rejected as the last build left them; those it left skipped are counted in
+    /// `skippedWithoutPlan`.
     public var upToDateWithoutPlan: Int?
+    /// Targets not visited that the last build left skipped, and that stay so.
+    public var skippedWithoutPlan = 0
     /// The lake was exactly as the stored plan left it (raw and reference files, outputs,
     /// names): nothing was planned or visited. (A change no target reaches, such as a new
     /// file no rule accepts, also leaves `targets` empty, but this false.)
@@ -225,6 +228,7 @@ public struct BuildReport: Sendable {
             default: break
             }
         }
+        c.skipped += skippedWithoutPlan
         c.removed = removed.count
         return c
     }

@@ -19,6 +19,7 @@ extension BuildSession {
         // Outside a prefix build's prefixes: looked at again by the next build.
         case .notRequested: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
         case .failed: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: true)
+        case .skipped: return StoredPlan.Outcome(produced: false, rejectedSources: r.rejectedSources, dirty: false, skipped: true)
         default: return StoredPlan.Outcome(produced: r.outputs != nil, rejectedSources: r.rejectedSources, dirty: false)
         }
     }

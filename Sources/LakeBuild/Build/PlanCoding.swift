@@ -148,7 +148,7 @@ struct PlanWriter {
     }
 
     mutating func outcome(_ o: StoredPlan.Outcome, _ table: inout StringTable) {
-        count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0))
+        count((o.produced ? 1 : 0) | (o.dirty ? 2 : 0) | (o.skipped ? 4 : 0))
         list(o.rejectedSources, &table)
     }
 
@@ -299,7 +299,7 @@ struct PlanReader {
 
     mutating func outcome(_ strings: [String]) -> StoredPlan.Outcome? {
         guard let flags = count(), let rejected = list(strings) else { return nil }
-        return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0)
+        return StoredPlan.Outcome(produced: flags & 1 != 0, rejectedSources: rejected, dirty: flags & 2 != 0, skipped: flags & 4 != 0)
     }
 
     /// What `PlanWriter.file` wrote.

@@ -32,6 +32,9 @@ struct StoredPlan {
         /// The target must be looked at by the next build (it failed, or a prefix build did
         /// not run it).
         var dirty: Bool
+        /// The target was skipped (its main input rejected, failed or skipped); it stays so
+        /// until that changes, and counts as skipped in a build that does not visit it.
+        var skipped = false
     }
 
     /// Raw and reference files.
@@ -48,6 +51,8 @@ struct StoredPlan {
     /// Targets the next build must visit whatever changed (they failed, or a prefix build did
     /// not run them).
     var dirtyCount: Int
+    /// Targets that were skipped (`Outcome.skipped`).
+    var skippedCount: Int
     /// Whatever changed, the next build has targets to visit: dirty ones, or orphans.
     var mustVisit: Bool { dirtyCount > 0 || !orphans.isEmpty }
     /// The targets, read and decoded on demand (`graph(rules:)`): a build with no change never
@@ -86,6 +91,7 @@ struct StoredPlan {
             orphans = change.orphans
             targetCount = change.targetCount
             dirtyCount = change.dirtyCount
+            skippedCount = change.skippedCount
             changes.append(change)
         }
         sources.apply(sourceUpdates)
@@ -157,7 +163,7 @@ struct StoredPlan {
 
     /// The format's first bytes; anything else (a no-op snapshot of an older version) is not
     /// decoded, and the next build plans in full once.
-    static let magic = Array("LMP3".utf8)
+    static let magic = Array("LMP4".utf8)
 
     /// Encodes a plan: the part every build reads (files and summary lists, with the string
     /// table) and the graph part only a build with changes reads. `outcomes` is parallel to
@@ -228,6 +234,7 @@ struct StoredPlan {
         summary.list(orphans, &table)
         summary.count(graph.count)
         summary.count(outcomes.filter(\.dirty).count)
+        summary.count(outcomes.filter(\.skipped).count)
 
         var targets = PlanWriter(reservingCapacity: margin(sizes.graph))
         // The sources' numbers are known when they are the files' (as a build leaves them).
@@ -278,12 +285,14 @@ struct StoredPlan {
         unmatched = u
         guard let standing = r.standing(strings) else { return nil }
         self.standing = standing
-        guard let links = r.list(strings), let orphans = r.list(strings), let count = r.count(), let dirty = r.count() else { return nil }
+        guard let links = r.list(strings), let orphans = r.list(strings), let count = r.count(), let dirty = r.count(),
+              let skipped = r.count() else { return nil }
         escapingLinks = links
         self.orphans = orphans
         targetCount = count
         baseTargetCount = count
         dirtyCount = dirty
+        skippedCount = skipped
         guard r.atEnd else { return nil }
         loadGraph = graph
         self.strings = strings

@@ -8,6 +8,7 @@ import Catalog
 struct StoredPlanChange {
     var targetCount: Int
     var dirtyCount: Int
+    var skippedCount: Int
     var sourcesSet: [(String, StoredPlan.FileState)] = []
     var sourcesRemoved: [String] = []
     var outputsSet: [(String, StoredPlan.FileState)] = []
@@ -24,9 +25,10 @@ struct StoredPlanChange {
     /// Outcomes of the targets the build visited, by first output.
     var outcomes: [(String, StoredPlan.Outcome)] = []
 
-    init(targetCount: Int, dirtyCount: Int) {
+    init(targetCount: Int, dirtyCount: Int, skippedCount: Int) {
         self.targetCount = targetCount
         self.dirtyCount = dirtyCount
+        self.skippedCount = skippedCount
     }
 
     /// The graph and outcomes with `changes` applied in order, as one edit; nil when they do
@@ -99,13 +101,14 @@ struct StoredPlanChange {
 
     // MARK: - Encoding
 
-    static let magic = Array("LMC3".utf8)
+    static let magic = Array("LMC4".utf8)
 
     func encoded() -> [UInt8] {
         var table = StringTable()
         var body = PlanWriter()
         body.count(targetCount)
         body.count(dirtyCount)
+        body.count(skippedCount)
         for list in [sourcesSet, outputsSet] {
             body.count(list.count)
             for (path, f) in list { body.file(path, f, &table) }
@@ -134,9 +137,11 @@ struct StoredPlanChange {
     init?(decoding bytes: [UInt8]) {
         guard bytes.starts(with: Self.magic) else { return nil }
         var r = PlanReader(bytes: bytes, skipping: Self.magic.count)
-        guard let strings = r.table(), let targets = r.count(), let dirty = r.count() else { return nil }
+        guard let strings = r.table(), let targets = r.count(), let dirty = r.count(),
+              let skipped = r.count() else { return nil }
         targetCount = targets
         dirtyCount = dirty
+        skippedCount = skipped
         guard let sourcesSet = r.repeated({ $0.file(strings) }), let outputsSet = r.repeated({ $0.file(strings) }),
               let sourcesRemoved = r.list(strings), let outputsRemoved = r.list(strings), let unmatched = r.unmatched(strings),
               let standing = r.standing(strings), let escapingLinks = r.list(strings), let orphans = r.list(strings),

@@ -157,8 +157,12 @@ final class ModelBasedBuildTests: XCTestCase {
                     let context = "seed \(seed) step \(step): \(selective.prefixes) force \(selective.force) retry \(selective.retryRejected)"
                     XCTAssertEqual(wouldBuild(fromPlan), wouldBuild(inFull), context)
                     // The same number of targets requested (the prefixes' and what they need).
-                    let requested = { (r: BuildReport) in (r.upToDateWithoutPlan ?? 0) + r.targets.filter { $0.outcome != .notRequested }.count }
+                    let requested = { (r: BuildReport) in
+                        (r.upToDateWithoutPlan ?? 0) + r.skippedWithoutPlan + r.targets.filter { $0.outcome != .notRequested }.count
+                    }
                     XCTAssertEqual(requested(fromPlan), requested(inFull), context)
+                    // Of which as many skipped, visited or not.
+                    XCTAssertEqual(fromPlan.counts.skipped, inFull.counts.skipped, context)
                     XCTAssertEqual(fromPlan.standingRejections, inFull.standingRejections, context)
                     let done = try incremental.build(selective)
                     if done.upToDateWithoutPlan != nil { selectiveFromPlan += 1 }

@@ -156,6 +156,33 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(report.exitStatus, 0)
     }
 
+    /// A target skipped behind a standing rejection counts as skipped whether the build visits
+    /// it or not: from the stored plan (no-op, change-driven, prefix) the summary is the one a
+    /// build planned in full gives.
+    func testSkippedTargetsCountAsSkippedWhenNotVisited() throws {
+        let f = try EngineFixture(rules: KeepGoingTests.rules)
+        f.fs.put("raw/t/a.txt", "fine\n")
+        f.fs.put("raw/t/b.txt", "BAD\n")
+        let first = try f.build()
+        XCTAssertEqual(first.counts.skipped, 1, "reports/t/b.txt behind the rejection")
+        func assertSameCounts(_ report: BuildReport, _ options: BuildOptions, _ what: String, line: UInt) throws {
+            XCTAssertNotNil(report.upToDateWithoutPlan, what, line: line)
+            let full = try f.dryRunPlannedInFull(options)
+            XCTAssertEqual(report.counts.skipped, full.counts.skipped, what, line: line)
+            XCTAssertEqual(report.upToDateCount, full.upToDateCount, what, line: line)
+        }
+        try assertSameCounts(try f.build(BuildOptions(dryRun: true)), BuildOptions(), "no-op dry run", line: #line)
+        try assertSameCounts(try f.build(), BuildOptions(), "no-op", line: #line)
+        f.fs.put("raw/t/c.txt", "new\n")
+        try assertSameCounts(try f.build(BuildOptions(dryRun: true)), BuildOptions(), "change-driven dry run", line: #line)
+        let changed = try f.build()
+        XCTAssertEqual(changed.counts.skipped, 1, "the skipped target is not visited, and still counted")
+        let prefix = BuildOptions(prefixes: ["reports/"])
+        f.fs.put("raw/t/d.txt", "another\n")
+        try assertSameCounts(try f.build(BuildOptions(dryRun: true, prefixes: ["reports/"])), prefix, "prefix dry run", line: #line)
+        XCTAssertEqual(try f.build(prefix).counts.skipped, 1, "prefix build")
+    }
+
     func testStandingMemberRejectionsKeepTheirErrorsOnTheNoOpPath() throws {
         let f = try EngineFixture.hourWithOneBadSnapshot()
         f.fs.put("raw/h/17/c.json", "BAD\n")
