@@ -232,11 +232,26 @@ public struct Build {
         Background { Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) } }
     }
 
-    /// UTC now as ISO 8601, for the catalog only.
+    /// UTC now as ISO 8601 with milliseconds, for the catalog only.
     public static let isoNow: @Sendable () -> String = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return isoTimestamp(seconds: Int(now.tv_sec), nanoseconds: Int(now.tv_nsec))
+    }
+
+    /// `2026-12-03T16:25:25.123Z` for a time since the epoch: what Foundation's ISO 8601
+    /// formatter writes with fractional seconds, without the 5 ms its first use costs.
+    static func isoTimestamp(seconds: Int, nanoseconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2) + "T"
+            + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "."
+            + digits(Int32(nanoseconds / 1_000_000), 3) + "Z"
     }
 }
 

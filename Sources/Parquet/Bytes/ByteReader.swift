@@ -6,16 +6,19 @@
 /// length-checked byte runs, throwing `ParquetError.truncated` when the data ends early.
 public struct ByteReader: Sendable {
     /// The whole buffer; the reader sees only `offset..<end` of it.
-    private let storage: [UInt8]
+    @usableFromInline let storage: [UInt8]
     /// Position of the next byte to read, counted from the start of `storage`.
-    public private(set) var offset: Int
+    public var offset: Int { position }
+    /// `offset`, settable by the reads inlined into callers in other modules (a plan's 2
+    /// million varints are read through `readVarUInt64`).
+    @usableFromInline var position: Int
     /// One past the last readable byte.
     public let end: Int
 
     /// A reader over all of `bytes`.
     public init(_ bytes: [UInt8]) {
         storage = bytes
-        offset = 0
+        position = 0
         end = bytes.count
     }
 
@@ -25,7 +28,7 @@ public struct ByteReader: Sendable {
             throw ParquetError.truncated(offset: range.lowerBound, needed: range.count)
         }
         storage = bytes
-        offset = range.lowerBound
+        position = range.lowerBound
         end = range.upperBound
     }
 
@@ -35,8 +38,8 @@ public struct ByteReader: Sendable {
     public var isAtEnd: Bool { offset >= end }
 
     /// Throws unless `count` bytes (a non-negative number) are available.
-    @inline(__always)
-    private func require(_ count: Int) throws(ParquetError) {
+    @inlinable @inline(__always)
+    func require(_ count: Int) throws(ParquetError) {
         guard count >= 0, count <= end - offset else {
             throw ParquetError.truncated(offset: offset, needed: count)
         }
@@ -50,10 +53,11 @@ public struct ByteReader: Sendable {
         return total
     }
 
+    @inlinable
     public mutating func readUInt8() throws(ParquetError) -> UInt8 {
         try require(1)
         let value = storage[offset]
-        offset += 1
+        position += 1
         return value
     }
 
@@ -70,7 +74,7 @@ public struct ByteReader: Sendable {
         let value = storage.withUnsafeBytes { raw in
             T(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: T.self))
         }
-        offset += size
+        position += size
         return value
     }
 
@@ -85,7 +89,7 @@ public struct ByteReader: Sendable {
     public mutating func readBytes(_ count: Int) throws(ParquetError) -> [UInt8] {
         try require(count)
         let value = Array(storage[offset..<(offset + count)])
-        offset += count
+        position += count
         return value
     }
 
@@ -94,7 +98,7 @@ public struct ByteReader: Sendable {
     public mutating func readString(_ count: Int) throws(ParquetError) -> String {
         try require(count)
         let start = offset
-        offset += count
+        position += count
         return storage.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
         }
@@ -111,15 +115,17 @@ public struct ByteReader: Sendable {
             guard let size = Int(exactly: length) else { throw ParquetError.truncated(offset: offset, needed: Int.max) }
             try require(size)
             buffer.append(storage[offset..<(offset + size)])
-            offset += size
+            position += size
         }
     }
 
     /// Appends the next `count` bytes to `bytes`.
+    @inlinable
     public mutating func readBytes(_ count: Int, appendingTo bytes: inout [UInt8]) throws(ParquetError) {
         try require(count)
-        bytes.append(contentsOf: storage[offset..<(offset + count)])
-        offset += count
+        let start = position
+        storage.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+        position += count
     }
 
     /// Everything from the cursor to the end.
@@ -131,29 +137,44 @@ public struct ByteReader: Sendable {
     public mutating func readSubReader(_ count: Int) throws(ParquetError) -> ByteReader {
         try require(count)
         let sub = try ByteReader(storage, range: offset..<(offset + count))
-        offset += count
+        position += count
         return sub
     }
 
     public mutating func skip(_ count: Int) throws(ParquetError) {
         try require(count)
-        offset += count
+        position += count
     }
 
-    /// Reads a ULEB128 varint of at most 10 bytes.
+    /// Reads a ULEB128 varint of at most 10 bytes. Inlined into callers: one bounds check per
+    /// byte against at most 10 bytes ahead, and no call.
+    @inlinable
     public mutating func readVarUInt64() throws(ParquetError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        let start = offset
-        while true {
-            let byte = try readUInt8()
+        var next = position
+        let limit = Swift.min(end, position &+ 10)
+        while next < limit {
+            let byte = storage[next]
+            next &+= 1
             result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-            if shift >= 64 {
-                throw ParquetError.invalidThrift(offset: start, reason: "varint longer than 10 bytes")
+            if byte & 0x80 == 0 {
+                position = next
+                return result
             }
+            shift &+= 7
         }
+        throw varintFailure(readingTo: next)
+    }
+
+    /// The error of a varint that ran past the end or past 10 bytes, the cursor moved past
+    /// the bytes read (as a read byte by byte leaves it).
+    @usableFromInline
+    mutating func varintFailure(readingTo next: Int) -> ParquetError {
+        let start = position
+        position = next
+        if next - start >= 10 { return .invalidThrift(offset: start, reason: "varint longer than 10 bytes") }
+        return .truncated(offset: next, needed: 1)
     }
 
     /// Reads a ULEB128 varint that must fit in 32 bits.
@@ -167,6 +188,7 @@ public struct ByteReader: Sendable {
     }
 
     /// Reads a zigzag-encoded varint as a signed 64-bit integer.
+    @inlinable
     public mutating func readZigZagInt64() throws(ParquetError) -> Int64 {
         let raw = try readVarUInt64()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
@@ -188,7 +210,7 @@ public struct ByteReader: Sendable {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: start + index * size, as: T.self))
             }
         }
-        offset += total
+        position += total
         return values
     }
 

@@ -30,6 +30,37 @@ final class ByteReaderTests: XCTestCase {
         XCTAssertThrowsError(try wide.readVarUInt32())
     }
 
+    /// Varints at every length from 1 to 10 bytes, with the largest value, one after the
+    /// other and at the very end of a sub-reader's bounds; a varint cut by the end is
+    /// `.truncated` where the bytes ran out, even when the buffer goes on past the bounds.
+    func testVarintsOfEveryLengthAndCutByTheEnd() throws {
+        var bytes: [UInt8] = []
+        var values: [UInt64] = []
+        for length in 1...10 {
+            let value: UInt64 = length == 10 ? UInt64.max : (1 << UInt64(7 * length)) - 1
+            values.append(value)
+            var v = value
+            while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            bytes.append(UInt8(v))
+        }
+        var reader = ByteReader(bytes)
+        for value in values { XCTAssertEqual(try reader.readVarUInt64(), value) }
+        XCTAssertTrue(reader.isAtEnd)
+        var zigzag = ByteReader([0x03, 0x04])
+        XCTAssertEqual(try zigzag.readZigZagInt64(), -2)
+        XCTAssertEqual(try zigzag.readZigZagInt64(), 2)
+
+        let cut = bytes + [0x80, 0x80, 0x01]
+        var bounded = try ByteReader(cut, range: bytes.count..<(bytes.count + 2))
+        XCTAssertThrowsError(try bounded.readVarUInt64()) { error in
+            XCTAssertEqual(error as? ParquetError, .truncated(offset: bytes.count + 2, needed: 1))
+        }
+        var overlong = ByteReader([UInt8](repeating: 0xFF, count: 10) + [0x01])
+        XCTAssertThrowsError(try overlong.readVarUInt64()) { error in
+            XCTAssertEqual(error as? ParquetError, .invalidThrift(offset: 0, reason: "varint longer than 10 bytes"))
+        }
+    }
+
     func testSubReaderSharesBoundsWithoutCopying() throws {
         var reader = ByteReader([1, 2, 3, 4, 5])
         _ = try reader.readUInt8()
