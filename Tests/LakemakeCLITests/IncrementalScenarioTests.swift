@@ -87,6 +87,9 @@ final class IncrementalScenarioTests: XCTestCase {
         let r = try lake.run("build")
         XCTAssertTrue(r.stdout.contains("unmatched  raw/d/notes.md"), r.stdout)
         XCTAssertTrue(lake.exists("rejected/d/notes.md.error.json"))
+        // The build left its structures to the exit (`leavesMemoryToExit`), but closed the
+        // catalog: SQLite folds its write-ahead log back in and removes it on the last close.
+        XCTAssertFalse(lake.exists(".lakemake/catalog.db-wal"), "the catalog was closed")
     }
 
     func testLostCatalogKeepsIdenticalOutputsUntouched() throws {
@@ -103,6 +106,7 @@ final class IncrementalScenarioTests: XCTestCase {
         let (set, status) = try ran(lake)
         XCTAssertEqual(status, 0)
         XCTAssertEqual(set.count, 7, "every target runs again")
+        XCTAssertFalse(lake.exists(".lakemake/catalog.db-wal"), "a build planned in full closed the catalog too")
         let after = try watched.map { try FileManager.default.attributesOfItem(atPath: lake.lake + "/" + $0) }
         for (b, a) in zip(before, after) {
             XCTAssertEqual(b[.systemFileNumber] as? Int, a[.systemFileNumber] as? Int, "same inode")

@@ -95,6 +95,7 @@ extension Build {
                                                            added: changes.added, removed: changes.removed,
                                                            modified: changes.modified) else { return nil }
         let graph = replanned.graph
+        defer { options.leaveToExit((replanned, outcomes)) }
         stats.discoveryMs = clock.lap()
 
         // The targets a change reaches, then everything downstream of them.
@@ -115,6 +116,7 @@ extension Build {
         var viewIndex = [Int?](repeating: nil, count: graph.count)
         for (k, i) in visit.enumerated() { viewIndex[i] = k }
         var view = TargetGraph(rules: graph.rules, targets: [], producer: [:], unmatched: graph.unmatched, sources: graph.sources)
+        defer { options.leaveToExit((view, viewIndex)) }
         view.targets.reserveCapacity(visit.count)
         for i in visit {
             var t = graph.target(i)
@@ -124,6 +126,7 @@ extension Build {
         }
         // Outcomes of the targets outside the visit that visited ones read.
         var prior: [String: BuildSession.Result] = [:]
+        defer { options.leaveToExit(prior) }
         for t in view.targets {
             for line in t.inputs {
                 for p in line where view.producer[p] == nil && prior[p] == nil {

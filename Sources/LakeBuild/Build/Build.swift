@@ -66,6 +66,7 @@ public struct Build {
         // The walk starts at once (unless a watcher's list of changes may stand in for it).
         let walk = options.knownChanges == nil && surveyed == nil ? Self.backgroundWalk(fileSystem) : nil
         let stored = mayUsePlan ? try storedPlan(configuration: configuration, memory: options.planMemory) : nil
+        defer { options.leaveToExit(stored as Any) }
         stats.catalogLoadMs = clock.lap()
 
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
@@ -98,6 +99,7 @@ public struct Build {
         let walking = surveyed == nil ? walk ?? Self.backgroundWalk(fileSystem) : nil
         var outputStats = fileSystem.stat(storedOutputs)
         var listing = surveyed?.sources ?? LakeListing()
+        defer { options.leaveToExit((listing, outputStats, storedOutputs)) }
         if let walking {
             do { listing = try walking.take().get() } catch { throw .fileSystem(error) }
         }
@@ -113,6 +115,7 @@ public struct Build {
         }
         // A full path reuses the stats of the outputs the stored plan named.
         var knownStats: [String: FileStat?] = [:]
+        defer { options.leaveToExit(knownStats) }
         knownStats.reserveCapacity(outputStats.count)
         for (path, stat) in zip(storedOutputs, outputStats) { knownStats[path] = .some(stat) }
 
@@ -125,6 +128,7 @@ public struct Build {
         stats.catalogLoadMs += clock.lap()
 
         let graph = TargetDiscovery.plan(rules: rules, listing: listing)
+        defer { options.leaveToExit((graph, state)) }
         stats.discoveryMs = clock.lap()
 
         let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: knownStats)

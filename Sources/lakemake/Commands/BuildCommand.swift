@@ -74,6 +74,7 @@ enum BuildCommand: LakemakeCommand {
                                    prefixes: prefixes, commandLine: words.joined(separator: " "))
         options.failFast = parsed[Options.failFast]
         options.force = force
+        options.leavesMemoryToExit = true
         let console = BuildConsole(output: inv.output)
         let json = parsed[Options.json]
         if !json { console.attach(to: &options) }
