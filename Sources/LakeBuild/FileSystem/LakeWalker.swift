@@ -19,9 +19,14 @@ struct LakeWalker {
     /// for them; the listing's stats are zero), for a caller that needs only the names.
     let namesOnly: Bool
 
-    init(directory: LakeDirectory, namesOnly: Bool = false) {
+    /// Folders with at least this many entries (estimated from their size) are stat'ed on
+    /// every core (tests set 0 to take every folder that way).
+    let parallelStatsFrom: Int
+
+    init(directory: LakeDirectory, namesOnly: Bool = false, parallelStatsFrom: Int = LakeWalker.statInParallelFrom) {
         self.directory = directory
         self.namesOnly = namesOnly
+        self.parallelStatsFrom = parallelStatsFrom
         listing.files.reserveCapacity(1024)
     }
 
@@ -40,10 +45,10 @@ struct LakeWalker {
         while !pending.isEmpty && pending.count < Self.spreadAt { try walk(&pending, folders: 1) }
         guard !pending.isEmpty else { return }
         let shares = min(pending.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        let all = pending, directory = self.directory, namesOnly = self.namesOnly
+        let all = pending, directory = self.directory, namesOnly = self.namesOnly, parallelStatsFrom = self.parallelStatsFrom
         let walked = ResultSlots<Result<LakeWalker, FileSystemError>>(count: shares)
         DispatchQueue.concurrentPerform(iterations: shares) { share in
-            var walker = LakeWalker(directory: directory, namesOnly: namesOnly)
+            var walker = LakeWalker(directory: directory, namesOnly: namesOnly, parallelStatsFrom: parallelStatsFrom)
             var mine = stride(from: share, to: all.count, by: shares).map { all[$0] }
             walked.set(share, Result { () throws(FileSystemError) in
                 try walker.walk(&mine, folders: .max)
@@ -77,7 +82,10 @@ struct LakeWalker {
         }
     }
 
-    /// Reads one folder, taking ownership of `fd`; its subfolders go to `pending`.
+    /// Reads one folder, taking ownership of `fd`; its subfolders go to `pending`. A large
+    /// folder (raw/ of 100 000 uploads) has its names read first and its entries stat'ed on
+    /// every core: read one after the other, its stats were the last work of a no-op build,
+    /// with the other cores done.
     private mutating func walkFolder(_ fd: Int32, _ dir: String, _ pending: inout [(fd: Int32, path: String)]) throws(FileSystemError) {
         guard let handle = fdopendir(fd) else {
             close(fd)
@@ -86,70 +94,154 @@ struct LakeWalker {
         // Closed however the loop ends (resolving a linked source folder may throw).
         defer { closedir(handle) }
         let dfd = dirfd(handle)
-        reserve(forFolder: dfd)
+        let estimate = reserve(forFolder: dfd)
         // Paths in a folder of the lake's own (not the top, not a top-level folder) are
         // made from the entry's bytes in one step when they are ASCII: a large upload
         // folder is most of a no-op build's walk.
-        let plain = dir.contains("/")
-        let prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
-        let prefixIsASCII = prefix.allSatisfy { $0 < 0x80 }
+        let folder = FolderContext(dir: dir)
+        guard estimate >= parallelStatsFrom else {
+            while let entry = readdir(handle) {
+                let name = LakeWalker.namePointer(entry)
+                let length = strlen(name)
+                if LakeWalker.isDotOrDotDot(name, length) { continue }
+                let type = entry.pointee.d_type
+                let found = namesOnly && LakeWalker.typeIsStated(type) ? nil : LakeWalker.statEntry(dfd, name)
+                try take(name, length, type: type, found: found, path: nil, in: folder, dfd, &pending)
+            }
+            return
+        }
+        // Every name first, one after the other, each NUL-terminated.
+        var names: [CChar] = []
+        names.reserveCapacity(estimate * 40)
+        var starts: [Int] = [], lengths: [Int] = [], types: [UInt8] = []
         while let entry = readdir(handle) {
             let name = LakeWalker.namePointer(entry)
             let length = strlen(name)
-            if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { continue }
-            let path: String
-            var ascii = prefixIsASCII
-            if plain, let made = LakeWalker.asciiPath(prefix, name, length) {
-                path = made
+            if LakeWalker.isDotOrDotDot(name, length) { continue }
+            starts.append(names.count)
+            lengths.append(length)
+            types.append(entry.pointee.d_type)
+            names.append(contentsOf: UnsafeBufferPointer(start: name, count: length + 1))
+        }
+        // Then the stats, and the paths of ASCII names, on every core.
+        let namesOnly = self.namesOnly
+        let all = names, chunkStarts = starts, chunkLengths = lengths, chunkTypes = types
+        let parts = inParallelChunks(starts.count, atLeast: 4096) { range in
+            all.withUnsafeBufferPointer { buffer in
+                range.map { i -> (found: FoundEntry?, path: String?) in
+                    let name = buffer.baseAddress! + chunkStarts[i]
+                    let found = namesOnly && LakeWalker.typeIsStated(chunkTypes[i]) ? nil : LakeWalker.statEntry(dfd, name)
+                    let path = folder.plain ? LakeWalker.asciiPath(folder.prefix, name, chunkLengths[i]) : nil
+                    return (found, path)
+                }
+            }
+        }
+        // Then each entry taken in, in the order read.
+        var i = 0
+        for part in parts {
+            for (found, path) in part {
+                try names.withUnsafeBufferPointer { buffer throws(FileSystemError) in
+                    try take(buffer.baseAddress! + starts[i], lengths[i], type: types[i], found: found, path: path, in: folder, dfd, &pending)
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// The default of `parallelStatsFrom`.
+    static let statInParallelFrom = 4096
+
+    /// What the walk knows of the folder it reads.
+    private struct FolderContext: Sendable {
+        let dir: String
+        /// A folder of the lake's own (not the lake folder, not a top-level folder).
+        let plain: Bool
+        /// `dir/` as bytes.
+        let prefix: [UInt8]
+        let prefixIsASCII: Bool
+
+        init(dir: String) {
+            self.dir = dir
+            plain = dir.contains("/")
+            prefix = Array((dir.isEmpty ? "" : dir + "/").utf8)
+            prefixIsASCII = prefix.allSatisfy { $0 < 0x80 }
+        }
+    }
+
+    /// An entry's stat, as far as the walk uses it: its type, and for a regular file its
+    /// fingerprint. Nil when the entry could not be stat'ed (gone since it was read).
+    private typealias FoundEntry = (mode: UInt32, stat: FileStat)?
+
+    private static func statEntry(_ dfd: Int32, _ name: UnsafePointer<CChar>) -> FoundEntry? {
+        var st = Glibc.stat()
+        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return .some(nil) }
+        return .some((st.st_mode & S_IFMT, FileStat(st)))
+    }
+
+    private static func isDotOrDotDot(_ name: UnsafePointer<CChar>, _ length: Int) -> Bool {
+        name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E))
+    }
+
+    /// A walk for names only takes regular files and folders by the type the entry states.
+    private static func typeIsStated(_ type: UInt8) -> Bool { Int32(type) == DT_REG || Int32(type) == DT_DIR }
+
+    /// Takes in one entry of `folder`: a regular file is added, a folder goes to `pending`, a
+    /// link is resolved or listed as leaving the lake, a name that is not UTF-8 is listed as
+    /// unusable. `found` is its stat (nil: not stat'ed, a names-only walk going by `type`;
+    /// `.some(nil)`: it could not be stat'ed); `path`, its path when already made.
+    private mutating func take(_ name: UnsafePointer<CChar>, _ length: Int, type: UInt8, found: FoundEntry?, path made: String?,
+                               in folder: FolderContext, _ dfd: Int32, _ pending: inout [(fd: Int32, path: String)]) throws(FileSystemError) {
+        let dir = folder.dir
+        let path: String
+        var ascii = folder.prefixIsASCII
+        if let made {
+            path = made
+        } else if folder.plain, let made = LakeWalker.asciiPath(folder.prefix, name, length) {
+            path = made
+        } else {
+            let bytes = Array(UnsafeRawBufferPointer(start: name, count: length))
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
+                listing.unusableNames.append(UnmatchedFile(
+                    path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
+                return
+            }
+            if dir.isEmpty && text == LakeLayout.stateFolder { return }
+            if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !folder.plain { return }
+            path = dir.isEmpty ? text : dir + "/" + text
+            ascii = path.isASCII
+        }
+        guard let found else {
+            // A names-only walk, by the type the entry states.
+            if Int32(type) == DT_REG {
+                add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
             } else {
-                let bytes = Array(UnsafeRawBufferPointer(start: name, count: length))
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    let shown = (dir.isEmpty ? "" : dir + "/") + LakeWalker.escaped(bytes)
-                    listing.unusableNames.append(UnmatchedFile(
-                        path: shown, expectedPatterns: [], problem: "its name is not UTF-8 (bytes shown escaped); rename it to build it"))
-                    continue
-                }
-                if dir.isEmpty && text == LakeLayout.stateFolder { continue }
-                if text == LakeDirectory.foreignTemporaryFolder && !dir.isEmpty && !plain { continue }
-                path = dir.isEmpty ? text : dir + "/" + text
-                ascii = path.isASCII
-            }
-            if namesOnly {
-                switch Int(entry.pointee.d_type) {
-                case DT_REG:
-                    add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
-                    continue
-                case DT_DIR:
-                    let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    if child >= 0 { pending.append((child, path)) }
-                    continue
-                default:
-                    break   // links, and entries of unstated type: as a full walk
-                }
-            }
-            var st = Glibc.stat()
-            guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR:
                 let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 if child >= 0 { pending.append((child, path)) }
-            case S_IFREG:
-                add(path, FileStat(st), ascii: ascii)
-            case S_IFLNK:
-                if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
-                    // raw/ or reference/ on another disk: resolved once, then walked.
-                    if let source = try directory.sourceFolderDescriptor(path) {
-                        pending.append((try LakeDirectory.reopen(source, shownAs: path), path))
-                    }
-                } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
-                          let target = directory.statRegular(path, followLinksInLake: true) {
-                    add(path, FileStat(target), ascii: ascii)
-                } else {
-                    listing.escapingLinks.append(path)
-                }
-            default:
-                continue
             }
+            return
+        }
+        guard let (mode, stat) = found else { return }
+        switch mode {
+        case S_IFDIR:
+            let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child >= 0 { pending.append((child, path)) }
+        case S_IFREG:
+            add(path, stat, ascii: ascii)
+        case S_IFLNK:
+            if dir.isEmpty && LakeDirectory.sourceFolders.contains(path) {
+                // raw/ or reference/ on another disk: resolved once, then walked.
+                if let source = try directory.sourceFolderDescriptor(path) {
+                    pending.append((try LakeDirectory.reopen(source, shownAs: path), path))
+                }
+            } else if LakeDirectory.sourceFolders.contains(LakeDirectory.split(path).top),
+                      let target = directory.statRegular(path, followLinksInLake: true) {
+                add(path, FileStat(target), ascii: ascii)
+            } else {
+                listing.escapingLinks.append(path)
+            }
+        default:
+            return
         }
     }
 
@@ -176,11 +268,13 @@ struct LakeWalker {
     /// doubling rehashes every path found so far (seven times for 100 000 uploads in one
     /// folder). A folder's size on disk (ext4: about 40 bytes an entry) says roughly how many
     /// entries it holds; a small folder reserves nothing.
-    private mutating func reserve(forFolder fd: Int32) {
+    /// - Returns: the estimate (0 for a small folder).
+    private mutating func reserve(forFolder fd: Int32) -> Int {
         var st = Glibc.stat()
-        guard fstat(fd, &st) == 0, st.st_size > 64 * 1024 else { return }
+        guard fstat(fd, &st) == 0, st.st_size > 64 * 1024 else { return 0 }
         let estimate = Int(st.st_size / 40)
         listing.files.reserveCapacity(listing.files.count + estimate)
+        return estimate
     }
 
     /// Adds a regular file. Paths are compared as bytes; those that are not ASCII are noted,

@@ -81,4 +81,54 @@ final class LakeWalkerNamesTests: XCTestCase {
         for (path, stat) in listing.files { XCTAssertGreaterThan(stat.inode, 0, path) }
         XCTAssertEqual(try fs.filePaths(under: ["processed"]).sorted(), made.sorted())
     }
+
+    /// A large folder has its names read first and its entries stat'ed on every core
+    /// (`parallelStatsFrom`; 0 here takes every folder that way): it lists what the walk one
+    /// entry at a time lists, stats, links, a folder inside, a name that is not UTF-8 and
+    /// two spellings of one name included, with stats and names only.
+    func testALargeFolderStatedOnEveryCoreListsWhatAWalkOneByOneLists() throws {
+        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-walkwide-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: lake) }
+        let big = lake + "/raw/big/"
+        try FileManager.default.createDirectory(atPath: big + "sub", withIntermediateDirectories: true)
+        var made: [String] = []
+        for k in 0..<600 {
+            try Data("upload \(k)\n".utf8).write(to: URL(fileURLWithPath: big + "u\(k).json"))
+            made.append("raw/big/u\(k).json")
+        }
+        try Data("inside".utf8).write(to: URL(fileURLWithPath: big + "sub/x.json"))
+        made.append("raw/big/sub/x.json")
+        try FileManager.default.createSymbolicLink(atPath: big + "link.json", withDestinationPath: "u1.json")
+        made.append("raw/big/link.json")
+        try FileManager.default.createSymbolicLink(atPath: big + "out.json", withDestinationPath: "/etc/hostname")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: big + "caf\u{E9}.json"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: big + "cafe\u{301}.json"))
+        XCTAssertTrue(FileManager.default.createFile(atPath: big + "x", contents: nil))
+        XCTAssertEqual(rename(big + "x", Array((big + "bad").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0]), 0)
+
+        let directory = LocalFileSystem(root: lake).directory
+        func walk(parallelFrom: Int, namesOnly: Bool) throws -> LakeListing {
+            var walker = LakeWalker(directory: directory, namesOnly: namesOnly, parallelStatsFrom: parallelFrom)
+            try walker.walkSpread(try directory.openDirectory("raw", create: false), "raw")
+            return walker.finish()
+        }
+        for namesOnly in [false, true] {
+            let wide = try walk(parallelFrom: 0, namesOnly: namesOnly)
+            let oneByOne = try walk(parallelFrom: .max, namesOnly: namesOnly)
+            XCTAssertEqual(wide.files.keys.sorted(), made.sorted(), "names only: \(namesOnly)")
+            XCTAssertEqual(oneByOne.files.keys.sorted(), made.sorted(), "names only: \(namesOnly)")
+            for (path, stat) in oneByOne.files { XCTAssertEqual(wide.files[path], stat, path) }
+            XCTAssertEqual(wide.escapingLinks, ["raw/big/out.json"])
+            XCTAssertEqual(wide.escapingLinks, oneByOne.escapingLinks)
+            XCTAssertEqual(wide.unusableNames, oneByOne.unusableNames)
+            XCTAssertEqual(wide.unusableNames.count, 3, "the name that is not UTF-8 and both spellings of café")
+        }
+        // The stats are the files' own.
+        let listing = try walk(parallelFrom: 0, namesOnly: false)
+        for path in ["raw/big/u7.json", "raw/big/sub/x.json"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: lake + "/" + path)
+            XCTAssertEqual(listing.files[path]?.inode, (attributes[.systemFileNumber] as? NSNumber)?.uint64Value, path)
+            XCTAssertEqual(listing.files[path]?.size, (attributes[.size] as? NSNumber)?.int64Value, path)
+        }
+    }
 }
