@@ -175,6 +175,10 @@ extension Build {
                                            deferred: !options.dryRun)
         stats.hashed = sources.hashedCount
         stats.hashMs = clock.lap()
+        // A dry run hashed the changed files already: it lists them for `status`.
+        let sourceChanges = options.dryRun
+            ? SourceChange.list(rehashed: sources.rehashedPaths, deleted: changes.removed, fresh: sources.fresh) { recorded($0)?.content }
+            : nil
 
         // Changes are appended to the stored plan until they add up to a quarter of it.
         let planWrite: BuildSession.PlanWrite = stored.changesSize < planChangeBudget(stored.baseSize) ? .changes : .whole
@@ -199,6 +203,7 @@ extension Build {
 
         var report = try session.finish(stats: &stats)
         report.stoppedBy = options.stop?.signal
+        report.sourceChanges = sourceChanges
         // The requested targets not visited stand as the stored plan says: up to date (or
         // rejected), or skipped.
         var skippedNotVisited = 0

@@ -198,6 +198,11 @@ public struct BuildReport: Sendable {
     /// and the build started from the stored plan; nil otherwise (a build planned in full
     /// lists every target in `targets`).
     public var targetsPerRule: [String: Int]?
+    /// The raw and reference files new, changed by content or deleted since the last build,
+    /// as `SourceChange.find` lists them from a walk: set by a dry run that started from the
+    /// stored plan (it hashed the changed files already), so `status` walks the lake once.
+    /// Nil otherwise (empty when the lake matched the plan).
+    public var sourceChanges: [SourceChange]?
     /// The signal that stopped the build before every target had started, if one did.
     public var stoppedBy: Int32?
 

@@ -35,10 +35,19 @@ public struct SourceChange: Equatable, Sendable {
     /// no file again).
     public static func find(_ survey: SurveyedLake) -> [SourceChange] {
         let (listing, state, hashes) = (survey.sources, survey.state, survey.hashes)
-        let fresh = hashes.fresh
+        let deleted = state.files.values
+            .filter { $0.kind != .derived && listing.files[$0.path] == nil }
+            .map(\.path)
+        return list(rehashed: hashes.rehashedPaths, deleted: deleted, fresh: hashes.fresh) { state.files[$0]?.content }
+    }
+
+    /// The changes among the files hashed again (new or changed, unless they came out with
+    /// their recorded bytes) and the files deleted; `recorded` is what the last build saw.
+    static func list(rehashed: [String], deleted: [String], fresh: [String: FileVersion],
+                     recorded: (String) -> FileContent?) -> [SourceChange] {
         var changes: [SourceChange] = []
-        for path in hashes.rehashedPaths {
-            let old = state.files[path]?.content
+        for path in rehashed.sorted(by: LakePath.bytewiseLess) {
+            let old = recorded(path)
             let new = fresh[path]?.content  // nil: unreadable
             if let old {
                 if let new, new.hasSameBytes(as: old) { continue }
@@ -47,12 +56,8 @@ public struct SourceChange: Equatable, Sendable {
                 changes.append(SourceChange(path: path, kind: .new, old: nil, new: new))
             }
         }
-        let deleted = state.files.values
-            .filter { $0.kind != .derived && listing.files[$0.path] == nil }
-            .map(\.path)
-            .sorted(by: LakePath.bytewiseLess)
-        for path in deleted {
-            changes.append(SourceChange(path: path, kind: .deleted, old: state.files[path]?.content, new: nil))
+        for path in deleted.sorted(by: LakePath.bytewiseLess) {
+            changes.append(SourceChange(path: path, kind: .deleted, old: recorded(path), new: nil))
         }
         return changes
     }

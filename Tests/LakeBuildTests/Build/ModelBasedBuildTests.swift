@@ -103,7 +103,7 @@ final class ModelBasedBuildTests: XCTestCase {
             let wholeWrites = seed % 2 == 1
             if wholeWrites { incremental.planChangeBudget = { _ in 0 } }
             var files: [String: String] = [:]
-            var changeDriven = 0, changeRows = 0, dryFromPlan = 0, keptUsed = 0, selectiveFromPlan = 0
+            var changeDriven = 0, changeRows = 0, dryFromPlan = 0, keptUsed = 0, selectiveFromPlan = 0, sourceListsCompared = 0
             let memory = StoredPlanMemory()
             for step in 0..<14 {
                 let day = "2025-03-0\(1 + Int(rng.next() % 4))"
@@ -163,6 +163,13 @@ final class ModelBasedBuildTests: XCTestCase {
                     XCTAssertEqual(requested(fromPlan), requested(inFull), context)
                     // Of which as many skipped, visited or not.
                     XCTAssertEqual(fromPlan.counts.skipped, inFull.counts.skipped, context)
+                    // The changed sources it lists (for `status`) are those a walk finds.
+                    if let listed = fromPlan.sourceChanges {
+                        XCTAssertEqual(listed, SourceChange.find(listing: try incremental.fs.walk(under: LakeLayout.sourceFolders),
+                                                                 state: try incremental.catalog.loadState(), fileSystem: incremental.fs),
+                                       context)
+                        sourceListsCompared += 1
+                    }
                     XCTAssertEqual(fromPlan.standingRejections, inFull.standingRejections, context)
                     let done = try incremental.build(selective)
                     if done.upToDateWithoutPlan != nil { selectiveFromPlan += 1 }
@@ -241,6 +248,7 @@ final class ModelBasedBuildTests: XCTestCase {
             XCTAssertGreaterThan(changeDriven, 10, "seed \(seed): builds after the first start from the stored plan")
             XCTAssertGreaterThan(dryFromPlan, 10, "seed \(seed): dry runs after the first start from the stored plan")
             XCTAssertGreaterThan(selectiveFromPlan, 1, "seed \(seed): selective builds start from the stored plan")
+            XCTAssertGreaterThan(sourceListsCompared, 0, "seed \(seed): dry runs from the plan list their source changes")
         }
     }
 }

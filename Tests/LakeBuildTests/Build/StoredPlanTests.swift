@@ -156,6 +156,30 @@ final class StoredPlanTests: XCTestCase {
         XCTAssertEqual(report.exitStatus, 0)
     }
 
+    /// A dry run from the stored plan says which raw and reference files changed, as the
+    /// comparison of a fresh walk with the catalog does (`status` then walks the lake once):
+    /// new, changed by content, deleted; a file touched without a change is none of them.
+    func testADryRunFromThePlanListsTheSourceChangesAWalkFinds() throws {
+        let f = try makeLake()
+        f.fs.put("raw/t/c.txt", "gamma\n")
+        f.fs.put("raw/t/a.txt", "alpha, edited\n")
+        f.fs.touch("raw/t/b.txt")
+        try f.fs.remove("raw/t/b.txt")
+        f.fs.put("raw/t/b.txt", "beta\n")
+        try f.build()
+        f.fs.touch("raw/t/b.txt")
+        f.fs.put("raw/t/d.txt", "delta\n")
+        f.fs.put("raw/t/c.txt", "gamma, edited\n")
+        try f.fs.remove("raw/t/a.txt")
+        let dry = try f.build(BuildOptions(dryRun: true))
+        XCTAssertNotNil(dry.upToDateWithoutPlan, "from the stored plan")
+        let walked = SourceChange.find(listing: try f.fs.walk(under: LakeLayout.sourceFolders), state: try f.catalog.loadState(),
+                                       fileSystem: f.fs)
+        XCTAssertEqual(walked.map(\.path), ["raw/t/c.txt", "raw/t/d.txt", "raw/t/a.txt"], "the touched file is no change")
+        XCTAssertEqual(dry.sourceChanges, walked)
+        XCTAssertNil(try f.build().sourceChanges, "a build does not hash for the list")
+    }
+
     /// A target skipped behind a standing rejection counts as skipped whether the build visits
     /// it or not: from the stored plan (no-op, change-driven, prefix) the summary is the one a
     /// build planned in full gives.
