@@ -39,6 +39,13 @@ public final class LakeDirectory: @unchecked Sendable {
     public let resolution: PathResolution
 
     private let lock = NSLock()
+    /// Held while a destination folder is opened (made if need be) and renamed into, and
+    /// while `remove` deletes the folders it emptied: no folder of this lake is removed by
+    /// one thread between another's opening it and its rename. (Retrying a rename whose
+    /// folder was removed was not enough: a target removing its last output in a folder and
+    /// one publishing into it fell into step, each mkdir waiting on the other's fsync, and
+    /// the rename lost 16 times in a row.)
+    private let folderLock = NSLock()
     private var rootFD: Int32 = -1
     private var rootError: Int32 = 0
     /// raw/ and reference/, opened (following a link) the first time they exist.
@@ -204,29 +211,8 @@ public final class LakeDirectory: @unchecked Sendable {
     /// Walks `dir` from `start` one component at a time with O_NOFOLLOW, creating missing
     /// components when asked (and adding them to `created`). `shownAs` is the lake-relative
     /// folder `start` stands for.
-    ///
-    /// Creating races with `remove`, which deletes folders it empties: a folder opened here
-    /// may be removed before the next one is made in it (mkdir then fails with ENOENT), or
-    /// a folder just made may be removed before it is opened. Either way the walk starts
-    /// again from `start`, which is never removed, a bounded number of times.
     private func walkDirectories(from start: Int32, _ dir: String, create: Bool, shownAs: String,
                                  created: inout [String]) throws(FileSystemError) -> Int32 {
-        var attempt = 0
-        while true {
-            do {
-                return try walkDirectoriesOnce(from: start, dir, create: create, shownAs: shownAs, created: &created)
-            } catch .notFound(_) where create && attempt < LakeDirectory.racedAttempts {
-                attempt += 1
-            }
-        }
-    }
-
-    /// How many times an operation that lost a race with a concurrent folder removal starts
-    /// again before its error is reported.
-    static let racedAttempts = 16
-
-    private func walkDirectoriesOnce(from start: Int32, _ dir: String, create: Bool, shownAs: String,
-                                     created: inout [String]) throws(FileSystemError) -> Int32 {
         var fd = try LakeDirectory.reopen(start, shownAs: shownAs)
         var walked = shownAs
         for component in dir.split(separator: "/") {
@@ -236,10 +222,6 @@ public final class LakeDirectory: @unchecked Sendable {
             if next < 0 && errno == ENOENT && create {
                 if mkdirat(fd, name, 0o755) == 0 {
                     created.append(walked)
-                } else if errno == ENOENT {
-                    // The folder `fd` stands for was removed since it was opened.
-                    close(fd)
-                    throw .notFound(walked)
                 } else if errno != EEXIST {
                     let e = errno
                     close(fd)
@@ -275,21 +257,8 @@ public final class LakeDirectory: @unchecked Sendable {
         let source = try openDirectory(fromDir, create: false)
         defer { close(source) }
         var created: [String] = []
-        var target = try openDirectory(toDir, create: true, created: &created)
+        let target = try moveHoldingFolders(source, fromName, into: toDir, toName, replace: replace, shownAs: to, created: &created)
         defer { close(target) }
-        // The destination folder removed (emptied by another target's removal) between its
-        // opening and the rename: made and opened again.
-        var attempt = 0
-        while true {
-            do {
-                try move(source, fromName, into: target, toName, replace: replace, shownAs: to)
-                break
-            } catch .notFound(_) where attempt < LakeDirectory.racedAttempts && LakeDirectory.wasRemoved(target) {
-                attempt += 1
-                close(target)
-                target = try openDirectory(toDir, create: true, created: &created)
-            }
-        }
         if sync {
             guard fsync(target) == 0 else { throw .io(path: toDir, operation: "fsync", errno: errno) }
             for folder in LakeDirectory.foldersToSync(renamedInto: [], created: created) where folder != toDir {
@@ -297,6 +266,23 @@ public final class LakeDirectory: @unchecked Sendable {
             }
         }
         return created
+    }
+
+    /// Opens (makes) the folder `toDir` and renames `fromName` in `source` into it, holding
+    /// `folderLock`, so the folder is not removed in between.
+    /// - Returns: the destination folder, for the caller to sync and close.
+    private func moveHoldingFolders(_ source: Int32, _ fromName: String, into toDir: String, _ toName: String, replace: Bool,
+                                    shownAs to: String, created: inout [String]) throws(FileSystemError) -> Int32 {
+        folderLock.lock()
+        defer { folderLock.unlock() }
+        let target = try openDirectory(toDir, create: true, created: &created)
+        do {
+            try move(source, fromName, into: target, toName, replace: replace, shownAs: to)
+        } catch {
+            close(target)
+            throw error
+        }
+        return target
     }
 
     /// Renames `fromName` in `source` to `toName` in `target`; with `replace` false, never
@@ -315,12 +301,6 @@ public final class LakeDirectory: @unchecked Sendable {
             }
             unlinkat(source, fromName, 0)
         }
-    }
-
-    /// True when the folder `fd` was removed since it was opened (a removed folder has no link).
-    static func wasRemoved(_ fd: Int32) -> Bool {
-        var st = Glibc.stat()
-        return fstat(fd, &st) == 0 && st.st_nlink == 0
     }
 
     // MARK: - Durability
@@ -375,8 +355,12 @@ public final class LakeDirectory: @unchecked Sendable {
         if unlinkat(fd, components[components.count - 1], 0) != 0 && errno != ENOENT {
             throw .io(path: path, operation: "remove", errno: errno)
         }
-        // Empty folders go, deepest first, never the top-level folder itself.
+        // Empty folders go, deepest first, never the top-level folder itself; not while
+        // another thread opens one to rename into it.
         var level = keepingFolders ? 0 : chain.count - 1
+        guard level >= 1 else { return }
+        folderLock.lock()
+        defer { folderLock.unlock() }
         while level >= 1 {
             if unlinkat(chain[level - 1], components[level], AT_REMOVEDIR) != 0 { break }
             level -= 1
