@@ -148,7 +148,7 @@ public struct ByteReader: Sendable {
 
     /// Reads a ULEB128 varint of at most 10 bytes. Inlined into callers: one bounds check per
     /// byte against at most 10 bytes ahead, and no call.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func readVarUInt64() throws(ParquetError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
