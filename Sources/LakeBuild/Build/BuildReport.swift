@@ -281,16 +281,3 @@ public struct BuildStats: Sendable, Equatable {
 
     public init() {}
 }
-
-/// What builds left for the operating system to take back at exit (`leavesMemoryToExit`).
-/// Only plain data goes here: nothing whose release closes a file or a database.
-enum LeftToExit {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var kept: [Any] = []
-
-    static func keep(_ value: Any) {
-        lock.lock()
-        kept.append(value)
-        lock.unlock()
-    }
-}

@@ -41,12 +41,13 @@ public struct SourceChange: Equatable, Sendable {
         return list(rehashed: hashes.rehashedPaths, deleted: deleted, fresh: hashes.fresh) { state.files[$0]?.content }
     }
 
-    /// The changes among the files hashed again (new or changed, unless they came out with
+    /// The changes among the files hashed again (`rehashed`, in bytewise order as
+    /// `SourceHashes.rehashedPaths` lists them: new or changed, unless they came out with
     /// their recorded bytes) and the files deleted; `recorded` is what the last build saw.
     static func list(rehashed: [String], deleted: [String], fresh: [String: FileVersion],
                      recorded: (String) -> FileContent?) -> [SourceChange] {
         var changes: [SourceChange] = []
-        for path in rehashed.sorted(by: LakePath.bytewiseLess) {
+        for path in rehashed {
             let old = recorded(path)
             let new = fresh[path]?.content  // nil: unreadable
             if let old {

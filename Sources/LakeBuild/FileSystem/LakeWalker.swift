@@ -105,8 +105,8 @@ struct LakeWalker {
                 let length = strlen(name)
                 if LakeWalker.isDotOrDotDot(name, length) { continue }
                 let type = entry.pointee.d_type
-                let found = namesOnly && LakeWalker.typeIsStated(type) ? nil : LakeWalker.statEntry(dfd, name)
-                try take(name, length, type: type, found: found, path: nil, in: folder, dfd, &pending)
+                try take(name, length, type: type, probe: LakeWalker.probe(dfd, name, type: type, namesOnly: namesOnly), path: nil,
+                         in: folder, dfd, &pending)
             }
             return
         }
@@ -128,22 +128,21 @@ struct LakeWalker {
         let all = names, chunkStarts = starts, chunkLengths = lengths, chunkTypes = types
         let parts = inParallelChunks(starts.count, atLeast: 4096) { range in
             all.withUnsafeBufferPointer { buffer in
-                range.map { i -> (found: FoundEntry?, path: String?) in
+                range.map { i -> (probe: EntryProbe, path: String?) in
                     let name = buffer.baseAddress! + chunkStarts[i]
-                    let found = namesOnly && LakeWalker.typeIsStated(chunkTypes[i]) ? nil : LakeWalker.statEntry(dfd, name)
                     let path = folder.plain ? LakeWalker.asciiPath(folder.prefix, name, chunkLengths[i]) : nil
-                    return (found, path)
+                    return (LakeWalker.probe(dfd, name, type: chunkTypes[i], namesOnly: namesOnly), path)
                 }
             }
         }
         // Then each entry taken in, in the order read.
-        var i = 0
-        for part in parts {
-            for (found, path) in part {
-                try names.withUnsafeBufferPointer { buffer throws(FileSystemError) in
-                    try take(buffer.baseAddress! + starts[i], lengths[i], type: types[i], found: found, path: path, in: folder, dfd, &pending)
+        try names.withUnsafeBufferPointer { buffer throws(FileSystemError) in
+            var i = 0
+            for part in parts {
+                for (probe, path) in part {
+                    try take(buffer.baseAddress! + starts[i], lengths[i], type: types[i], probe: probe, path: path, in: folder, dfd, &pending)
+                    i += 1
                 }
-                i += 1
             }
         }
     }
@@ -168,14 +167,22 @@ struct LakeWalker {
         }
     }
 
-    /// An entry's stat, as far as the walk uses it: its type, and for a regular file its
-    /// fingerprint. Nil when the entry could not be stat'ed (gone since it was read).
-    private typealias FoundEntry = (mode: UInt32, stat: FileStat)?
+    /// What the walk learns of an entry before taking it in.
+    private enum EntryProbe {
+        /// Not stat'ed: a names-only walk goes by the type the folder entry states.
+        case byStatedType
+        /// Gone since the folder was read.
+        case gone
+        /// Its type (`S_IFMT` bits) and, for a regular file, its fingerprint.
+        case stat(mode: UInt32, FileStat)
+    }
 
-    private static func statEntry(_ dfd: Int32, _ name: UnsafePointer<CChar>) -> FoundEntry? {
+    /// Stats the entry `name` of the folder `dfd`, unless a names-only walk can go by `type`.
+    private static func probe(_ dfd: Int32, _ name: UnsafePointer<CChar>, type: UInt8, namesOnly: Bool) -> EntryProbe {
+        if namesOnly && LakeWalker.typeIsStated(type) { return .byStatedType }
         var st = Glibc.stat()
-        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return .some(nil) }
-        return .some((st.st_mode & S_IFMT, FileStat(st)))
+        guard fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return .gone }
+        return .stat(mode: st.st_mode & S_IFMT, FileStat(st))
     }
 
     private static func isDotOrDotDot(_ name: UnsafePointer<CChar>, _ length: Int) -> Bool {
@@ -187,9 +194,8 @@ struct LakeWalker {
 
     /// Takes in one entry of `folder`: a regular file is added, a folder goes to `pending`, a
     /// link is resolved or listed as leaving the lake, a name that is not UTF-8 is listed as
-    /// unusable. `found` is its stat (nil: not stat'ed, a names-only walk going by `type`;
-    /// `.some(nil)`: it could not be stat'ed); `path`, its path when already made.
-    private mutating func take(_ name: UnsafePointer<CChar>, _ length: Int, type: UInt8, found: FoundEntry?, path made: String?,
+    /// unusable. `probe` is what its stat said; `path`, its path when already made.
+    private mutating func take(_ name: UnsafePointer<CChar>, _ length: Int, type: UInt8, probe: EntryProbe, path made: String?,
                                in folder: FolderContext, _ dfd: Int32, _ pending: inout [(fd: Int32, path: String)]) throws(FileSystemError) {
         let dir = folder.dir
         let path: String
@@ -211,17 +217,16 @@ struct LakeWalker {
             path = dir.isEmpty ? text : dir + "/" + text
             ascii = path.isASCII
         }
-        guard let found else {
-            // A names-only walk, by the type the entry states.
-            if Int32(type) == DT_REG {
-                add(path, FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0), ascii: ascii)
-            } else {
-                let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                if child >= 0 { pending.append((child, path)) }
-            }
+        let mode: UInt32, stat: FileStat
+        switch probe {
+        case .byStatedType:
+            mode = Int32(type) == DT_REG ? S_IFREG : S_IFDIR
+            stat = FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0)
+        case .gone:
             return
+        case .stat(let m, let s):
+            (mode, stat) = (m, s)
         }
-        guard let (mode, stat) = found else { return }
         switch mode {
         case S_IFDIR:
             let child = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
