@@ -159,9 +159,17 @@ final class EngineFixture {
     func dryRunPlannedInFull(_ options: BuildOptions = BuildOptions()) throws -> BuildReport {
         var options = options
         options.dryRun = true
-        options.surveyed = SurveyedLake(sources: try fs.walk(under: LakeLayout.sourceFolders), state: try catalog.loadState(),
-                                        fileSystem: fs)
+        options.surveyed = try survey()
         return try build(options)
+    }
+
+    /// The changed sources a walk of the lake finds against the catalog: what a dry run from
+    /// the stored plan must list (`BuildReport.sourceChanges`).
+    func sourceChangesAWalkFinds() throws -> [SourceChange] { SourceChange.find(try survey()) }
+
+    /// The lake's sources as a fresh walk sees them, with the catalog's state.
+    private func survey() throws -> SurveyedLake {
+        SurveyedLake(sources: try fs.walk(under: LakeLayout.sourceFolders), state: try catalog.loadState(), fileSystem: fs)
     }
 
     /// The engine the builds run: this lake, catalog, rules and runner.

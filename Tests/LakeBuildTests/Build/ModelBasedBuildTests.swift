@@ -165,9 +165,7 @@ final class ModelBasedBuildTests: XCTestCase {
                     XCTAssertEqual(fromPlan.counts.skipped, inFull.counts.skipped, context)
                     // The changed sources it lists (for `status`) are those a walk finds.
                     if let listed = fromPlan.sourceChanges {
-                        XCTAssertEqual(listed, SourceChange.find(listing: try incremental.fs.walk(under: LakeLayout.sourceFolders),
-                                                                 state: try incremental.catalog.loadState(), fileSystem: incremental.fs),
-                                       context)
+                        XCTAssertEqual(listed, try incremental.sourceChangesAWalkFinds(), context)
                         sourceListsCompared += 1
                     }
                     XCTAssertEqual(fromPlan.standingRejections, inFull.standingRejections, context)

@@ -173,8 +173,7 @@ final class StoredPlanTests: XCTestCase {
         try f.fs.remove("raw/t/a.txt")
         let dry = try f.build(BuildOptions(dryRun: true))
         XCTAssertNotNil(dry.upToDateWithoutPlan, "from the stored plan")
-        let walked = SourceChange.find(listing: try f.fs.walk(under: LakeLayout.sourceFolders), state: try f.catalog.loadState(),
-                                       fileSystem: f.fs)
+        let walked = try f.sourceChangesAWalkFinds()
         XCTAssertEqual(walked.map(\.path), ["raw/t/c.txt", "raw/t/d.txt", "raw/t/a.txt"], "the touched file is no change")
         XCTAssertEqual(dry.sourceChanges, walked)
         XCTAssertNil(try f.build().sourceChanges, "a build does not hash for the list")

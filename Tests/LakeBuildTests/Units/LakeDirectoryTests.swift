@@ -311,23 +311,27 @@ final class LakeDirectoryTests: XCTestCase {
     func testPublishIntoAFolderAnotherRemovalEmptiesLands() {
         eachResolution { fs, mode in
             let rounds = 1000
-            let failures = ResultList()
+            let writers = ["a", "b"]
+            let failures = ResultSlots<[String]>(count: writers.count)
             let group = DispatchGroup()
-            for writer in ["a", "b"] {
+            for (w, writer) in writers.enumerated() {
                 group.enter()
                 Thread.detachNewThread {
+                    var mine: [String] = []
                     for n in 0..<rounds {
                         let path = "processed/race/\(writer)\(n % 4).txt"
                         if case .failure(let e) = fs.publish([(output: .bytes(Array("\(n)".utf8)), path: path)])[0] {
-                            failures.append("publish \(path): \(e)")
+                            mine.append("publish \(path): \(e)")
                         }
-                        do { try fs.remove(path) } catch { failures.append("remove \(path): \(error)") }
+                        do { try fs.remove(path) } catch { mine.append("remove \(path): \(error)") }
                     }
+                    failures.set(w, mine)
                     group.leave()
                 }
             }
             group.wait()
-            XCTAssertEqual(failures.items.prefix(3), [], "\(mode): \(failures.items.count) of \(2 * rounds) failed")
+            let failed = writers.indices.flatMap { failures.get($0) ?? [] }
+            XCTAssertEqual(failed.prefix(3), [], "\(mode): \(failed.count) of \(2 * rounds) failed")
         }
     }
 
@@ -374,12 +378,4 @@ final class LakeDirectoryTests: XCTestCase {
         XCTAssertEqual(listing.unusableNames.count, 3)
         XCTAssertTrue(listing.unusableNames.allSatisfy { $0.problem != nil })
     }
-}
-
-/// Messages collected from several threads.
-private final class ResultList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [String] = []
-    func append(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
-    var items: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
