@@ -99,6 +99,28 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    /// Folders holding at least this many files (directly, with names of ASCII) are kept
+    /// compact by `walkKeepingLargeFoldersCompact`, as a real disk keeps its large folders: at
+    /// 2, engine tests compare most folders with their stored plans that way.
+    public var compactFoldersFrom = 2
+
+    public func walkKeepingLargeFoldersCompact(under folders: [String]) throws(FileSystemError) -> SourceWalk {
+        var listing = try walk(under: folders)
+        var byFolder: [String: [(name: String, stat: FileStat)]] = [:]
+        for (path, stat) in listing.files where path.isASCII {
+            let folder = LakePath.directory(of: path)
+            guard !folder.isEmpty else { continue }
+            byFolder[folder, default: []].append((String(path.dropFirst(folder.count + 1)), stat))
+        }
+        var compact: [CompactFolder] = []
+        for (folder, files) in byFolder.sorted(by: { $0.key < $1.key }) where files.count >= compactFoldersFrom {
+            for file in files { listing.files[folder + "/" + file.name] = nil }
+            // Not in the stored plan's order, as a folder is not read in it.
+            compact.append(CompactFolder(folder: folder, files: files.sorted { $0.name > $1.name }))
+        }
+        return SourceWalk(listing: listing, compact: compact)
+    }
+
     public func stat(_ path: String) -> FileStat? {
         locked {
             _pathsStatted.append(path)

@@ -25,21 +25,38 @@ struct PlanChanges {
     /// No change yet (the caller lists them).
     init(hasDirty: Bool) { self.hasDirty = hasDirty }
 
-    /// - Parameter stats: the present stats of `stored.outputs`, in its order.
-    init(stored: StoredPlan, listing: LakeListing, stats: [FileStat?]) {
-        // Read-only lookups of a lake's worth of paths, on every core.
-        let paths = stored.sources.paths, recorded = stored.sources.stats, files = listing.files
+    /// - Parameter changedOutputs: the positions in `stored.outputs` of the outputs whose
+    ///   stat is not the stored one (`FileSystem.changedStats`).
+    init(stored: StoredPlan, listing: LakeListing, changedOutputs: [Int]) {
+        self.init(stored: stored, walk: SourceWalk(listing: listing), changedOutputs: changedOutputs)
+    }
+
+    init(stored: StoredPlan, walk: SourceWalk, changedOutputs: [Int]) {
+        // Read-only lookups of a lake's worth of paths, on every core: a path of a compact
+        // folder by its name in that folder's index, any other in the listing.
+        let paths = stored.sources.paths, recorded = stored.sources.stats, files = walk.listing.files, compact = walk.compact
         let parts = inParallelChunks(paths.count) { range in
-            var part = (removed: [String](), modified: [String](), matched: [ByteExactDictionary<FileStat>.Index]())
-            part.matched.reserveCapacity(range.count)
+            var part = (removed: [String](), modified: [String](), matched: [ByteExactDictionary<FileStat>.Index](),
+                        matchedCompact: [[Int32]](repeating: [], count: compact.count))
+            part.matched.reserveCapacity(compact.isEmpty ? range.count : 0)
+            var folders = CompactFolderFinder(compact)
             for i in range {
-                // Byte-exact: a name in the other Unicode spelling is another file on disk.
-                guard let at = files.index(forKey: paths[i]) else {
+                let found: FileStat?
+                if let (f, k) = folders.file(paths[i]) {
+                    found = k.map { compact[f].stats[$0] }
+                    if let k { part.matchedCompact[f].append(Int32(k)) }
+                } else if let at = files.index(forKey: paths[i]) {
+                    // Byte-exact: a name in the other Unicode spelling is another file on disk.
+                    part.matched.append(at)
+                    found = files[at].value
+                } else {
+                    found = nil
+                }
+                guard let found else {
                     part.removed.append(paths[i])
                     continue
                 }
-                part.matched.append(at)
-                if files[at].value != recorded[i] { part.modified.append(paths[i]) }
+                if found != recorded[i] { part.modified.append(paths[i]) }
             }
             return part
         }
@@ -66,9 +83,18 @@ struct PlanChanges {
                 if found == unmatched { break }
             }
         }
-        for (i, stat) in stats.enumerated() where stat != stored.outputs.stats[i] { touched.append(stored.outputs.paths[i]) }
-        namesChanged = listing.escapingLinks != stored.escapingLinks
-            || listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
+        // Likewise in each compact folder, its files no stored path found.
+        for (f, folder) in compact.enumerated() where folder.count > parts.reduce(0, { $0 + $1.matchedCompact[f].count }) {
+            var seen = [Bool](repeating: false, count: folder.count)
+            for part in parts { for k in part.matchedCompact[f] { seen[Int(k)] = true } }
+            for k in 0..<folder.count where !seen[k] {
+                let path = folder.path(k)
+                if LakeLayout.isSource(path) { added.append(path) }
+            }
+        }
+        touched = changedOutputs.map { stored.outputs.paths[$0] }
+        namesChanged = walk.listing.escapingLinks != stored.escapingLinks
+            || walk.listing.unusableNames != stored.unmatched.filter { $0.problem != nil }
         hasDirty = stored.mustVisit
         added.sort(by: LakePath.bytewiseLess)
         removed.sort(by: LakePath.bytewiseLess)
@@ -79,6 +105,34 @@ struct PlanChanges {
     /// The stored plan has targets that must be visited again: failed ones, or gone ones
     /// whose outputs a prefix build left.
     var hasDirty = false
+}
+
+/// Which compact folder a path is in, for paths in bytewise order: consecutive paths mostly
+/// share their folder, which is then compared once with the last one's, not looked for again.
+private struct CompactFolderFinder {
+    private let folders: [CompactFolder]
+    /// The folder part (up to its last `/`) of the last path looked at, and the compact
+    /// folder it is.
+    private var lastPrefix: [UInt8] = []
+    private var lastFolder: Int?
+
+    init(_ folders: [CompactFolder]) { self.folders = folders }
+
+    /// For a path directly in a compact folder: the folder's number, and the number of the
+    /// file of that name in it (nil when it has none). Nil for a path in no compact folder.
+    mutating func file(_ path: String) -> (folder: Int, file: Int?)? {
+        guard !folders.isEmpty else { return nil }
+        return path.utf8Span.span.withUnsafeBufferPointer { bytes -> (Int, Int?)? in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            let prefix = UnsafeBufferPointer(rebasing: bytes[...slash])
+            if !prefix.elementsEqual(lastPrefix) {
+                lastPrefix = Array(prefix)
+                lastFolder = folders.firstIndex { $0.prefix == lastPrefix }
+            }
+            guard let f = lastFolder else { return nil }
+            return (f, folders[f].index(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]))))
+        }
+    }
 }
 
 extension Build {

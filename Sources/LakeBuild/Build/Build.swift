@@ -71,12 +71,13 @@ public struct Build {
 
         // With a stored plan, the build starts from how the lake differs from it: nothing, and
         // it is done; a change it can follow, and only what the change reaches is visited.
+        // Asked about targets, about the plan's counts or for some targets only, the build
+        // reads the plan's graph.
+        func isDone(_ changes: PlanChanges) -> Bool {
+            changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule && !options.isSelective
+        }
         func fromStoredPlan(_ stored: StoredPlan, _ listing: inout LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
-            // Asked about targets, about the plan's counts or for some targets only, the build
-            // reads the plan's graph.
-            if changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule && !options.isSelective {
-                return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun)
-            }
+            if isDone(changes) { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
             guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: &listing,
                                                   configuration: configuration, stats: &stats, clock: &clock) else { return nil }
             stats.commitMs += clock.lap()
@@ -97,27 +98,25 @@ public struct Build {
         // The outputs the stored plan names are stat'ed while the walk runs.
         let storedOutputs = stored?.outputs.paths ?? []
         let walking = surveyed == nil ? walk ?? Self.backgroundWalk(fileSystem) : nil
-        var outputStats = fileSystem.stat(storedOutputs)
-        var listing = surveyed?.sources ?? LakeListing()
-        defer { options.leaveToExit((listing, outputStats, storedOutputs)) }
+        let changedOutputs = fileSystem.changedStats(storedOutputs, recorded: stored?.outputs.stats ?? [])
+        var walked = SourceWalk(listing: surveyed?.sources ?? LakeListing())
+        var listing = LakeListing()
+        defer { options.leaveToExit((listing, storedOutputs)) }
         if let walking {
-            do { listing = try walking.take().get() } catch { throw .fileSystem(error) }
+            do { walked = try walking.take().get() } catch { throw .fileSystem(error) }
         }
         stats.walkMs = clock.lap()
-        stats.statted = listing.files.count + storedOutputs.count
+        stats.statted = walked.fileCount + storedOutputs.count
 
         if let stored {
-            let changes = PlanChanges(stored: stored, listing: listing, stats: outputStats)
-            // A change-driven build has no further use for these stats, the largest array it
-            // holds besides the plan; the rare fall back to a full plan stats those outputs again.
-            if !changes.isEmpty { outputStats = [] }
+            let changes = PlanChanges(stored: stored, walk: walked, changedOutputs: changedOutputs)
+            // A build with nothing to do never needs the whole listing.
+            if isDone(changes) { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
+            listing = walked.wholeListing()
             if let report = try fromStoredPlan(stored, &listing, changes) { return report }
+        } else {
+            listing = walked.wholeListing()
         }
-        // A full path reuses the stats of the outputs the stored plan named.
-        var knownStats: [String: FileStat?] = [:]
-        defer { options.leaveToExit(knownStats) }
-        knownStats.reserveCapacity(outputStats.count)
-        for (path, stat) in zip(storedOutputs, outputStats) { knownStats[path] = .some(stat) }
 
         let state: CatalogState
         if let surveyed {
@@ -131,11 +130,13 @@ public struct Build {
         defer { options.leaveToExit((graph, state)) }
         stats.discoveryMs = clock.lap()
 
-        let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem, known: knownStats)
+        // A build that falls back from its stored plan (`runFromChanges` returned nil) stats the
+        // outputs again: the check against the plan kept no stat.
+        let outputs = OutputStats.gather(graph: graph, state: state, fileSystem: fileSystem)
         listing.add(outputs.stats)
         stats.walkMs += clock.lap()
         // Stat calls: every walked file, the outputs the stored plan named, the outputs stat'ed here.
-        stats.statted = listing.files.count - outputs.stats.count + knownStats.count + outputs.statted
+        stats.statted = listing.files.count - outputs.stats.count + storedOutputs.count + outputs.statted
 
         // A survey has hashed the changed sources already (and shows them too: read once).
         let sources = surveyed?.hashes
@@ -232,8 +233,8 @@ public struct Build {
     /// The walk of raw/ and reference/ on a thread of its own, started before the stored plan
     /// is read and decoded: on a no-op build the walk, that read and the stats of the outputs
     /// it names are all the work there is, and the walk keeps one core busy meanwhile.
-    static func backgroundWalk(_ fileSystem: FileSystem) -> Background<Result<LakeListing, FileSystemError>> {
-        Background { Result { () throws(FileSystemError) in try fileSystem.walk(under: LakeLayout.sourceFolders) } }
+    static func backgroundWalk(_ fileSystem: FileSystem) -> Background<Result<SourceWalk, FileSystemError>> {
+        Background { Result { () throws(FileSystemError) in try fileSystem.walkKeepingLargeFoldersCompact(under: LakeLayout.sourceFolders) } }
     }
 
     /// UTC now as ISO 8601 with milliseconds, for the catalog only.

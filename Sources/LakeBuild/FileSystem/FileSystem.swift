@@ -10,6 +10,9 @@ public protocol FileSystem: Sendable {
     /// Walks the given top-level folders of the lake (all of it for `[""]`, always skipping
     /// `.lakemake/`) and stats every regular file once. A missing folder is empty.
     func walk(under folders: [String]) throws(FileSystemError) -> LakeListing
+    /// The same walk, with the regular files of large folders kept compact (a real disk keeps
+    /// those of folders it stats on every core; see `SourceWalk`).
+    func walkKeepingLargeFoldersCompact(under folders: [String]) throws(FileSystemError) -> SourceWalk
     /// The paths of the regular files a walk of `folders` lists, without their stats (a real
     /// disk reads the folders' entries and stats only what they do not say the type of).
     func filePaths(under folders: [String]) throws(FileSystemError) -> [String]
@@ -18,6 +21,10 @@ public protocol FileSystem: Sendable {
     /// The stat of each path (nil where missing), in the same order: the outputs a build
     /// checks, many at once. A requirement, so a real disk can spread the calls over the cores.
     func stat(_ paths: [String]) -> [FileStat?]
+    /// The positions of the paths whose stat is not the one `recorded` holds at the same
+    /// position (missing, or another fingerprint): the stored outputs a build checks, with no
+    /// stat kept for the 200 000 that match.
+    func changedStats(_ paths: [String], recorded: [FileStat]) -> [Int]
     /// The whole content of a file.
     func read(_ path: String) throws(FileSystemError) -> [UInt8]
     /// The content of a file (SHA-256 and size of the bytes read), streamed.
@@ -58,12 +65,21 @@ extension FileSystem {
     /// Walks the whole lake.
     public func walk() throws(FileSystemError) -> LakeListing { try walk(under: [""]) }
 
+    public func walkKeepingLargeFoldersCompact(under folders: [String]) throws(FileSystemError) -> SourceWalk {
+        SourceWalk(listing: try walk(under: folders))
+    }
+
     public func filePaths(under folders: [String]) throws(FileSystemError) -> [String] {
         Array(try walk(under: folders).files.keys)
     }
 
     /// The stat of each path (nil where missing), in the same order.
     public func stat(_ paths: [String]) -> [FileStat?] { paths.map { stat($0) } }
+
+    public func changedStats(_ paths: [String], recorded: [FileStat]) -> [Int] {
+        let stats = stat(paths)
+        return stats.indices.filter { stats[$0] != recorded[$0] }
+    }
 
     /// Publishes one temporary file, already written, over the output `path` (a batch of one).
     /// - Returns: the published file's stat (nil if it cannot be read back).

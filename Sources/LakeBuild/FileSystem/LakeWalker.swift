@@ -23,10 +23,17 @@ struct LakeWalker {
     /// every core (tests set 0 to take every folder that way).
     let parallelStatsFrom: Int
 
-    init(directory: LakeDirectory, namesOnly: Bool = false, parallelStatsFrom: Int = LakeWalker.statInParallelFrom) {
+    /// The regular files with ASCII names of large folders are kept in `compact` instead of
+    /// `listing` (see `SourceWalk`).
+    let keepsLargeFoldersCompact: Bool
+    private(set) var compact: [CompactFolder] = []
+
+    init(directory: LakeDirectory, namesOnly: Bool = false, parallelStatsFrom: Int = LakeWalker.statInParallelFrom,
+         keepsLargeFoldersCompact: Bool = false) {
         self.directory = directory
         self.namesOnly = namesOnly
         self.parallelStatsFrom = parallelStatsFrom
+        self.keepsLargeFoldersCompact = keepsLargeFoldersCompact && !namesOnly
         listing.files.reserveCapacity(1024)
     }
 
@@ -46,9 +53,11 @@ struct LakeWalker {
         guard !pending.isEmpty else { return }
         let shares = min(pending.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let all = pending, directory = self.directory, namesOnly = self.namesOnly, parallelStatsFrom = self.parallelStatsFrom
+        let compact = keepsLargeFoldersCompact
         let walked = ResultSlots<Result<LakeWalker, FileSystemError>>(count: shares)
         DispatchQueue.concurrentPerform(iterations: shares) { share in
-            var walker = LakeWalker(directory: directory, namesOnly: namesOnly, parallelStatsFrom: parallelStatsFrom)
+            var walker = LakeWalker(directory: directory, namesOnly: namesOnly, parallelStatsFrom: parallelStatsFrom,
+                                    keepsLargeFoldersCompact: compact)
             var mine = stride(from: share, to: all.count, by: shares).map { all[$0] }
             walked.set(share, Result { () throws(FileSystemError) in
                 try walker.walk(&mine, folders: .max)
@@ -63,6 +72,7 @@ struct LakeWalker {
             listing.escapingLinks += other.listing.escapingLinks
             listing.unusableNames += other.listing.unusableNames
             nonASCII += other.nonASCII
+            self.compact += other.compact
         }
     }
 
@@ -123,28 +133,52 @@ struct LakeWalker {
             types.append(entry.pointee.d_type)
             names.append(contentsOf: UnsafeBufferPointer(start: name, count: length + 1))
         }
-        // Then the stats, and the paths of ASCII names, on every core.
-        let namesOnly = self.namesOnly
+        // Then the stats, and the paths of ASCII names (unless they are kept compact), on
+        // every core.
+        let namesOnly = self.namesOnly, compact = keepsLargeFoldersCompact && !dir.isEmpty
         let all = names, chunkStarts = starts, chunkLengths = lengths, chunkTypes = types
         let parts = inParallelChunks(starts.count, atLeast: 4096) { range in
             all.withUnsafeBufferPointer { buffer in
                 range.map { i -> (probe: EntryProbe, path: String?) in
                     let name = buffer.baseAddress! + chunkStarts[i]
-                    let path = folder.plain ? LakeWalker.asciiPath(folder.prefix, name, chunkLengths[i]) : nil
+                    let path = folder.plain && !compact ? LakeWalker.asciiPath(folder.prefix, name, chunkLengths[i]) : nil
                     return (LakeWalker.probe(dfd, name, type: chunkTypes[i], namesOnly: namesOnly), path)
                 }
             }
         }
-        // Then each entry taken in, in the order read.
+        // Then each entry taken in, in the order read: a regular file with an ASCII name into
+        // the compact folder, when kept so, anything else into the listing.
+        var kept = compact ? CompactFolder(prefix: folder.prefix, reservingCapacity: starts.count) : nil
         try names.withUnsafeBufferPointer { buffer throws(FileSystemError) in
             var i = 0
             for part in parts {
                 for (probe, path) in part {
-                    try take(buffer.baseAddress! + starts[i], lengths[i], type: types[i], probe: probe, path: path, in: folder, dfd, &pending)
+                    let name = buffer.baseAddress! + starts[i]
+                    if kept != nil, case .stat(S_IFREG, let stat) = probe, LakeWalker.mayKeepCompact(name, lengths[i], in: folder) {
+                        kept!.append(UnsafeRawBufferPointer(start: name, count: lengths[i]), stat)
+                    } else {
+                        try take(name, lengths[i], type: types[i], probe: probe, path: path, in: folder, dfd, &pending)
+                    }
                     i += 1
                 }
             }
         }
+        if var kept, kept.count > 0 {
+            kept.indexNames()
+            self.compact.append(kept)
+        }
+    }
+
+    /// Whether the regular file `name` of `folder` goes into a compact folder: its name is
+    /// ASCII (no other spelling of the same text can be a name of ASCII; see
+    /// `setAsideSpellingsOfOneText`), and `take` would list it as it is (it skips only
+    /// lakemake's own folders, which are never large folders' files).
+    private static func mayKeepCompact(_ name: UnsafePointer<CChar>, _ length: Int, in folder: FolderContext) -> Bool {
+        guard folder.prefixIsASCII else { return false }
+        var high: UInt8 = 0
+        for i in 0..<length { high |= UInt8(bitPattern: name[i]) }
+        guard high < 0x80 else { return false }
+        return folder.plain || strcmp(name, LakeDirectory.foreignTemporaryFolder) != 0
     }
 
     /// The default of `parallelStatsFrom`.
@@ -293,11 +327,20 @@ struct LakeWalker {
         "another file has the same name in another Unicode normalisation (\(escaped(Array(other.utf8)))); neither is read until one is renamed"
     }
 
-    mutating func finish() -> LakeListing {
+    mutating func finish() -> LakeListing { finishKeepingCompact().wholeListing() }
+
+    /// The walk with the large folders' files kept compact, when the walker keeps them so.
+    mutating func finishKeepingCompact() -> SourceWalk {
+        // Names of ASCII can be the same text as names that are not: those are compared in
+        // the listing, with every file in it.
+        if !nonASCII.isEmpty && !compact.isEmpty {
+            listing = SourceWalk(listing: listing, compact: compact).wholeListing()
+            compact = []
+        }
         setAsideSpellingsOfOneText()
         listing.escapingLinks.sort(by: LakePath.bytewiseLess)
         listing.unusableNames.sort { LakePath.bytewiseLess($0.path, $1.path) }
-        return listing
+        return SourceWalk(listing: listing, compact: compact)
     }
 
     /// Takes out of the listing every path that is the same text as another in another Unicode

@@ -34,17 +34,25 @@ public struct LocalFileSystem: FileSystem {
     // MARK: - Walking
 
     public func walk(under folders: [String]) throws(FileSystemError) -> LakeListing {
-        try walk(under: folders, namesOnly: false)
+        var walker = LakeWalker(directory: directory)
+        try walk(under: folders, with: &walker)
+        return walker.finish()
     }
 
+    public func walkKeepingLargeFoldersCompact(under folders: [String]) throws(FileSystemError) -> SourceWalk {
+        var walker = LakeWalker(directory: directory, keepsLargeFoldersCompact: true)
+        try walk(under: folders, with: &walker)
+        return walker.finishKeepingCompact()
+    }
+
+    /// Entries whose type the folder states are not stat'ed: their stats in the listing are zero.
     public func filePaths(under folders: [String]) throws(FileSystemError) -> [String] {
-        Array(try walk(under: folders, namesOnly: true).files.keys)
+        var walker = LakeWalker(directory: directory, namesOnly: true)
+        try walk(under: folders, with: &walker)
+        return Array(walker.finish().files.keys)
     }
 
-    /// With `namesOnly`, entries whose type the folder states are not stat'ed: their stats in
-    /// the listing are zero.
-    private func walk(under folders: [String], namesOnly: Bool) throws(FileSystemError) -> LakeListing {
-        var walker = LakeWalker(directory: directory, namesOnly: namesOnly)
+    private func walk(under folders: [String], with walker: inout LakeWalker) throws(FileSystemError) {
         for folder in folders {
             let fd: Int32
             do {
@@ -59,7 +67,6 @@ public struct LocalFileSystem: FileSystem {
             }
             try walker.walkSpread(fd, folder)
         }
-        return walker.finish()
     }
 
     // MARK: - Stats
@@ -79,28 +86,54 @@ public struct LocalFileSystem: FileSystem {
     /// stat'ed from the lake folder as before (a folder is opened only when the next path
     /// shares it).
     public func stat(_ paths: [String]) -> [FileStat?] {
-        guard let rootFD = try? directory.rootDescriptor() else { return paths.map { _ in nil } }
-        let chunks = max(1, min(64, paths.count / 4096))
-        let results = ResultSlots<[FileStat?]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lower = paths.count * c / chunks, upper = paths.count * (c + 1) / chunks
+        let parts = inStatChunks(paths) { range in
             var found: [FileStat?] = []
-            found.reserveCapacity(upper - lower)
+            found.reserveCapacity(range.count)
+            return found
+        } each: { found, _, stat in found.append(stat) }
+        return parts.flatMap { $0 }
+    }
+
+    /// Stat'ed as `stat(_:)` stats them, each compared at once: no stat is kept.
+    public func changedStats(_ paths: [String], recorded: [FileStat]) -> [Int] {
+        inStatChunks(paths) { _ in [Int]() } each: { changed, i, stat in
+            if stat != recorded[i] { changed.append(i) }
+        }.flatMap { $0 }
+    }
+
+    /// Stats `paths` in chunks on every core (see `stat(_:)`), handing each path's number and
+    /// stat to `each` with its chunk's part, which `start` makes; the parts in order.
+    private func inStatChunks<Part: Sendable>(_ paths: [String], start: (Range<Int>) -> Part,
+                                              each: @Sendable (inout Part, Int, FileStat?) -> Void) -> [Part] {
+        let chunks = max(1, min(64, paths.count / 4096))
+        let ranges = (0..<chunks).map { c in (paths.count * c / chunks)..<(paths.count * (c + 1) / chunks) }
+        guard let rootFD = try? directory.rootDescriptor() else {
+            return ranges.map { range in
+                var part = start(range)
+                for i in range { each(&part, i, nil) }
+                return part
+            }
+        }
+        let results = ResultSlots<Part>(count: chunks)
+        let starts = ranges.map(start)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = ranges[c]
+            var part = starts[c]
             var anchor = StatAnchor(rootFD: rootFD)
             var st = Glibc.stat()
-            for i in lower..<upper {
+            for i in range {
                 let path = paths[i]
-                let ok = path.withCString { c in
-                    let (fd, offset) = anchor.locate(UnsafeRawBufferPointer(start: c, count: path.utf8.count),
-                                                     next: i + 1 < upper ? paths[i + 1] : nil)
-                    return fstatat(fd, c + offset, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
+                let ok = path.withCString { cPath in
+                    let (fd, offset) = anchor.locate(UnsafeRawBufferPointer(start: cPath, count: path.utf8.count),
+                                                     next: i + 1 < range.upperBound ? paths[i + 1] : nil)
+                    return fstatat(fd, cPath + offset, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
                 }
-                found.append(ok ? FileStat(st) : nil)
+                each(&part, i, ok ? FileStat(st) : nil)
             }
             anchor.close()
-            results.set(c, found)
+            results.set(c, part)
         }
-        return (0..<chunks).flatMap { results.get($0) ?? [] }
+        return (0..<chunks).compactMap { results.get($0) }
     }
 
     // MARK: - Reading

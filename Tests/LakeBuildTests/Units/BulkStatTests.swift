@@ -71,4 +71,25 @@ final class BulkStatTests: XCTestCase {
             XCTAssertEqual(stat == nil, path.contains("none"), path)
         }
     }
+
+    /// The outputs a build checks against its stored plan, compared as they are stat'ed: the
+    /// positions (in order, over several threads) of exactly the paths whose stat differs from
+    /// the one recorded at the same position: missing, edited, or recorded otherwise.
+    func testChangedStatsAreThePositionsWhoseStatDiffers() throws {
+        let fs = LocalFileSystem(root: lake)
+        let present = ["metrics/s/date=1/a.json", "metrics/s/date=1/b.json", "processed/s/date=1/store=1/data.parquet",
+                       "processed/s/date=1/store=2/data.parquet", "processed/s/date=2/store=1/data.parquet"]
+        let paths = (0..<20_000).map { i in i % 7 == 3 ? "metrics/s/date=1/gone\(i).json" : present[i % present.count] }.sorted()
+        let recorded = paths.map { plainStat($0) ?? FileStat(device: 0, inode: 0, size: 0, mtimeNs: 0, ctimeNs: 0) }
+        XCTAssertEqual(fs.changedStats(paths, recorded: recorded), paths.indices.filter { paths[$0].contains("gone") })
+
+        // One file edited, another recorded with another time: those positions too, in order.
+        try Data("edited, longer than before".utf8).write(to: URL(fileURLWithPath: lake + "/metrics/s/date=1/b.json"))
+        var other = recorded
+        let moved = try XCTUnwrap(paths.firstIndex(of: "processed/s/date=2/store=1/data.parquet"))
+        other[moved].mtimeNs += 1
+        let expected = paths.indices.filter { paths[$0].contains("gone") || paths[$0] == "metrics/s/date=1/b.json" } + [moved]
+        XCTAssertEqual(fs.changedStats(paths, recorded: other), expected.sorted())
+        XCTAssertEqual(fs.changedStats([], recorded: []), [])
+    }
 }
