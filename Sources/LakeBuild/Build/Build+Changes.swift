@@ -139,10 +139,14 @@ extension Build {
     /// Builds from the changes; nil when they cannot be followed from the stored plan (the
     /// caller then plans in full, from `listing` as it was). Otherwise the outputs' stats are
     /// added to `listing` in place, not to a copy of its 100 000 entries.
+    /// - Parameter whole: the whole listing being made on another core (`SourceWalk`), taken
+    ///   into `listing` once the stored graph is decoded (whether or not the build goes on).
     func runFromChanges(_ options: BuildOptions, stored: StoredPlan, changes: PlanChanges, listing: inout LakeListing,
+                        whole: Background<LakeListing>? = nil,
                         configuration: String, stats: inout BuildStats, clock: inout PhaseClock) throws(BuildError) -> BuildReport? {
-        guard !changes.namesChanged, !changes.touched.contains(where: LakeLayout.isRejectionFile),
-              let (previous, outcomes) = stored.graph(rules: rules) else { return nil }
+        let decoded = changes.namesChanged || changes.touched.contains(where: LakeLayout.isRejectionFile) ? nil : stored.graph(rules: rules)
+        if let whole { listing = whole.take() }
+        guard let (previous, outcomes) = decoded else { return nil }
         options.planMemory?.keep(graph: previous, outcomes: outcomes, of: stored)
         // The previous graph goes once replanned (it is not held through the rest of the build).
         guard let replanned = ChangeDrivenDiscovery.replan(previous: consume previous, rules: rules, listing: listing,

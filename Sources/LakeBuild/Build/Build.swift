@@ -76,9 +76,10 @@ public struct Build {
         func isDone(_ changes: PlanChanges) -> Bool {
             changes.isEmpty && options.alsoVisit.isEmpty && !options.countsTargetsPerRule && !options.isSelective
         }
-        func fromStoredPlan(_ stored: StoredPlan, _ listing: inout LakeListing, _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
+        func fromStoredPlan(_ stored: StoredPlan, _ listing: inout LakeListing, whole: Background<LakeListing>? = nil,
+                            _ changes: PlanChanges) throws(BuildError) -> BuildReport? {
             if isDone(changes) { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
-            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: &listing,
+            guard var report = try runFromChanges(options, stored: stored, changes: changes, listing: &listing, whole: whole,
                                                   configuration: configuration, stats: &stats, clock: &clock) else { return nil }
             stats.commitMs += clock.lap()
             stats.sqlStatements = catalog.statementCount - statementsBefore
@@ -110,10 +111,11 @@ public struct Build {
 
         if let stored {
             let changes = PlanChanges(stored: stored, walk: walked, changedOutputs: changedOutputs)
-            // A build with nothing to do never needs the whole listing.
+            // A build with nothing to do never needs the whole listing; one with changes has it
+            // made on another core while it decodes the stored graph.
             if isDone(changes) { return Self.noOpReport(stored, stats: stats, dryRun: options.dryRun) }
-            listing = walked.wholeListing()
-            if let report = try fromStoredPlan(stored, &listing, changes) { return report }
+            let compactWalk = consume walked
+            if let report = try fromStoredPlan(stored, &listing, whole: Background { compactWalk.wholeListing() }, changes) { return report }
         } else {
             listing = walked.wholeListing()
         }
