@@ -169,10 +169,10 @@ struct LakeWalker {
         }
     }
 
-    /// Whether the regular file `name` of `folder` goes into a compact folder: its name is
-    /// ASCII (no other spelling of the same text can be a name of ASCII; see
-    /// `setAsideSpellingsOfOneText`), and `take` would list it as it is (it skips only
-    /// lakemake's own folders, which are never large folders' files).
+    /// Whether the regular file `name` of `folder` goes into a compact folder: its path is
+    /// ASCII (one that is not is compared with the other spellings of its text in the
+    /// listing; see `setAsideSpellingsOfOneText`), and `take` would list it as it is (in a
+    /// top-level folder, `take` skips the name of a foreign temporary folder).
     private static func mayKeepCompact(_ name: UnsafePointer<CChar>, _ length: Int, in folder: FolderContext) -> Bool {
         guard folder.prefixIsASCII else { return false }
         var high: UInt8 = 0

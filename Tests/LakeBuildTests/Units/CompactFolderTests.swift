@@ -40,21 +40,8 @@ final class CompactFolderTests: XCTestCase {
     /// and a regular file named as lakemake's temporary folder, which neither lists. Only
     /// regular files of ASCII names are kept compact.
     func testAWalkKeepingLargeFoldersCompactListsWhatAWalkKeepingNoneLists() throws {
-        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-compact-" + UUID().uuidString
+        let (lake, made) = try LakeWalkerNamesTests.lakeWithALargeFolder(uploads: 300, in: ["raw", "raw/big"])
         defer { try? FileManager.default.removeItem(atPath: lake) }
-        try FileManager.default.createDirectory(atPath: lake + "/raw/big/sub", withIntermediateDirectories: true)
-        var made: [String] = []
-        for k in 0..<300 {
-            for folder in ["raw", "raw/big"] {
-                try Data("upload \(k)\n".utf8).write(to: URL(fileURLWithPath: "\(lake)/\(folder)/u\(k).json"))
-                made.append("\(folder)/u\(k).json")
-            }
-        }
-        try Data("inside".utf8).write(to: URL(fileURLWithPath: lake + "/raw/big/sub/x.json"))
-        made.append("raw/big/sub/x.json")
-        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/big/link.json", withDestinationPath: "u1.json")
-        made.append("raw/big/link.json")
-        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/big/out.json", withDestinationPath: "/etc/hostname")
         try Data("x".utf8).write(to: URL(fileURLWithPath: lake + "/raw/" + LakeDirectory.foreignTemporaryFolder))
 
         let directory = LocalFileSystem(root: lake).directory

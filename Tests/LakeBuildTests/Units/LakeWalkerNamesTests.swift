@@ -87,20 +87,9 @@ final class LakeWalkerNamesTests: XCTestCase {
     /// entry at a time lists, stats, links, a folder inside, a name that is not UTF-8 and
     /// two spellings of one name included, with stats and names only.
     func testALargeFolderStatedOnEveryCoreListsWhatAWalkOneByOneLists() throws {
-        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-walkwide-" + UUID().uuidString
+        let (lake, made) = try Self.lakeWithALargeFolder(uploads: 600, in: ["raw/big"])
         defer { try? FileManager.default.removeItem(atPath: lake) }
         let big = lake + "/raw/big/"
-        try FileManager.default.createDirectory(atPath: big + "sub", withIntermediateDirectories: true)
-        var made: [String] = []
-        for k in 0..<600 {
-            try Data("upload \(k)\n".utf8).write(to: URL(fileURLWithPath: big + "u\(k).json"))
-            made.append("raw/big/u\(k).json")
-        }
-        try Data("inside".utf8).write(to: URL(fileURLWithPath: big + "sub/x.json"))
-        made.append("raw/big/sub/x.json")
-        try FileManager.default.createSymbolicLink(atPath: big + "link.json", withDestinationPath: "u1.json")
-        made.append("raw/big/link.json")
-        try FileManager.default.createSymbolicLink(atPath: big + "out.json", withDestinationPath: "/etc/hostname")
         try Data("x".utf8).write(to: URL(fileURLWithPath: big + "caf\u{E9}.json"))
         try Data("x".utf8).write(to: URL(fileURLWithPath: big + "cafe\u{301}.json"))
         XCTAssertTrue(FileManager.default.createFile(atPath: big + "x", contents: nil))
@@ -130,5 +119,26 @@ final class LakeWalkerNamesTests: XCTestCase {
             XCTAssertEqual(listing.files[path]?.inode, (attributes[.systemFileNumber] as? NSNumber)?.uint64Value, path)
             XCTAssertEqual(listing.files[path]?.size, (attributes[.size] as? NSNumber)?.int64Value, path)
         }
+    }
+
+    /// A lake whose `raw/big/` holds a subfolder with one file, a link to an upload and a link
+    /// out of the lake, and `uploads` uploads in each of `folders`: the lake, and the paths
+    /// of the files a walk lists.
+    static func lakeWithALargeFolder(uploads: Int, in folders: [String]) throws -> (lake: String, made: [String]) {
+        let lake = FileManager.default.temporaryDirectory.path + "/lakemake-walkwide-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: lake + "/raw/big/sub", withIntermediateDirectories: true)
+        var made: [String] = []
+        for k in 0..<uploads {
+            for folder in folders {
+                try Data("upload \(k)\n".utf8).write(to: URL(fileURLWithPath: "\(lake)/\(folder)/u\(k).json"))
+                made.append("\(folder)/u\(k).json")
+            }
+        }
+        try Data("inside".utf8).write(to: URL(fileURLWithPath: lake + "/raw/big/sub/x.json"))
+        made.append("raw/big/sub/x.json")
+        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/big/link.json", withDestinationPath: "u1.json")
+        made.append("raw/big/link.json")
+        try FileManager.default.createSymbolicLink(atPath: lake + "/raw/big/out.json", withDestinationPath: "/etc/hostname")
+        return (lake, made)
     }
 }
