@@ -1,8 +1,8 @@
 // The regular files of one large folder (raw/ of 100 000 uploads) as the walk read them: the
 // names one after the other in one buffer, their stats in an array, and a hash index of the
 // names. A build compares them with its stored plan without making a path string or a
-// dictionary entry per file; on a no-op, those were a fifth of the build's own work. Only a
-// build that goes on to plan adds them to a `LakeListing` (`SourceWalk.listing()`).
+// dictionary entry per file; on a no-op, those were the largest part of the build's own work.
+// Only a build that goes on to plan adds them to a `LakeListing` (`SourceWalk.wholeListing()`).
 
 import Glibc
 
@@ -13,7 +13,7 @@ public struct CompactFolder: Sendable {
     /// Every name, one after the other.
     private var names: [UInt8] = []
     /// Where each name starts in `names`, and one more entry where the last ends.
-    private var starts: [Int32] = [0]
+    private var starts: [Int] = [0]
     /// Each file's stat, in the same order.
     public private(set) var stats: [FileStat] = []
     /// Open addressing: each slot holds a file's number, or -1. Built by `indexNames()`.
@@ -42,7 +42,7 @@ public struct CompactFolder: Sendable {
     /// Adds a file (a name not added before: names in one folder are distinct).
     mutating func append(_ name: UnsafeRawBufferPointer, _ stat: FileStat) {
         names.append(contentsOf: name)
-        starts.append(Int32(names.count))
+        starts.append(names.count)
         stats.append(stat)
     }
 
@@ -54,7 +54,7 @@ public struct CompactFolder: Sendable {
         let mask = capacity - 1
         names.withUnsafeBytes { all in
             for k in 0..<count {
-                var s = Self.hash(UnsafeRawBufferPointer(rebasing: all[Int(starts[k])..<Int(starts[k + 1])])) & mask
+                var s = Self.hash(UnsafeRawBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])) & mask
                 while slots[s] >= 0 { s = (s + 1) & mask }
                 slots[s] = Int32(k)
             }
@@ -71,7 +71,7 @@ public struct CompactFolder: Sendable {
             while true {
                 let k = Int(slots[s])
                 if k < 0 { return nil }
-                let start = Int(starts[k]), length = Int(starts[k + 1]) - start
+                let start = starts[k], length = starts[k + 1] - start
                 if length == name.count && (length == 0 || memcmp(all.baseAddress! + start, name.baseAddress!, length) == 0) { return k }
                 s = (s + 1) & mask
             }
@@ -80,7 +80,7 @@ public struct CompactFolder: Sendable {
 
     /// The lake-relative path of file `k`.
     public func path(_ k: Int) -> String {
-        let start = Int(starts[k]), length = Int(starts[k + 1]) - start
+        let start = starts[k], length = starts[k + 1] - start
         return String(unsafeUninitializedCapacity: prefix.count + length) { buffer in
             _ = buffer.initialize(from: prefix)
             names.withUnsafeBufferPointer { all in
