@@ -27,10 +27,6 @@ struct PlanChanges {
 
     /// - Parameter changedOutputs: the positions in `stored.outputs` of the outputs whose
     ///   stat is not the stored one (`FileSystem.changedStats`).
-    init(stored: StoredPlan, listing: LakeListing, changedOutputs: [Int]) {
-        self.init(stored: stored, walk: SourceWalk(listing: listing), changedOutputs: changedOutputs)
-    }
-
     init(stored: StoredPlan, walk: SourceWalk, changedOutputs: [Int]) {
         // Read-only lookups of a lake's worth of paths, on every core: a path of a compact
         // folder by its name in that folder's index, any other in the listing.

@@ -174,10 +174,7 @@ struct LakeWalker {
     /// listing; see `setAsideSpellingsOfOneText`), and `take` would list it as it is (in a
     /// top-level folder, `take` skips the name of a foreign temporary folder).
     private static func mayKeepCompact(_ name: UnsafePointer<CChar>, _ length: Int, in folder: FolderContext) -> Bool {
-        guard folder.prefixIsASCII else { return false }
-        var high: UInt8 = 0
-        for i in 0..<length { high |= UInt8(bitPattern: name[i]) }
-        guard high < 0x80 else { return false }
+        guard folder.prefixIsASCII, isASCII(name, length) else { return false }
         return folder.plain || strcmp(name, LakeDirectory.foreignTemporaryFolder) != 0
     }
 
@@ -287,15 +284,20 @@ struct LakeWalker {
     /// `prefix` then the entry's name as one string, when the name is ASCII (nil otherwise:
     /// the caller validates it as UTF-8).
     private static func asciiPath(_ prefix: [UInt8], _ name: UnsafePointer<CChar>, _ length: Int) -> String? {
-        var high: UInt8 = 0
-        for i in 0..<length { high |= UInt8(bitPattern: name[i]) }
-        guard high < 0x80 else { return nil }
+        guard isASCII(name, length) else { return nil }
         return String(unsafeUninitializedCapacity: prefix.count + length) { buffer in
             _ = buffer.initialize(from: prefix)
             _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...])
                 .initialize(from: UnsafeRawBufferPointer(start: name, count: length))
             return prefix.count + length
         }
+    }
+
+    /// True when every byte of the entry's name is ASCII.
+    private static func isASCII(_ name: UnsafePointer<CChar>, _ length: Int) -> Bool {
+        var high: UInt8 = 0
+        for i in 0..<length { high |= UInt8(bitPattern: name[i]) }
+        return high < 0x80
     }
 
     /// The entry's name, NUL-terminated, where readdir left it.

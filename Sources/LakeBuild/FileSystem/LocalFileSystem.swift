@@ -86,52 +86,36 @@ public struct LocalFileSystem: FileSystem {
     /// stat'ed from the lake folder as before (a folder is opened only when the next path
     /// shares it).
     public func stat(_ paths: [String]) -> [FileStat?] {
-        let parts = inStatChunks(paths) { range in
-            var found: [FileStat?] = []
-            found.reserveCapacity(range.count)
-            return found
-        } each: { found, _, stat in found.append(stat) }
-        return parts.flatMap { $0 }
+        inStatChunks(paths) { range, stat in range.map(stat) }.flatMap { $0 }
     }
 
     /// Stat'ed as `stat(_:)` stats them, each compared at once: no stat is kept.
     public func changedStats(_ paths: [String], recorded: [FileStat]) -> [Int] {
-        inStatChunks(paths) { _ in [Int]() } each: { changed, i, stat in
-            if stat != recorded[i] { changed.append(i) }
-        }.flatMap { $0 }
+        inStatChunks(paths) { range, stat in range.filter { stat($0) != recorded[$0] } }.flatMap { $0 }
     }
 
-    /// Stats `paths` in chunks on every core (see `stat(_:)`), handing each path's number and
-    /// stat to `each` with its chunk's part, which `start` makes; the parts in order.
-    private func inStatChunks<Part: Sendable>(_ paths: [String], start: (Range<Int>) -> Part,
-                                              each: @Sendable (inout Part, Int, FileStat?) -> Void) -> [Part] {
+    /// Stats `paths` in chunks on every core (see `stat(_:)`): `chunk` gets its range and the
+    /// stat of each path in it, which it asks for in order; the chunks' results in order.
+    private func inStatChunks<Part: Sendable>(_ paths: [String],
+                                              _ chunk: @Sendable (Range<Int>, (Int) -> FileStat?) -> Part) -> [Part] {
         let chunks = max(1, min(64, paths.count / 4096))
         let ranges = (0..<chunks).map { c in (paths.count * c / chunks)..<(paths.count * (c + 1) / chunks) }
-        guard let rootFD = try? directory.rootDescriptor() else {
-            return ranges.map { range in
-                var part = start(range)
-                for i in range { each(&part, i, nil) }
-                return part
-            }
-        }
+        guard let rootFD = try? directory.rootDescriptor() else { return ranges.map { chunk($0) { _ in nil } } }
         let results = ResultSlots<Part>(count: chunks)
-        let starts = ranges.map(start)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let range = ranges[c]
-            var part = starts[c]
             var anchor = StatAnchor(rootFD: rootFD)
             var st = Glibc.stat()
-            for i in range {
+            results.set(c, chunk(range) { i in
                 let path = paths[i]
                 let ok = path.withCString { cPath in
                     let (fd, offset) = anchor.locate(UnsafeRawBufferPointer(start: cPath, count: path.utf8.count),
                                                      next: i + 1 < range.upperBound ? paths[i + 1] : nil)
                     return fstatat(fd, cPath + offset, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFREG
                 }
-                each(&part, i, ok ? FileStat(st) : nil)
-            }
+                return ok ? FileStat(st) : nil
+            })
             anchor.close()
-            results.set(c, part)
         }
         return (0..<chunks).compactMap { results.get($0) }
     }

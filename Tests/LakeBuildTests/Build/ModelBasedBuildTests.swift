@@ -222,7 +222,7 @@ final class ModelBasedBuildTests: XCTestCase {
                 XCTAssertEqual(stored.graph.unmatched, full.unmatched, context)
                 // Its files are the lake as the build left it: the next build finds no change.
                 let plan = try XCTUnwrap(StoredPlan(record: record, graph: { [] }), context)
-                let left = PlanChanges(stored: plan, listing: try incremental.fs.walk(under: LakeLayout.sourceFolders),
+                let left = PlanChanges(stored: plan, walk: try incremental.fs.walkKeepingLargeFoldersCompact(under: LakeLayout.sourceFolders),
                                        changedOutputs: incremental.fs.changedStats(plan.outputs.paths, recorded: plan.outputs.stats))
                 XCTAssertEqual(left.added + left.removed + left.modified + left.touched, [], context)
                 // So is the plan kept in memory, brought up to date with the rows stored since
